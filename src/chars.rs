@@ -1,0 +1,99 @@
+//! Character classes shared by every stage (`char` → `bool`): what counts as Han, as Chinese
+//! punctuation, as a sentence end. Kept in one place so that stages agree.
+
+/// A CJK ideograph (unified, extension A–F, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}'
+        | '〇'
+        | '□')
+}
+
+/// Full-width punctuation used in Chinese prose.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// A character that belongs to Chinese text: Han or full-width punctuation.
+pub fn is_chinese_context(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Ends a sentence (DESIGN.md: 。！？；).
+pub fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；')
+}
+
+/// May follow a sentence end and still belong to the sentence (closing quotes and brackets).
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | '》' | '】')
+}
+
+/// Chinese numerals used in headings, enumerations and numbered formulas.
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '两'
+            | '百'
+            | '零'
+            | '〇'
+    )
+}
+
+/// Whitespace that Chinese files use between words or as paragraph indentation.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{00A0}'
+}
+
+/// Value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20).
+pub fn cn_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+            .or((c == '两').then_some(2))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => digit(*u).map(|u| 10 + u),
+        [t, '十'] => digit(*t).map(|t| t * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// Number of Han characters, the unit of every rate (per 10,000 characters).
+pub fn han_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_han(c)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(cn_number("一"), Some(1));
+        assert_eq!(cn_number("十"), Some(10));
+        assert_eq!(cn_number("十二"), Some(12));
+        assert_eq!(cn_number("二十"), Some(20));
+        assert_eq!(cn_number("三十五"), Some(35));
+        assert_eq!(cn_number("两"), Some(2));
+        assert_eq!(cn_number("是"), None);
+    }
+}

@@ -1,0 +1,145 @@
+//! Command line: arguments → the command that runs them → text or JSON on stdout. Commands only
+//! call the stages and hand their results to a renderer; they compute nothing themselves.
+
+mod corpus;
+mod show;
+
+use crate::ingest::{self, Corpus, Document, LoadOptions};
+use crate::normalize::BoilerplateRules;
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// tifa (提法): compare Chinese official speeches and policy documents across years and levels.
+#[derive(Debug, Parser)]
+#[command(name = "tifa", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the documents of a corpus folder: metadata (inferred values marked ?), encoding, size, findings.
+    Corpus(corpus::CorpusArgs),
+    /// Show one document after normalization: its text, the changes made, its structure or its words.
+    Show(show::ShowArgs),
+}
+
+/// Options for reading documents, shared by every command that loads text.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Decode every file with this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le …).
+    #[arg(long, value_name = "LABEL", global = true)]
+    pub encoding: Option<String>,
+    /// Extra boilerplate rules: one regular expression per line (or `name<TAB>regex`), matched against whole lines.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub boilerplate: Option<PathBuf>,
+}
+
+impl InputArgs {
+    pub fn load_options(&self) -> Result<LoadOptions> {
+        let encoding = match &self.encoding {
+            Some(label) => Some(ingest::decode::encoding_for_label(label)?),
+            None => None,
+        };
+        let mut boilerplate = BoilerplateRules::default();
+        if let Some(path) = &self.boilerplate {
+            boilerplate.extend_from_file(path)?;
+        }
+        Ok(LoadOptions {
+            encoding,
+            boilerplate,
+        })
+    }
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Corpus(args) => corpus::run(args),
+        Command::Show(args) => show::run(args),
+    }
+}
+
+/// Prints the problems met while loading, as warnings on stderr.
+pub(crate) fn warn_problems(corpus: &Corpus) {
+    for problem in &corpus.problems {
+        eprintln!("warning: {problem}");
+    }
+}
+
+/// Resolves DOC: a path to any file, or an id (or unique id prefix) in the corpus folder.
+pub(crate) fn resolve_document(
+    key: &str,
+    corpus_dir: &Path,
+    options: &LoadOptions,
+) -> Result<Document> {
+    let path = Path::new(key);
+    if path.is_file() {
+        return ingest::load_document(path, key, None, options)
+            .with_context(|| format!("cannot load {key}"));
+    }
+    let corpus = ingest::load(corpus_dir, options).with_context(|| {
+        format!(
+            "`{key}` is not a file, and the corpus {} cannot be read",
+            corpus_dir.display()
+        )
+    })?;
+    if let Some(doc) = corpus.find(key) {
+        return Ok(doc.clone());
+    }
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    if let Some(problem) = corpus.problems.iter().find(|p| p.path.contains(key)) {
+        bail!("{problem}");
+    }
+    bail!(
+        "no file `{key}` and no document with that id in {} (ids: {}; a unique prefix such as `{}` is enough)",
+        corpus_dir.display(),
+        ids.join(", "),
+        ids.first().map_or("000", |id| &id[..id.len().min(3)])
+    )
+}
+
+/// Writes `contents` to `path` through a temporary file in the same folder, so that a crash
+/// never leaves a half-written file.
+pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("tifa")
+    ));
+    std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("cannot move {} into place", path.display()))
+}
+
+/// Pads `s` to `width` terminal columns (CJK characters count two).
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Cuts `s` to at most `width` terminal columns, marking the cut with …
+pub(crate) fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

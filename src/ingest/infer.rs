@@ -1,0 +1,270 @@
+//! Inference: normalized text and its [`Structure`] → [`Inferred`] metadata (title, date, year,
+//! level, region), each with the evidence that supports it. When the evidence is thin the value
+//! is left unknown: a wrong year or level silently spoils every comparison built on it.
+
+use super::metadata::{Field, Level};
+use crate::structure::Structure;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inferred {
+    pub title: Field<String>,
+    pub date: Field<String>,
+    pub year: Field<i32>,
+    pub level: Field<Level>,
+    pub region: Field<String>,
+}
+
+/// Paragraphs at the top that may hold a title, a subtitle or a date line.
+const HEAD_PARAGRAPHS: usize = 8;
+/// Longest line still taken for a title.
+const MAX_TITLE_CHARS: usize = 40;
+
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
+static YEAR_OF_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:召开|举行|这次|本次|今天的?|今年是)(\d{4})年|(\d{4})年(?:度)?全[国省市县区]")
+        .unwrap()
+});
+
+pub fn infer(text: &str, structure: &Structure) -> Inferred {
+    let head: Vec<&str> = structure
+        .paragraphs
+        .iter()
+        .take(HEAD_PARAGRAPHS)
+        .map(|p| p.of(text))
+        .collect();
+    let date = infer_date(&head);
+    let year = infer_year(text, &head, &date);
+    let level = infer_level(text);
+    let region = infer_region(text, level.value);
+    Inferred {
+        title: infer_title(&head),
+        date,
+        year,
+        level,
+        region,
+    }
+}
+
+fn is_date_line(line: &str) -> bool {
+    line.chars().count() <= 60 && DATE.is_match(line) && !line.ends_with('。')
+}
+
+fn infer_title(head: &[&str]) -> Field<String> {
+    let mut parts = Vec::new();
+    for line in head {
+        let chars = line.chars().count();
+        let ends_prose = line.ends_with(['。', '：', '！', '？', '；', ':']);
+        if is_date_line(line)
+            || line.starts_with(['—', '-'])
+            || ends_prose
+            || chars > MAX_TITLE_CHARS
+        {
+            break;
+        }
+        parts.push(*line);
+    }
+    if parts.is_empty() || parts.len() > 3 {
+        return Field::unknown(Some("no title lines at the top".into()));
+    }
+    Field::inferred(parts.join(" "), "title lines at the top")
+}
+
+fn infer_date(head: &[&str]) -> Field<String> {
+    for line in head.iter().filter(|l| is_date_line(l)) {
+        let caps = DATE.captures(line).expect("is_date_line matched");
+        let (y, m, d) = (
+            &caps[1],
+            caps[2].parse::<u32>().unwrap_or(0),
+            caps[3].parse::<u32>().unwrap_or(0),
+        );
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return Field::inferred(format!("{y}-{m:02}-{d:02}"), format!("date line “{line}”"));
+        }
+    }
+    Field::unknown(None)
+}
+
+fn infer_year(text: &str, head: &[&str], date: &Field<String>) -> Field<i32> {
+    if let Some(d) = &date.value {
+        let year = d[..4].parse().expect("date starts with four digits");
+        return Field::inferred(year, date.evidence.clone().unwrap_or_default());
+    }
+    for line in head.iter().take(3) {
+        if let Some(caps) = Regex::new(r"(\d{4})年")
+            .unwrap()
+            .captures(line)
+            .filter(|_| line.chars().count() <= 60)
+        {
+            return Field::inferred(
+                caps[1].parse().unwrap(),
+                format!("year in the title “{line}”"),
+            );
+        }
+    }
+    let opening: String = text.chars().take(600).collect();
+    if let Some(caps) = YEAR_OF_EVENT.captures(&opening) {
+        let y = caps
+            .get(1)
+            .or(caps.get(2))
+            .expect("one group matches")
+            .as_str();
+        return Field::inferred(y.parse().unwrap(), format!("“{}” near the start", &caps[0]));
+    }
+    Field::unknown(era_hint(text))
+}
+
+/// What the text says about its period when it names no year.
+fn era_hint(text: &str) -> Option<String> {
+    const ERAS: &[(&str, &str)] = &[
+        ("二十大", "mentions 二十大: 2022 or later"),
+        ("十四五", "mentions 十四五: 2020 or later"),
+        ("十九大", "mentions 十九大: 2017 or later"),
+        ("十八大", "mentions 十八大: 2012 or later"),
+    ];
+    ERAS.iter()
+        .find(|(term, _)| text.contains(term))
+        .map(|(_, hint)| (*hint).to_string())
+}
+
+/// The speaker's own level shows in how they name the whole area: 全县/我县, 全市, 全省, 全国.
+fn infer_level(text: &str) -> Field<Level> {
+    let count = |words: &[&str]| words.iter().map(|w| text.matches(w).count()).sum::<usize>();
+    let autonomous_region = text.matches("自治区").count() >= 3;
+    let district = count(&["全区", "我区", "本区"]);
+    let mut scores = vec![
+        (
+            Level::County,
+            count(&["全县", "我县", "本县"]) + if autonomous_region { 0 } else { district },
+        ),
+        (Level::Municipal, count(&["全市", "我市", "本市"])),
+        (
+            Level::Provincial,
+            count(&["全省", "我省", "本省"]) + if autonomous_region { district } else { 0 },
+        ),
+    ];
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let (best, n) = scores[0];
+    let runner_up = scores[1].1;
+    let summary = format!(
+        "全县/区 {}, 全市 {}, 全省 {}",
+        count(&["全县", "我县", "本县"]) + district,
+        scores.iter().find(|s| s.0 == Level::Municipal).unwrap().1,
+        scores.iter().find(|s| s.0 == Level::Provincial).unwrap().1
+    );
+    if n >= 2 && n * 2 >= runner_up * 3 {
+        return Field::inferred(best, summary);
+    }
+    let national = count(&["全国", "我国"]);
+    if n < 2 && national >= 5 {
+        return Field::inferred(
+            Level::National,
+            format!("全国/我国 {national}, no local level"),
+        );
+    }
+    Field::unknown(Some(summary))
+}
+
+const PROVINCES: &[(&str, &str)] = &[
+    ("北京", "北京市"),
+    ("天津", "天津市"),
+    ("上海", "上海市"),
+    ("重庆", "重庆市"),
+    ("河北", "河北省"),
+    ("山西", "山西省"),
+    ("辽宁", "辽宁省"),
+    ("吉林", "吉林省"),
+    ("黑龙江", "黑龙江省"),
+    ("江苏", "江苏省"),
+    ("浙江", "浙江省"),
+    ("安徽", "安徽省"),
+    ("福建", "福建省"),
+    ("江西", "江西省"),
+    ("山东", "山东省"),
+    ("河南", "河南省"),
+    ("湖北", "湖北省"),
+    ("湖南", "湖南省"),
+    ("广东", "广东省"),
+    ("海南", "海南省"),
+    ("四川", "四川省"),
+    ("贵州", "贵州省"),
+    ("云南", "云南省"),
+    ("陕西", "陕西省"),
+    ("甘肃", "甘肃省"),
+    ("青海", "青海省"),
+    ("台湾", "台湾省"),
+    ("内蒙古", "内蒙古自治区"),
+    ("广西", "广西壮族自治区"),
+    ("西藏", "西藏自治区"),
+    ("宁夏", "宁夏回族自治区"),
+    ("新疆", "新疆维吾尔自治区"),
+];
+
+/// Words ending in 县/区/市 that are not place names.
+const NOT_PLACES: &[&str] = &[
+    "全县", "我县", "本县", "各县", "驻县", "强县", "全区", "我区", "本区", "各区", "城区", "社区",
+    "地区", "园区", "景区", "辖区", "片区", "市区", "老区", "山区", "新区", "灾区", "矿区", "林区",
+    "牧区", "郊区", "试区", "范区", "发区", "能区", "护区", "全市", "我市", "本市", "各市", "城市",
+    "省市", "县市", "超市", "股市", "楼市", "上市", "都市", "门市", "夜市", "集市", "地市", "设市",
+];
+
+static COUNTY_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:XX|\p{Han}{2})[县区]").unwrap());
+static CITY_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:XX|\p{Han}{2})市").unwrap());
+
+fn infer_region(text: &str, level: Option<Level>) -> Field<String> {
+    let Some(level) = level else {
+        return Field::unknown(None);
+    };
+    let found = match level {
+        Level::National => Some(("全国".to_string(), 1)),
+        Level::Provincial => most_named(
+            PROVINCES
+                .iter()
+                .map(|(short, full)| (full.to_string(), text.matches(short).count())),
+        ),
+        Level::Municipal => most_named(place_counts(text, &CITY_NAME)),
+        Level::County => most_named(place_counts(text, &COUNTY_NAME)),
+    };
+    match found {
+        Some((name, n)) => Field::inferred(name.clone(), format!("{name} named {n} times")),
+        None => Field::unknown(Some(format!(
+            "no {level}-level place name named twice or more"
+        ))),
+    }
+}
+
+fn place_counts(text: &str, pattern: &Regex) -> Vec<(String, usize)> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for m in pattern.find_iter(text) {
+        let name = m.as_str();
+        let tail: String = name
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !NOT_PLACES.contains(&tail.as_str())
+            && !name.contains(['的', '和', '在', '是', '对', '了', '个', '之'])
+        {
+            *counts.entry(name.to_string()).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// The most named place, if it is named at least twice and clearly more than any other.
+fn most_named(counts: impl IntoIterator<Item = (String, usize)>) -> Option<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    match counts.as_slice() {
+        [] => None,
+        [only] => Some(only.clone()),
+        [first, second, ..] => (first.1 > second.1).then(|| first.clone()),
+    }
+}

@@ -1,0 +1,316 @@
+//! Ingest: a folder, a manifest or single files (`&Path`) → a [`Corpus`] of [`Document`]s, each
+//! decoded, normalized and split into its structure, with metadata from the manifest or inferred
+//! from the text, and a list of [`Problem`]s for inputs that could not be used.
+//!
+//! A bad file never stops the others: it becomes a problem naming the file (and the manifest line).
+
+pub mod decode;
+pub mod infer;
+pub mod manifest;
+pub mod metadata;
+
+use crate::normalize::{BoilerplateRules, Normalized, normalize};
+use crate::structure::{Structure, analyze};
+use decode::{DecodeError, EncodingSource, decode};
+use encoding_rs::Encoding;
+use manifest::{ManifestError, ManifestRow};
+use metadata::{Field, Metadata};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+pub const MANIFEST: &str = "manifest.csv";
+/// File endings taken from a folder that has no manifest.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
+
+#[derive(Debug, Error)]
+pub enum IngestError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Decode { path: String, source: DecodeError },
+    #[error("{path}: no text left after normalization (only boilerplate or blank lines)")]
+    NoText { path: String },
+    #[error("{path}: does not exist")]
+    Missing { path: String },
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+}
+
+/// Settings every document is loaded with.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `--encoding`: used for every file instead of detection.
+    pub encoding: Option<&'static Encoding>,
+    pub boilerplate: BoilerplateRules,
+}
+
+/// One loaded document: where it came from, what is known about it, its text and structure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// File name without extension (relative path inside a corpus folder).
+    pub id: String,
+    /// Path as shown to the user: relative to the corpus folder, or as given.
+    pub path: String,
+    pub meta: Metadata,
+    pub encoding: String,
+    pub encoding_source: EncodingSource,
+    pub bytes: u64,
+    pub normalized: Normalized,
+    pub structure: Structure,
+}
+
+impl Document {
+    /// Number of Han characters, the base of every rate.
+    pub fn han_chars(&self) -> usize {
+        crate::chars::han_count(&self.normalized.text)
+    }
+    /// `file:line` of a normalized byte position, for citations.
+    pub fn cite(&self, pos: usize) -> String {
+        format!("{}:{}", self.path, self.normalized.map.original_line(pos))
+    }
+}
+
+/// A file or manifest line that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub root: Option<PathBuf>,
+    pub documents: Vec<Document>,
+    pub problems: Vec<Problem>,
+}
+
+impl Corpus {
+    /// Finds a document by exact id, by a unique id prefix (`000`), or by its path.
+    pub fn find(&self, key: &str) -> Option<&Document> {
+        if let Some(d) = self.documents.iter().find(|d| d.id == key || d.path == key) {
+            return Some(d);
+        }
+        let mut prefixed = self.documents.iter().filter(|d| d.id.starts_with(key));
+        match (prefixed.next(), prefixed.next()) {
+            (Some(d), None) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// Loads a folder (with or without `manifest.csv`), a manifest file, or a single text file.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Corpus, IngestError> {
+    if !path.exists() {
+        return Err(IngestError::Missing {
+            path: path.display().to_string(),
+        });
+    }
+    if path.is_dir() {
+        let manifest = path.join(MANIFEST);
+        if manifest.is_file() {
+            load_manifest(&manifest, path, options)
+        } else {
+            Ok(load_folder(path, options))
+        }
+    } else if path.extension().is_some_and(|e| e == "csv") {
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        load_manifest(path, root, options)
+    } else {
+        let mut corpus = Corpus::default();
+        add_file(
+            &mut corpus,
+            path,
+            &path.display().to_string(),
+            None,
+            options,
+        );
+        Ok(corpus)
+    }
+}
+
+fn load_manifest(
+    manifest: &Path,
+    root: &Path,
+    options: &LoadOptions,
+) -> Result<Corpus, IngestError> {
+    let (rows, manifest_problems) = manifest::read(manifest, root)?;
+    let shown = manifest.display().to_string();
+    let mut corpus = Corpus {
+        root: Some(root.to_path_buf()),
+        ..Corpus::default()
+    };
+    corpus
+        .problems
+        .extend(manifest_problems.into_iter().map(|p| Problem {
+            path: shown.clone(),
+            line: p.line,
+            message: p.message,
+        }));
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let progress = crate::progress::bar(rows.len() as u64, "loading");
+    for row in &rows {
+        let relative = row
+            .file
+            .strip_prefix(&real_root)
+            .unwrap_or(&row.file)
+            .display()
+            .to_string();
+        add_file(&mut corpus, &row.file, &relative, Some(row), options);
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    Ok(corpus)
+}
+
+/// Loads every text file of a folder, ignoring any manifest.
+pub fn load_folder(root: &Path, options: &LoadOptions) -> Corpus {
+    let mut corpus = Corpus {
+        root: Some(root.to_path_buf()),
+        ..Corpus::default()
+    };
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(root) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| is_text_file(p))
+            .collect(),
+        Err(e) => {
+            corpus.problems.push(Problem {
+                path: root.display().to_string(),
+                line: None,
+                message: e.to_string(),
+            });
+            return corpus;
+        }
+    };
+    files.sort();
+    let progress = crate::progress::bar(files.len() as u64, "loading");
+    for file in &files {
+        let relative = file
+            .strip_prefix(root)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        add_file(&mut corpus, file, &relative, None, options);
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    corpus
+}
+
+fn is_text_file(path: &Path) -> bool {
+    path.is_file()
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
+}
+
+fn add_file(
+    corpus: &mut Corpus,
+    path: &Path,
+    shown: &str,
+    row: Option<&ManifestRow>,
+    options: &LoadOptions,
+) {
+    match load_document(path, shown, row, options) {
+        Ok(doc) => corpus.documents.push(doc),
+        Err(e) => corpus.problems.push(Problem {
+            path: shown.to_string(),
+            line: row.map(|r| r.line),
+            message: problem_message(&e),
+        }),
+    }
+}
+
+fn problem_message(e: &IngestError) -> String {
+    // The path is already in the Problem; keep only what went wrong.
+    let full = e.to_string();
+    full.split_once(": ")
+        .map_or(full.clone(), |(_, rest)| rest.to_string())
+}
+
+/// Reads, decodes, normalizes and analyses one file.
+pub fn load_document(
+    path: &Path,
+    shown: &str,
+    row: Option<&ManifestRow>,
+    options: &LoadOptions,
+) -> Result<Document, IngestError> {
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+        path: shown.to_string(),
+        source,
+    })?;
+    document_from_bytes(&bytes, shown, row, options)
+}
+
+/// Builds a document from bytes already in memory (used by tests and benchmarks too).
+pub fn document_from_bytes(
+    bytes: &[u8],
+    shown: &str,
+    row: Option<&ManifestRow>,
+    options: &LoadOptions,
+) -> Result<Document, IngestError> {
+    let decoded = decode(bytes, options.encoding).map_err(|source| IngestError::Decode {
+        path: shown.into(),
+        source,
+    })?;
+    let normalized = normalize(&decoded, &options.boilerplate);
+    if normalized.text.trim().is_empty() {
+        let err = if decoded.text.trim().is_empty() {
+            DecodeError::Empty
+        } else {
+            return Err(IngestError::NoText { path: shown.into() });
+        };
+        return Err(IngestError::Decode {
+            path: shown.into(),
+            source: err,
+        });
+    }
+    let structure = analyze(&normalized.text);
+    let inferred = infer::infer(&normalized.text, &structure);
+    let row = row.cloned().unwrap_or_default();
+    let meta = Metadata {
+        title: Field::prefer(row.title, inferred.title),
+        date: Field::prefer(row.date, inferred.date),
+        year: Field::prefer(row.year, inferred.year),
+        level: Field::prefer(row.level, inferred.level),
+        region: Field::prefer(row.region, inferred.region),
+        speaker: row.speaker,
+        genre: row.genre,
+    };
+    Ok(Document {
+        id: document_id(shown),
+        path: shown.to_string(),
+        meta,
+        encoding: decoded.encoding,
+        encoding_source: decoded.encoding_source,
+        bytes: bytes.len() as u64,
+        normalized,
+        structure,
+    })
+}
+
+fn document_id(shown: &str) -> String {
+    let path = Path::new(shown);
+    let stem = path.with_extension("");
+    stem.display().to_string()
+}

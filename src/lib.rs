@@ -1,0 +1,10 @@
+//! tifa (提法) compares Chinese official speeches and policy documents across years and
+//! administrative levels. See ARCHITECTURE.md for the pipeline and the module map.
+
+pub mod chars;
+pub mod cli;
+pub mod ingest;
+pub mod normalize;
+pub mod progress;
+pub mod structure;
+pub mod words;

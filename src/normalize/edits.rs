@@ -1,0 +1,348 @@
+//! Character-level edits inside one line: [`Line`] → [`Line`] plus [`Finding`]s.
+//! `clean_line` repairs what must go before script conversion (Markdown, pinyin glosses, damage);
+//! `tidy_line` unifies punctuation, widths and spaces afterwards.
+
+use super::{Ch, Finding, FindingKind, Line, line_text};
+use crate::chars::{is_chinese_context, is_cjk_punct, is_han, is_space};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Replace the characters `start..end` of a line with `replacement`.
+struct Edit {
+    start: usize,
+    end: usize,
+    replacement: String,
+    kind: FindingKind,
+    shown: Shown,
+}
+
+/// What a finding shows of an edit: the edit itself, a wider context, or nothing because another
+/// edit's finding already shows it (the closing `**` of a pair).
+enum Shown {
+    Edit,
+    Context { before: String, after: String },
+    Hidden,
+}
+
+impl Edit {
+    fn new(start: usize, end: usize, replacement: impl Into<String>, kind: FindingKind) -> Self {
+        Self {
+            start,
+            end,
+            replacement: replacement.into(),
+            kind,
+            shown: Shown::Edit,
+        }
+    }
+}
+
+const PINYIN_LETTERS: &str = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ";
+const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü";
+
+static EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*([^*\n]{1,100}?)\*\*|__([^_\n]{1,100}?)__").unwrap());
+static STRAY_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").unwrap());
+static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\p{{Han}}([(（][{PINYIN_LETTERS}]{{1,7}}[)）])")).unwrap()
+});
+/// What is left of a character and its gloss when the character was lost: `?xùn)|`.
+static BROKEN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\?[{PINYIN_LETTERS}]{{1,7}}\)[^\p{{Han}}\s，。、；：“”]?"
+    ))
+    .unwrap()
+});
+
+pub(super) fn clean_line(line: Line, findings: &mut Vec<Finding>) -> Line {
+    let text = line_text(&line);
+    let mut edits = Vec::new();
+    emphasis_edits(&text, &mut edits);
+    regex_edits(
+        &text,
+        &STRAY_MARKER,
+        FindingKind::Markdown,
+        |_| Some(String::new()),
+        &mut edits,
+    );
+    regex_edits(
+        &text,
+        &BROKEN_GLOSS,
+        FindingKind::Damage,
+        |m| has_tone(m).then(|| "□".into()),
+        &mut edits,
+    );
+    for caps in GLOSS.captures_iter(&text) {
+        let gloss = caps.get(1).expect("group 1 always takes part");
+        if has_tone(gloss.as_str()) {
+            let (start, end) = char_range(&text, gloss.start(), gloss.end());
+            edits.push(Edit::new(start, end, "", FindingKind::PinyinGloss));
+        }
+    }
+    for (i, ch) in line.iter().enumerate() {
+        if ch.c == char::REPLACEMENT_CHARACTER {
+            edits.push(Edit::new(i, i + 1, "□", FindingKind::Damage));
+        }
+    }
+    apply(line, edits, findings)
+}
+
+pub(super) fn tidy_line(line: Line, findings: &mut Vec<Finding>) -> Line {
+    let mut edits = Vec::new();
+    punctuation_edits(&line, &mut edits);
+    width_edits(&line, &mut edits);
+    space_edits(&line, &mut edits);
+    apply(line, edits, findings)
+}
+
+/// `**bold**` loses both markers; one finding shows the whole phrase.
+fn emphasis_edits(text: &str, edits: &mut Vec<Edit>) {
+    for caps in EMPHASIS.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0");
+        let inner = caps.get(1).or(caps.get(2)).expect("one group matches");
+        let (start, end) = char_range(text, whole.start(), whole.end());
+        let kind = FindingKind::Markdown;
+        let mut open = Edit::new(start, start + 2, "", kind);
+        open.shown = Shown::Context {
+            before: whole.as_str().to_string(),
+            after: inner.as_str().to_string(),
+        };
+        let mut close = Edit::new(end - 2, end, "", kind);
+        close.shown = Shown::Hidden;
+        edits.extend([open, close]);
+    }
+}
+
+fn has_tone(s: &str) -> bool {
+    s.chars().any(|c| TONE_MARKS.contains(c))
+}
+
+fn char_range(text: &str, byte_start: usize, byte_end: usize) -> (usize, usize) {
+    (
+        text[..byte_start].chars().count(),
+        text[..byte_end].chars().count(),
+    )
+}
+
+fn regex_edits(
+    text: &str,
+    regex: &Regex,
+    kind: FindingKind,
+    replacement: impl Fn(&str) -> Option<String>,
+    edits: &mut Vec<Edit>,
+) {
+    for m in regex.find_iter(text) {
+        if let Some(replacement) = replacement(m.as_str()) {
+            let (start, end) = char_range(text, m.start(), m.end());
+            edits.push(Edit::new(start, end, replacement, kind));
+        }
+    }
+}
+
+fn punctuation_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    let chars: Vec<char> = line.iter().map(|ch| ch.c).collect();
+    let mut push = |i: usize, c: char| {
+        edits.push(Edit::new(i, i + 1, c.to_string(), FindingKind::Punctuation))
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let (prev, next) = (neighbour(&chars, i, -1), neighbour(&chars, i, 1));
+        let chinese_side =
+            prev.is_some_and(is_chinese_context) || next.is_some_and(is_chinese_context);
+        let full = match c {
+            ',' | ';' | '?' | '!' if chinese_side => full_width(c),
+            ':' if chinese_side
+                && !(prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())) =>
+            {
+                Some('：')
+            }
+            '.' if prev.is_some_and(is_han) && next.is_none_or(is_chinese_context) => Some('。'),
+            '―' => Some('—'),
+            _ => None,
+        };
+        if let Some(f) = full {
+            push(i, f);
+        }
+    }
+    for (open, close) in paired(&chars, '(', ')') {
+        if chars[open + 1..close].iter().any(|&c| is_han(c)) {
+            push(open, '（');
+            push(close, '）');
+        }
+    }
+    straight_quotes(&chars, &mut push);
+}
+
+fn full_width(c: char) -> Option<char> {
+    char::from_u32(c as u32 + 0xFEE0)
+}
+
+/// The nearest character before (`step` −1) or after (+1) position `i`, skipping spaces.
+fn neighbour(chars: &[char], i: usize, step: isize) -> Option<char> {
+    let mut j = i as isize + step;
+    while j >= 0 && (j as usize) < chars.len() {
+        let c = chars[j as usize];
+        if !is_space(c) {
+            return Some(c);
+        }
+        j += step;
+    }
+    None
+}
+
+/// Index pairs of matching brackets on one line (innermost first).
+fn paired(chars: &[char], open: char, close: char) -> Vec<(usize, usize)> {
+    let mut stack = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == open {
+            stack.push(i);
+        } else if c == close
+            && let Some(o) = stack.pop()
+        {
+            pairs.push((o, i));
+        }
+    }
+    pairs
+}
+
+/// ASCII double quotes around Chinese text become “…”, when they pair up on the line.
+fn straight_quotes(chars: &[char], push: &mut impl FnMut(usize, char)) {
+    let quotes: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '"')
+        .map(|(i, _)| i)
+        .collect();
+    if quotes.len() % 2 != 0 {
+        return;
+    }
+    for pair in quotes.chunks(2) {
+        if chars[pair[0] + 1..pair[1]].iter().any(|&c| is_han(c)) {
+            push(pair[0], '“');
+            push(pair[1], '”');
+        }
+    }
+}
+
+fn width_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    for (i, ch) in line.iter().enumerate() {
+        if matches!(ch.c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ') {
+            let ascii = char::from_u32(ch.c as u32 - 0xFEE0)
+                .expect("full-width alphanumerics map to ASCII");
+            edits.push(Edit::new(i, i + 1, ascii.to_string(), FindingKind::Width));
+        }
+    }
+}
+
+/// Characters of context shown on each side of a removed space.
+const CONTEXT: usize = 3;
+
+/// Indentation and trailing spaces go; inside the line, spaces go when they separate Chinese from
+/// a number or a Latin word (" 2018 年") or sit beside full-width punctuation. Spaces between two
+/// Han characters stay: titles and slogans use them on purpose.
+fn space_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    let chars: Vec<char> = line.iter().map(|ch| ch.c).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_space(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_space(chars[i]) {
+            i += 1;
+        }
+        let prev = start.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i).copied();
+        if space_is_noise(prev, next) {
+            let mut edit = Edit::new(start, i, "", FindingKind::Whitespace);
+            let p: String = chars[start.saturating_sub(CONTEXT)..start].iter().collect();
+            let n: String = chars[i..(i + CONTEXT).min(chars.len())].iter().collect();
+            let spaces: String = chars[start..i].iter().collect();
+            edit.shown = Shown::Context {
+                before: format!("{p}{spaces}{n}"),
+                after: format!("{p}{n}"),
+            };
+            edits.push(edit);
+        }
+    }
+}
+
+fn space_is_noise(prev: Option<char>, next: Option<char>) -> bool {
+    let (Some(p), Some(n)) = (prev, next) else {
+        return true;
+    };
+    let alnum =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
+    (is_han(p) && alnum(n)) || (alnum(p) && is_han(n)) || is_cjk_punct(p) || is_cjk_punct(n)
+}
+
+/// Applies non-overlapping edits (earlier ones win), recording a finding for each run of edits of
+/// one kind. Replacement characters inherit the origins of what they replace.
+fn apply(line: Line, mut edits: Vec<Edit>, findings: &mut Vec<Finding>) -> Line {
+    if edits.is_empty() {
+        return line;
+    }
+    edits.sort_by_key(|e| (e.start, e.end));
+    let mut out = Vec::with_capacity(line.len());
+    let mut cursor = 0;
+    let mut pending: Option<Finding> = None;
+    for edit in edits {
+        if edit.start < cursor {
+            continue;
+        }
+        out.extend_from_slice(&line[cursor..edit.start]);
+        let replaced = &line[edit.start..edit.end];
+        let at = replaced
+            .first()
+            .or(line.get(edit.start))
+            .map_or(0, |ch| ch.at);
+        let replacement: Vec<char> = edit.replacement.chars().collect();
+        for (k, &c) in replacement.iter().enumerate() {
+            let origin = if replacement.len() == replaced.len() {
+                replaced[k].at
+            } else {
+                at
+            };
+            out.push(Ch { c, at: origin });
+        }
+        let adjacent = edit.start == cursor;
+        cursor = edit.end;
+        let (before, after) = match edit.shown {
+            Shown::Hidden => continue,
+            Shown::Context { before, after } => {
+                findings.extend(pending.take());
+                findings.push(Finding {
+                    kind: edit.kind,
+                    line: 0,
+                    offset: at,
+                    before,
+                    after,
+                    rule: None,
+                });
+                continue;
+            }
+            Shown::Edit => (line_text(replaced), edit.replacement),
+        };
+        match &mut pending {
+            Some(f) if adjacent && f.kind == edit.kind => {
+                f.before.push_str(&before);
+                f.after.push_str(&after);
+            }
+            _ => {
+                findings.extend(pending.take());
+                pending = Some(Finding {
+                    kind: edit.kind,
+                    line: 0,
+                    offset: at,
+                    before,
+                    after,
+                    rule: None,
+                });
+            }
+        }
+    }
+    findings.extend(pending);
+    out.extend_from_slice(&line[cursor..]);
+    out
+}

@@ -1,0 +1,81 @@
+//! Line handling: decoded text → lines of [`Ch`]; cleaned lines → paragraphs, with lines that a
+//! page break or a copy-paste cut inside a sentence joined again.
+
+use super::{Ch, Finding, FindingKind, Line, line_text};
+use crate::chars::{ends_sentence, is_closing};
+use crate::ingest::decode::Decoded;
+use crate::structure::heading_marker;
+
+/// Splits on LF, CRLF and CR. Returns the lines and the offset of the first CR, if any.
+pub(super) fn split(decoded: &Decoded) -> (Vec<Line>, Option<u32>) {
+    let mut lines = vec![Vec::new()];
+    let mut first_cr = None;
+    let mut chars = decoded
+        .text
+        .chars()
+        .zip(decoded.char_origins.iter().copied())
+        .peekable();
+    while let Some((c, at)) = chars.next() {
+        match c {
+            '\r' => {
+                first_cr.get_or_insert(at);
+                if chars.peek().is_some_and(|&(n, _)| n == '\n') {
+                    chars.next();
+                }
+                lines.push(Vec::new());
+            }
+            '\n' => lines.push(Vec::new()),
+            // A BOM in the middle of a file (concatenated files) is invisible noise.
+            '\u{FEFF}' => {}
+            _ => lines.last_mut().expect("never empty").push(Ch { c, at }),
+        }
+    }
+    (lines, first_cr)
+}
+
+/// Below this many characters a line without a sentence end is taken for a title, not a fragment.
+const MIN_BROKEN_LINE_CHARS: usize = 40;
+
+/// Drops empty lines and joins a line to the next when the sentence plainly goes on.
+pub(super) fn join_broken(lines: Vec<Line>, findings: &mut Vec<Finding>) -> Vec<Line> {
+    let mut paragraphs: Vec<Line> = Vec::new();
+    for line in lines.into_iter().filter(|l| !l.is_empty()) {
+        match paragraphs.last_mut() {
+            Some(previous) if sentence_goes_on(previous, &line) => {
+                findings.push(join_finding(previous, &line));
+                previous.extend(line);
+            }
+            _ => paragraphs.push(line),
+        }
+    }
+    paragraphs
+}
+
+fn sentence_goes_on(previous: &[Ch], next: &[Ch]) -> bool {
+    let Some(last) = previous.last().map(|ch| ch.c) else {
+        return false;
+    };
+    if ends_sentence(last) || is_closing(last) || matches!(last, '：' | ':' | '…' | '—') {
+        return false;
+    }
+    let prev_text = line_text(previous);
+    let next_text = line_text(next);
+    if heading_marker(&prev_text).is_some() || heading_marker(&next_text).is_some() {
+        return false;
+    }
+    matches!(last, '，' | '、' | '（' | '“') || previous.len() >= MIN_BROKEN_LINE_CHARS
+}
+
+fn join_finding(previous: &[Ch], next: &[Ch]) -> Finding {
+    let tail = line_text(&previous[previous.len().saturating_sub(6)..]);
+    let head = line_text(&next[..next.len().min(6)]);
+    let at = previous.last().map_or(0, |ch| ch.at);
+    Finding {
+        kind: FindingKind::JoinedLine,
+        line: 0,
+        offset: at,
+        before: format!("{tail}⏎{head}"),
+        after: format!("{tail}{head}"),
+        rule: None,
+    }
+}

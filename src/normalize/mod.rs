@@ -1,0 +1,212 @@
+//! Normalization: [`Decoded`] text → [`Normalized`] text, an [`OffsetMap`] back to the file, and
+//! the [`Finding`]s that record every change.
+//!
+//! The text is worked on as lines of [`Ch`] (a character with the byte offset it came from), so
+//! that every rule — boilerplate, Markdown, pinyin glosses, Traditional → Simplified, punctuation,
+//! widths, spaces, broken lines — keeps each character tied to its origin without extra book-keeping.
+//! Paragraphs come out one per line, separated by a single `\n`.
+
+mod boilerplate;
+mod edits;
+mod lines;
+mod script;
+
+pub use boilerplate::{BoilerplateError, BoilerplateRules};
+
+use crate::ingest::decode::Decoded;
+use serde::{Deserialize, Serialize};
+
+/// What kind of change a finding records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// CRLF or CR line ends turned into LF.
+    LineEnding,
+    /// A whole line dropped by a boilerplate rule (disclaimer, classification mark, page furniture).
+    Boilerplate,
+    /// Markdown emphasis markers removed.
+    Markdown,
+    /// A pinyin gloss after a character removed: 習(xí) → 習.
+    PinyinGloss,
+    /// Traditional characters converted to Simplified.
+    Traditional,
+    /// Half-width punctuation in Chinese context made full-width, or a dash unified.
+    Punctuation,
+    /// Full-width letters or digits made ASCII.
+    Width,
+    /// Spaces removed: indentation, or spaces between Chinese and numbers.
+    Whitespace,
+    /// A line broken inside a sentence joined to the next one.
+    JoinedLine,
+    /// Damage that cannot be repaired (a mangled character, undecodable bytes): marked □.
+    Damage,
+}
+
+impl FindingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::LineEnding => "line-ending",
+            Self::Boilerplate => "boilerplate",
+            Self::Markdown => "markdown",
+            Self::PinyinGloss => "pinyin-gloss",
+            Self::Traditional => "traditional",
+            Self::Punctuation => "punctuation",
+            Self::Width => "width",
+            Self::Whitespace => "whitespace",
+            Self::JoinedLine => "joined-line",
+            Self::Damage => "damage",
+        }
+    }
+}
+
+/// One change made to the text, where it was made, and what it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// 1-based line in the original file.
+    pub line: u32,
+    /// Byte offset in the original file.
+    pub offset: u32,
+    pub before: String,
+    pub after: String,
+    /// For boilerplate: the name of the rule that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// Maps positions in the normalized text back to byte offsets and lines of the original file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffsetMap {
+    /// Byte offset in the normalized text where each character starts.
+    norm_starts: Vec<u32>,
+    /// Byte offset in the original file of each normalized character.
+    origins: Vec<u32>,
+    /// Byte offset in the original file where each line starts.
+    line_starts: Vec<u32>,
+}
+
+impl OffsetMap {
+    /// Original byte offset of the character at (or containing) normalized byte `pos`.
+    pub fn original_offset(&self, pos: usize) -> u32 {
+        let i = self
+            .norm_starts
+            .partition_point(|&s| s as usize <= pos)
+            .saturating_sub(1);
+        self.origins.get(i).copied().unwrap_or(0)
+    }
+
+    /// 1-based line in the original file of normalized byte `pos`.
+    pub fn original_line(&self, pos: usize) -> u32 {
+        line_of(&self.line_starts, self.original_offset(pos))
+    }
+
+    /// Every normalized character's original byte offset, in text order.
+    pub fn origins(&self) -> &[u32] {
+        &self.origins
+    }
+}
+
+fn line_of(line_starts: &[u32], offset: u32) -> u32 {
+    line_starts.partition_point(|&s| s <= offset).max(1) as u32
+}
+
+/// Normalized text with its way back to the original and the record of what was changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Normalized {
+    pub text: String,
+    pub map: OffsetMap,
+    pub findings: Vec<Finding>,
+    /// True when the text was Traditional and was converted.
+    pub converted_from_traditional: bool,
+}
+
+/// A character of the working text and the byte offset in the file it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ch {
+    pub c: char,
+    pub at: u32,
+}
+
+pub(crate) type Line = Vec<Ch>;
+
+/// Runs every normalization rule on a decoded file.
+pub fn normalize(decoded: &Decoded, rules: &BoilerplateRules) -> Normalized {
+    let line_starts = line_starts(decoded);
+    let mut findings = Vec::new();
+    let (raw_lines, crlf) = lines::split(decoded);
+    if let Some(first) = crlf {
+        findings.push(Finding {
+            kind: FindingKind::LineEnding,
+            line: line_of(&line_starts, first),
+            offset: first,
+            before: "CRLF".into(),
+            after: "LF".into(),
+            rule: None,
+        });
+    }
+    let kept = boilerplate::drop_lines(raw_lines, rules, &mut findings);
+    let mut edited: Vec<Line> = kept
+        .into_iter()
+        .map(|line| edits::clean_line(line, &mut findings))
+        .collect();
+    let converted = script::to_simplified_if_traditional(&mut edited, &mut findings);
+    let edited: Vec<Line> = edited
+        .into_iter()
+        .map(|line| edits::tidy_line(line, &mut findings))
+        .collect();
+    let paragraphs = lines::join_broken(edited, &mut findings);
+    for f in &mut findings {
+        f.line = line_of(&line_starts, f.offset);
+    }
+    findings.sort_by_key(|f| (f.offset, f.kind));
+    let (text, map) = assemble(&paragraphs, line_starts);
+    Normalized {
+        text,
+        map,
+        findings,
+        converted_from_traditional: converted,
+    }
+}
+
+fn line_starts(decoded: &Decoded) -> Vec<u32> {
+    let mut starts = vec![decoded.char_origins.first().copied().unwrap_or(0)];
+    let mut chars = decoded.text.chars().zip(&decoded.char_origins).peekable();
+    while let Some((c, _)) = chars.next() {
+        if c == '\n'
+            && let Some(&(_, &next)) = chars.peek()
+        {
+            starts.push(next);
+        }
+    }
+    starts
+}
+
+fn assemble(paragraphs: &[Line], line_starts: Vec<u32>) -> (String, OffsetMap) {
+    let mut text = String::new();
+    let mut map = OffsetMap {
+        line_starts,
+        ..OffsetMap::default()
+    };
+    for (i, para) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            // The separator belongs to the end of the previous paragraph.
+            let at = paragraphs[i - 1].last().map_or(0, |ch| ch.at);
+            push(&mut text, &mut map, Ch { c: '\n', at });
+        }
+        for &ch in para {
+            push(&mut text, &mut map, ch);
+        }
+    }
+    (text, map)
+}
+
+fn push(text: &mut String, map: &mut OffsetMap, ch: Ch) {
+    map.norm_starts.push(text.len() as u32);
+    map.origins.push(ch.at);
+    text.push(ch.c);
+}
+
+/// Renders a line of working characters as a string (for regexes and findings).
+pub(crate) fn line_text(line: &[Ch]) -> String {
+    line.iter().map(|ch| ch.c).collect()
+}
