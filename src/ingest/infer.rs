@@ -20,7 +20,7 @@ pub struct Inferred {
 /// Paragraphs at the top that may hold a title, a subtitle or a date line.
 const HEAD_PARAGRAPHS: usize = 8;
 /// Longest line still taken for a title.
-const MAX_TITLE_CHARS: usize = 40;
+const MAX_TITLE_CHARS: usize = 80;
 
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
@@ -65,7 +65,9 @@ fn infer_title(head: &[&str]) -> Field<String> {
         {
             break;
         }
-        parts.push(*line);
+        if parts.last() != Some(line) {
+            parts.push(*line); // databases repeat the title line
+        }
     }
     if parts.is_empty() || parts.len() > 3 {
         return Field::unknown(Some("no title lines at the top".into()));

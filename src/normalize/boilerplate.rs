@@ -61,6 +61,10 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
     ),
     ("web-navigation", r".{0,40}[>＞»](正文|详情|详细内容)"),
     (
+        "database-header",
+        r"【法宝引证码】.*|原文链接[:：].*|【(发布部门|发文字号|发布日期|实施日期|时效性|效力级别|法规类别)】.*",
+    ),
+    (
         "web-navigation",
         r"(【?打印本?页?】?|【?关闭窗口】?|【?关闭】?|返回顶部|分享到[:：]?.{0,30}|扫一扫.{0,20}|字号[:：]?[大中小]*)",
     ),
@@ -124,11 +128,21 @@ impl BoilerplateRules {
         if key.is_empty() {
             return None;
         }
+        if is_separator(&key) {
+            return Some("separator");
+        }
         self.rules
             .iter()
             .find(|r| r.pattern.is_match(&key))
             .map(|r| r.name.as_str())
     }
+}
+
+/// A line of one repeated character (`aaaaaaaaaa`, `——————————`, `**********`).
+fn is_separator(key: &str) -> bool {
+    let mut chars = key.chars();
+    let first = chars.next().expect("key is not empty");
+    key.chars().count() >= 10 && chars.all(|c| c == first)
 }
 
 pub(super) fn drop_lines(
@@ -178,6 +192,14 @@ mod tests {
             Some("web-navigation")
         );
         assert_eq!(rules.matching("全省网信办主任会议精神传达提纲"), None);
+        assert_eq!(
+            rules.matching("    【法宝引证码】 CLI.12.5115678"),
+            Some("database-header")
+        );
+        assert_eq!(
+            rules.matching("aaaaaaaaaaaaaaaaaaaaaaaa"),
+            Some("separator")
+        );
         assert_eq!(rules.matching("会议要求，各单位要严守秘密。"), None);
     }
 }

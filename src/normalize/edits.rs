@@ -43,7 +43,10 @@ static EMPHASIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*([^*\n]{1,100}?)\*\*|__([^_\n]{1,100}?)__").unwrap());
 static STRAY_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").unwrap());
 static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\p{{Han}}([(（][{PINYIN_LETTERS}]{{1,7}}[)）])")).unwrap()
+    Regex::new(&format!(
+        r"\p{{Han}}((?:[(（][{PINYIN_LETTERS}]{{1,7}}[)）])+)"
+    ))
+    .unwrap()
 });
 /// What is left of a character and its gloss when the character was lost: `?xùn)|`.
 static BROKEN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,23 +57,74 @@ static BROKEN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn clean_line(line: Line, findings: &mut Vec<Finding>) -> Line {
-    let text = line_text(&line);
-    let mut edits = Vec::new();
-    emphasis_edits(&text, &mut edits);
+    let passes: [EditPass; 4] = [
+        markdown_edits,
+        broken_gloss_edits,
+        gloss_edits,
+        replacement_char_edits,
+    ];
+    run_passes(line, &passes, findings)
+}
+
+pub(super) fn tidy_line(line: Line, findings: &mut Vec<Finding>) -> Line {
+    let passes: [EditPass; 4] = [dash_edits, punctuation_edits, width_edits, space_edits];
+    run_passes(line, &passes, findings)
+}
+
+/// A rule: looks at a line and proposes edits.
+type EditPass = fn(&[Ch], &mut Vec<Edit>);
+
+/// Most lines settle in one round; cascades (`导.,` → `导。,` → `导。，`) need a second.
+const MAX_ROUNDS: usize = 4;
+
+/// Each pass sees the line as the passes before it left it, and the passes repeat until none
+/// changes anything, so that one rule's result is never hidden from another (removing `**` can put
+/// a gloss right after its character; a comma made full-width makes the space beside it
+/// removable). Normalizing normalized text therefore changes nothing.
+fn run_passes(mut line: Line, passes: &[EditPass], findings: &mut Vec<Finding>) -> Line {
+    for _ in 0..MAX_ROUNDS {
+        let mut changed = false;
+        for pass in passes {
+            let mut edits = Vec::new();
+            pass(&line, &mut edits);
+            changed |= !edits.is_empty();
+            line = apply(line, edits, findings);
+        }
+        if !changed {
+            break;
+        }
+    }
+    line
+}
+
+fn markdown_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    let text = line_text(line);
+    emphasis_edits(&text, edits);
+    let mut stray = Vec::new();
     regex_edits(
         &text,
         &STRAY_MARKER,
         FindingKind::Markdown,
         |_| Some(String::new()),
-        &mut edits,
+        &mut stray,
     );
+    // Markers inside a pair are already handled; apply() skips overlaps, earlier edits win.
+    edits.extend(stray);
+}
+
+fn broken_gloss_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    let text = line_text(line);
     regex_edits(
         &text,
         &BROKEN_GLOSS,
         FindingKind::Damage,
         |m| has_tone(m).then(|| "□".into()),
-        &mut edits,
+        edits,
     );
+}
+
+fn gloss_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    let text = line_text(line);
     for caps in GLOSS.captures_iter(&text) {
         let gloss = caps.get(1).expect("group 1 always takes part");
         if has_tone(gloss.as_str()) {
@@ -78,20 +132,14 @@ pub(super) fn clean_line(line: Line, findings: &mut Vec<Finding>) -> Line {
             edits.push(Edit::new(start, end, "", FindingKind::PinyinGloss));
         }
     }
+}
+
+fn replacement_char_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     for (i, ch) in line.iter().enumerate() {
         if ch.c == char::REPLACEMENT_CHARACTER {
             edits.push(Edit::new(i, i + 1, "□", FindingKind::Damage));
         }
     }
-    apply(line, edits, findings)
-}
-
-pub(super) fn tidy_line(line: Line, findings: &mut Vec<Finding>) -> Line {
-    let mut edits = Vec::new();
-    punctuation_edits(&line, &mut edits);
-    width_edits(&line, &mut edits);
-    space_edits(&line, &mut edits);
-    apply(line, edits, findings)
 }
 
 /// `**bold**` loses both markers; one finding shows the whole phrase.
@@ -156,7 +204,6 @@ fn punctuation_edits(line: &[Ch], edits: &mut Vec<Edit>) {
                 Some('：')
             }
             '.' if prev.is_some_and(is_han) && next.is_none_or(is_chinese_context) => Some('。'),
-            '―' => Some('—'),
             _ => None,
         };
         if let Some(f) = full {
@@ -172,16 +219,26 @@ fn punctuation_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     straight_quotes(&chars, &mut push);
 }
 
+/// U+2015 HORIZONTAL BAR, common in copied titles (――在…上的讲话), is the dash U+2014.
+fn dash_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    for (i, ch) in line.iter().enumerate() {
+        if ch.c == '―' {
+            edits.push(Edit::new(i, i + 1, "—", FindingKind::Punctuation));
+        }
+    }
+}
+
 fn full_width(c: char) -> Option<char> {
     char::from_u32(c as u32 + 0xFEE0)
 }
 
-/// The nearest character before (`step` −1) or after (+1) position `i`, skipping spaces.
+/// The nearest character before (`step` −1) or after (+1) position `i`, skipping spaces and
+/// other ASCII punctuation that is itself about to be converted (`,,县` converts both commas).
 fn neighbour(chars: &[char], i: usize, step: isize) -> Option<char> {
     let mut j = i as isize + step;
     while j >= 0 && (j as usize) < chars.len() {
         let c = chars[j as usize];
-        if !is_space(c) {
+        if !is_space(c) && !matches!(c, ',' | ';' | ':' | '?' | '!') {
             return Some(c);
         }
         j += step;

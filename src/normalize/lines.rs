@@ -36,14 +36,21 @@ pub(super) fn split(decoded: &Decoded) -> (Vec<Line>, Option<u32>) {
 /// Below this many characters a line without a sentence end is taken for a title, not a fragment.
 const MIN_BROKEN_LINE_CHARS: usize = 40;
 
-/// Drops empty lines and joins a line to the next when the sentence plainly goes on.
-pub(super) fn join_broken(lines: Vec<Line>, findings: &mut Vec<Finding>) -> Vec<Line> {
+/// Drops empty lines and joins a line to the next when the sentence plainly goes on. A joined
+/// paragraph is cleaned again at once (`reclean`), because the join gives its characters new
+/// neighbours (a lone `,` now follows Chinese) and the next decision must see the result.
+pub(super) fn join_broken(
+    lines: Vec<Line>,
+    findings: &mut Vec<Finding>,
+    reclean: impl Fn(Line, &mut Vec<Finding>) -> Line,
+) -> Vec<Line> {
     let mut paragraphs: Vec<Line> = Vec::new();
     for line in lines.into_iter().filter(|l| !l.is_empty()) {
         match paragraphs.last_mut() {
             Some(previous) if sentence_goes_on(previous, &line) => {
                 findings.push(join_finding(previous, &line));
                 previous.extend(line);
+                *previous = reclean(std::mem::take(previous), findings);
             }
             _ => paragraphs.push(line),
         }
@@ -55,7 +62,10 @@ fn sentence_goes_on(previous: &[Ch], next: &[Ch]) -> bool {
     let Some(last) = previous.last().map(|ch| ch.c) else {
         return false;
     };
-    if ends_sentence(last) || is_closing(last) || matches!(last, '：' | ':' | '…' | '—') {
+    if next.first().is_some_and(|ch| continues_sentence(ch.c)) {
+        return true;
+    }
+    if ends_sentence(last) || is_closing(last) || matches!(last, '：' | ':' | '…') {
         return false;
     }
     let prev_text = line_text(previous);
@@ -63,7 +73,18 @@ fn sentence_goes_on(previous: &[Ch], next: &[Ch]) -> bool {
     if heading_marker(&prev_text).is_some() || heading_marker(&next_text).is_some() {
         return false;
     }
-    matches!(last, '，' | '、' | '（' | '“') || previous.len() >= MIN_BROKEN_LINE_CHARS
+    // Titles are short and have no commas; prose has length or commas.
+    let prose = previous.len() >= MIN_BROKEN_LINE_CHARS || previous.iter().any(|ch| ch.c == '，');
+    matches!(last, '，' | '、' | '（' | '“') || prose
+}
+
+/// Punctuation that cannot open a sentence, so a line starting with it continues the one before.
+/// ASCII forms count too: alone on a line they had no Chinese neighbour to be converted by.
+fn continues_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '。' | '；' | '：' | '！' | '？' | '）' | '”' | '’' | '」' | '』' | '》'
+    ) || matches!(c, ',' | ';' | ':' | '!' | '?' | ')')
 }
 
 fn join_finding(previous: &[Ch], next: &[Ch]) -> Finding {

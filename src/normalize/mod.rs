@@ -154,7 +154,9 @@ pub fn normalize(decoded: &Decoded, rules: &BoilerplateRules) -> Normalized {
         .into_iter()
         .map(|line| edits::tidy_line(line, &mut findings))
         .collect();
-    let paragraphs = lines::join_broken(edited, &mut findings);
+    let paragraphs = lines::join_broken(edited, &mut findings, |line, findings| {
+        edits::tidy_line(edits::clean_line(line, findings), findings)
+    });
     for f in &mut findings {
         f.line = line_of(&line_starts, f.offset);
     }

@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use tifa::ingest::{self, Document, LoadOptions};
+
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// `../shared/corpora`, when this checkout sits beside it; tests that need it skip otherwise.
+pub fn shared_corpora() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared/corpora is not present");
+        None
+    }
+}
+
+/// A sample document loaded on its own, without the manifest, so that metadata is inferred.
+pub fn sample_without_manifest(prefix: &str) -> Document {
+    let path = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no sample {prefix}"));
+    ingest::load_document(
+        &path,
+        path.file_name().unwrap().to_str().unwrap(),
+        None,
+        &LoadOptions::default(),
+    )
+    .unwrap()
+}
+
+/// A sample document loaded through the corpus manifest.
+pub fn sample(prefix: &str) -> Document {
+    let corpus = ingest::load(&corpus_dir(), &LoadOptions::default()).unwrap();
+    corpus
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no sample {prefix}"))
+        .clone()
+}
