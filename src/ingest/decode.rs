@@ -95,8 +95,8 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    // The `.cn` hint tilts close calls towards GBK, which is what mainland files are.
-    detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow)
+    // No top-level-domain hint: the `.cn` hint made short Big5 files come out as GBK.
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 /// Decodes `bytes[skip..]` and records where each character started. UTF-8 is mapped directly;

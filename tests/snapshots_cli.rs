@@ -1,0 +1,53 @@
+//! Snapshots (insta) of what the renderers print for the bundled corpus.
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> String {
+    let out = Command::cargo_bin("tifa")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn corpus_table() {
+    insta::assert_snapshot!(run(&["corpus"]));
+}
+
+#[test]
+fn corpus_json() {
+    insta::assert_snapshot!(run(&["corpus", "--json"]));
+}
+
+#[test]
+fn findings_of_the_provincial_summary() {
+    insta::assert_snapshot!(run(&["show", "002", "--findings"]));
+}
+
+#[test]
+fn findings_json_of_the_county_speech() {
+    insta::assert_snapshot!(run(&["show", "001", "--findings", "--json"]));
+}
+
+#[test]
+fn structure_of_the_2023_speech() {
+    insta::assert_snapshot!(run(&["show", "000", "--structure"]));
+}
+
+#[test]
+fn tokens_of_the_district_report() {
+    insta::assert_snapshot!(run(&["show", "003", "--tokens"]));
+}
+
+#[test]
+fn normalized_district_report() {
+    insta::assert_snapshot!(run(&["show", "003", "--normalized"]));
+}
