@@ -1,10 +1,14 @@
 //! tifa (提法) compares Chinese official speeches and policy documents across years and
 //! administrative levels. See ARCHITECTURE.md for the pipeline and the module map.
 
+pub mod align;
 pub mod chars;
 pub mod cli;
+pub mod compare;
+pub mod diff;
 pub mod ingest;
 pub mod normalize;
 pub mod progress;
+pub mod render;
 pub mod structure;
 pub mod words;

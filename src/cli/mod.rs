@@ -1,6 +1,7 @@
 //! Command line: arguments → the command that runs them → text or JSON on stdout. Commands only
 //! call the stages and hand their results to a renderer; they compute nothing themselves.
 
+mod compare;
 mod corpus;
 mod show;
 
@@ -25,6 +26,10 @@ pub enum Command {
     Corpus(corpus::CorpusArgs),
     /// Show one document after normalization: its text, the changes made, its structure or its words.
     Show(show::ShowArgs),
+    /// What changed from A to B: copy ratio, pairs per kind, formulation changes, then each changed sentence word by word.
+    Diff(compare::DiffArgs),
+    /// The full sentence pair table of A and B (identical, changed, moved, added, dropped) as JSON or CSV.
+    Align(compare::AlignArgs),
 }
 
 /// Options for reading documents, shared by every command that loads text.
@@ -60,6 +65,8 @@ pub fn run() -> Result<ExitCode> {
     match cli.command {
         Command::Corpus(args) => corpus::run(args),
         Command::Show(args) => show::run(args),
+        Command::Diff(args) => compare::run_diff(args),
+        Command::Align(args) => compare::run_align(args),
     }
 }
 

@@ -1,0 +1,71 @@
+//! Candidates: sentence features of A and B → for each B sentence, the few A sentences worth a
+//! full comparison, from an inverted index of character trigrams. Trigrams that occur in many A
+//! sentences (网络安全和 …) are capped out, so long reports do not compare everything with everything.
+
+use super::features::Features;
+use std::collections::HashMap;
+
+/// How many A sentences at most are compared with one B sentence.
+pub const MAX_CANDIDATES: usize = 12;
+
+type Trigram = (char, char, char);
+
+pub struct CandidateIndex {
+    postings: HashMap<Trigram, Vec<u32>>,
+    exact: HashMap<Vec<char>, Vec<u32>>,
+    cap: usize,
+}
+
+impl CandidateIndex {
+    pub fn new(a: &[Features]) -> Self {
+        let mut postings: HashMap<Trigram, Vec<u32>> = HashMap::new();
+        let mut exact: HashMap<Vec<char>, Vec<u32>> = HashMap::new();
+        for (i, f) in a.iter().enumerate() {
+            let i = i as u32;
+            for w in f.key.windows(3) {
+                let list = postings.entry((w[0], w[1], w[2])).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            if f.key.len() < 8 {
+                exact.entry(f.key.clone()).or_default().push(i);
+            }
+        }
+        // A trigram shared by more than this many A sentences says little about any one of them.
+        let cap = (a.len() / 20).max(40);
+        Self {
+            postings,
+            exact,
+            cap,
+        }
+    }
+
+    /// A sentences sharing the most informative trigrams with `b`, best first.
+    pub fn candidates(&self, b: &Features) -> Vec<u32> {
+        let mut shared: HashMap<u32, u32> = HashMap::new();
+        if let Some(same) = self.exact.get(&b.key) {
+            for &i in same {
+                *shared.entry(i).or_default() += 1000;
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for w in b.key.windows(3) {
+            let gram = (w[0], w[1], w[2]);
+            if !seen.insert(gram) {
+                continue;
+            }
+            if let Some(list) = self.postings.get(&gram).filter(|l| l.len() <= self.cap) {
+                for &i in list {
+                    *shared.entry(i).or_default() += 1;
+                }
+            }
+        }
+        let needed = if b.key.len() < 12 { 1 } else { 2 };
+        let mut ranked: Vec<(u32, u32)> =
+            shared.into_iter().filter(|(_, n)| *n >= needed).collect();
+        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        ranked.truncate(MAX_CANDIDATES);
+        ranked.into_iter().map(|(i, _)| i).collect()
+    }
+}

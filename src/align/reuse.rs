@@ -1,0 +1,202 @@
+//! Local reuse: two normalized texts → [`Passage`]s they share of at least `min_chars`
+//! comparable characters, wherever they sit, tolerant of small edits. Seeds are exact k-grams
+//! (frequent ones capped out); seeds on one diagonal are chained, and chains that nearly touch
+//! are merged across a small insertion or deletion.
+
+use super::features::comparable;
+use crate::structure::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Seed length in characters.
+const K: usize = 6;
+/// A seed occurring more often than this in A is too common to anchor anything.
+const MAX_SEED_OCCURRENCES: usize = 30;
+/// Largest gap (characters) bridged inside one passage, on either side.
+const MAX_GAP: usize = 8;
+
+/// A stretch of text shared by A and B.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Byte span in A's normalized text.
+    pub a: Span,
+    /// Byte span in B's normalized text.
+    pub b: Span,
+    /// Comparable characters covered by exact seeds in both texts.
+    pub matched_chars: usize,
+    /// matched_chars over the longer side's comparable characters.
+    pub similarity: f64,
+}
+
+/// The comparable characters of a text and the byte offset of each. A paragraph break becomes a
+/// `barrier` character, different in A and B, so that no seed and no passage spans paragraphs.
+struct Keyed {
+    chars: Vec<char>,
+    offsets: Vec<usize>,
+}
+
+fn keyed(text: &str, barrier: char) -> Keyed {
+    let (offsets, chars) = text
+        .char_indices()
+        .filter(|(_, c)| comparable(*c) || *c == '\n')
+        .map(|(i, c)| (i, if c == '\n' { barrier } else { c }))
+        .unzip();
+    Keyed { chars, offsets }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    a_start: usize,
+    b_start: usize,
+    a_end: usize,
+    b_end: usize,
+    matched: usize,
+}
+
+pub fn find_passages(a_text: &str, b_text: &str, min_chars: usize) -> Vec<Passage> {
+    let (a, b) = (keyed(a_text, '\u{E000}'), keyed(b_text, '\u{E001}'));
+    if a.chars.len() < K || b.chars.len() < K {
+        return Vec::new();
+    }
+    let mut index: HashMap<&[char], Vec<usize>> = HashMap::new();
+    for (i, w) in a.chars.windows(K).enumerate() {
+        index.entry(w).or_default().push(i);
+    }
+    let runs = diagonal_runs(&index, &b.chars);
+    let long: Vec<Run> = merge_runs(runs)
+        .into_iter()
+        .filter(|r| r.matched >= min_chars)
+        .collect();
+    one_source_per_stretch(long)
+        .iter()
+        .map(|r| to_passage(r, &a, &b, a_text.len(), b_text.len()))
+        .collect()
+}
+
+/// A stretch of B has one source: where runs overlap in B, the longest wins.
+fn one_source_per_stretch(mut runs: Vec<Run>) -> Vec<Run> {
+    runs.sort_by(|x, y| {
+        y.matched
+            .cmp(&x.matched)
+            .then((x.b_start, x.a_start).cmp(&(y.b_start, y.a_start)))
+    });
+    let mut kept: Vec<Run> = Vec::new();
+    for run in runs {
+        if kept
+            .iter()
+            .all(|k| run.b_end <= k.b_start || run.b_start >= k.b_end)
+        {
+            kept.push(run);
+        }
+    }
+    kept.sort_by_key(|r| (r.b_start, r.a_start));
+    kept
+}
+
+/// Chains seeds that sit on one diagonal (a − b constant) into runs.
+fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, b: &[char]) -> Vec<Run> {
+    let mut open: HashMap<isize, Run> = HashMap::new();
+    let mut done = Vec::new();
+    for (j, w) in b.windows(K).enumerate() {
+        let Some(hits) = index.get(w).filter(|h| h.len() <= MAX_SEED_OCCURRENCES) else {
+            continue;
+        };
+        for &i in hits {
+            let diagonal = i as isize - j as isize;
+            match open.get_mut(&diagonal) {
+                Some(run) if j <= run.b_end + MAX_GAP => {
+                    run.matched += (j + K).saturating_sub(run.b_end.max(j));
+                    run.a_end = i + K;
+                    run.b_end = j + K;
+                }
+                _ => {
+                    let run = Run {
+                        a_start: i,
+                        b_start: j,
+                        a_end: i + K,
+                        b_end: j + K,
+                        matched: K,
+                    };
+                    if let Some(old) = open.insert(diagonal, run) {
+                        done.push(old);
+                    }
+                }
+            }
+        }
+    }
+    done.extend(open.into_values());
+    done
+}
+
+/// Joins runs that follow each other closely in both texts (an edit shifted the diagonal), and
+/// drops runs contained in a longer one.
+fn merge_runs(mut runs: Vec<Run>) -> Vec<Run> {
+    runs.sort_by_key(|r| (r.b_start, r.a_start));
+    let mut merged: Vec<Run> = Vec::new();
+    for run in runs {
+        if let Some(last) = merged.last_mut() {
+            let close_in_b = run.b_start <= last.b_end + MAX_GAP;
+            // A may overlap by a character or two (a repeated character at the edit), never go back.
+            let close_in_a = run.a_start + 2 >= last.a_end && run.a_start <= last.a_end + MAX_GAP;
+            if run.b_end <= last.b_end && run.a_start >= last.a_start && run.a_end <= last.a_end {
+                continue;
+            }
+            if close_in_b && close_in_a && run.a_end > last.a_end && run.b_end > last.b_end {
+                last.matched += run.matched.min(run.b_end - last.b_end);
+                last.a_end = run.a_end;
+                last.b_end = run.b_end;
+                continue;
+            }
+        }
+        merged.push(run);
+    }
+    merged
+}
+
+fn to_passage(r: &Run, a: &Keyed, b: &Keyed, a_len: usize, b_len: usize) -> Passage {
+    let a_span = Span::new(a.offsets[r.a_start], last_char_end(a, r.a_end, a_len));
+    let b_span = Span::new(b.offsets[r.b_start], last_char_end(b, r.b_end, b_len));
+    let longer = (r.a_end - r.a_start).max(r.b_end - r.b_start);
+    Passage {
+        a: a_span,
+        b: b_span,
+        matched_chars: r.matched,
+        similarity: r.matched.min(longer) as f64 / longer as f64,
+    }
+}
+
+/// Byte offset just after the last comparable character of a run ending at key index `end`.
+fn last_char_end(k: &Keyed, end: usize, text_len: usize) -> usize {
+    let last = k.offsets[end - 1];
+    let width = k.chars[end - 1].len_utf8();
+    (last + width).min(text_len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_passage_with_a_small_edit_is_one_passage() {
+        let a = "今年的工作很多。我们要坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。其他内容完全不同。";
+        let b = "开头不一样。全省要坚持以习近平新时代中国特色社会主义思想为指引，深入贯彻党的二十大精神。结尾也不一样。";
+        let passages = find_passages(a, b, 12);
+        assert_eq!(passages.len(), 1, "{passages:?}");
+        let p = &passages[0];
+        assert_eq!(p.a.of(a), "要坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神");
+        assert!(p.b.of(b).ends_with("二十大精神"), "{}", p.b.of(b));
+        assert!(p.similarity > 0.85);
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        assert!(
+            find_passages(
+                "今年是新中国成立七十周年，要做好各项工作。",
+                "网络安全和信息化是一体之两翼。",
+                12
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! `tifa diff A B` and `tifa align A B`: load two documents, compare them, render.
+
+use super::{InputArgs, resolve_document};
+use crate::align::AlignOptions;
+use crate::compare::{Comparison, compare};
+use crate::render::labels::Lang;
+use crate::render::views::{DocumentView, PairView, Segment, pair_views, segments};
+use crate::render::{align_table, diff_html, diff_markdown, diff_text};
+use crate::words::Segmenter;
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The two documents and how to compare them.
+#[derive(Debug, Args)]
+pub struct PairArgs {
+    /// The earlier or higher-level document: a corpus id (or unique prefix) or a path to any file.
+    pub a: String,
+    /// The later or lower-level document: a corpus id (or unique prefix) or a path to any file.
+    pub b: String,
+    /// Corpus folder in which ids are looked up.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Sentence pairs less similar than this (0–1) are not pairs.
+    #[arg(long, default_value_t = 0.5, value_name = "RATIO")]
+    pub min_similarity: f64,
+    /// Shortest shared passage reported, in Chinese characters (letters and digits count too).
+    #[arg(long, default_value_t = 12, value_name = "CHARS")]
+    pub min_chars: usize,
+    /// A user dictionary in jieba format; repeat for several.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+impl PairArgs {
+    fn run(&self) -> Result<Comparison> {
+        if !(0.0..=1.0).contains(&self.min_similarity) {
+            bail!(
+                "--min-similarity must be between 0 and 1, not {}",
+                self.min_similarity
+            );
+        }
+        let options = self.input.load_options()?;
+        let a = resolve_document(&self.a, &self.corpus, &options)?;
+        let b = resolve_document(&self.b, &self.corpus, &options)?;
+        let custom;
+        let segmenter = if self.dict.is_empty() {
+            Segmenter::shared()
+        } else {
+            let paths: Vec<&std::path::Path> = self.dict.iter().map(PathBuf::as_path).collect();
+            custom = Segmenter::with_dictionaries(&paths)?;
+            &custom
+        };
+        let align = AlignOptions {
+            min_similarity: self.min_similarity,
+            min_passage_chars: self.min_chars,
+        };
+        Ok(compare(a, b, segmenter, &align))
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub pair: PairArgs,
+    /// Output format: terminal text, Markdown, a self-contained HTML page, or JSON.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Colors in the terminal (auto: only when stdout is a terminal).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Labels in Chinese (default) or English.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// How many formulation changes to list.
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+    /// Wrap width in columns (default: $COLUMNS, else 100).
+    #[arg(long)]
+    pub width: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    #[command(flatten)]
+    pub pair: PairArgs,
+    /// JSON (an object with `pairs`) or CSV (UTF-8 with BOM, one row per pair).
+    #[arg(long, value_enum, default_value_t = TableFormat::Json)]
+    pub format: TableFormat,
+}
+
+pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
+    let c = args.pair.run()?;
+    let out = match args.format {
+        DiffFormat::Text => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let width = args
+                .width
+                .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+                .unwrap_or(100);
+            diff_text::render(
+                &c,
+                &diff_text::TextOptions {
+                    color,
+                    width,
+                    lang: args.lang,
+                    top: args.top,
+                },
+            )
+        }
+        DiffFormat::Md => diff_markdown::render(&c, args.lang, args.top),
+        DiffFormat::Html => diff_html::render(&c, args.lang, args.top),
+        DiffFormat::Json => diff_json(&c)?,
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
+    let c = args.pair.run()?;
+    let out = match args.format {
+        TableFormat::Json => align_table::json(&c)? + "\n",
+        TableFormat::Csv => align_table::csv(&c)?,
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    a: DocumentView,
+    b: DocumentView,
+    coverage: &'a crate::align::Coverage,
+    formulation_changes: &'a [crate::diff::FormulationChange],
+    pairs: Vec<PairWithDiff>,
+    passages: &'a [crate::align::Passage],
+}
+
+#[derive(Serialize)]
+struct PairWithDiff {
+    #[serde(flatten)]
+    pair: PairView,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    diff: Vec<Segment>,
+}
+
+fn diff_json(c: &Comparison) -> Result<String> {
+    let pairs = pair_views(c)
+        .into_iter()
+        .enumerate()
+        .map(|(k, pair)| {
+            let shown = matches!(
+                pair.kind,
+                crate::align::PairKind::Changed | crate::align::PairKind::Moved
+            );
+            PairWithDiff {
+                pair,
+                diff: if shown { segments(c, k) } else { Vec::new() },
+            }
+        })
+        .collect();
+    let out = DiffJson {
+        a: DocumentView::of(&c.a),
+        b: DocumentView::of(&c.b),
+        coverage: &c.alignment.coverage,
+        formulation_changes: &c.diff.formulation_changes,
+        pairs,
+        passages: &c.alignment.passages,
+    };
+    Ok(serde_json::to_string_pretty(&out)? + "\n")
+}

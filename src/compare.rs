@@ -1,0 +1,40 @@
+//! Comparison: two loaded [`Document`]s → a [`Comparison`]: their tokens, the [`Alignment`] and
+//! the [`DiffReport`]. The one entry point that commands, tests and benchmarks share.
+
+use crate::align::{AlignOptions, Alignment, align};
+use crate::diff::{DiffReport, diff_alignment};
+use crate::ingest::Document;
+use crate::words::{Segmenter, Token};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub a: Document,
+    pub b: Document,
+    #[serde(skip)]
+    pub a_tokens: Vec<Token>,
+    #[serde(skip)]
+    pub b_tokens: Vec<Token>,
+    pub alignment: Alignment,
+    pub diff: DiffReport,
+}
+
+pub fn compare(
+    a: Document,
+    b: Document,
+    segmenter: &Segmenter,
+    options: &AlignOptions,
+) -> Comparison {
+    let a_tokens = segmenter.tokenize(&a.normalized.text);
+    let b_tokens = segmenter.tokenize(&b.normalized.text);
+    let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
+    let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens);
+    Comparison {
+        a,
+        b,
+        a_tokens,
+        b_tokens,
+        alignment,
+        diff,
+    }
+}

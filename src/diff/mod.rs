@@ -1,0 +1,371 @@
+//! Phrase diff: an [`Alignment`] and both documents' tokens → a [`DiffReport`]: for every matched
+//! pair the word-level [`Edit`]s (spans into both normalized texts), its [`EditClass`], and across
+//! pairs the list of [`FormulationChange`]s (“五个明确” → “十个坚持”, 全县 → 全省, 2018年 → 2023年).
+//!
+//! Words come from jieba with formulations kept whole; a number and its unit (2018年) is one unit.
+//! After `similar`'s diff, a semantic cleanup folds one-character islands between two edits into
+//! them, so that a reader sees phrases replaced, not a comb of single characters.
+
+mod substitution;
+
+use crate::align::{Alignment, PairKind};
+use crate::ingest::Document;
+use crate::structure::Span;
+use crate::words::{Token, TokenKind};
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::HashMap;
+pub use substitution::SubstitutionKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditOp {
+    Equal,
+    Delete,
+    Insert,
+    Replace,
+}
+
+/// One step of a diff: `a` in A's normalized text, `b` in B's (empty on the side that has nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    pub op: EditOp,
+    pub a: Span,
+    pub b: Span,
+}
+
+/// How much a matched pair was edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EditClass {
+    /// The same words (punctuation aside).
+    Verbatim,
+    /// Only places, levels, years, numbers or anonymised names replaced (县→省, XX→承德, 2018→2019).
+    Substitution,
+    /// Less than a third of the characters changed.
+    LightEdit,
+    HeavyRewrite,
+}
+
+impl EditClass {
+    pub const ALL: [EditClass; 4] = [
+        Self::Verbatim,
+        Self::Substitution,
+        Self::LightEdit,
+        Self::HeavyRewrite,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Verbatim => "verbatim",
+            Self::Substitution => "substitution",
+            Self::LightEdit => "light-edit",
+            Self::HeavyRewrite => "heavy-rewrite",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairDiff {
+    /// Index into `Alignment::pairs`.
+    pub pair: usize,
+    pub class: EditClass,
+    pub edits: Vec<Edit>,
+}
+
+/// A phrase of A replaced by a phrase of B, and how often across the pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormulationChange {
+    pub before: String,
+    pub after: String,
+    pub count: usize,
+    pub kind: SubstitutionKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffReport {
+    pub pairs: Vec<PairDiff>,
+    pub formulation_changes: Vec<FormulationChange>,
+}
+
+impl DiffReport {
+    pub fn for_pair(&self, pair: usize) -> Option<&PairDiff> {
+        self.pairs.iter().find(|d| d.pair == pair)
+    }
+    pub fn count(&self, class: EditClass) -> usize {
+        self.pairs.iter().filter(|d| d.class == class).count()
+    }
+}
+
+/// Longest phrase (characters) that is listed as a formulation change.
+const MAX_CHANGE_CHARS: usize = 12;
+/// Share of changed characters up to which an edit is light.
+const LIGHT_EDIT_SHARE: f64 = 1.0 / 3.0;
+
+pub fn diff_alignment(
+    alignment: &Alignment,
+    a: &Document,
+    a_tokens: &[Token],
+    b: &Document,
+    b_tokens: &[Token],
+) -> DiffReport {
+    let mut pairs = Vec::new();
+    let mut changes: HashMap<(String, String), usize> = HashMap::new();
+    for (k, pair) in alignment.pairs.iter().enumerate() {
+        let (Some(ar), Some(br)) = (&pair.a, &pair.b) else {
+            continue;
+        };
+        let a_span = sentence_span(a, ar.clone());
+        let b_span = sentence_span(b, br.clone());
+        let edits = if pair.kind == PairKind::Identical
+            && a_span.of(&a.normalized.text) == b_span.of(&b.normalized.text)
+        {
+            vec![Edit {
+                op: EditOp::Equal,
+                a: a_span,
+                b: b_span,
+            }]
+        } else {
+            diff_spans(
+                &a.normalized.text,
+                a_tokens,
+                a_span,
+                &b.normalized.text,
+                b_tokens,
+                b_span,
+            )
+        };
+        for (before, after) in replaced_phrases(&edits, &a.normalized.text, &b.normalized.text) {
+            *changes.entry((before, after)).or_default() += 1;
+        }
+        let class = classify(&edits, &a.normalized.text, &b.normalized.text);
+        pairs.push(PairDiff {
+            pair: k,
+            class,
+            edits,
+        });
+    }
+    let mut formulation_changes: Vec<FormulationChange> = changes
+        .into_iter()
+        .map(|((before, after), count)| {
+            let kind = substitution::kind(&before, &after);
+            FormulationChange {
+                before,
+                after,
+                count,
+                kind,
+            }
+        })
+        .collect();
+    formulation_changes.sort_by(|x, y| {
+        y.count
+            .cmp(&x.count)
+            .then_with(|| (&x.before, &x.after).cmp(&(&y.before, &y.after)))
+    });
+    DiffReport {
+        pairs,
+        formulation_changes,
+    }
+}
+
+/// Byte span from the first to the last sentence of a range.
+pub fn sentence_span(doc: &Document, range: std::ops::Range<usize>) -> Span {
+    let sentences = &doc.structure.sentences;
+    Span::new(
+        sentences[range.start].span.start,
+        sentences[range.end - 1].span.end,
+    )
+}
+
+/// Diff units of a span: tokens, with a number and its unit (年, 月, 日, 周年, 个, 点) joined.
+fn units(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    let mut out: Vec<Span> = Vec::new();
+    let mut previous_number = false;
+    for t in tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < span.end)
+    {
+        let unit = Span::new(t.span.start.max(span.start), t.span.end.min(span.end));
+        let word = unit.of(text);
+        if previous_number
+            && matches!(
+                word,
+                "年" | "月" | "日" | "周年" | "个" | "点" | "%" | "年度"
+            )
+        {
+            out.last_mut().expect("a number came before").end = unit.end;
+        } else {
+            out.push(unit);
+        }
+        previous_number = t.kind == TokenKind::Number;
+    }
+    out
+}
+
+/// Word diff of two spans with semantic cleanup.
+pub fn diff_spans(
+    a_text: &str,
+    a_tokens: &[Token],
+    a_span: Span,
+    b_text: &str,
+    b_tokens: &[Token],
+    b_span: Span,
+) -> Vec<Edit> {
+    let ua = units(a_text, a_tokens, a_span);
+    let ub = units(b_text, b_tokens, b_span);
+    let wa: Vec<&str> = ua.iter().map(|s| s.of(a_text)).collect();
+    let wb: Vec<&str> = ub.iter().map(|s| s.of(b_text)).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &wa, &wb);
+    let mut steps: Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    for op in ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        let kind = match tag {
+            DiffTag::Equal => EditOp::Equal,
+            DiffTag::Delete => EditOp::Delete,
+            DiffTag::Insert => EditOp::Insert,
+            DiffTag::Replace => EditOp::Replace,
+        };
+        push_step(&mut steps, kind, ra, rb);
+    }
+    let steps = fold_small_islands(steps, &wa);
+    let span_of = |units: &[Span], r: &std::ops::Range<usize>, at: usize| {
+        if r.is_empty() {
+            let pos = units.get(r.start).map_or(at, |s| s.start);
+            Span::new(pos, pos)
+        } else {
+            Span::new(units[r.start].start, units[r.end - 1].end)
+        }
+    };
+    steps
+        .iter()
+        .map(|(op, ra, rb)| Edit {
+            op: *op,
+            a: span_of(&ua, ra, a_span.end),
+            b: span_of(&ub, rb, b_span.end),
+        })
+        .collect()
+}
+
+/// Appends a step, turning a delete next to an insert (either order) into one replace.
+fn push_step(
+    steps: &mut Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)>,
+    op: EditOp,
+    ra: std::ops::Range<usize>,
+    rb: std::ops::Range<usize>,
+) {
+    if let Some(last) = steps.last_mut()
+        && op != EditOp::Equal
+        && last.0 != EditOp::Equal
+    {
+        last.0 = EditOp::Replace;
+        last.1 = last.1.start.min(ra.start)..last.1.end.max(ra.end);
+        last.2 = last.2.start.min(rb.start)..last.2.end.max(rb.end);
+        return;
+    }
+    steps.push((op, ra, rb));
+}
+
+/// An equal run of at most one character between two edits joins them (一 in 五个…/十个…).
+fn fold_small_islands(
+    steps: Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)>,
+    wa: &[&str],
+) -> Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut out: Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    let mut k = 0;
+    while k < steps.len() {
+        let (op, ra, rb) = steps[k].clone();
+        let island = op == EditOp::Equal
+            && k > 0
+            && k + 1 < steps.len()
+            && out.last().is_some_and(|l| l.0 != EditOp::Equal)
+            && wa[ra.clone()]
+                .iter()
+                .map(|w| w.chars().count())
+                .sum::<usize>()
+                <= 1;
+        if island {
+            let (nop, na, nb) = steps[k + 1].clone();
+            let last = out.last_mut().expect("checked above");
+            last.0 = EditOp::Replace;
+            last.1 = last.1.start..na.end.max(ra.end);
+            last.2 = last.2.start..nb.end.max(rb.end);
+            let _ = nop;
+            k += 2;
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if op != EditOp::Equal && last.0 != EditOp::Equal => {
+                last.0 = EditOp::Replace;
+                last.1.end = ra.end.max(last.1.end);
+                last.2.end = rb.end.max(last.2.end);
+            }
+            _ => out.push((op, ra, rb)),
+        }
+        k += 1;
+    }
+    out
+}
+
+fn is_punctuation_only(s: &str) -> bool {
+    !s.chars().any(crate::align::features::comparable)
+}
+
+fn trim_punctuation(s: &str) -> &str {
+    s.trim_matches(|c: char| !crate::align::features::comparable(c))
+}
+
+/// Short replaced phrases of a diff, punctuation trimmed: candidates for the formulation list.
+fn replaced_phrases<'t>(edits: &[Edit], a_text: &'t str, b_text: &'t str) -> Vec<(String, String)> {
+    edits
+        .iter()
+        .filter(|e| e.op == EditOp::Replace)
+        .filter_map(|e| {
+            let (before, after) = (
+                trim_punctuation(e.a.of(a_text)),
+                trim_punctuation(e.b.of(b_text)),
+            );
+            let short = |s: &str| !s.is_empty() && s.chars().count() <= MAX_CHANGE_CHARS;
+            (short(before) && short(after) && before != after)
+                .then(|| (before.to_string(), after.to_string()))
+        })
+        .collect()
+}
+
+fn classify(edits: &[Edit], a_text: &str, b_text: &str) -> EditClass {
+    let changes: Vec<&Edit> = edits
+        .iter()
+        .filter(|e| e.op != EditOp::Equal)
+        .filter(|e| !(is_punctuation_only(e.a.of(a_text)) && is_punctuation_only(e.b.of(b_text))))
+        .collect();
+    if changes.is_empty() {
+        return EditClass::Verbatim;
+    }
+    let all_substitutions = changes.iter().all(|e| {
+        e.op == EditOp::Replace
+            && substitution::kind(
+                trim_punctuation(e.a.of(a_text)),
+                trim_punctuation(e.b.of(b_text)),
+            ) != SubstitutionKind::Other
+    });
+    if all_substitutions {
+        return EditClass::Substitution;
+    }
+    let count = |s: &str| {
+        s.chars()
+            .filter(|&c| crate::align::features::comparable(c))
+            .count()
+    };
+    let changed: usize = changes
+        .iter()
+        .map(|e| count(e.a.of(a_text)) + count(e.b.of(b_text)))
+        .sum();
+    let total: usize = edits
+        .iter()
+        .map(|e| count(e.a.of(a_text)) + count(e.b.of(b_text)))
+        .sum();
+    if (changed as f64) <= LIGHT_EDIT_SHARE * total.max(1) as f64 {
+        EditClass::LightEdit
+    } else {
+        EditClass::HeavyRewrite
+    }
+}

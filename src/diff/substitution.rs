@@ -1,0 +1,132 @@
+//! Substitutions: a replaced phrase pair (`&str`, `&str`) → the [`SubstitutionKind`] that tells a
+//! staff writer the sentence was taken over with only its place, level, year or number changed.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SubstitutionKind {
+    Year,
+    Number,
+    Level,
+    Place,
+    Other,
+}
+
+/// Words that name an administrative level or its organs.
+const LEVEL_WORDS: &[&str] = &[
+    "国",
+    "省",
+    "市",
+    "县",
+    "区",
+    "乡",
+    "镇",
+    "全国",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "我国",
+    "我省",
+    "我市",
+    "我县",
+    "我区",
+    "本省",
+    "本市",
+    "本县",
+    "本区",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "省政府",
+    "市政府",
+    "县政府",
+    "区政府",
+    "省级",
+    "市级",
+    "县级",
+    "区级",
+    "省直",
+    "市直",
+    "县直",
+    "区直",
+    "中央",
+    "党中央",
+    "国务院",
+    "省市",
+    "县区",
+    "各省",
+    "各市",
+    "各县",
+    "各区",
+    "省委网信办",
+    "市委网信办",
+    "县委网信办",
+    "区委网信办",
+    "全省各级",
+    "全市各级",
+    "全县各级",
+];
+
+const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '旗'];
+
+pub fn kind(before: &str, after: &str) -> SubstitutionKind {
+    let both = |f: fn(&str) -> bool| f(before) && f(after);
+    if both(is_year) {
+        SubstitutionKind::Year
+    } else if both(is_number) {
+        SubstitutionKind::Number
+    } else if both(|w| LEVEL_WORDS.contains(&w)) {
+        SubstitutionKind::Level
+    } else if is_place(before) && is_place(after)
+        || (before.contains("XX") || after.contains("XX")) && short(before) && short(after)
+    {
+        SubstitutionKind::Place
+    } else {
+        SubstitutionKind::Other
+    }
+}
+
+fn short(s: &str) -> bool {
+    s.chars().count() <= 6
+}
+
+fn is_year(s: &str) -> bool {
+    let digits = s.trim_end_matches(['年', '度']);
+    digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_number(s: &str) -> bool {
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || crate::chars::is_cn_numeral(c)
+            || matches!(c, '千' | '万' | '亿' | '.')
+    };
+    let body = s.trim_end_matches([
+        '个', '点', '项', '条', '年', '月', '日', '%', '周', '次', '大',
+    ]);
+    !body.is_empty() && body.chars().all(numeral) && s.chars().count() <= 6
+}
+
+fn is_place(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=6).contains(&n) && s.ends_with(PLACE_SUFFIXES) && !LEVEL_WORDS.contains(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind("2018年", "2023年"), SubstitutionKind::Year);
+        assert_eq!(kind("五点", "三点"), SubstitutionKind::Number);
+        assert_eq!(kind("全县", "全省"), SubstitutionKind::Level);
+        assert_eq!(kind("县委", "省委"), SubstitutionKind::Level);
+        assert_eq!(kind("XX", "承德"), SubstitutionKind::Place);
+        assert_eq!(kind("承德县", "河东区"), SubstitutionKind::Place);
+        assert_eq!(kind("五个明确", "十个坚持"), SubstitutionKind::Other);
+    }
+}

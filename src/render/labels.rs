@@ -1,0 +1,82 @@
+//! Labels of the rendered output, Chinese by default and English with `--lang en`.
+
+use crate::align::PairKind;
+use crate::diff::{EditClass, SubstitutionKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn kind(self, kind: PairKind) -> &'static str {
+        match (self, kind) {
+            (Lang::Zh, PairKind::Identical) => "相同",
+            (Lang::Zh, PairKind::Changed) => "改动",
+            (Lang::Zh, PairKind::Moved) => "移位",
+            (Lang::Zh, PairKind::Added) => "新增",
+            (Lang::Zh, PairKind::Dropped) => "删去",
+            (Lang::En, k) => k.as_str(),
+        }
+    }
+
+    pub fn class(self, class: EditClass) -> &'static str {
+        match (self, class) {
+            (Lang::Zh, EditClass::Verbatim) => "照搬",
+            (Lang::Zh, EditClass::Substitution) => "替换地名/层级/年份",
+            (Lang::Zh, EditClass::LightEdit) => "小改",
+            (Lang::Zh, EditClass::HeavyRewrite) => "大改",
+            (Lang::En, c) => c.as_str(),
+        }
+    }
+
+    pub fn substitution(self, kind: SubstitutionKind) -> &'static str {
+        match (self, kind) {
+            (Lang::Zh, SubstitutionKind::Year) => "年份",
+            (Lang::Zh, SubstitutionKind::Number) => "数字",
+            (Lang::Zh, SubstitutionKind::Level) => "层级",
+            (Lang::Zh, SubstitutionKind::Place) => "地名",
+            (Lang::Zh, SubstitutionKind::Other) => "提法",
+            (Lang::En, SubstitutionKind::Year) => "year",
+            (Lang::En, SubstitutionKind::Number) => "number",
+            (Lang::En, SubstitutionKind::Level) => "level",
+            (Lang::En, SubstitutionKind::Place) => "place",
+            (Lang::En, SubstitutionKind::Other) => "wording",
+        }
+    }
+
+    /// (key, Chinese, English) for every fixed phrase of the summaries.
+    pub fn text(self, key: &str) -> &'static str {
+        const TEXTS: &[(&str, &str, &str)] = &[
+            ("title", "对比", "Comparison"),
+            (
+                "copy_ratio",
+                "沿用率（B 中来自 A 的字数占比）",
+                "copy ratio (share of B taken over or adapted from A)",
+            ),
+            ("verbatim_ratio", "原样照搬占比", "verbatim share of B"),
+            ("kept_ratio", "A 被保留的占比", "share of A that B kept"),
+            (
+                "passage_ratio",
+                "共有段落覆盖 B 的占比",
+                "share of B in shared passages",
+            ),
+            ("pairs", "句对", "sentence pairs"),
+            ("classes", "改动程度", "edit classes"),
+            ("changes", "主要提法变化", "top formulation changes"),
+            ("changed_pairs", "改动的句子", "changed sentences"),
+            ("sections", "各部分沿用率", "copy ratio by section"),
+            ("passages", "共有段落", "shared passages"),
+            ("similarity", "相似度", "similarity"),
+            ("none", "（无）", "(none)"),
+            ("before_heading", "（开头）", "(opening)"),
+        ];
+        TEXTS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, zh, en)| if self == Lang::Zh { *zh } else { *en })
+            .unwrap_or("?")
+    }
+}

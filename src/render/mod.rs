@@ -1,0 +1,27 @@
+//! Renderers: results → bytes. `views` resolves spans into text for output; the other modules
+//! write one format each. Nothing here computes a result.
+
+pub mod align_table;
+pub mod diff_html;
+pub mod diff_markdown;
+pub mod diff_text;
+pub mod labels;
+pub mod views;
+
+/// A CSV cell safe to open in Excel: cells starting with = + - @ (or a tab / CR) are prefixed with
+/// an apostrophe so that they are not run as formulas.
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Excel needs a BOM to read UTF-8 CSV as UTF-8.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// `0.1234` → `12.3%`.
+pub fn percent(ratio: f64) -> String {
+    format!("{:.1}%", ratio * 100.0)
+}
