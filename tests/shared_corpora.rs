@@ -127,3 +127,84 @@ fn crlf_notices_lose_their_database_headers() {
             .is_some_and(|t| t.starts_with("包头市人民政府办公室关于印发"))
     );
 }
+
+fn compare_shared(a: &str, b: &str) -> Option<tifa::compare::Comparison> {
+    let shared = common::shared_corpora()?;
+    let load =
+        |p: &str| ingest::load_document(&shared.join(p), p, None, &LoadOptions::default()).unwrap();
+    Some(tifa::compare::compare(
+        load(a),
+        load(b),
+        tifa::words::Segmenter::shared(),
+        &Default::default(),
+    ))
+}
+
+#[test]
+fn shandong_036_is_an_adaptation_of_central_070() {
+    let Some(c) = compare_shared(
+        "policy-central-shandong/central_070.txt",
+        "policy-central-shandong/shandong_036.txt",
+    ) else {
+        return;
+    };
+    let cov = &c.alignment.coverage;
+    println!(
+        "central_070 → shandong_036: copy {:.3}, kept {:.3}, verbatim {:.3}",
+        cov.copy_ratio, cov.kept_ratio, cov.verbatim_ratio
+    );
+    assert!(cov.copy_ratio > 0.7 && cov.kept_ratio > 0.7);
+    let top = &c.diff.formulation_changes[0];
+    assert_eq!(
+        (top.before.as_str(), top.after.as_str()),
+        ("规范", "实施细则")
+    );
+    assert!(top.count >= 5);
+    let changes: Vec<(&str, &str)> = c
+        .diff
+        .formulation_changes
+        .iter()
+        .map(|f| (f.before.as_str(), f.after.as_str()))
+        .collect();
+    assert!(
+        changes.contains(&("中华人民共和国境内", "青岛市行政区域内")),
+        "{changes:?}"
+    );
+    assert!(c.diff.count(tifa::diff::EditClass::Verbatim) > 50);
+}
+
+#[test]
+fn national_and_provincial_reports_of_2023_share_a_few_passages() {
+    let Some(c) = compare_shared("national-gwr/gwr-2023.txt", "guangdong-gwr/gd-gwr-2023.txt")
+    else {
+        return;
+    };
+    let b_sentences = c.b.structure.sentences.len();
+    let shared_pairs = c
+        .alignment
+        .pairs
+        .iter()
+        .filter(|p| p.a.is_some() && p.b.is_some())
+        .count();
+    assert!(
+        b_sentences > 400 && shared_pairs < b_sentences / 10,
+        "{shared_pairs} of {b_sentences}"
+    );
+    let passages: Vec<&str> = c
+        .alignment
+        .passages
+        .iter()
+        .map(|p| p.b.of(&c.b.normalized.text))
+        .collect();
+    for expected in [
+        "把实施扩大内需战略同深化供给侧结构性改革有机结合起来",
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神",
+    ] {
+        assert!(passages.contains(&expected), "{expected} not found");
+    }
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.starts_with("坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念"))
+    );
+}

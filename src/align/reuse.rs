@@ -183,7 +183,10 @@ mod tests {
         let passages = find_passages(a, b, 12);
         assert_eq!(passages.len(), 1, "{passages:?}");
         let p = &passages[0];
-        assert_eq!(p.a.of(a), "要坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神");
+        assert_eq!(
+            p.a.of(a),
+            "要坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神"
+        );
         assert!(p.b.of(b).ends_with("二十大精神"), "{}", p.b.of(b));
         assert!(p.similarity > 0.85);
     }

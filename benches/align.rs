@@ -1,0 +1,73 @@
+//! Alignment + diff of two reports: two consecutive national government work reports cut to
+//! 10,000, 20,000 and 40,000 Chinese characters each (from ../shared/corpora when present, else the
+//! bundled samples repeated to size), to see how time grows with length.
+//!
+//! cargo bench --bench align
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::path::Path;
+use tifa::align::AlignOptions;
+use tifa::compare::compare;
+use tifa::ingest::{LoadOptions, document_from_bytes};
+use tifa::words::Segmenter;
+
+/// The first `n` Han characters of `text`, cut at a line end.
+fn cut(text: &str, n: usize) -> String {
+    let mut seen = 0;
+    let mut out = String::new();
+    for line in text.lines() {
+        if seen >= n {
+            break;
+        }
+        seen += tifa::chars::han_count(line);
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn sources() -> (String, String, &'static str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gwr = root.join("../shared/corpora/national-gwr");
+    if let (Ok(a), Ok(b)) = (
+        std::fs::read_to_string(gwr.join("gwr-2022.txt")),
+        std::fs::read_to_string(gwr.join("gwr-2023.txt")),
+    ) {
+        // A report is ~20k characters: two years back to back give room for 40k.
+        let older = std::fs::read_to_string(gwr.join("gwr-2021.txt")).unwrap_or_default();
+        return (
+            format!("{older}\n{a}"),
+            format!("{a}\n{b}"),
+            "national-gwr 2021+2022 vs 2022+2023",
+        );
+    }
+    let sample = |p: &str| std::fs::read_to_string(root.join("corpus").join(p)).unwrap();
+    let a = sample("001_1e4f3ad92249e6af.txt").repeat(14);
+    let b = sample("000_9ef17a759cacbb40.txt").repeat(14);
+    (a, b, "samples 001 vs 000 repeated")
+}
+
+fn align(c: &mut Criterion) {
+    let (a_text, b_text, what) = sources();
+    eprintln!("align bench on {what}");
+    let segmenter = Segmenter::shared();
+    let options = LoadOptions::default();
+    let mut group = c.benchmark_group("align+diff");
+    group.sample_size(10);
+    for chars in [10_000, 20_000, 40_000] {
+        let a = document_from_bytes(cut(&a_text, chars).as_bytes(), "a", None, &options).unwrap();
+        let b = document_from_bytes(cut(&b_text, chars).as_bytes(), "b", None, &options).unwrap();
+        group.throughput(Throughput::Elements((a.han_chars() + b.han_chars()) as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(chars),
+            &(a, b),
+            |bench, (a, b)| {
+                bench.iter(|| compare(a.clone(), b.clone(), segmenter, &AlignOptions::default()))
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, align);
+criterion_main!(benches);
