@@ -216,17 +216,19 @@ pub fn diff_spans(
     let wa: Vec<&str> = ua.iter().map(|s| s.of(a_text)).collect();
     let wb: Vec<&str> = ub.iter().map(|s| s.of(b_text)).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &wa, &wb);
-    let mut steps: Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-    for op in ops {
-        let (tag, ra, rb) = op.as_tag_tuple();
-        let kind = match tag {
-            DiffTag::Equal => EditOp::Equal,
-            DiffTag::Delete => EditOp::Delete,
-            DiffTag::Insert => EditOp::Insert,
-            DiffTag::Replace => EditOp::Replace,
-        };
-        push_step(&mut steps, kind, ra, rb);
-    }
+    let steps: Vec<Step> = ops
+        .iter()
+        .map(|op| {
+            let (tag, ra, rb) = op.as_tag_tuple();
+            let kind = match tag {
+                DiffTag::Equal => EditOp::Equal,
+                DiffTag::Delete => EditOp::Delete,
+                DiffTag::Insert => EditOp::Insert,
+                DiffTag::Replace => EditOp::Replace,
+            };
+            (kind, ra, rb)
+        })
+        .collect();
     let steps = fold_small_islands(steps, &wa);
     let span_of = |units: &[Span], r: &std::ops::Range<usize>, at: usize| {
         if r.is_empty() {
@@ -246,62 +248,31 @@ pub fn diff_spans(
         .collect()
 }
 
-/// Appends a step, turning a delete next to an insert (either order) into one replace.
-fn push_step(
-    steps: &mut Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)>,
-    op: EditOp,
-    ra: std::ops::Range<usize>,
-    rb: std::ops::Range<usize>,
-) {
-    if let Some(last) = steps.last_mut()
-        && op != EditOp::Equal
-        && last.0 != EditOp::Equal
-    {
-        last.0 = EditOp::Replace;
-        last.1 = last.1.start.min(ra.start)..last.1.end.max(ra.end);
-        last.2 = last.2.start.min(rb.start)..last.2.end.max(rb.end);
-        return;
-    }
-    steps.push((op, ra, rb));
-}
+/// A diff step over units: operation, unit range in A, unit range in B.
+type Step = (EditOp, std::ops::Range<usize>, std::ops::Range<usize>);
 
-/// An equal run of at most one character between two edits joins them (一 in 五个…/十个…).
-fn fold_small_islands(
-    steps: Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)>,
-    wa: &[&str],
-) -> Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let mut out: Vec<(EditOp, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-    let mut k = 0;
-    while k < steps.len() {
-        let (op, ra, rb) = steps[k].clone();
-        let island = op == EditOp::Equal
-            && k > 0
-            && k + 1 < steps.len()
-            && out.last().is_some_and(|l| l.0 != EditOp::Equal)
-            && wa[ra.clone()]
+/// Joins neighbouring edits into one replace, and folds an equal run of at most one character
+/// that sits between two edits into them (the 个 of 五个明确 → 十个坚持), like diff-match-patch's
+/// semantic cleanup: a reader sees phrases replaced, not a comb of single characters.
+fn fold_small_islands(steps: Vec<Step>, wa: &[&str]) -> Vec<Step> {
+    let mut out: Vec<Step> = Vec::with_capacity(steps.len());
+    for (k, step) in steps.iter().enumerate() {
+        let after_edit = out.last().is_some_and(|last| last.0 != EditOp::Equal);
+        let island = step.0 == EditOp::Equal
+            && steps.get(k + 1).is_some_and(|next| next.0 != EditOp::Equal)
+            && wa[step.1.clone()]
                 .iter()
                 .map(|w| w.chars().count())
                 .sum::<usize>()
                 <= 1;
-        if island {
-            let (nop, na, nb) = steps[k + 1].clone();
-            let last = out.last_mut().expect("checked above");
-            last.0 = EditOp::Replace;
-            last.1 = last.1.start..na.end.max(ra.end);
-            last.2 = last.2.start..nb.end.max(rb.end);
-            let _ = nop;
-            k += 2;
-            continue;
-        }
         match out.last_mut() {
-            Some(last) if op != EditOp::Equal && last.0 != EditOp::Equal => {
+            Some(last) if after_edit && (island || step.0 != EditOp::Equal) => {
                 last.0 = EditOp::Replace;
-                last.1.end = ra.end.max(last.1.end);
-                last.2.end = rb.end.max(last.2.end);
+                last.1.end = last.1.end.max(step.1.end);
+                last.2.end = last.2.end.max(step.2.end);
             }
-            _ => out.push((op, ra, rb)),
+            _ => out.push(step.clone()),
         }
-        k += 1;
     }
     out
 }

@@ -24,6 +24,7 @@ const MAX_TITLE_CHARS: usize = 80;
 
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年").unwrap());
 static YEAR_OF_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:召开|举行|这次|本次|今天的?|今年是)(\d{4})年|(\d{4})年(?:度)?全[国省市县区]")
         .unwrap()
@@ -96,11 +97,7 @@ fn infer_year(text: &str, head: &[&str], date: &Field<String>) -> Field<i32> {
         return Field::inferred(year, date.evidence.clone().unwrap_or_default());
     }
     for line in head.iter().take(3) {
-        if let Some(caps) = Regex::new(r"(\d{4})年")
-            .unwrap()
-            .captures(line)
-            .filter(|_| line.chars().count() <= 60)
-        {
+        if let Some(caps) = YEAR.captures(line).filter(|_| line.chars().count() <= 60) {
             return Field::inferred(
                 caps[1].parse().unwrap(),
                 format!("year in the title “{line}”"),
@@ -137,26 +134,18 @@ fn infer_level(text: &str) -> Field<Level> {
     let count = |words: &[&str]| words.iter().map(|w| text.matches(w).count()).sum::<usize>();
     let autonomous_region = text.matches("自治区").count() >= 3;
     let district = count(&["全区", "我区", "本区"]);
-    let mut scores = vec![
-        (
-            Level::County,
-            count(&["全县", "我县", "本县"]) + if autonomous_region { 0 } else { district },
-        ),
-        (Level::Municipal, count(&["全市", "我市", "本市"])),
-        (
-            Level::Provincial,
-            count(&["全省", "我省", "本省"]) + if autonomous_region { district } else { 0 },
-        ),
+    let county = count(&["全县", "我县", "本县"]) + if autonomous_region { 0 } else { district };
+    let municipal = count(&["全市", "我市", "本市"]);
+    let provincial =
+        count(&["全省", "我省", "本省"]) + if autonomous_region { district } else { 0 };
+    let summary = format!("全县/区 {county}, 全市 {municipal}, 全省 {provincial}");
+    let mut scores = [
+        (Level::County, county),
+        (Level::Municipal, municipal),
+        (Level::Provincial, provincial),
     ];
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let (best, n) = scores[0];
-    let runner_up = scores[1].1;
-    let summary = format!(
-        "全县/区 {}, 全市 {}, 全省 {}",
-        count(&["全县", "我县", "本县"]) + district,
-        scores.iter().find(|s| s.0 == Level::Municipal).unwrap().1,
-        scores.iter().find(|s| s.0 == Level::Provincial).unwrap().1
-    );
+    let ((best, n), runner_up) = (scores[0], scores[1].1);
     if n >= 2 && n * 2 >= runner_up * 3 {
         return Field::inferred(best, summary);
     }

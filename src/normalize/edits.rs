@@ -270,7 +270,7 @@ fn straight_quotes(chars: &[char], push: &mut impl FnMut(usize, char)) {
         .filter(|(_, c)| **c == '"')
         .map(|(i, _)| i)
         .collect();
-    if quotes.len() % 2 != 0 {
+    if !quotes.len().is_multiple_of(2) {
         return;
     }
     for pair in quotes.chunks(2) {
