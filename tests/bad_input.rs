@@ -214,3 +214,142 @@ fn an_unknown_encoding_label_is_refused_clearly() {
             "unknown encoding label \"klingon\"",
         ));
 }
+
+#[test]
+fn a_user_dictionary_keeps_a_new_term_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "speech.txt",
+        "要推进紫塞净网专项行动。".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "user.dict",
+        "紫塞净网专项行动 100 n\n".as_bytes(),
+    );
+    let tokens = |extra: &[&str]| {
+        let out = tifa()
+            .arg("show")
+            .arg(dir.path().join("speech.txt"))
+            .args(["--tokens", "--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["text"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(!tokens(&[]).contains(&"紫塞净网专项行动".to_string()));
+    let dict = dir.path().join("user.dict");
+    assert!(tokens(&["--dict", dict.to_str().unwrap()]).contains(&"紫塞净网专项行动".to_string()));
+}
+
+#[test]
+fn user_boilerplate_rules_drop_their_lines_and_say_which_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "page.txt",
+        "责任校对：张三\n今天我们召开全县网络安全和信息化工作会议。\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "rules.txt",
+        "# our site's footer\nproofreader\t责任校对[:：].*\n".as_bytes(),
+    );
+    let page = dir.path().join("page.txt");
+    let rules = dir.path().join("rules.txt");
+    tifa()
+        .arg("show")
+        .arg(&page)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("责任校对"));
+    tifa()
+        .arg("show")
+        .arg(&page)
+        .arg("--boilerplate")
+        .arg(&rules)
+        .assert()
+        .success()
+        .stdout("今天我们召开全县网络安全和信息化工作会议。\n");
+    tifa()
+        .arg("show")
+        .arg(&page)
+        .args(["--findings", "--boilerplate"])
+        .arg(&rules)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "责任校对：张三 → ∅  [proofreader]",
+        ));
+    write(dir.path(), "bad-rules.txt", "([\n".as_bytes());
+    tifa()
+        .arg("show")
+        .arg(&page)
+        .arg("--boilerplate")
+        .arg(dir.path().join("bad-rules.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad-rules.txt:1: not a valid regular expression",
+        ));
+}
+
+#[test]
+fn diff_and_align_take_paths_to_any_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "一、总体要求\n全县要加强网络安全工作，推进信息化建设。今年是关键之年。\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        "一、总体要求\n全省要加强网络安全工作，推进信息化建设。明年还要继续努力。\n".as_bytes(),
+    );
+    let out = tifa()
+        .arg("align")
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = json["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["identical", "changed", "dropped", "added"]);
+    let changed = &json["pairs"][1];
+    assert_eq!(
+        changed["a"]["text"],
+        "全县要加强网络安全工作，推进信息化建设。"
+    );
+    assert_eq!(changed["b"]["line"], 2);
+    assert_eq!(changed["b"]["section"], "一、");
+    assert_eq!(changed["class"], "substitution");
+    assert!(json["pairs"][2]["b"].is_null() && json["pairs"][3]["a"].is_null());
+    tifa()
+        .arg("diff")
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("全县 → 全省  ×1  [层级]"))
+        .stdout(predicate::str::contains(
+            "[-全县-]{+全省+}要加强网络安全工作",
+        ));
+}

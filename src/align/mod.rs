@@ -380,8 +380,8 @@ fn classify(drafts: &[Draft], fa: &[Features], fb: &[Features]) -> Vec<Pair> {
         .collect()
 }
 
-/// Adds added and dropped sentences and puts all rows in B's order, each dropped A sentence just
-/// before the first in-order pair that comes after it in A.
+/// Adds added and dropped sentences and puts all rows in B's order, each dropped A sentence right
+/// after the in-order pair that precedes it in A (and before what B added there, as a diff reads).
 fn with_unmatched(mut pairs: Vec<Pair>, matcher: &Matcher) -> Vec<Pair> {
     for (j, taken) in matcher.b_taken.iter().enumerate() {
         if !taken {
@@ -396,18 +396,17 @@ fn with_unmatched(mut pairs: Vec<Pair>, matcher: &Matcher) -> Vec<Pair> {
     let mut anchors: Vec<(usize, usize)> = pairs
         .iter()
         .filter(|p| matches!(p.kind, PairKind::Identical | PairKind::Changed))
-        .filter_map(|p| Some((p.a.as_ref()?.start, p.b.as_ref()?.start)))
+        .filter_map(|p| Some((p.a.as_ref()?.start, p.b.as_ref()?.end)))
         .collect();
     anchors.sort_unstable();
-    let b_len = matcher.b_taken.len();
     let mut rows: Vec<((usize, u8, usize), Pair)> = pairs
         .into_iter()
         .map(|p| ((p.b.as_ref().map_or(0, |b| b.start), 1, 0), p))
         .collect();
     for (i, taken) in matcher.a_taken.iter().enumerate() {
         if !taken {
-            let next = anchors.partition_point(|&(a, _)| a < i);
-            let b_pos = anchors.get(next).map_or(b_len, |&(_, b)| b);
+            let preceding = anchors.partition_point(|&(a, _)| a < i);
+            let b_pos = preceding.checked_sub(1).map_or(0, |k| anchors[k].1);
             let pair = Pair {
                 kind: PairKind::Dropped,
                 similarity: 0.0,
