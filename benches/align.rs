@@ -69,5 +69,48 @@ fn align(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align);
+/// The Python peer's alignment stage on the same input: every consecutive pair of the national
+/// reports (by file name, i.e. by year), tokens computed once per document as the peer does.
+fn consecutive_reports(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/national-gwr");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let options = LoadOptions::default();
+    let segmenter = Segmenter::shared();
+    let docs: Vec<_> = files
+        .iter()
+        .map(|p| {
+            let doc = document_from_bytes(
+                &std::fs::read(p).unwrap(),
+                &p.display().to_string(),
+                None,
+                &options,
+            )
+            .unwrap();
+            let tokens = segmenter.tokenize(&doc.normalized.text);
+            (doc, tokens)
+        })
+        .collect();
+    let mut group = c.benchmark_group("national-gwr consecutive pairs");
+    group.sample_size(10);
+    group.bench_function(format!("{} pairs align+diff", docs.len() - 1), |bench| {
+        bench.iter(|| {
+            for w in docs.windows(2) {
+                let ((a, ta), (b, tb)) = (&w[0], &w[1]);
+                let alignment = tifa::align::align(a, ta, b, tb, &AlignOptions::default());
+                std::hint::black_box(tifa::diff::diff_alignment(&alignment, a, ta, b, tb));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, align, consecutive_reports);
 criterion_main!(benches);

@@ -3,7 +3,7 @@
 //! sentences (网络安全和 …) are capped out, so long reports do not compare everything with everything.
 
 use super::features::Features;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How many A sentences at most are compared with one B sentence.
 pub const MAX_CANDIDATES: usize = 12;
@@ -18,8 +18,8 @@ pub struct CandidateIndex {
 
 impl CandidateIndex {
     pub fn new(a: &[Features]) -> Self {
-        let mut postings: HashMap<Trigram, Vec<u32>> = HashMap::new();
-        let mut exact: HashMap<Vec<char>, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<Trigram, Vec<u32>> = HashMap::default();
+        let mut exact: HashMap<Vec<char>, Vec<u32>> = HashMap::default();
         for (i, f) in a.iter().enumerate() {
             let i = i as u32;
             for w in f.key.windows(3) {
@@ -43,13 +43,13 @@ impl CandidateIndex {
 
     /// A sentences sharing the most informative trigrams with `b`, best first.
     pub fn candidates(&self, b: &Features) -> Vec<u32> {
-        let mut shared: HashMap<u32, u32> = HashMap::new();
+        let mut shared: HashMap<u32, u32> = HashMap::default();
         if let Some(same) = self.exact.get(&b.key) {
             for &i in same {
                 *shared.entry(i).or_default() += 1000;
             }
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for w in b.key.windows(3) {
             let gram = (w[0], w[1], w[2]);
             if !seen.insert(gram) {

@@ -5,7 +5,7 @@
 use crate::chars::is_han;
 use crate::structure::Span;
 use crate::words::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What the aligner compares of one sentence.
 #[derive(Debug, Clone, Default)]
@@ -59,7 +59,7 @@ pub fn sentence_features(
         .iter()
         .map(|span| {
             let key: Vec<char> = span.of(text).chars().filter(|&c| comparable(c)).collect();
-            let mut bigrams = HashMap::with_capacity(key.len());
+            let mut bigrams = HashMap::with_capacity_and_hasher(key.len(), Default::default());
             for w in key.windows(2) {
                 *bigrams.entry((w[0], w[1])).or_insert(0) += 1;
             }
@@ -108,7 +108,7 @@ pub struct BigramWeights {
 
 impl BigramWeights {
     pub fn new<'f>(sentences: impl IntoIterator<Item = &'f Features>) -> Self {
-        let mut df: HashMap<(char, char), u32> = HashMap::new();
+        let mut df: HashMap<(char, char), u32> = HashMap::default();
         let mut n = 0u32;
         for f in sentences {
             n += 1;
@@ -212,7 +212,7 @@ mod tests {
 
     fn f(s: &str, words: &[&str], interner: &mut Interner) -> Features {
         let key: Vec<char> = s.chars().filter(|&c| comparable(c)).collect();
-        let mut bigrams = HashMap::new();
+        let mut bigrams = HashMap::default();
         for w in key.windows(2) {
             *bigrams.entry((w[0], w[1])).or_insert(0) += 1;
         }

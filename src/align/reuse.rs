@@ -5,8 +5,8 @@
 
 use super::features::comparable;
 use crate::structure::Span;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Seed length in characters.
 const K: usize = 6;
@@ -58,7 +58,7 @@ pub fn find_passages(a_text: &str, b_text: &str, min_chars: usize) -> Vec<Passag
     if a.chars.len() < K || b.chars.len() < K {
         return Vec::new();
     }
-    let mut index: HashMap<&[char], Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&[char], Vec<usize>> = HashMap::default();
     for (i, w) in a.chars.windows(K).enumerate() {
         index.entry(w).or_default().push(i);
     }
@@ -95,7 +95,7 @@ fn one_source_per_stretch(mut runs: Vec<Run>) -> Vec<Run> {
 
 /// Chains seeds that sit on one diagonal (a − b constant) into runs.
 fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, b: &[char]) -> Vec<Run> {
-    let mut open: HashMap<isize, Run> = HashMap::new();
+    let mut open: HashMap<isize, Run> = HashMap::default();
     let mut done = Vec::new();
     for (j, w) in b.windows(K).enumerate() {
         let Some(hits) = index.get(w).filter(|h| h.len() <= MAX_SEED_OCCURRENCES) else {
