@@ -2,11 +2,9 @@
 //! and every changed pair as an inline diff: <del> for A's words, <ins> for B's.
 
 use super::labels::Lang;
-use super::percent;
-use super::views::{pair_view, segments, shown_pairs};
-use crate::align::PairKind;
+use super::views::{pair_view, segments, shown_pairs, summary_rows};
 use crate::compare::Comparison;
-use crate::diff::{EditClass, EditOp};
+use crate::diff::EditOp;
 use std::fmt::Write;
 
 fn escape(s: &str) -> String {
@@ -22,7 +20,6 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;tex
 .pair{border-top:1px solid #ddd;margin-top:1em}.where{color:#666;font-size:.9em}";
 
 pub fn render(c: &Comparison, lang: Lang, top: usize) -> String {
-    let cov = &c.alignment.coverage;
     let html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" };
     let title = format!(
         "{}：{} → {}",
@@ -35,39 +32,10 @@ pub fn render(c: &Comparison, lang: Lang, top: usize) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<table>\n"
     );
-    for (key, value) in [
-        ("copy_ratio", cov.copy_ratio),
-        ("verbatim_ratio", cov.verbatim_ratio),
-        ("kept_ratio", cov.kept_ratio),
-        ("passage_ratio", cov.passage_ratio),
-    ] {
-        let _ = writeln!(
-            out,
-            "<tr><th>{}</th><td>{}</td></tr>",
-            lang.text(key),
-            percent(value)
-        );
+    for (label, value) in summary_rows(c, lang) {
+        let _ = writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>");
     }
-    let kinds: Vec<String> = PairKind::ALL
-        .iter()
-        .map(|&k| format!("{} {}", lang.kind(k), c.alignment.count(k)))
-        .collect();
-    let _ = writeln!(
-        out,
-        "<tr><th>{}</th><td>{}</td></tr>",
-        lang.text("pairs"),
-        kinds.join(" · ")
-    );
-    let classes: Vec<String> = EditClass::ALL
-        .iter()
-        .map(|&k| format!("{} {}", lang.class(k), c.diff.count(k)))
-        .collect();
-    let _ = writeln!(
-        out,
-        "<tr><th>{}</th><td>{}</td></tr>\n</table>",
-        lang.text("classes"),
-        classes.join(" · ")
-    );
+    out.push_str("</table>\n");
     let _ = writeln!(out, "<h2>{}</h2>\n<ul>", lang.text("changes"));
     for f in c.diff.formulation_changes.iter().take(top) {
         let _ = writeln!(

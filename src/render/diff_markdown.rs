@@ -3,10 +3,9 @@
 
 use super::labels::Lang;
 use super::percent;
-use super::views::{pair_view, segments, shown_pairs};
-use crate::align::PairKind;
+use super::views::{pair_view, segments, shown_pairs, summary_rows};
 use crate::compare::Comparison;
-use crate::diff::{EditClass, EditOp};
+use crate::diff::EditOp;
 use std::fmt::Write;
 
 /// Characters that Markdown would read as markup.
@@ -35,29 +34,10 @@ pub fn render(c: &Comparison, lang: Lang, top: usize) -> String {
         escape(&c.b.id)
     );
     let _ = writeln!(out, "| | |\n| --- | --- |");
-    for (key, value) in [
-        ("copy_ratio", cov.copy_ratio),
-        ("verbatim_ratio", cov.verbatim_ratio),
-        ("kept_ratio", cov.kept_ratio),
-        ("passage_ratio", cov.passage_ratio),
-    ] {
-        let _ = writeln!(out, "| {} | {} |", lang.text(key), percent(value));
+    for (label, value) in summary_rows(c, lang) {
+        let _ = writeln!(out, "| {label} | {value} |");
     }
-    let kinds: Vec<String> = PairKind::ALL
-        .iter()
-        .map(|&k| format!("{} {}", lang.kind(k), c.alignment.count(k)))
-        .collect();
-    let _ = writeln!(out, "| {} | {} |", lang.text("pairs"), kinds.join(" · "));
-    let classes: Vec<String> = EditClass::ALL
-        .iter()
-        .map(|&k| format!("{} {}", lang.class(k), c.diff.count(k)))
-        .collect();
-    let _ = writeln!(
-        out,
-        "| {} | {} |\n",
-        lang.text("classes"),
-        classes.join(" · ")
-    );
+    out.push('\n');
     let _ = writeln!(out, "## {}\n", lang.text("changes"));
     if c.diff.formulation_changes.is_empty() {
         let _ = writeln!(out, "{}\n", lang.text("none"));

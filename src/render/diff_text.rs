@@ -3,11 +3,9 @@
 //! columns wide).
 
 use super::labels::Lang;
-use super::percent;
-use super::views::{Segment, pair_view, segments, shown_pairs};
-use crate::align::PairKind;
+use super::views::{Segment, pair_view, segments, shown_pairs, summary_rows};
 use crate::compare::Comparison;
-use crate::diff::{EditClass, EditOp};
+use crate::diff::EditOp;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
@@ -40,7 +38,7 @@ fn style(o: &TextOptions, code: &'static str) -> &'static str {
 }
 
 pub fn summary(c: &Comparison, o: &TextOptions, out: &mut String) {
-    let (l, cov) = (o.lang, &c.alignment.coverage);
+    let l = o.lang;
     let doc = |d: &crate::ingest::Document| {
         let year = d
             .meta
@@ -59,32 +57,15 @@ pub fn summary(c: &Comparison, o: &TextOptions, out: &mut String) {
         doc(&c.b),
         style(o, RESET)
     );
-    let _ = writeln!(out, "{}: {}", l.text("copy_ratio"), percent(cov.copy_ratio));
+    for (label, value) in summary_rows(c, l) {
+        let _ = writeln!(out, "{label}: {value}");
+    }
     let _ = writeln!(
         out,
         "{}: {}",
-        l.text("verbatim_ratio"),
-        percent(cov.verbatim_ratio)
+        l.text("passages"),
+        c.alignment.passages.len()
     );
-    let _ = writeln!(out, "{}: {}", l.text("kept_ratio"), percent(cov.kept_ratio));
-    let _ = writeln!(
-        out,
-        "{}: {} ({} {})",
-        l.text("passage_ratio"),
-        percent(cov.passage_ratio),
-        c.alignment.passages.len(),
-        l.text("passages")
-    );
-    let kinds: Vec<String> = PairKind::ALL
-        .iter()
-        .map(|&k| format!("{} {}", l.kind(k), c.alignment.count(k)))
-        .collect();
-    let _ = writeln!(out, "{}: {}", l.text("pairs"), kinds.join(" · "));
-    let classes: Vec<String> = EditClass::ALL
-        .iter()
-        .map(|&k| format!("{} {}", l.class(k), c.diff.count(k)))
-        .collect();
-    let _ = writeln!(out, "{}: {}", l.text("classes"), classes.join(" · "));
     let _ = writeln!(out, "{}:", l.text("changes"));
     if c.diff.formulation_changes.is_empty() {
         let _ = writeln!(out, "  {}", l.text("none"));

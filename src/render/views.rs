@@ -1,6 +1,8 @@
 //! Views: a [`Comparison`]'s index ranges and spans → owned text with lines and sections, the
 //! shape every output format prints.
 
+use super::labels::Lang;
+use super::percent;
 use crate::align::{Pair, PairKind};
 use crate::compare::Comparison;
 use crate::diff::{EditClass, EditOp, sentence_span};
@@ -130,4 +132,30 @@ pub fn shown_pairs(c: &Comparison) -> Vec<usize> {
         .filter(|(_, p)| matches!(p.kind, PairKind::Changed | PairKind::Moved))
         .map(|(k, _)| k)
         .collect()
+}
+
+/// The summary every diff format opens with, as (label, value) rows: the four ratios, the pairs
+/// per kind and the edit classes.
+pub fn summary_rows(c: &Comparison, lang: Lang) -> Vec<(&'static str, String)> {
+    let cov = &c.alignment.coverage;
+    let mut rows: Vec<(&'static str, String)> = [
+        ("copy_ratio", cov.copy_ratio),
+        ("verbatim_ratio", cov.verbatim_ratio),
+        ("kept_ratio", cov.kept_ratio),
+        ("passage_ratio", cov.passage_ratio),
+    ]
+    .into_iter()
+    .map(|(key, value)| (lang.text(key), percent(value)))
+    .collect();
+    let kinds: Vec<String> = PairKind::ALL
+        .iter()
+        .map(|&k| format!("{} {}", lang.kind(k), c.alignment.count(k)))
+        .collect();
+    rows.push((lang.text("pairs"), kinds.join(" · ")));
+    let classes: Vec<String> = EditClass::ALL
+        .iter()
+        .map(|&k| format!("{} {}", lang.class(k), c.diff.count(k)))
+        .collect();
+    rows.push((lang.text("classes"), classes.join(" · ")));
+    rows
 }
