@@ -142,17 +142,28 @@ pub fn align(
     matcher.attach_fragments(&fa, &fb, &weights);
     let pairs = classify(&matcher.pairs, &fa, &fb);
     let pairs = with_unmatched(pairs, &matcher);
-    let passages = reuse::find_passages(
-        &a.normalized.text,
-        &b.normalized.text,
-        options.min_passage_chars,
-    );
+    let passages = shared_passages(a, b, options.min_passage_chars);
     let coverage = coverage(a, b, &fa, &fb, &pairs, &passages);
     Alignment {
         pairs,
         passages,
         coverage,
     }
+}
+
+/// Shared passages, without those that are only a stock term of the field: 习近平新时代中国特色
+/// 社会主义思想 in both texts is a name both use, not a passage one took from the other.
+fn shared_passages(a: &Document, b: &Document, min_chars: usize) -> Vec<Passage> {
+    let mut passages = reuse::find_passages(&a.normalized.text, &b.normalized.text, min_chars);
+    passages.retain(|p| {
+        let key: String =
+            p.b.of(&b.normalized.text)
+                .chars()
+                .filter(|&c| features::comparable(c))
+                .collect();
+        !crate::words::is_domain_term(&key)
+    });
+    passages
 }
 
 /// (a, b, similarity) for every candidate pair at or above the threshold.

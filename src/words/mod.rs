@@ -75,6 +75,15 @@ pub fn domain_lexicon() -> Vec<&'static str> {
     lexicon_terms().collect()
 }
 
+/// Whether `text` is exactly one term of the domain lexicon (a name such as
+/// 习近平新时代中国特色社会主义思想 rather than a passage of prose).
+pub fn is_domain_term(text: &str) -> bool {
+    static TERMS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TERMS
+        .get_or_init(|| lexicon_terms().collect())
+        .contains(text)
+}
+
 impl Segmenter {
     /// The default segmenter, built once per process.
     pub fn shared() -> &'static Segmenter {
