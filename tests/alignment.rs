@@ -275,3 +275,39 @@ fn shuffled_sentences_are_all_found_and_all_moved() {
         assert_eq!(order[b.start], a.start, "paired with the wrong sentence");
     }
 }
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sentence() -> impl Strategy<Value = String> {
+        (
+            "[网络安全信息化工作会议精神习近平总书记全县省市党委领导坚持推进数字经济]{0,30}",
+            prop::sample::select(vec!["。", "！", "？", "；", "", "\n"]),
+        )
+            .prop_map(|(body, end)| format!("{body}{end}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+
+        /// Any text aligned with itself: every sentence with something to compare is identical,
+        /// paired with itself, and nothing panics on odd input (empty sentences, repeats).
+        #[test]
+        fn any_text_aligned_with_itself_is_identical(sentences in prop::collection::vec(sentence(), 1..40)) {
+            let text = sentences.concat();
+            let Ok(d) = document_from_bytes(text.as_bytes(), "t.txt", None, &LoadOptions::default()) else { return Ok(()) };
+            let c = compare(d.clone(), d.clone(), Segmenter::shared(), &AlignOptions::default());
+            for p in &c.alignment.pairs {
+                let range = p.b.clone().or(p.a.clone()).unwrap();
+                let key: String = d.structure.sentences[range.start].span.of(&d.normalized.text)
+                    .chars().filter(|&ch| tifa::align::features::comparable(ch)).collect();
+                if key.chars().count() < 2 {
+                    continue;
+                }
+                prop_assert_eq!(p.kind, PairKind::Identical, "{:?}", p);
+                prop_assert_eq!(&p.a, &p.b);
+            }
+        }
+    }
+}
