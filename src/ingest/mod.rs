@@ -135,13 +135,12 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Corpus, IngestError> {
         load_manifest(path, root, options)
     } else {
         let mut corpus = Corpus::default();
-        add_file(
-            &mut corpus,
+        let job = Job {
             path,
-            &path.display().to_string(),
-            None,
-            options,
-        );
+            shown: path.display().to_string(),
+            row: None,
+        };
+        add_all(&mut corpus, &[job], options);
         Ok(corpus)
     }
 }
@@ -165,18 +164,23 @@ fn load_manifest(
             message: p.message,
         }));
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let progress = crate::progress::bar(rows.len() as u64, "loading");
-    for row in &rows {
-        let relative = row
-            .file
-            .strip_prefix(&real_root)
-            .unwrap_or(&row.file)
-            .display()
-            .to_string();
-        add_file(&mut corpus, &row.file, &relative, Some(row), options);
-        progress.inc(1);
-    }
-    progress.finish_and_clear();
+    let jobs: Vec<Job> = rows
+        .iter()
+        .map(|row| {
+            let shown = row
+                .file
+                .strip_prefix(&real_root)
+                .unwrap_or(&row.file)
+                .display()
+                .to_string();
+            Job {
+                path: &row.file,
+                shown,
+                row: Some(row),
+            }
+        })
+        .collect();
+    add_all(&mut corpus, &jobs, options);
     Ok(corpus)
 }
 
@@ -202,18 +206,81 @@ pub fn load_folder(root: &Path, options: &LoadOptions) -> Corpus {
         }
     };
     files.sort();
-    let progress = crate::progress::bar(files.len() as u64, "loading");
-    for file in &files {
-        let relative = file
-            .strip_prefix(root)
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        add_file(&mut corpus, file, &relative, None, options);
-        progress.inc(1);
-    }
-    progress.finish_and_clear();
+    let jobs: Vec<Job> = files
+        .iter()
+        .map(|file| Job {
+            path: file,
+            shown: file
+                .strip_prefix(root)
+                .unwrap_or(file)
+                .display()
+                .to_string(),
+            row: None,
+        })
+        .collect();
+    add_all(&mut corpus, &jobs, options);
     corpus
+}
+
+/// One file to load: where it is, how to show it, its manifest line.
+struct Job<'a> {
+    path: &'a Path,
+    shown: String,
+    row: Option<&'a ManifestRow>,
+}
+
+/// Loads all jobs on every core, keeping the corpus in job order.
+fn add_all(corpus: &mut Corpus, jobs: &[Job], options: &LoadOptions) {
+    let progress = crate::progress::bar(jobs.len() as u64, "loading");
+    let results = parallel_map(jobs, |job| {
+        let result = load_document(job.path, &job.shown, job.row, options);
+        progress.inc(1);
+        result
+    });
+    progress.finish_and_clear();
+    for (job, result) in jobs.iter().zip(results) {
+        match result {
+            Ok(doc) => corpus.documents.push(doc),
+            Err(e) => corpus.problems.push(Problem {
+                path: job.shown.clone(),
+                line: job.row.map(|r| r.line),
+                message: problem_message(&e),
+            }),
+        }
+    }
+}
+
+/// `items.iter().map(f).collect()`, spread over the available cores; results keep their order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    if workers == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a loader thread panicked"))
+            .collect()
+    });
+    slots.sort_by_key(|(i, _)| *i);
+    slots.into_iter().map(|(_, r)| r).collect()
 }
 
 fn is_text_file(path: &Path) -> bool {
@@ -222,23 +289,6 @@ fn is_text_file(path: &Path) -> bool {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
-}
-
-fn add_file(
-    corpus: &mut Corpus,
-    path: &Path,
-    shown: &str,
-    row: Option<&ManifestRow>,
-    options: &LoadOptions,
-) {
-    match load_document(path, shown, row, options) {
-        Ok(doc) => corpus.documents.push(doc),
-        Err(e) => corpus.problems.push(Problem {
-            path: shown.to_string(),
-            line: row.map(|r| r.line),
-            message: problem_message(&e),
-        }),
-    }
 }
 
 fn problem_message(e: &IngestError) -> String {
