@@ -325,14 +325,14 @@ pub fn document_from_bytes(
     })?;
     let normalized = normalize(&decoded, &options.boilerplate);
     if normalized.text.trim().is_empty() {
-        let err = if decoded.text.trim().is_empty() {
-            DecodeError::Empty
+        // Blank space only is an empty file; boilerplate only is a file with nothing of its own.
+        return Err(if decoded.text.trim().is_empty() {
+            IngestError::Decode {
+                path: shown.into(),
+                source: DecodeError::Empty,
+            }
         } else {
-            return Err(IngestError::NoText { path: shown.into() });
-        };
-        return Err(IngestError::Decode {
-            path: shown.into(),
-            source: err,
+            IngestError::NoText { path: shown.into() }
         });
     }
     let structure = analyze(&normalized.text);
