@@ -311,3 +311,35 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn a_split_sentence_is_one_to_two_and_merged_sentences_are_two_to_one() {
+    let a = "同志们，今年全县网信工作取得新进展。\
+             我们要坚持以人民为中心，走群众路线，增进人民福祉，让人民在信息化发展中有更多获得感。\
+             要加强关键信息基础设施安全保护。要提高网络安全防御能力和威慑能力。\
+             最后，大家要认真抓好工作落实。";
+    let b = "同志们，今年全县网信工作取得新进展。\
+             我们要坚持以人民为中心，走群众路线。增进人民福祉，让人民在信息化发展中有更多获得感。\
+             要加强关键信息基础设施安全保护，提高网络安全防御能力和威慑能力。\
+             最后，大家要认真抓好工作落实。";
+    let c = compare_texts(a, b);
+    let ranges: Vec<(
+        PairKind,
+        Option<std::ops::Range<usize>>,
+        Option<std::ops::Range<usize>>,
+    )> = c
+        .alignment
+        .pairs
+        .iter()
+        .map(|p| (p.kind, p.a.clone(), p.b.clone()))
+        .collect();
+    assert_eq!(
+        ranges,
+        [
+            (PairKind::Identical, Some(0..1), Some(0..1)),
+            (PairKind::Identical, Some(1..2), Some(1..3)),
+            (PairKind::Changed, Some(2..4), Some(3..4)),
+            (PairKind::Identical, Some(4..5), Some(4..5)),
+        ]
+    );
+}

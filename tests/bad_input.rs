@@ -358,11 +358,17 @@ fn diff_and_align_take_paths_to_any_files() {
 fn a_file_of_boilerplate_only_is_reported_as_having_no_text() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "good.txt", GOOD.as_bytes());
-    write(dir.path(), "footer.txt", "秘 密\n- 3 -\n本文系网友投稿，仅供学习参考\n".as_bytes());
+    write(
+        dir.path(),
+        "footer.txt",
+        "秘 密\n- 3 -\n本文系网友投稿，仅供学习参考\n".as_bytes(),
+    );
     tifa()
         .arg("corpus")
         .arg(dir.path())
         .assert()
         .success()
-        .stderr(predicate::str::contains("footer.txt: no text left after normalization"));
+        .stderr(predicate::str::contains(
+            "footer.txt: no text left after normalization",
+        ));
 }
