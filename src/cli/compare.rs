@@ -1,12 +1,11 @@
 //! `tifa diff A B` and `tifa align A B`: load two documents, compare them, render.
 
-use super::{InputArgs, resolve_document};
+use super::{InputArgs, Resolver, Words};
 use crate::align::AlignOptions;
 use crate::compare::{Comparison, compare};
 use crate::render::labels::Lang;
 use crate::render::views::{DocumentView, PairView, Segment, pair_views, segments};
 use crate::render::{align_table, diff_html, diff_markdown, diff_text};
-use crate::words::Segmenter;
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -46,21 +45,14 @@ impl PairArgs {
             );
         }
         let options = self.input.load_options()?;
-        let a = resolve_document(&self.a, &self.corpus, &options)?;
-        let b = resolve_document(&self.b, &self.corpus, &options)?;
-        let custom;
-        let segmenter = if self.dict.is_empty() {
-            Segmenter::shared()
-        } else {
-            let paths: Vec<&std::path::Path> = self.dict.iter().map(PathBuf::as_path).collect();
-            custom = Segmenter::with_dictionaries(&paths)?;
-            &custom
-        };
+        let resolver = Resolver::new(&self.corpus, &options);
+        let (a, b) = (resolver.document(&self.a)?, resolver.document(&self.b)?);
+        let words = Words::with_dictionaries(&self.dict)?;
         let align = AlignOptions {
             min_similarity: self.min_similarity,
             min_passage_chars: self.min_chars,
         };
-        Ok(compare(a, b, segmenter, &align))
+        Ok(compare(a, b, words.segmenter(), &align))
     }
 }
 

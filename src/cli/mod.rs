@@ -7,6 +7,7 @@ mod show;
 
 use crate::ingest::{self, Corpus, Document, LoadOptions};
 use crate::normalize::BoilerplateRules;
+use crate::words::Segmenter;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -77,36 +78,72 @@ pub(crate) fn warn_problems(corpus: &Corpus) {
     }
 }
 
-/// Resolves DOC: a path to any file, or an id (or unique id prefix) in the corpus folder.
-pub(crate) fn resolve_document(
-    key: &str,
-    corpus_dir: &Path,
-    options: &LoadOptions,
-) -> Result<Document> {
-    let path = Path::new(key);
-    if path.is_file() {
-        return ingest::load_document(path, key, None, options)
-            .with_context(|| format!("cannot load {key}"));
+/// Resolves DOC arguments: a path to any file, or an id (or unique id prefix) in the corpus
+/// folder. The corpus is read at most once, and only when an argument is not a file.
+pub(crate) struct Resolver<'a> {
+    corpus_dir: &'a Path,
+    options: &'a LoadOptions,
+    corpus: std::cell::OnceCell<Corpus>,
+}
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(corpus_dir: &'a Path, options: &'a LoadOptions) -> Self {
+        Self {
+            corpus_dir,
+            options,
+            corpus: std::cell::OnceCell::new(),
+        }
     }
-    let corpus = ingest::load(corpus_dir, options).with_context(|| {
-        format!(
-            "`{key}` is not a file, and the corpus {} cannot be read",
-            corpus_dir.display()
+
+    pub(crate) fn document(&self, key: &str) -> Result<Document> {
+        let path = Path::new(key);
+        if path.is_file() {
+            return ingest::load_document(path, key, None, self.options)
+                .with_context(|| format!("cannot load {key}"));
+        }
+        let corpus = self
+            .corpus()
+            .with_context(|| format!("`{key}` is not a file"))?;
+        if let Some(doc) = corpus.find(key) {
+            return Ok(doc.clone());
+        }
+        if let Some(problem) = corpus.problems.iter().find(|p| p.path.contains(key)) {
+            bail!("{problem}");
+        }
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        bail!(
+            "no file `{key}` and no document with that id in {} (ids: {}; a unique prefix such as `{}` is enough)",
+            self.corpus_dir.display(),
+            ids.join(", "),
+            ids.first().map_or("000", |id| &id[..id.len().min(3)])
         )
-    })?;
-    if let Some(doc) = corpus.find(key) {
-        return Ok(doc.clone());
     }
-    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-    if let Some(problem) = corpus.problems.iter().find(|p| p.path.contains(key)) {
-        bail!("{problem}");
+
+    fn corpus(&self) -> Result<&Corpus> {
+        if let Some(corpus) = self.corpus.get() {
+            return Ok(corpus);
+        }
+        let corpus = ingest::load(self.corpus_dir, self.options)
+            .with_context(|| format!("the corpus {} cannot be read", self.corpus_dir.display()))?;
+        Ok(self.corpus.get_or_init(|| corpus))
     }
-    bail!(
-        "no file `{key}` and no document with that id in {} (ids: {}; a unique prefix such as `{}` is enough)",
-        corpus_dir.display(),
-        ids.join(", "),
-        ids.first().map_or("000", |id| &id[..id.len().min(3)])
-    )
+}
+
+/// The segmenter for `--dict` files: the shared default one when there are none.
+pub(crate) struct Words(Option<Segmenter>);
+
+impl Words {
+    pub(crate) fn with_dictionaries(dicts: &[PathBuf]) -> Result<Self> {
+        if dicts.is_empty() {
+            return Ok(Self(None));
+        }
+        let paths: Vec<&Path> = dicts.iter().map(PathBuf::as_path).collect();
+        Ok(Self(Some(Segmenter::with_dictionaries(&paths)?)))
+    }
+
+    pub(crate) fn segmenter(&self) -> &Segmenter {
+        self.0.as_ref().unwrap_or_else(|| Segmenter::shared())
+    }
 }
 
 /// Writes `contents` to `path` through a temporary file in the same folder, so that a crash

@@ -1,8 +1,8 @@
 //! `tifa show DOC`: one document's normalized text, findings, structure or tokens.
 
-use super::{InputArgs, resolve_document};
+use super::{InputArgs, Resolver, Words};
 use crate::ingest::Document;
-use crate::words::{Segmenter, TokenKind};
+use crate::words::TokenKind;
 use anyhow::Result;
 use clap::{ArgGroup, Args};
 use serde::Serialize;
@@ -40,7 +40,8 @@ pub struct ShowArgs {
 }
 
 pub fn run(args: ShowArgs) -> Result<ExitCode> {
-    let doc = resolve_document(&args.doc, &args.corpus, &args.input.load_options()?)?;
+    let options = args.input.load_options()?;
+    let doc = Resolver::new(&args.corpus, &options).document(&args.doc)?;
     if args.findings {
         findings(&doc, args.json)?;
     } else if args.structure {
@@ -186,16 +187,8 @@ struct TokenView<'a> {
 }
 
 fn tokens(doc: &Document, dicts: &[PathBuf], json: bool) -> Result<()> {
-    let custom;
-    let segmenter = if dicts.is_empty() {
-        Segmenter::shared()
-    } else {
-        let paths: Vec<&std::path::Path> = dicts.iter().map(PathBuf::as_path).collect();
-        custom = Segmenter::with_dictionaries(&paths)?;
-        &custom
-    };
     let text = &doc.normalized.text;
-    let tokens = segmenter.tokenize(text);
+    let tokens = Words::with_dictionaries(dicts)?.segmenter().tokenize(text);
     if json {
         let views: Vec<TokenView> = tokens
             .iter()

@@ -23,21 +23,34 @@ pub const MANIFEST: &str = "manifest.csv";
 /// File endings taken from a folder that has no manifest.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
 
+/// What is wrong with one file; the path is added by [`IngestError::File`] or a [`Problem`].
+#[derive(Debug, Error)]
+pub enum FileError {
+    #[error("cannot read: {0}")]
+    Read(std::io::Error),
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("no text left after normalization (only boilerplate or blank lines)")]
+    NoText,
+    #[error("does not exist")]
+    Missing,
+}
+
 #[derive(Debug, Error)]
 pub enum IngestError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: {source}")]
-    Decode { path: String, source: DecodeError },
-    #[error("{path}: no text left after normalization (only boilerplate or blank lines)")]
-    NoText { path: String },
-    #[error("{path}: does not exist")]
-    Missing { path: String },
+    #[error("{path}: {error}")]
+    File { path: String, error: FileError },
     #[error(transparent)]
     Manifest(#[from] ManifestError),
+}
+
+impl IngestError {
+    fn file(path: &str, error: impl Into<FileError>) -> Self {
+        Self::File {
+            path: path.to_string(),
+            error: error.into(),
+        }
+    }
 }
 
 /// Settings every document is loaded with.
@@ -116,9 +129,10 @@ impl Corpus {
 /// Loads a folder (with or without `manifest.csv`), a manifest file, or a single text file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Corpus, IngestError> {
     if !path.exists() {
-        return Err(IngestError::Missing {
-            path: path.display().to_string(),
-        });
+        return Err(IngestError::file(
+            &path.display().to_string(),
+            FileError::Missing,
+        ));
     }
     if path.is_dir() {
         let manifest = path.join(MANIFEST);
@@ -233,7 +247,7 @@ struct Job<'a> {
 fn add_all(corpus: &mut Corpus, jobs: &[Job], options: &LoadOptions) {
     let progress = crate::progress::bar(jobs.len() as u64, "loading");
     let results = parallel_map(jobs, |job| {
-        let result = load_document(job.path, &job.shown, job.row, options);
+        let result = read_document(job.path, &job.shown, job.row, options);
         progress.inc(1);
         result
     });
@@ -244,7 +258,7 @@ fn add_all(corpus: &mut Corpus, jobs: &[Job], options: &LoadOptions) {
             Err(e) => corpus.problems.push(Problem {
                 path: job.shown.clone(),
                 line: job.row.map(|r| r.line),
-                message: problem_message(&e),
+                message: e.to_string(),
             }),
         }
     }
@@ -291,13 +305,6 @@ fn is_text_file(path: &Path) -> bool {
             .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
 }
 
-fn problem_message(e: &IngestError) -> String {
-    // The path is already in the Problem; keep only what went wrong.
-    let full = e.to_string();
-    full.split_once(": ")
-        .map_or(full.clone(), |(_, rest)| rest.to_string())
-}
-
 /// Reads, decodes, normalizes and analyses one file.
 pub fn load_document(
     path: &Path,
@@ -305,11 +312,17 @@ pub fn load_document(
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
-        path: shown.to_string(),
-        source,
-    })?;
-    document_from_bytes(&bytes, shown, row, options)
+    read_document(path, shown, row, options).map_err(|error| IngestError::file(shown, error))
+}
+
+fn read_document(
+    path: &Path,
+    shown: &str,
+    row: Option<&ManifestRow>,
+    options: &LoadOptions,
+) -> Result<Document, FileError> {
+    let bytes = std::fs::read(path).map_err(FileError::Read)?;
+    build_document(&bytes, shown, row, options)
 }
 
 /// Builds a document from bytes already in memory (used by tests and benchmarks too).
@@ -319,20 +332,23 @@ pub fn document_from_bytes(
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, IngestError> {
-    let decoded = decode(bytes, options.encoding).map_err(|source| IngestError::Decode {
-        path: shown.into(),
-        source,
-    })?;
+    build_document(bytes, shown, row, options).map_err(|error| IngestError::file(shown, error))
+}
+
+fn build_document(
+    bytes: &[u8],
+    shown: &str,
+    row: Option<&ManifestRow>,
+    options: &LoadOptions,
+) -> Result<Document, FileError> {
+    let decoded = decode(bytes, options.encoding)?;
     let normalized = normalize(&decoded, &options.boilerplate);
     if normalized.text.trim().is_empty() {
         // Blank space only is an empty file; boilerplate only is a file with nothing of its own.
         return Err(if decoded.text.trim().is_empty() {
-            IngestError::Decode {
-                path: shown.into(),
-                source: DecodeError::Empty,
-            }
+            DecodeError::Empty.into()
         } else {
-            IngestError::NoText { path: shown.into() }
+            FileError::NoText
         });
     }
     let structure = analyze(&normalized.text);
