@@ -5,15 +5,12 @@ use crate::align::{AlignOptions, Alignment, align};
 use crate::diff::{DiffReport, diff_alignment};
 use crate::ingest::Document;
 use crate::words::{Segmenter, Token};
-use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Comparison {
     pub a: Document,
     pub b: Document,
-    #[serde(skip)]
     pub a_tokens: Vec<Token>,
-    #[serde(skip)]
     pub b_tokens: Vec<Token>,
     pub alignment: Alignment,
     pub diff: DiffReport,

@@ -323,11 +323,12 @@ fn a_split_sentence_is_one_to_two_and_merged_sentences_are_two_to_one() {
              要加强关键信息基础设施安全保护，提高网络安全防御能力和威慑能力。\
              最后，大家要认真抓好工作落实。";
     let c = compare_texts(a, b);
-    let ranges: Vec<(
+    type Row = (
         PairKind,
         Option<std::ops::Range<usize>>,
         Option<std::ops::Range<usize>>,
-    )> = c
+    );
+    let ranges: Vec<Row> = c
         .alignment
         .pairs
         .iter()

@@ -29,7 +29,10 @@ proptest! {
         let rules = BoilerplateRules::default();
         let Ok(decoded) = decode(text.as_bytes(), None) else { return Ok(()) };
         let once = normalize(&decoded, &rules);
-        let again = normalize(&decode(once.text.as_bytes(), None).unwrap_or(decoded.clone()), &rules);
+        if once.text.is_empty() {
+            return Ok(()); // nothing left to normalize a second time
+        }
+        let again = normalize(&decode(once.text.as_bytes(), None).expect("normalized text decodes"), &rules);
         prop_assert_eq!(&again.text, &once.text);
     }
 
@@ -68,4 +71,20 @@ proptest! {
         let d = decode(&bytes, Some(encoding_rs::GB18030)).unwrap();
         prop_assert_eq!(d.text, text);
     }
+}
+
+/// Inputs proptest once found, kept so they are checked on every run.
+#[test]
+fn normalization_is_idempotent_on_inputs_that_once_broke_it() {
+    let rules = BoilerplateRules::default();
+    for text in [
+        "秘 密(xí)\n书",
+        "網絡黨的\n本文系邮箱投稿，仅供学习参考持持坚习全县会络工作记化习持近精总络作领持神导网领坚安议息党络书会全安信党息化议习息省省坚书神工工习作第一部分第一部分息持领市精记精会议信会平安精息持书络书精化神坚络化",
+    ] {
+        let once = normalize(&decode(text.as_bytes(), None).unwrap(), &rules);
+        let again = normalize(&decode(once.text.as_bytes(), None).unwrap(), &rules);
+        assert_eq!(again.text, once.text, "{text}");
+    }
+    let marked = normalize(&decode("秘 密(xí)\n书".as_bytes(), None).unwrap(), &rules);
+    assert_eq!(marked.text, "书");
 }

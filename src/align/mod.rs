@@ -135,11 +135,12 @@ pub fn align(
     let fa = sentence_features(&a.normalized.text, &spans(a), a_tokens, &mut interner);
     let fb = sentence_features(&b.normalized.text, &spans(b), b_tokens, &mut interner);
     let weights = BigramWeights::new(fa.iter().chain(&fb));
-    let scored = score_candidates(&fa, &fb, &weights, options.min_similarity);
+    let a_index = candidates::CandidateIndex::new(&fa);
+    let scored = score_candidates(&a_index, &fa, &fb, &weights, options.min_similarity);
     let mut matcher = Matcher::new(fa.len(), fb.len());
     matcher.assign_best_first(scored);
     matcher.extend_over_neighbours(&fa, &fb, &weights);
-    matcher.attach_fragments(&fa, &fb, &weights);
+    matcher.attach_fragments(&a_index, &fa, &fb, &weights);
     let pairs = classify(&matcher.pairs, &fa, &fb);
     let pairs = with_unmatched(pairs, &matcher);
     let passages = shared_passages(a, b, options.min_passage_chars);
@@ -168,12 +169,12 @@ fn shared_passages(a: &Document, b: &Document, min_chars: usize) -> Vec<Passage>
 
 /// (a, b, similarity) for every candidate pair at or above the threshold.
 fn score_candidates(
+    index: &candidates::CandidateIndex,
     fa: &[Features],
     fb: &[Features],
     weights: &BigramWeights,
     min_similarity: f64,
 ) -> Vec<(usize, usize, f64)> {
-    let index = candidates::CandidateIndex::new(fa);
     let mut scored = Vec::new();
     for (j, b) in fb.iter().enumerate() {
         if b.is_trivial() {
@@ -276,8 +277,12 @@ impl Matcher {
                 let mut best: Option<Draft> = None;
                 for (a, b) in options {
                     let (a, b) = match (a, b) {
-                        (Some(a), None) if self.free_a(&a, &draft.a, fa) => (a, draft.b.clone()),
-                        (None, Some(b)) if self.free_b(&b, &draft.b, fb) => (draft.a.clone(), b),
+                        (Some(a), None) if all_free(&a, &draft.a, &self.a_taken, fa) => {
+                            (a, draft.b.clone())
+                        }
+                        (None, Some(b)) if all_free(&b, &draft.b, &self.b_taken, fb) => {
+                            (draft.a.clone(), b)
+                        }
                         _ => continue,
                     };
                     let s = similarity(&joined(&fa[a.clone()]), &joined(&fb[b.clone()]), weights);
@@ -302,8 +307,14 @@ impl Matcher {
     /// A split sentence whose halves were moved apart (or two distant sentences merged): an
     /// unmatched sentence that lies almost wholly inside a matched sentence of the other document
     /// becomes a pair of its own with that sentence.
-    fn attach_fragments(&mut self, fa: &[Features], fb: &[Features], weights: &BigramWeights) {
-        for (j, i, s) in fragments_of(fb, &self.b_taken, fa, &self.a_taken, weights) {
+    fn attach_fragments(
+        &mut self,
+        a_index: &candidates::CandidateIndex,
+        fa: &[Features],
+        fb: &[Features],
+        weights: &BigramWeights,
+    ) {
+        for (j, i, s) in fragments_of(fb, &self.b_taken, a_index, fa, &self.a_taken, weights) {
             self.b_taken[j] = true;
             self.pairs.push(Draft {
                 a: i..i + 1,
@@ -311,7 +322,8 @@ impl Matcher {
                 similarity: s,
             });
         }
-        for (i, j, s) in fragments_of(fa, &self.a_taken, fb, &self.b_taken, weights) {
+        let b_index = candidates::CandidateIndex::new(fb);
+        for (i, j, s) in fragments_of(fa, &self.a_taken, &b_index, fb, &self.b_taken, weights) {
             self.a_taken[i] = true;
             self.pairs.push(Draft {
                 a: i..i + 1,
@@ -320,31 +332,30 @@ impl Matcher {
             });
         }
     }
+}
 
-    fn free_a(&self, range: &Range<usize>, current: &Range<usize>, fa: &[Features]) -> bool {
-        range
-            .clone()
-            .filter(|i| !current.contains(i))
-            .all(|i| !self.a_taken[i] && !fa[i].is_trivial())
-    }
-
-    fn free_b(&self, range: &Range<usize>, current: &Range<usize>, fb: &[Features]) -> bool {
-        range
-            .clone()
-            .filter(|j| !current.contains(j))
-            .all(|j| !self.b_taken[j] && !fb[j].is_trivial())
-    }
+/// Whether the sentences of `range` outside `current` are unmatched and have text to compare.
+fn all_free(
+    range: &Range<usize>,
+    current: &Range<usize>,
+    taken: &[bool],
+    features: &[Features],
+) -> bool {
+    range
+        .clone()
+        .filter(|k| !current.contains(k))
+        .all(|k| !taken[k] && !features[k].is_trivial())
 }
 
 /// (part, whole, similarity) for unmatched `parts` that lie inside a matched `whole`.
 fn fragments_of(
     parts: &[Features],
     part_taken: &[bool],
+    index: &candidates::CandidateIndex,
     wholes: &[Features],
     whole_taken: &[bool],
     weights: &BigramWeights,
 ) -> Vec<(usize, usize, f64)> {
-    let index = candidates::CandidateIndex::new(wholes);
     (0..parts.len())
         .filter(|&p| !part_taken[p] && parts[p].len() >= MIN_FRAGMENT_CHARS)
         .filter_map(|p| {

@@ -4,7 +4,7 @@ use super::{InputArgs, Resolver, Words};
 use crate::align::AlignOptions;
 use crate::compare::{Comparison, compare};
 use crate::render::labels::Lang;
-use crate::render::views::{DocumentView, PairView, Segment, pair_views, segments};
+use crate::render::views::{DocumentView, PairView, Segment, is_shown, pair_views, segments};
 use crate::render::{align_table, diff_html, diff_markdown, diff_text};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -173,10 +173,7 @@ fn diff_json(c: &Comparison) -> Result<String> {
         .into_iter()
         .enumerate()
         .map(|(k, pair)| {
-            let shown = matches!(
-                pair.kind,
-                crate::align::PairKind::Changed | crate::align::PairKind::Moved
-            );
+            let shown = is_shown(pair.kind);
             PairWithDiff {
                 pair,
                 diff: if shown { segments(c, k) } else { Vec::new() },

@@ -81,10 +81,6 @@ impl Document {
     pub fn han_chars(&self) -> usize {
         crate::chars::han_count(&self.normalized.text)
     }
-    /// `file:line` of a normalized byte position, for citations.
-    pub fn cite(&self, pos: usize) -> String {
-        format!("{}:{}", self.path, self.normalized.map.original_line(pos))
-    }
 }
 
 /// A file or manifest line that could not be used, and why.

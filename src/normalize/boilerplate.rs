@@ -145,29 +145,35 @@ fn is_separator(key: &str) -> bool {
     key.chars().count() >= 10 && chars.all(|c| c == first)
 }
 
+/// Drops boilerplate lines, with the findings of earlier rules inside them: a disclaimer that
+/// is gone needs no record of its commas being made full-width.
 pub(super) fn drop_lines(
     lines: Vec<Line>,
     rules: &BoilerplateRules,
     findings: &mut Vec<Finding>,
 ) -> Vec<Line> {
-    lines
+    let mut dropped_offsets = std::collections::HashSet::new();
+    let mut dropped = Vec::new();
+    let kept = lines
         .into_iter()
         .filter(|line| {
             let text = line_text(line);
             let Some(rule) = rules.matching(&text) else {
                 return true;
             };
-            findings.push(Finding {
-                kind: FindingKind::Boilerplate,
-                line: 0,
-                offset: line.first().map_or(0, |ch: &Ch| ch.at),
-                before: text.trim().to_string(),
-                after: String::new(),
+            dropped_offsets.extend(line.iter().map(|ch: &Ch| ch.at));
+            let offset = line.first().map_or(0, |ch| ch.at);
+            let finding = Finding::at(FindingKind::Boilerplate, offset, text.trim(), "");
+            dropped.push(Finding {
                 rule: Some(rule.to_string()),
+                ..finding
             });
             false
         })
-        .collect()
+        .collect();
+    findings.retain(|f| !dropped_offsets.contains(&f.offset));
+    findings.extend(dropped);
+    kept
 }
 
 #[cfg(test)]

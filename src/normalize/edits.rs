@@ -100,16 +100,14 @@ fn run_passes(mut line: Line, passes: &[EditPass], findings: &mut Vec<Finding>) 
 fn markdown_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     let text = line_text(line);
     emphasis_edits(&text, edits);
-    let mut stray = Vec::new();
+    // Markers of a pair are proposed twice; apply() keeps the first edit of a range, the pair's.
     regex_edits(
         &text,
         &STRAY_MARKER,
         FindingKind::Markdown,
         |_| Some(String::new()),
-        &mut stray,
+        edits,
     );
-    // Markers inside a pair are already handled; apply() skips overlaps, earlier edits win.
-    edits.extend(stray);
 }
 
 fn broken_gloss_edits(line: &[Ch], edits: &mut Vec<Edit>) {
@@ -369,14 +367,7 @@ fn apply(line: Line, mut edits: Vec<Edit>, findings: &mut Vec<Finding>) -> Line 
             Shown::Hidden => continue,
             Shown::Context { before, after } => {
                 findings.extend(pending.take());
-                findings.push(Finding {
-                    kind: edit.kind,
-                    line: 0,
-                    offset: at,
-                    before,
-                    after,
-                    rule: None,
-                });
+                findings.push(Finding::at(edit.kind, at, before, after));
                 continue;
             }
             Shown::Edit => (line_text(replaced), edit.replacement),
@@ -388,14 +379,7 @@ fn apply(line: Line, mut edits: Vec<Edit>, findings: &mut Vec<Finding>) -> Line 
             }
             _ => {
                 findings.extend(pending.take());
-                pending = Some(Finding {
-                    kind: edit.kind,
-                    line: 0,
-                    offset: at,
-                    before,
-                    after,
-                    rule: None,
-                });
+                pending = Some(Finding::at(edit.kind, at, before, after));
             }
         }
     }

@@ -91,12 +91,10 @@ fn join_finding(previous: &[Ch], next: &[Ch]) -> Finding {
     let tail = line_text(&previous[previous.len().saturating_sub(6)..]);
     let head = line_text(&next[..next.len().min(6)]);
     let at = previous.last().map_or(0, |ch| ch.at);
-    Finding {
-        kind: FindingKind::JoinedLine,
-        line: 0,
-        offset: at,
-        before: format!("{tail}⏎{head}"),
-        after: format!("{tail}{head}"),
-        rule: None,
-    }
+    Finding::at(
+        FindingKind::JoinedLine,
+        at,
+        format!("{tail}⏎{head}"),
+        format!("{tail}{head}"),
+    )
 }

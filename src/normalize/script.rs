@@ -104,12 +104,5 @@ fn replace_line(line: &mut Line, simplified: &str, findings: &mut Vec<Finding>) 
 }
 
 fn traditional_finding(before: String, after: String, offset: u32) -> Finding {
-    Finding {
-        kind: FindingKind::Traditional,
-        line: 0,
-        offset,
-        before,
-        after,
-        rule: None,
-    }
+    Finding::at(FindingKind::Traditional, offset, before, after)
 }

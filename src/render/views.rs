@@ -129,9 +129,14 @@ pub fn shown_pairs(c: &Comparison) -> Vec<usize> {
         .pairs
         .iter()
         .enumerate()
-        .filter(|(_, p)| matches!(p.kind, PairKind::Changed | PairKind::Moved))
+        .filter(|(_, p)| is_shown(p.kind))
         .map(|(k, _)| k)
         .collect()
+}
+
+/// Whether pairs of this kind get an inline diff: changed or moved ones.
+pub fn is_shown(kind: PairKind) -> bool {
+    matches!(kind, PairKind::Changed | PairKind::Moved)
 }
 
 /// The summary every diff format opens with, as (label, value) rows: the four ratios, the pairs

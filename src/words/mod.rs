@@ -49,13 +49,6 @@ pub struct Token {
     pub stop: bool,
 }
 
-impl Token {
-    /// Whether the token is a term worth counting: a content word or a formulation.
-    pub fn is_term(&self) -> bool {
-        matches!(self.kind, TokenKind::Word | TokenKind::Formulation(_)) && !self.stop
-    }
-}
-
 /// jieba with the domain lexicon and stopwords. Building one costs a few hundred milliseconds,
 /// so the default one is shared ([`Segmenter::shared`]).
 pub struct Segmenter {
