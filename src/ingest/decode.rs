@@ -154,7 +154,8 @@ fn decode_stepwise(body: &[u8], skip: usize, encoding: &'static Encoding) -> (St
         let before = text.len();
         reserve_for(&mut decoder, &mut text, 1);
         let last = i + 1 == body.len();
-        let (_, _, _) = decoder.decode_to_string(std::slice::from_ref(byte), &mut text, last);
+        // Replacement is on: the result says nothing that `text` does not already show.
+        let _ = decoder.decode_to_string(std::slice::from_ref(byte), &mut text, last);
         record_new_chars(&text[before..], skip + sequence_start, &mut origins);
         if text.len() > before {
             sequence_start = i + 1;
