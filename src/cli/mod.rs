@@ -4,9 +4,11 @@
 mod compare;
 mod corpus;
 mod show;
+mod stats;
 
 use crate::ingest::{self, Corpus, Document, LoadOptions};
 use crate::normalize::BoilerplateRules;
+pub(crate) use crate::render::{pad, truncate};
 use crate::words::Segmenter;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
@@ -31,6 +33,16 @@ pub enum Command {
     Diff(compare::DiffArgs),
     /// The full sentence pair table of A and B (identical, changed, moved, added, dropped) as JSON or CSV.
     Align(compare::AlignArgs),
+    /// Term frequencies per document, year or level: count, rate per 10,000 Han characters, documents.
+    Terms(stats::TermsArgs),
+    /// Which terms are over-represented in target documents against reference ones (G², p, BH q, Log Ratio).
+    Keyness(stats::KeynessArgs),
+    /// A term's count and rate per year (TERM… [DIR]), or every term's rise, fall, first and last year.
+    Trend(stats::TrendArgs),
+    /// Quoted phrases, numbered formulas and 《titles》 with first and last year per level; or 一是…二是… lists.
+    Formulations(stats::FormulationsArgs),
+    /// Every occurrence of a word or phrase with its context, document and original line.
+    Kwic(stats::KwicArgs),
 }
 
 /// Options for reading documents, shared by every command that loads text.
@@ -68,6 +80,11 @@ pub fn run() -> Result<ExitCode> {
         Command::Show(args) => show::run(args),
         Command::Diff(args) => compare::run_diff(args),
         Command::Align(args) => compare::run_align(args),
+        Command::Terms(args) => stats::run_terms(args),
+        Command::Keyness(args) => stats::run_keyness(args),
+        Command::Trend(args) => stats::run_trend(args),
+        Command::Formulations(args) => stats::run_formulations(args),
+        Command::Kwic(args) => stats::run_kwic(args),
     }
 }
 
@@ -160,30 +177,4 @@ pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path)
         .with_context(|| format!("cannot move {} into place", path.display()))
-}
-
-/// Pads `s` to `width` terminal columns (CJK characters count two).
-pub(crate) fn pad(s: &str, width: usize) -> String {
-    let w = unicode_width::UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Cuts `s` to at most `width` terminal columns, marking the cut with …
-pub(crate) fn truncate(s: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

@@ -10,6 +10,7 @@ pub mod manifest;
 pub mod metadata;
 
 use crate::normalize::{BoilerplateRules, Normalized, normalize};
+use crate::parallel::parallel_map;
 use crate::structure::{Structure, analyze};
 use decode::{DecodeError, EncodingSource, decode};
 use encoding_rs::Encoding;
@@ -258,39 +259,6 @@ fn add_all(corpus: &mut Corpus, jobs: &[Job], options: &LoadOptions) {
             }),
         }
     }
-}
-
-/// `items.iter().map(f).collect()`, spread over the available cores; results keep their order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
-    if workers == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a loader thread panicked"))
-            .collect()
-    });
-    slots.sort_by_key(|(i, _)| *i);
-    slots.into_iter().map(|(_, r)| r).collect()
 }
 
 fn is_text_file(path: &Path) -> bool {

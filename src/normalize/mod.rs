@@ -12,6 +12,7 @@ mod lines;
 mod script;
 
 pub use boilerplate::{BoilerplateError, BoilerplateRules};
+pub use script::query_to_simplified;
 
 use crate::ingest::decode::Decoded;
 use serde::{Deserialize, Serialize};

@@ -106,3 +106,23 @@ fn replace_line(line: &mut Line, simplified: &str, findings: &mut Vec<Finding>) 
 fn traditional_finding(before: String, after: String, offset: u32) -> Finding {
     Finding::at(FindingKind::Traditional, offset, before, after)
 }
+
+/// A search phrase in the script of the normalized texts: Traditional input (網絡安全) is
+/// converted to Simplified by the same rule as a document; Simplified input is left alone.
+pub fn query_to_simplified(query: &str) -> String {
+    let han = query.chars().filter(|c| is_han(*c)).count();
+    if han == 0 {
+        return query.to_string();
+    }
+    let simplified = opencc().t2s(query, false);
+    let changed = query
+        .chars()
+        .zip(simplified.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    if (changed as f64) < TRADITIONAL_SHARE * han as f64 {
+        query.to_string()
+    } else {
+        simplified
+    }
+}

@@ -6,6 +6,7 @@ pub mod diff_html;
 pub mod diff_markdown;
 pub mod diff_text;
 pub mod labels;
+pub mod table;
 pub mod views;
 
 /// A CSV cell safe to open in Excel: cells starting with = + - @ (or a tab / CR) are prefixed with
@@ -24,4 +25,30 @@ pub const UTF8_BOM: &str = "\u{feff}";
 /// `0.1234` → `12.3%`.
 pub fn percent(ratio: f64) -> String {
     format!("{:.1}%", ratio * 100.0)
+}
+
+/// Pads `s` to `width` terminal columns (CJK characters count two).
+pub fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Cuts `s` to at most `width` terminal columns, marking the cut with …
+pub fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

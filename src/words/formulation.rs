@@ -1,6 +1,7 @@
 //! Formulations (提法): normalized text (`&str`) → [`Formulation`] spans, found before
 //! segmentation so that the segmenter never splits them: quoted phrases “…” up to 20 characters,
-//! numbered formulas (十个坚持, 两个维护, 六场硬仗), paired forms (六强化、六提升) and 《…》 titles.
+//! numbered formulas (十个坚持, 两个维护, 六场硬仗, and references such as 二十大 and 十四五), paired
+//! forms (六强化、六提升) and 《…》 titles.
 
 use crate::structure::Span;
 use regex::Regex;
@@ -32,6 +33,12 @@ static QUOTED: LazyLock<Regex> =
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").unwrap());
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[二三四五六七八九十]{1,2}|两)(?:个|项|场|条|种|张|支|位)\p{Han}{2}").unwrap()
+});
+/// Party congresses and plenums (二十大, 十八大, 十九届四中全会) and five-year plans (十四五): numbered
+/// references that date a text and spread from level to level like any formula.
+static CONGRESS_OR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:十[一二三四五六七八九]|二十[一二三]?)届[一二三四五六七八九]中全会|(?:十[一二三四五六七八九]|二十[一二三]?)大|十[一二三四五六七八九]五")
+        .unwrap()
 });
 static PAIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([一二三四五六七八九十两])\p{Han}{2}、([一二三四五六七八九十两])\p{Han}{2}")
@@ -65,6 +72,11 @@ pub fn find(text: &str) -> Vec<Formulation> {
             );
         }
     }
+    for m in CONGRESS_OR_PLAN.find_iter(text) {
+        if !continues_a_number(text, m.start()) {
+            push(&mut found, m, FormulationKind::Numbered);
+        }
+    }
     for m in COUNTED.find_iter(text) {
         if is_formula_noun(m.as_str()) {
             push(&mut found, m, FormulationKind::Numbered);
@@ -86,6 +98,14 @@ fn push(found: &mut Vec<Formulation>, m: regex::Match<'_>, kind: FormulationKind
         span: Span::new(m.start(), m.end()),
         kind,
     });
+}
+
+/// 二十大 inside 一百二十大 (a count) is not a congress.
+fn continues_a_number(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| "一二三四五六七八九十百千万零两".contains(c))
 }
 
 fn is_formula_noun(phrase: &str) -> bool {
@@ -135,6 +155,11 @@ mod tests {
             ["四个之区", "六场硬仗"]
         );
         assert_eq!(texts("坚决做到两个维护"), ["两个维护"]);
+        assert_eq!(
+            texts("党的十八大以来，党的二十大，十九届四中全会，十四五时期"),
+            ["十八大", "二十大", "十九届四中全会", "十四五"]
+        );
+        assert!(texts("一百二十大项").is_empty());
     }
 
     #[test]

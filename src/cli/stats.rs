@@ -1,0 +1,410 @@
+//! `tifa terms`, `keyness`, `trend`, `formulations`, `kwic`: load a corpus, run one statistic,
+//! write its table as a terminal table, CSV, JSON or Parquet.
+
+use super::{InputArgs, Words, warn_problems, write_atomically};
+use crate::ingest::{self, Corpus};
+use crate::normalize::query_to_simplified;
+use crate::render::table::{to_csv, to_json, to_parquet, to_terminal};
+use crate::stats::counts::{CountOptions, TermCounts, count};
+use crate::stats::filter::Filter;
+use crate::stats::formulations::{
+    enumeration_lists, formulations, formulations_table, lists_table,
+};
+use crate::stats::frame::{counts_table, sizes_table};
+use crate::stats::kwic::{kwic, kwic_table};
+use crate::stats::table::Table;
+use crate::stats::terms::{GroupBy, keyness, keyness_table, terms_by};
+use crate::stats::trends::{
+    Direction, TermTrend, series, trends_per_level, trends_table, vocabulary_trends,
+};
+use crate::stats::{counts::DocInfo, parse_ngrams};
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for the terminal.
+    Table,
+    /// UTF-8 with BOM (Excel reads Chinese), formula-safe.
+    Csv,
+    /// An array of row objects keyed by column name.
+    Json,
+    /// Apache Parquet (needs --out), for polars or pandas.
+    Parquet,
+}
+
+/// Where and how a table is written; shared by every statistics command.
+#[derive(Debug, Clone, Args)]
+pub struct TableOutput {
+    /// Output format; by default taken from the --out extension (.csv, .json, .parquet), else a table.
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+impl TableOutput {
+    fn format(&self) -> TableFormat {
+        self.format.unwrap_or_else(|| {
+            let ext = self
+                .out
+                .as_deref()
+                .and_then(Path::extension)
+                .and_then(|e| e.to_str())
+                .map(str::to_lowercase);
+            match ext.as_deref() {
+                Some("csv") => TableFormat::Csv,
+                Some("json") => TableFormat::Json,
+                Some("parquet") => TableFormat::Parquet,
+                _ => TableFormat::Table,
+            }
+        })
+    }
+
+    fn write(&self, table: &Table) -> Result<()> {
+        let bytes = match self.format() {
+            TableFormat::Table => to_terminal(table).into_bytes(),
+            TableFormat::Csv => to_csv(table).into_bytes(),
+            TableFormat::Json => to_json(table).into_bytes(),
+            TableFormat::Parquet => {
+                if self.out.is_none() && std::io::stdout().is_terminal() {
+                    bail!("Parquet is binary: give --out FILE.parquet (or pipe stdout to a file)");
+                }
+                to_parquet(table).context("cannot build the Parquet table")?
+            }
+        };
+        match &self.out {
+            Some(path) => write_atomically(path, &bytes),
+            None => {
+                use std::io::Write;
+                std::io::stdout().write_all(&bytes)?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The corpus and word options shared by every statistics command.
+#[derive(Debug, Clone, Args)]
+pub struct CorpusInput {
+    /// A user dictionary in jieba format (word [frequency] [tag]); repeat for several.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+impl CorpusInput {
+    fn load(&self, dir: &Path) -> Result<Corpus> {
+        let options = self.input.load_options()?;
+        let corpus = ingest::load(dir, &options)
+            .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+        warn_problems(&corpus);
+        if corpus.documents.is_empty() {
+            bail!(
+                "no document of {} could be read (see the warnings above)",
+                dir.display()
+            );
+        }
+        Ok(corpus)
+    }
+
+    fn count(&self, corpus: &Corpus, ngrams: &str) -> Result<TermCounts> {
+        let words = Words::with_dictionaries(&self.dict)?;
+        let options = CountOptions {
+            ngrams: parse_ngrams(ngrams)?,
+        };
+        Ok(count(&corpus.documents, words.segmenter(), &options))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Group documents by document, year or level.
+    #[arg(long, value_enum, default_value_t = GroupBy::Doc)]
+    pub by: GroupBy,
+    /// Most frequent terms per group.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Leave out terms found in fewer documents of the corpus.
+    #[arg(long, default_value_t = 1)]
+    pub min_docs: u32,
+    /// Word n-gram lengths: 1 (words and formulations), 2, or a range such as 1-4.
+    #[arg(long, default_value = "1")]
+    pub ngrams: String,
+    /// Print the long counts table (doc, year, level, region, term, kind, count) instead.
+    #[arg(long, conflicts_with = "sizes")]
+    pub counts: bool,
+    /// Print the document sizes (Han characters, tokens) instead.
+    #[arg(long)]
+    pub sizes: bool,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+pub fn run_terms(args: TermsArgs) -> Result<ExitCode> {
+    let corpus = args.corpus.load(&args.dir)?;
+    let counts = args.corpus.count(&corpus, &args.ngrams)?;
+    let table = if args.counts {
+        counts_table(&counts)
+    } else if args.sizes {
+        sizes_table(&counts)
+    } else {
+        terms_by(&counts, args.by, args.top, args.min_docs)
+    };
+    args.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct KeynessArgs {
+    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Target documents: FIELD OP VALUE, comma-separated conditions all holding, e.g. level=county, year=2023, year<2023, region=河南省.
+    #[arg(long, value_name = "FILTER")]
+    pub target: Filter,
+    /// Reference documents, as --target; by default every document not in the target.
+    #[arg(long, value_name = "FILTER")]
+    pub reference: Option<Filter>,
+    /// Leave out terms found in fewer documents of target and reference together.
+    #[arg(long, default_value_t = 1)]
+    pub min_docs: u32,
+    /// Show only the first N rows (most key for the target first); 0 for all.
+    #[arg(long, default_value_t = 0)]
+    pub top: usize,
+    /// Word n-gram lengths: 1 (words and formulations), 2, or a range such as 1-4.
+    #[arg(long, default_value = "1")]
+    pub ngrams: String,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+pub fn run_keyness(args: KeynessArgs) -> Result<ExitCode> {
+    let corpus = args.corpus.load(&args.dir)?;
+    let counts = args.corpus.count(&corpus, &args.ngrams)?;
+    let rows = keyness(
+        &counts,
+        &args.target,
+        args.reference.as_ref(),
+        args.min_docs,
+    )?;
+    let mut table = keyness_table(&rows);
+    if args.top > 0 {
+        table.truncate(args.top);
+    }
+    args.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrendShow {
+    All,
+    Rising,
+    Falling,
+    Emerging,
+    Vanishing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Split {
+    Level,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// Terms or phrases to follow (counted in the text, even where the segmenter splits them),
+    /// optionally followed by the corpus folder. Without terms: every term's trend.
+    pub args: Vec<String>,
+    /// Corpus folder, when not given after the terms.
+    #[arg(long, value_name = "DIR")]
+    pub corpus_dir: Option<PathBuf>,
+    /// Group by year (the only grouping a trend has).
+    #[arg(long, default_value = "year", value_parser = ["year"])]
+    pub by: String,
+    /// Also per level: a series per year and level; for the vocabulary, trends within each level.
+    #[arg(long, value_enum)]
+    pub split: Option<Split>,
+    /// Which vocabulary trends to list (without terms).
+    #[arg(long, value_enum, default_value_t = TrendShow::All)]
+    pub show: TrendShow,
+    /// Leave out terms found in fewer documents (vocabulary trends).
+    #[arg(long, default_value_t = 2)]
+    pub min_docs: u32,
+    /// Show only the first N rows per level (vocabulary trends); 0 for all.
+    #[arg(long, default_value_t = 0)]
+    pub top: usize,
+    /// Word n-gram lengths: 1 (words and formulations), 2, or a range such as 1-4.
+    #[arg(long, default_value = "1")]
+    pub ngrams: String,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+/// The terms and the corpus folder of `tifa trend TERM… [DIR]`: a last argument that is a
+/// folder or a manifest is the corpus.
+fn split_terms_and_dir(mut args: Vec<String>, dir: Option<PathBuf>) -> (Vec<String>, PathBuf) {
+    if let Some(dir) = dir {
+        return (args, dir);
+    }
+    let last_is_corpus = args.last().is_some_and(|a| {
+        let p = Path::new(a);
+        p.is_dir() || (p.is_file() && p.extension().is_some_and(|e| e == "csv"))
+    });
+    if last_is_corpus {
+        let dir = PathBuf::from(args.pop().expect("checked"));
+        (args, dir)
+    } else {
+        (args, PathBuf::from("corpus"))
+    }
+}
+
+pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
+    let (terms, dir) = split_terms_and_dir(args.args.clone(), args.corpus_dir.clone());
+    let terms: Vec<String> = terms
+        .iter()
+        .map(|t| query_to_simplified(t.trim()))
+        .collect();
+    let corpus = args.corpus.load(&dir)?;
+    let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
+    if infos.iter().all(|d| d.year.is_none()) {
+        bail!(
+            "no document of {} has a known year: add years to its manifest.csv (`tifa corpus init`)",
+            dir.display()
+        );
+    }
+    let table = if terms.is_empty() {
+        let counts = args.corpus.count(&corpus, &args.ngrams)?;
+        let trends = match args.split {
+            Some(Split::Level) => trends_per_level(&counts, args.min_docs),
+            None => vocabulary_trends(&counts, None, args.min_docs),
+        };
+        trends_table(&shown_trends(trends, args.show, args.top))
+    } else {
+        series(
+            &corpus.documents,
+            &infos,
+            &terms,
+            args.split == Some(Split::Level),
+        )
+    };
+    args.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Keeps the trends asked for, in a useful order: strongest first for rising and falling, newest
+/// first for emerging, oldest last-seen first for vanishing; at most `top` per level.
+fn shown_trends(trends: Vec<TermTrend>, show: TrendShow, top: usize) -> Vec<TermTrend> {
+    let mut kept: Vec<TermTrend> = trends
+        .into_iter()
+        .filter(|t| match show {
+            TrendShow::All => true,
+            TrendShow::Rising => t.direction == Direction::Rising,
+            TrendShow::Falling => t.direction == Direction::Falling,
+            TrendShow::Emerging => t.emerging,
+            TrendShow::Vanishing => t.vanishing,
+        })
+        .collect();
+    match show {
+        TrendShow::Falling => kept.sort_by(|x, y| x.level.cmp(&y.level).then(x.z.total_cmp(&y.z))),
+        TrendShow::Emerging => kept.sort_by(|x, y| {
+            x.level
+                .cmp(&y.level)
+                .then(y.first_year.cmp(&x.first_year))
+                .then(y.count.cmp(&x.count))
+        }),
+        TrendShow::Vanishing => kept.sort_by(|x, y| {
+            x.level
+                .cmp(&y.level)
+                .then(x.last_year.cmp(&y.last_year))
+                .then(y.count.cmp(&x.count))
+        }),
+        TrendShow::All | TrendShow::Rising => {}
+    }
+    if top > 0 {
+        let mut per_level: std::collections::HashMap<String, usize> = Default::default();
+        kept.retain(|t| {
+            let n = per_level.entry(t.level.clone()).or_default();
+            *n += 1;
+            *n <= top
+        });
+    }
+    kept
+}
+
+#[derive(Debug, Args)]
+pub struct FormulationsArgs {
+    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// List the enumerations (一是…二是…: head and items in order) instead.
+    #[arg(long)]
+    pub lists: bool,
+    /// Show only the first N rows; 0 for all.
+    #[arg(long, default_value_t = 0)]
+    pub top: usize,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
+    let corpus = args.corpus.load(&args.dir)?;
+    let mut table = if args.lists {
+        let lists: Vec<_> = corpus
+            .documents
+            .iter()
+            .flat_map(enumeration_lists)
+            .collect();
+        lists_table(&lists)
+    } else {
+        let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
+        formulations_table(&formulations(&corpus.documents, &infos))
+    };
+    if args.top > 0 {
+        table.truncate(args.top);
+    }
+    args.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    /// The word or phrase to find (in the normalized text, so Traditional input is matched in Simplified).
+    pub term: String,
+    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 20)]
+    pub width: usize,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
+    let corpus = args.corpus.load(&args.dir)?;
+    let term = query_to_simplified(args.term.trim());
+    let lines = kwic(&corpus.documents, &term, args.width);
+    if lines.is_empty() {
+        eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
+    }
+    args.output.write(&kwic_table(&lines))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,272 @@
+//! Term counts: documents (`&[Document]`) + a [`Segmenter`] → [`TermCounts`]: each document's
+//! size and metadata ([`DocInfo`]), an interned [`Vocabulary`] of terms, and a long table of
+//! [`Cell`]s (document, term, count). Everything else in `stats` reads this one table.
+
+use crate::ingest::Document;
+use crate::ingest::metadata::Level;
+use crate::parallel::parallel_map;
+use crate::words::{Segmenter, Token, TokenKind};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::ops::RangeInclusive;
+
+/// What a document contributes to every rate: its size, and the metadata that groups it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocInfo {
+    pub id: String,
+    pub year: Option<i32>,
+    pub level: Option<Level>,
+    pub region: Option<String>,
+    pub genre: Option<String>,
+    /// Han characters: the base of every rate, unmoved by the segmenter.
+    pub han_chars: u64,
+    /// Counted tokens (words and formulations, stopwords included, punctuation and numbers not).
+    pub tokens: u64,
+}
+
+impl DocInfo {
+    pub fn of(doc: &Document, tokens: u64) -> Self {
+        Self {
+            id: doc.id.clone(),
+            year: doc.meta.year.value,
+            level: doc.meta.level.value,
+            region: doc.meta.region.value.clone(),
+            genre: doc.meta.genre.clone(),
+            han_chars: doc.han_chars() as u64,
+            tokens,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermKind {
+    /// A word of the segmenter (stopwords left out).
+    Word,
+    /// A 提法 found before segmentation: quoted, numbered or a 《title》.
+    Formulation,
+    /// Two to four adjacent words.
+    Ngram,
+}
+
+impl TermKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Word => "word",
+            Self::Formulation => "formulation",
+            Self::Ngram => "ngram",
+        }
+    }
+}
+
+/// Terms interned as `u32` ids, so that counts for thousands of documents hold no string per token.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    terms: Vec<String>,
+    kinds: Vec<TermKind>,
+    index: FxHashMap<String, u32>,
+}
+
+impl Vocabulary {
+    pub fn intern(&mut self, term: &str, kind: TermKind) -> u32 {
+        if let Some(&id) = self.index.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(term.to_string());
+        self.kinds.push(kind);
+        self.index.insert(term.to_string(), id);
+        id
+    }
+    pub fn id(&self, term: &str) -> Option<u32> {
+        self.index.get(term).copied()
+    }
+    pub fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+    pub fn kind(&self, id: u32) -> TermKind {
+        self.kinds[id as usize]
+    }
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// How often one term occurs in one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub doc: u32,
+    pub term: u32,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct TermCounts {
+    pub docs: Vec<DocInfo>,
+    pub vocabulary: Vocabulary,
+    /// Sorted by document, then term id; no zero counts.
+    pub cells: Vec<Cell>,
+}
+
+/// Which terms to count.
+#[derive(Debug, Clone)]
+pub struct CountOptions {
+    /// Word n-gram lengths; 1 means single words and formulations, 2–4 add n-grams.
+    pub ngrams: RangeInclusive<usize>,
+}
+
+impl Default for CountOptions {
+    fn default() -> Self {
+        Self { ngrams: 1..=1 }
+    }
+}
+
+/// Tokenizes every document (on every core) and counts its terms.
+pub fn count(docs: &[Document], segmenter: &Segmenter, options: &CountOptions) -> TermCounts {
+    let per_doc = parallel_map(docs, |doc| {
+        let text = doc.normalized.text.as_str();
+        let tokens = segmenter.tokenize(text);
+        let (terms, size) = terms_of(text, &tokens, &options.ngrams);
+        (DocInfo::of(doc, size), terms)
+    });
+    let mut vocabulary = Vocabulary::default();
+    let mut cells = Vec::new();
+    let mut infos = Vec::with_capacity(per_doc.len());
+    for (doc, (info, terms)) in per_doc.into_iter().enumerate() {
+        let mut row: Vec<Cell> = terms
+            .into_iter()
+            .map(|((term, kind), count)| Cell {
+                doc: doc as u32,
+                term: vocabulary.intern(term, kind),
+                count,
+            })
+            .collect();
+        row.sort_unstable_by_key(|c| c.term);
+        cells.extend(row);
+        infos.push(info);
+    }
+    TermCounts {
+        docs: infos,
+        vocabulary,
+        cells,
+    }
+}
+
+type TermTally<'t> = FxHashMap<(&'t str, TermKind), u32>;
+
+/// The terms of one document with their counts, and the document's size in counted tokens.
+fn terms_of<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    ngrams: &RangeInclusive<usize>,
+) -> (TermTally<'t>, u64) {
+    let mut tally = TermTally::default();
+    let mut size = 0;
+    for token in tokens {
+        let kind = match token.kind {
+            TokenKind::Formulation(_) => TermKind::Formulation,
+            TokenKind::Word | TokenKind::Latin => TermKind::Word,
+            _ => continue,
+        };
+        size += 1;
+        if *ngrams.start() <= 1 && !token.stop {
+            *tally.entry((token.span.of(text), kind)).or_default() += 1;
+        }
+    }
+    for n in (*ngrams.start()).max(2)..=*ngrams.end() {
+        for run in word_runs(tokens) {
+            for window in run.windows(n) {
+                let (first, last) = (window[0], window[n - 1]);
+                if first.stop || last.stop {
+                    continue;
+                }
+                // Tokens cover the text without gaps, so adjacent tokens are one slice.
+                let gram = &text[first.span.start..last.span.end];
+                *tally.entry((gram, TermKind::Ngram)).or_default() += 1;
+            }
+        }
+    }
+    (tally, size)
+}
+
+/// Runs of adjacent words: n-grams never reach across punctuation, numbers or formulations.
+fn word_runs(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
+    tokens
+        .split(|t| !matches!(t.kind, TokenKind::Word | TokenKind::Latin))
+        .filter(|run| !run.is_empty())
+}
+
+impl TermCounts {
+    /// Per document: the count of `term` (0 where absent).
+    pub fn counts_of(&self, term: u32) -> Vec<u32> {
+        let mut counts = vec![0; self.docs.len()];
+        for cell in self.cells.iter().filter(|c| c.term == term) {
+            counts[cell.doc as usize] = cell.count;
+        }
+        counts
+    }
+
+    /// Sums counts over groups of documents: `group_of` gives each document's group (or none to
+    /// leave it out). Returns, per group, the totals of every term that occurs in it.
+    pub fn by_group(&self, groups: &[Option<usize>], n_groups: usize) -> Vec<GroupTotals> {
+        let mut totals: Vec<GroupTotals> = (0..n_groups).map(|_| GroupTotals::default()).collect();
+        for (doc, info) in self.docs.iter().enumerate() {
+            if let Some(g) = groups[doc] {
+                totals[g].han_chars += info.han_chars;
+                totals[g].tokens += info.tokens;
+                totals[g].docs += 1;
+            }
+        }
+        for cell in &self.cells {
+            if let Some(g) = groups[cell.doc as usize] {
+                let entry = totals[g].terms.entry(cell.term).or_default();
+                entry.count += u64::from(cell.count);
+                entry.docs += 1;
+            }
+        }
+        totals
+    }
+}
+
+/// One group of documents (a year, a level, a filter's side): its size and its terms' totals.
+#[derive(Debug, Clone, Default)]
+pub struct GroupTotals {
+    pub han_chars: u64,
+    pub tokens: u64,
+    pub docs: u32,
+    pub terms: FxHashMap<u32, TermTotal>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermTotal {
+    pub count: u64,
+    /// Documents of the group the term occurs in.
+    pub docs: u32,
+}
+
+impl GroupTotals {
+    pub fn get(&self, term: u32) -> TermTotal {
+        self.terms.get(&term).copied().unwrap_or_default()
+    }
+}
+
+/// Occurrences per 10,000 Han characters.
+pub fn rate_per_10k(count: u64, han_chars: u64) -> f64 {
+    if han_chars == 0 {
+        0.0
+    } else {
+        count as f64 * 10_000.0 / han_chars as f64
+    }
+}
+
+/// Non-overlapping occurrences of `phrase` in `text`: a phrase query counts the words even where
+/// the segmenter cut them differently (供给侧 | 结构性 | 改革).
+pub fn phrase_count(text: &str, phrase: &str) -> u64 {
+    if phrase.is_empty() {
+        return 0;
+    }
+    text.matches(phrase).count() as u64
+}

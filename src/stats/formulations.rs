@@ -1,0 +1,258 @@
+//! Formulations (提法) across a corpus: documents → [`FormulationStat`]s (each quoted phrase,
+//! numbered formula and 《title》 with counts, first and last year by level, and where it occurs)
+//! and [`EnumerationList`]s (一是…二是… lists: the list head and its items in order).
+
+use super::counts::DocInfo;
+use super::table::{ColumnType, Table, Value};
+use crate::ingest::Document;
+use crate::ingest::metadata::Level;
+use crate::structure::EnumerationItem;
+use crate::words::formulation::{self, FormulationKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where a formulation or list occurs: document id and line in the original file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Place {
+    pub doc: String,
+    pub line: u32,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.doc, self.line)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormulationStat {
+    pub text: String,
+    pub kind: FormulationKind,
+    pub count: u64,
+    pub docs: u32,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+    /// First year seen at each level, national first.
+    pub first_by_level: [Option<i32>; 4],
+    pub last_by_level: [Option<i32>; 4],
+    pub places: Vec<Place>,
+}
+
+impl FormulationStat {
+    /// Years from its first appearance at the highest level to its first at the lowest level
+    /// where it was seen (diffusion lag), when it was seen at two levels or more.
+    pub fn lag_years(&self) -> Option<i32> {
+        let seen: Vec<i32> = self.first_by_level.iter().flatten().copied().collect();
+        (seen.len() >= 2).then(|| seen[seen.len() - 1] - seen[0])
+    }
+}
+
+const LEVELS: [Level; 4] = [
+    Level::National,
+    Level::Provincial,
+    Level::Municipal,
+    Level::County,
+];
+
+/// Every formulation of every document, most frequent first.
+pub fn formulations(docs: &[Document], infos: &[DocInfo]) -> Vec<FormulationStat> {
+    let mut by_text: BTreeMap<(String, FormulationKind), FormulationStat> = BTreeMap::new();
+    for (doc, info) in docs.iter().zip(infos) {
+        let text = &doc.normalized.text;
+        let mut seen_here = std::collections::HashSet::new();
+        for f in formulation::find(text) {
+            let phrase = f.span.of(text).to_string();
+            let stat = by_text
+                .entry((phrase.clone(), f.kind))
+                .or_insert_with(|| FormulationStat {
+                    text: phrase.clone(),
+                    kind: f.kind,
+                    count: 0,
+                    docs: 0,
+                    first_year: None,
+                    last_year: None,
+                    first_by_level: [None; 4],
+                    last_by_level: [None; 4],
+                    places: Vec::new(),
+                });
+            stat.count += 1;
+            stat.places.push(Place {
+                doc: info.id.clone(),
+                line: doc.normalized.map.original_line(f.span.start),
+            });
+            if seen_here.insert(phrase) {
+                stat.docs += 1;
+                note_year(stat, info);
+            }
+        }
+    }
+    let mut stats: Vec<FormulationStat> = by_text.into_values().collect();
+    stats.sort_by(|x, y| {
+        y.count
+            .cmp(&x.count)
+            .then(y.docs.cmp(&x.docs))
+            .then_with(|| x.text.cmp(&y.text))
+    });
+    stats
+}
+
+fn note_year(stat: &mut FormulationStat, info: &DocInfo) {
+    let Some(year) = info.year else { return };
+    let earliest = |old: Option<i32>| Some(old.map_or(year, |o| o.min(year)));
+    let latest = |old: Option<i32>| Some(old.map_or(year, |o| o.max(year)));
+    stat.first_year = earliest(stat.first_year);
+    stat.last_year = latest(stat.last_year);
+    if let Some(i) = info.level.and_then(|l| LEVELS.iter().position(|&x| x == l)) {
+        stat.first_by_level[i] = earliest(stat.first_by_level[i]);
+        stat.last_by_level[i] = latest(stat.last_by_level[i]);
+    }
+}
+
+pub fn formulations_table(stats: &[FormulationStat]) -> Table {
+    let mut table = Table::new(&[
+        ("formulation", ColumnType::Str),
+        ("kind", ColumnType::Str),
+        ("count", ColumnType::Int),
+        ("docs", ColumnType::Int),
+        ("first_year", ColumnType::Int),
+        ("last_year", ColumnType::Int),
+        ("first_national", ColumnType::Int),
+        ("first_provincial", ColumnType::Int),
+        ("first_municipal", ColumnType::Int),
+        ("first_county", ColumnType::Int),
+        ("lag_years", ColumnType::Int),
+        ("places", ColumnType::Str),
+    ]);
+    for s in stats {
+        let kind = match s.kind {
+            FormulationKind::Title => "title",
+            FormulationKind::Numbered => "numbered",
+            FormulationKind::Quoted => "quoted",
+        };
+        let places: Vec<String> = s.places.iter().map(Place::to_string).collect();
+        let mut row = vec![
+            Value::from(s.text.as_str()),
+            kind.into(),
+            s.count.into(),
+            s.docs.into(),
+            s.first_year.into(),
+            s.last_year.into(),
+        ];
+        row.extend(s.first_by_level.iter().map(|y| Value::from(*y)));
+        row.push(s.lag_years().into());
+        row.push(places.join(" ").into());
+        table.push(row);
+    }
+    table
+}
+
+/// An enumeration: 我讲三点意见：一是…；二是…；三是…
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnumerationList {
+    pub place: Place,
+    /// What the list is about: the words before the colon that opens it, or the sentence before it.
+    pub head: String,
+    /// Each item's first clause, marker included, in order.
+    pub items: Vec<String>,
+}
+
+/// Longest item shown, in characters.
+const ITEM_CHARS: usize = 40;
+/// Items further apart than this many sentences do not belong to one list.
+const MAX_SENTENCE_GAP: usize = 40;
+
+/// The enumeration lists of one document: runs of items numbered 1, 2, 3 … (最后 may close one).
+pub fn enumeration_lists(doc: &Document) -> Vec<EnumerationList> {
+    let items = &doc.structure.enumerations;
+    let mut lists = Vec::new();
+    let mut run: Vec<&EnumerationItem> = Vec::new();
+    for item in items {
+        let continues = run.last().is_some_and(|last| {
+            (item.ordinal == last.ordinal + 1 || item.ordinal == 99)
+                && item.sentence >= last.sentence
+                && item.sentence - last.sentence <= MAX_SENTENCE_GAP
+                && last.ordinal != 99
+        });
+        if !continues {
+            flush(doc, &mut run, &mut lists);
+        }
+        if continues || item.ordinal == 1 {
+            run.push(item);
+        }
+    }
+    flush(doc, &mut run, &mut lists);
+    lists
+}
+
+fn flush(doc: &Document, run: &mut Vec<&EnumerationItem>, lists: &mut Vec<EnumerationList>) {
+    if run.len() >= 2 {
+        let text = &doc.normalized.text;
+        let first = run[0];
+        lists.push(EnumerationList {
+            place: Place {
+                doc: doc.id.clone(),
+                line: doc.normalized.map.original_line(first.span.start),
+            },
+            head: list_head(doc, first),
+            items: run
+                .iter()
+                .map(|item| first_clause(item.span.of(text)))
+                .collect(),
+        });
+    }
+    run.clear();
+}
+
+fn list_head(doc: &Document, first: &EnumerationItem) -> String {
+    let text = &doc.normalized.text;
+    let sentence = doc.structure.sentences[first.sentence].span;
+    if first.span.start > sentence.start {
+        return text[sentence.start..first.span.start]
+            .trim_end_matches('：')
+            .to_string();
+    }
+    first
+        .sentence
+        .checked_sub(1)
+        .map(|i| {
+            doc.structure.sentences[i]
+                .span
+                .of(text)
+                .trim_end_matches(['：', '。'])
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn first_clause(item: &str) -> String {
+    let clause: String = item
+        .chars()
+        .take_while(|c| !matches!(c, '，' | '；' | '。' | '：' | '！' | '？'))
+        .collect();
+    if clause.chars().count() > ITEM_CHARS {
+        let cut: String = clause.chars().take(ITEM_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        clause
+    }
+}
+
+pub fn lists_table(lists: &[EnumerationList]) -> Table {
+    let mut table = Table::new(&[
+        ("doc", ColumnType::Str),
+        ("line", ColumnType::Int),
+        ("head", ColumnType::Str),
+        ("n_items", ColumnType::Int),
+        ("items", ColumnType::Str),
+    ]);
+    for list in lists {
+        table.push(vec![
+            Value::from(list.place.doc.as_str()),
+            list.place.line.into(),
+            list.head.as_str().into(),
+            list.items.len().into(),
+            list.items.join(" | ").into(),
+        ]);
+    }
+    table
+}

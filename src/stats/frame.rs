@@ -1,0 +1,113 @@
+//! The polars boundary: a [`Table`] → a polars `DataFrame` (strings, `i64`, `f64`, booleans, nulls
+//! kept), and [`TermCounts`] → the long counts frame and the document sizes frame that a
+//! researcher loads next to tifa's own tables.
+
+use super::counts::TermCounts;
+use super::table::{ColumnType, Table, Value};
+use polars::prelude::{Column, DataFrame, PolarsResult};
+
+pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| {
+            let name = c.name.into();
+            match c.kind {
+                ColumnType::Str => {
+                    let v: Vec<Option<&str>> = c
+                        .values
+                        .iter()
+                        .map(|v| match v {
+                            Value::Str(s) => Some(s.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    Column::new(name, v)
+                }
+                ColumnType::Int => {
+                    let v: Vec<Option<i64>> = c
+                        .values
+                        .iter()
+                        .map(|v| match v {
+                            Value::Int(i) => Some(*i),
+                            _ => None,
+                        })
+                        .collect();
+                    Column::new(name, v)
+                }
+                ColumnType::Float => {
+                    let v: Vec<Option<f64>> = c
+                        .values
+                        .iter()
+                        .map(|v| match v {
+                            Value::Float(f) => Some(*f),
+                            _ => None,
+                        })
+                        .collect();
+                    Column::new(name, v)
+                }
+                ColumnType::Bool => {
+                    let v: Vec<Option<bool>> = c
+                        .values
+                        .iter()
+                        .map(|v| match v {
+                            Value::Bool(b) => Some(*b),
+                            _ => None,
+                        })
+                        .collect();
+                    Column::new(name, v)
+                }
+            }
+        })
+        .collect();
+    DataFrame::new(table.len(), columns)
+}
+
+/// The long counts table: one row per (document, term) with the document's metadata.
+pub fn counts_table(counts: &TermCounts) -> Table {
+    let mut table = Table::new(&[
+        ("doc", ColumnType::Str),
+        ("year", ColumnType::Int),
+        ("level", ColumnType::Str),
+        ("region", ColumnType::Str),
+        ("term", ColumnType::Str),
+        ("kind", ColumnType::Str),
+        ("count", ColumnType::Int),
+    ]);
+    for cell in &counts.cells {
+        let doc = &counts.docs[cell.doc as usize];
+        table.push(vec![
+            Value::from(doc.id.as_str()),
+            doc.year.into(),
+            doc.level.map(|l| l.as_str()).into(),
+            doc.region.as_deref().into(),
+            counts.vocabulary.term(cell.term).into(),
+            counts.vocabulary.kind(cell.term).as_str().into(),
+            cell.count.into(),
+        ]);
+    }
+    table
+}
+
+/// Document sizes: Han characters (the base of every rate) and counted tokens.
+pub fn sizes_table(counts: &TermCounts) -> Table {
+    let mut table = Table::new(&[
+        ("doc", ColumnType::Str),
+        ("year", ColumnType::Int),
+        ("level", ColumnType::Str),
+        ("region", ColumnType::Str),
+        ("han_chars", ColumnType::Int),
+        ("tokens", ColumnType::Int),
+    ]);
+    for doc in &counts.docs {
+        table.push(vec![
+            Value::from(doc.id.as_str()),
+            doc.year.into(),
+            doc.level.map(|l| l.as_str()).into(),
+            doc.region.as_deref().into(),
+            doc.han_chars.into(),
+            doc.tokens.into(),
+        ]);
+    }
+    table
+}

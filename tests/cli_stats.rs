@@ -1,0 +1,207 @@
+//! The statistics commands from the outside: every format, snapshots of the tables, bad filters.
+
+use assert_cmd::Command;
+use polars::prelude::{ParquetReader, SerReader};
+use predicates::str::contains;
+
+fn tifa() -> Command {
+    let mut cmd = Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = tifa().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn terms_by_year_table() {
+    insta::assert_snapshot!(stdout(&["terms", "--by", "year", "--top", "8"]));
+}
+
+#[test]
+fn keyness_county_against_provincial_table() {
+    insta::assert_snapshot!(stdout(&[
+        "keyness",
+        "--target",
+        "level=county",
+        "--reference",
+        "level=provincial",
+        "--top",
+        "12"
+    ]));
+}
+
+#[test]
+fn formulations_table() {
+    insta::assert_snapshot!(stdout(&["formulations"]));
+}
+
+#[test]
+fn enumeration_lists_table() {
+    insta::assert_snapshot!(stdout(&["formulations", "--lists"]));
+}
+
+#[test]
+fn kwic_table() {
+    insta::assert_snapshot!(stdout(&["kwic", "网络强国", "--width", "10"]));
+}
+
+#[test]
+fn trend_series_split_by_level() {
+    insta::assert_snapshot!(stdout(&[
+        "trend",
+        "网络强国",
+        "供给侧结构性改革",
+        "corpus",
+        "--split",
+        "level"
+    ]));
+}
+
+#[test]
+fn traditional_query_finds_simplified_text() {
+    let out = stdout(&["kwic", "網絡強國", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["hit"] == "网络强国"));
+}
+
+#[test]
+fn json_rows_are_keyed_by_column_name() {
+    let out = stdout(&["keyness", "--target", "year=2018", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let keys: Vec<&str> = rows[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "term",
+        "a",
+        "b",
+        "c",
+        "d",
+        "rate_target",
+        "rate_reference",
+        "g2",
+        "p",
+        "q",
+        "log_ratio",
+        "docs_target",
+        "docs_reference",
+    ] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+    let terms = stdout(&["terms", "--by", "year", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&terms).unwrap();
+    for key in ["term", "year", "count", "rate_per_10k", "docs"] {
+        assert!(rows[0].get(key).is_some(), "{key} missing from {}", rows[0]);
+    }
+}
+
+#[test]
+fn csv_has_a_bom_and_neutralises_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "关于=HYPERLINK(\"http://x\")的说明。我们要坚持“=SUM(全县)”的原则，坚持“=SUM(全县)”。\n",
+    )
+    .unwrap();
+    let out = stdout(&[
+        "formulations",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.starts_with('\u{feff}'), "no BOM");
+    assert!(out.contains("'=SUM（全县）"), "{out}");
+    assert!(
+        !out.contains(",=") && !out.lines().any(|l| l.starts_with('=')),
+        "{out}"
+    );
+    let kwic = stdout(&[
+        "kwic",
+        "=HYPERLINK",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+        "--width",
+        "3",
+    ]);
+    assert!(kwic.starts_with('\u{feff}'), "no BOM");
+    assert!(kwic.contains(",'=HYPERLINK,"), "{kwic}");
+}
+
+#[test]
+fn parquet_reads_back_in_polars() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keyness.parquet");
+    tifa()
+        .args(["keyness", "--target", "level=county", "--out"])
+        .arg(&path)
+        .assert()
+        .success();
+    let df = ParquetReader::new(std::fs::File::open(&path).unwrap())
+        .finish()
+        .unwrap();
+    assert!(df.height() > 100);
+    assert!(df.column("g2").unwrap().f64().is_ok());
+    assert!(df.column("term").unwrap().str().is_ok());
+    let counts = dir.path().join("counts.parquet");
+    tifa()
+        .args(["terms", "--counts", "--out"])
+        .arg(&counts)
+        .assert()
+        .success();
+    let df = ParquetReader::new(std::fs::File::open(&counts).unwrap())
+        .finish()
+        .unwrap();
+    let names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["doc", "year", "level", "region", "term", "kind", "count"]
+    );
+}
+
+#[test]
+fn bad_filters_and_ranges_are_usage_errors() {
+    tifa()
+        .args(["keyness", "--target", "colour=red"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown field `colour`"));
+    tifa()
+        .args(["keyness", "--target", "year=1990"])
+        .assert()
+        .failure()
+        .stderr(contains("no document matches `year=1990`"));
+    tifa()
+        .args(["terms", "--ngrams", "0-9"])
+        .assert()
+        .failure()
+        .stderr(contains("not an n-gram range"));
+}
+
+#[test]
+fn trend_needs_years() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "我们要坚持网络强国战略。\n").unwrap();
+    tifa()
+        .args(["trend", "网络强国", dir.path().to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(contains("no document"))
+        .stderr(contains("known year"));
+}
