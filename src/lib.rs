@@ -11,6 +11,7 @@ pub mod normalize;
 pub mod parallel;
 pub mod progress;
 pub mod render;
+pub mod report;
 pub mod stats;
 pub mod structure;
 pub mod words;

@@ -3,6 +3,7 @@
 
 mod compare;
 mod corpus;
+mod report;
 mod show;
 mod stats;
 
@@ -25,6 +26,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: write a report folder (HTML, Markdown, Word, charts, CSV and Parquet tables) for a corpus.
+    Report(report::ReportArgs),
     /// List the documents of a corpus folder: metadata (inferred values marked ?), encoding, size, findings.
     Corpus(corpus::CorpusArgs),
     /// Show one document after normalization: its text, the changes made, its structure or its words.
@@ -76,6 +79,7 @@ impl InputArgs {
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
+        Command::Report(args) => report::run(args),
         Command::Corpus(args) => corpus::run(args),
         Command::Show(args) => show::run(args),
         Command::Diff(args) => compare::run_diff(args),

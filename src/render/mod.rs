@@ -2,10 +2,12 @@
 //! write one format each. Nothing here computes a result.
 
 pub mod align_table;
+pub mod charts;
 pub mod diff_html;
 pub mod diff_markdown;
 pub mod diff_text;
 pub mod labels;
+pub mod report;
 pub mod table;
 pub mod views;
 

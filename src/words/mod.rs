@@ -14,7 +14,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 use thiserror::Error;
 
-const LEXICON: &str = include_str!("../../data/lexicon.txt");
+/// The built-in domain lexicon, one term per line (its hash is recorded in report manifests).
+pub const LEXICON: &str = include_str!("../../data/lexicon.txt");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 
 #[derive(Debug, Error)]

@@ -1,0 +1,264 @@
+//! `tifa report [DIR]`: build the report (plan, comparisons, statistics), render its files and
+//! write them as one folder, all or nothing.
+
+use super::{InputArgs, Words, warn_problems};
+use crate::align::AlignOptions;
+use crate::ingest;
+use crate::render::labels::Lang;
+use crate::render::report::{Formats, RunInfo, files};
+use crate::report::folder::{staging_path, write_report};
+use crate::report::{ReportOptions, STAGES, build};
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Report folder to write; by default reports/<corpus folder name>.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// `auto` (year over year and cross-level, from the metadata) or pairs A:B,… of ids or unique prefixes.
+    #[arg(long, default_value = "auto")]
+    pub pairs: String,
+    /// A term to chart every year whatever its trend; repeat for several.
+    #[arg(long, value_name = "TERM")]
+    pub watch: Vec<String>,
+    /// A file of watch terms, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub watch_file: Option<PathBuf>,
+    /// Labels in Chinese (zh) or English (en).
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Files to write, comma-separated: html, md, docx, csv, parquet (charts and manifest.json always).
+    #[arg(
+        long,
+        default_value = "html,md,docx,csv,parquet",
+        value_delimiter = ','
+    )]
+    pub formats: Vec<String>,
+    /// Replace a report folder that tifa wrote before.
+    #[arg(long)]
+    pub force: bool,
+    /// Sentences less similar than this are not pairs (0–1).
+    #[arg(long, default_value_t = 0.5)]
+    pub min_similarity: f64,
+    /// Shortest shared passage, in characters.
+    #[arg(long, default_value_t = 12)]
+    pub min_chars: usize,
+    /// Rows per ranked list in the report.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// A user dictionary in jieba format; repeat for several.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+    /// No progress and no summary on stderr.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say what each stage does and how long it took.
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+fn formats(names: &[String]) -> Result<Formats> {
+    let mut f = Formats {
+        html: false,
+        md: false,
+        docx: false,
+        csv: false,
+        parquet: false,
+    };
+    for name in names {
+        match name.trim().to_lowercase().as_str() {
+            "html" => f.html = true,
+            "md" | "markdown" => f.md = true,
+            "docx" | "word" => f.docx = true,
+            "csv" => f.csv = true,
+            "parquet" => f.parquet = true,
+            "" => {}
+            other => bail!("unknown format `{other}` (html, md, docx, csv, parquet)"),
+        }
+    }
+    Ok(f)
+}
+
+fn default_out(dir: &Path) -> PathBuf {
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| {
+            let p = if p.is_file() {
+                p.parent()?.to_path_buf()
+            } else {
+                p
+            };
+            p.file_name().map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "corpus".into());
+    PathBuf::from("reports").join(name)
+}
+
+/// Stage messages on stderr: a spinner on a terminal, plain lines with -v, nothing with -q.
+struct Stages {
+    spinner: Option<ProgressBar>,
+    verbose: bool,
+    started: Instant,
+    last: Instant,
+}
+
+impl Stages {
+    fn new(quiet: bool, verbose: bool) -> Self {
+        let spinner = (!quiet && !verbose && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(STAGES.len() as u64 + 2);
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} [{bar:20}] {pos}/{len}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        });
+        Self {
+            spinner,
+            verbose: verbose && !quiet,
+            started: Instant::now(),
+            last: Instant::now(),
+        }
+    }
+    fn stage(&mut self, name: &str) {
+        if self.verbose {
+            eprintln!(
+                "[{:>6.2}s] {name}",
+                self.last.duration_since(self.started).as_secs_f64()
+            );
+        }
+        self.last = Instant::now();
+        if let Some(bar) = &self.spinner {
+            bar.set_message(name.to_string());
+            bar.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = &self.spinner {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+pub fn run(args: ReportArgs) -> Result<ExitCode> {
+    let formats = formats(&args.formats)?;
+    let out = args.out.clone().unwrap_or_else(|| default_out(&args.dir));
+    let mut watch = args.watch.clone();
+    if let Some(path) = &args.watch_file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the watch list {}", path.display()))?;
+        watch.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from),
+        );
+    }
+    let watch: Vec<String> = watch
+        .iter()
+        .map(|w| crate::normalize::query_to_simplified(w))
+        .collect();
+    // Refuse early, before any work, when the target may not be written.
+    crate::report::folder::Staging::begin(&out, args.force)
+        .with_context(|| format!("cannot write the report to {}", out.display()))
+        .map(drop)?;
+    let staging = staging_path(&out);
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&staging);
+        eprintln!("\ninterrupted: no report written");
+        std::process::exit(130);
+    });
+
+    let mut stages = Stages::new(args.quiet, args.verbose);
+    stages.stage("load");
+    let options = args.input.load_options()?;
+    let corpus = ingest::load(&args.dir, &options)
+        .with_context(|| format!("the corpus {} cannot be read", args.dir.display()))?;
+    warn_problems(&corpus);
+    if corpus.documents.is_empty() {
+        bail!(
+            "no document of {} could be read (see the warnings above)",
+            args.dir.display()
+        );
+    }
+    let words = Words::with_dictionaries(&args.dict)?;
+    let report_options = ReportOptions {
+        pairs: (args.pairs != "auto").then(|| args.pairs.clone()),
+        watch: watch.clone(),
+        align: AlignOptions {
+            min_similarity: args.min_similarity,
+            min_passage_chars: args.min_chars,
+        },
+        top: args.top,
+        min_docs: 2,
+    };
+    let report = build(corpus, words.segmenter(), report_options, &mut |s| {
+        stages.stage(s)
+    })?;
+    if !args.quiet {
+        print_plan(&report);
+    }
+    stages.stage("render");
+    let run = RunInfo {
+        tool: "tifa",
+        version: env!("CARGO_PKG_VERSION"),
+        corpus: args.dir.display().to_string(),
+        lang: if args.lang == Lang::Zh { "zh" } else { "en" },
+        formats,
+        pairs: report.options.pairs.clone(),
+        watch,
+        min_similarity: args.min_similarity,
+        min_passage_chars: args.min_chars,
+        top: args.top,
+        min_docs: report.options.min_docs,
+    };
+    let files = files(&report, &run, args.lang, formats)?;
+    stages.stage("write");
+    let fail_after = std::env::var("TIFA_FAIL_AFTER")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let written = write_report(&out, &files, args.force, fail_after).with_context(|| {
+        format!(
+            "the report was not written to {} (nothing there changed)",
+            out.display()
+        )
+    })?;
+    stages.finish();
+    if !args.quiet {
+        eprintln!(
+            "report: {} ({} files; open {})",
+            written.display(),
+            files.len() + 1,
+            written.join("index.html").display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_plan(report: &crate::report::Report) {
+    if report.plan.is_empty() {
+        eprintln!("plan: no pairs (years and levels unknown?); give --pairs A:B");
+        return;
+    }
+    eprintln!("plan: {} pair(s)", report.plan.len());
+    for p in &report.plan {
+        eprintln!(
+            "  {} → {}  ({})",
+            report.docs[p.a].id,
+            report.docs[p.b].id,
+            p.reason.label_en()
+        );
+    }
+}

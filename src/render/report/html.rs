@@ -1,0 +1,119 @@
+//! `index.html`: the outline ([`Block`]s) and charts → one self-contained page: CSS inline, charts
+//! inline as SVG, no script, nothing fetched. Readable on a phone (fluid width, tables scroll) and
+//! printable (charts and rows never split across pages). All document text is escaped.
+
+use super::outline::{Block, Inline};
+use crate::render::charts::Chart;
+use crate::render::labels::Lang;
+use std::fmt::Write;
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "\
+:root{--ink:#1d1d1f;--muted:#6b6b70;--line:#dcdce0;--del:#fde2e1;--ins:#dcf3de}\
+*{box-sizing:border-box}\
+body{font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif;\
+color:var(--ink);line-height:1.75;margin:0 auto;padding:1rem;max-width:72rem;font-size:16px}\
+h1{font-size:1.7rem;border-bottom:3px solid #b22222;padding-bottom:.3rem}\
+h2{font-size:1.35rem;margin-top:2.2rem;border-bottom:1px solid var(--line)}\
+h3{font-size:1.15rem;margin-top:1.6rem}h4{font-size:1rem;margin:1.2rem 0 .4rem}\
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0 1rem}\
+table{border-collapse:collapse;font-size:.92rem;min-width:60%}\
+th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}\
+th{background:#f4f4f6;white-space:nowrap}\
+del{background:var(--del);color:#9b1c1c}ins{background:var(--ins);color:#14612a;text-decoration:none}\
+cite{font-style:normal;color:var(--muted);font-size:.85em;white-space:nowrap}\
+figure{margin:1rem 0;break-inside:avoid}figure svg{width:100%;height:auto;max-width:900px;display:block}\
+figcaption{color:var(--muted);font-size:.9rem}\
+@media (max-width:600px){body{font-size:15px;padding:.6rem}h1{font-size:1.4rem}}\
+@media print{body{max-width:none}.scroll{overflow:visible}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
+
+pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
+    let html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" };
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading(1, t) => Some(t.as_str()),
+            _ => None,
+        })
+        .unwrap_or("tifa");
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    );
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+            }
+            Block::Paragraph(inlines) => {
+                let _ = writeln!(out, "<p>{}</p>", inline(inlines));
+            }
+            Block::Table { header, rows } => table(header, rows, &mut out),
+            Block::Chart(i) => figure(&charts[*i], &mut out),
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn inline(parts: &[Inline]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Inline::Text(s) => escape(s),
+            Inline::Strong(s) => format!("<strong>{}</strong>", escape(s)),
+            Inline::Del(s) => format!("<del>{}</del>", escape(s)),
+            Inline::Ins(s) => format!("<ins>{}</ins>", escape(s)),
+            Inline::Cite(s) => format!("<cite>{}</cite>", escape(s)),
+        })
+        .collect()
+}
+
+fn table(header: &[String], rows: &[Vec<Vec<Inline>>], out: &mut String) {
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    for h in header {
+        let _ = write!(out, "<th>{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", inline(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// The chart's SVG inline, without the XML declaration plotters may write.
+fn figure(chart: &Chart, out: &mut String) {
+    let svg = chart
+        .svg
+        .find("<svg")
+        .map_or(chart.svg.as_str(), |at| &chart.svg[at..]);
+    let _ = writeln!(
+        out,
+        "<figure id=\"{}\" role=\"img\" aria-label=\"{}\">{svg}<figcaption>{}</figcaption></figure>",
+        escape(&chart.name),
+        escape(&chart.title),
+        escape(&format!("{}。{}", chart.title, chart.caption))
+    );
+}

@@ -1,0 +1,83 @@
+//! `report.md`: the outline ([`Block`]s) → Markdown with pipe tables, ~~deleted~~ and **inserted**
+//! words, and charts linked as `charts/<name>.png`. Document text is escaped so that it never
+//! becomes markup, a link or raw HTML.
+
+use super::outline::{Block, Inline};
+use crate::render::charts::Chart;
+use std::fmt::Write;
+
+/// Backslash-escapes every character Markdown (or HTML inside it) could read as markup.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '*' | '_' | '~' | '`' | '[' | ']' | '(' | ')' | '|' | '#' | '\\' | '!' | '=' | '+'
+            | '-' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(blocks: &[Block], charts: &[Chart]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let _ = writeln!(out, "{} {}\n", "#".repeat(*level as usize), escape(text));
+            }
+            Block::Paragraph(inlines) => {
+                let _ = writeln!(out, "{}\n", inline(inlines));
+            }
+            Block::Table { header, rows } => {
+                let _ = writeln!(
+                    out,
+                    "| {} |",
+                    header
+                        .iter()
+                        .map(|h| escape(h))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                );
+                let _ = writeln!(out, "|{}", " --- |".repeat(header.len()));
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| inline(c)).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+                out.push('\n');
+            }
+            Block::Chart(i) => {
+                let chart = &charts[*i];
+                let _ = writeln!(
+                    out,
+                    "![{}](charts/{}.png)\n\n*{}*\n",
+                    escape(&chart.title),
+                    chart.name,
+                    escape(&chart.caption)
+                );
+            }
+        }
+    }
+    out
+}
+
+fn inline(parts: &[Inline]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Inline::Text(s) => escape(s),
+            Inline::Strong(s) | Inline::Ins(s) if s.trim().is_empty() => escape(s),
+            Inline::Strong(s) | Inline::Ins(s) => format!("**{}**", escape(s)),
+            Inline::Del(s) if s.trim().is_empty() => escape(s),
+            Inline::Del(s) => format!("~~{}~~", escape(s)),
+            Inline::Cite(s) => format!("`{}`", s.replace('`', "'")),
+        })
+        .collect()
+}

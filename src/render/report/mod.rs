@@ -1,0 +1,526 @@
+//! Report rendering: a [`Report`] → the files of the report folder ([`ReportFile`]s):
+//! `index.html`, `report.md`, `report.docx`, `charts/*.svg|png`, `tables/*.csv|parquet` and
+//! `manifest.json`. Charts are drawn once and shared by the three documents.
+
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod outline;
+
+use super::charts::{self, Chart, DivergingBars, DotPlot, Heatmap, Lines, StackedShares, Timeline};
+use super::labels::Lang;
+use super::table::{to_csv, to_parquet};
+use crate::align::PairKind;
+use crate::report::Report;
+use crate::report::folder::ReportFile;
+use crate::stats::formulations::{formulations_table, lists_table};
+use crate::stats::frame::{counts_table, sizes_table};
+use crate::stats::kwic::kwic_table;
+use crate::stats::table::{ColumnType, Table, Value};
+use crate::stats::terms::keyness_table;
+use crate::stats::trends::trends_table;
+use serde::Serialize;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum RenderError {
+    #[error("chart {0}: {1}")]
+    Chart(String, String),
+    #[error("table {0}: {1}")]
+    Parquet(String, String),
+    #[error("report.docx: {0}")]
+    Docx(String),
+}
+
+/// Which files to write besides the charts and the manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Formats {
+    pub html: bool,
+    pub md: bool,
+    pub docx: bool,
+    pub csv: bool,
+    pub parquet: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self {
+            html: true,
+            md: true,
+            docx: true,
+            csv: true,
+            parquet: true,
+        }
+    }
+}
+
+/// What `manifest.json` records about the run besides the inputs.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunInfo {
+    pub tool: &'static str,
+    pub version: &'static str,
+    pub corpus: String,
+    pub lang: &'static str,
+    pub formats: Formats,
+    pub pairs: Option<String>,
+    pub watch: Vec<String>,
+    pub min_similarity: f64,
+    pub min_passage_chars: usize,
+    pub top: usize,
+    pub min_docs: u32,
+}
+
+/// Every file of the report folder, in the order they are written.
+pub fn files(
+    report: &Report,
+    run: &RunInfo,
+    lang: Lang,
+    formats: Formats,
+) -> Result<Vec<ReportFile>, RenderError> {
+    let charts = draw_charts(report, lang)?;
+    let blocks = outline::outline(report, &charts, lang);
+    let mut files = Vec::new();
+    for chart in &charts {
+        files.push(ReportFile::new(
+            format!("charts/{}.svg", chart.name),
+            chart.svg.clone(),
+        ));
+        files.push(ReportFile::new(
+            format!("charts/{}.png", chart.name),
+            chart.png.clone(),
+        ));
+    }
+    for (name, table) in tables(report) {
+        if formats.csv {
+            files.push(ReportFile::new(
+                format!("tables/{name}.csv"),
+                to_csv(&table),
+            ));
+        }
+        if formats.parquet {
+            let bytes = to_parquet(&table)
+                .map_err(|e| RenderError::Parquet(name.to_string(), e.to_string()))?;
+            files.push(ReportFile::new(format!("tables/{name}.parquet"), bytes));
+        }
+    }
+    if formats.md {
+        files.push(ReportFile::new(
+            "report.md",
+            markdown::render(&blocks, &charts),
+        ));
+    }
+    if formats.docx {
+        files.push(ReportFile::new(
+            "report.docx",
+            docx::render(&blocks, &charts).map_err(RenderError::Docx)?,
+        ));
+    }
+    if formats.html {
+        files.push(ReportFile::new(
+            "index.html",
+            html::render(&blocks, &charts, lang),
+        ));
+    }
+    files.push(ReportFile::new(
+        "manifest.json",
+        manifest(report, run, &files),
+    ));
+    Ok(files)
+}
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+fn chart<D: charts::Draw>(
+    spec: &D,
+    name: &str,
+    title: &str,
+    caption: &str,
+) -> Result<Chart, RenderError> {
+    charts::render(spec, name, title, caption).map_err(|e| RenderError::Chart(name.to_string(), e))
+}
+
+/// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a dot plot per pair.
+pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderError> {
+    let mut out = Vec::new();
+    let ids: Vec<String> = report.docs.iter().map(|d| short_id(&d.id)).collect();
+    out.push(chart(
+        &Heatmap {
+            labels: ids.clone(),
+            values: report.similarity.clone(),
+        },
+        "heatmap",
+        t(lang, "文档相似度", "Document similarity"),
+        t(
+            lang,
+            "词频向量的余弦相似度，颜色越深越相似。",
+            "Cosine similarity of word counts; darker is more alike.",
+        ),
+    )?);
+    if !report.comparisons.is_empty() {
+        let rows = report
+            .comparisons
+            .iter()
+            .map(|c| {
+                let cov = &c.alignment.coverage;
+                let adapted = (cov.copy_ratio - cov.verbatim_ratio).max(0.0);
+                (
+                    format!("{} → {}", short_id(&c.a.id), short_id(&c.b.id)),
+                    vec![cov.verbatim_ratio, adapted, (1.0 - cov.copy_ratio).max(0.0)],
+                )
+            })
+            .collect();
+        out.push(chart(
+            &StackedShares {
+                rows,
+                parts: vec![
+                    t(lang, "照搬", "copied").into(),
+                    t(lang, "改写沿用", "adapted").into(),
+                    t(lang, "新写", "new").into(),
+                ],
+            },
+            "coverage",
+            t(lang, "B 文档的来源构成", "What each B document is made of"),
+            t(
+                lang,
+                "按字数计：与 A 相同的句子、改写自 A 的句子、新写的句子。",
+                "By characters: sentences identical to A, adapted from A, and new.",
+            ),
+        )?);
+    }
+    out.push(chart(
+        &Lines {
+            series: series_points(&report.series),
+            y_label: t(lang, "每万字出现次数", "per 10,000 Han characters").into(),
+        },
+        "trends",
+        t(lang, "用词趋势", "Term trends"),
+        t(
+            lang,
+            "关注词与上升、下降最明显的词语的年度频率。",
+            "Yearly rates of the watch terms and of the terms rising and falling most.",
+        ),
+    )?);
+    for (k, comparison) in report.keyness.iter().enumerate() {
+        let top = report.options.top.min(10);
+        let rows = &comparison.rows;
+        let mut bars: Vec<(String, f64)> = rows
+            .iter()
+            .filter(|r| r.g2 > 0.0)
+            .take(top)
+            .map(|r| (r.term.clone(), r.log_ratio))
+            .collect();
+        bars.extend(
+            rows.iter()
+                .rev()
+                .filter(|r| r.g2 < 0.0)
+                .take(top)
+                .map(|r| (r.term.clone(), r.log_ratio)),
+        );
+        bars.sort_by(|x, y| y.1.total_cmp(&x.1));
+        out.push(chart(
+            &DivergingBars {
+                bars,
+                x_label: "Log Ratio".into(),
+            },
+            &format!("keyness-{k}"),
+            &format!(
+                "{} {} vs {}",
+                t(lang, "关键词", "Keyness"),
+                comparison.target,
+                comparison.reference
+            ),
+            t(
+                lang,
+                "右侧为目标文档中偏多的词，左侧为参照文档中偏多的词（按 G² 取前几位）。",
+                "Right: over-represented in the target; left: in the reference (top by G²).",
+            ),
+        )?);
+    }
+    let levels = ["national", "provincial", "municipal", "county"];
+    let rows: Vec<(String, Vec<(i32, usize)>)> = report
+        .formulations
+        .iter()
+        .filter(|f| f.first_by_level.iter().any(Option::is_some))
+        .take(15)
+        .map(|f| {
+            let points = f
+                .first_by_level
+                .iter()
+                .enumerate()
+                .filter_map(|(g, y)| y.map(|y| (y, g)))
+                .collect();
+            (f.text.chars().take(16).collect(), points)
+        })
+        .collect();
+    out.push(chart(
+        &Timeline {
+            rows,
+            groups: levels
+                .iter()
+                .map(|l| match (lang, *l) {
+                    (Lang::Zh, "national") => "中央".to_string(),
+                    (Lang::Zh, "provincial") => "省级".to_string(),
+                    (Lang::Zh, "municipal") => "市级".to_string(),
+                    (Lang::Zh, _) => "县级".to_string(),
+                    (Lang::En, l) => l.to_string(),
+                })
+                .collect(),
+        },
+        "formulations",
+        t(
+            lang,
+            "提法首次出现的年份（按层级）",
+            "First year of each formulation, by level",
+        ),
+        t(
+            lang,
+            "每个点是该提法在某一层级文件中最早出现的年份。",
+            "Each point is the first year the formulation appears at a level.",
+        ),
+    )?);
+    for (k, c) in report.comparisons.iter().enumerate() {
+        let kinds = [PairKind::Identical, PairKind::Changed, PairKind::Moved];
+        let points = c
+            .alignment
+            .pairs
+            .iter()
+            .filter_map(|p| {
+                let kind = kinds.iter().position(|k| *k == p.kind)?;
+                Some((p.a.as_ref()?.start, p.b.as_ref()?.start, kind))
+            })
+            .collect();
+        out.push(chart(
+            &DotPlot {
+                a_len: c.a.structure.sentences.len(),
+                b_len: c.b.structure.sentences.len(),
+                a_label: format!("{} {}", short_id(&c.a.id), t(lang, "句序", "sentence")),
+                b_label: format!("{} {}", short_id(&c.b.id), t(lang, "句序", "sentence")),
+                points,
+                kinds: kinds.iter().map(|k| lang.kind(*k).to_string()).collect(),
+            },
+            &format!("dotplot-{k}"),
+            &format!(
+                "{} {} → {}",
+                t(lang, "句子对齐", "Sentence alignment"),
+                short_id(&c.a.id),
+                short_id(&c.b.id)
+            ),
+            t(
+                lang,
+                "每个点是一对对齐的句子；对角线上的点表示顺序未变。",
+                "Each point is an aligned sentence pair; points on a diagonal kept their order.",
+            ),
+        )?);
+    }
+    Ok(out)
+}
+
+/// `000_9ef17a759cacbb40` → `000`: the readable part of an id for chart axes.
+fn short_id(id: &str) -> String {
+    match id.split_once('_') {
+        Some((head, _)) if !head.is_empty() => head.to_string(),
+        _ => id.chars().take(16).collect(),
+    }
+}
+
+fn series_points(table: &Table) -> Vec<(String, Vec<(i32, f64)>)> {
+    let (Some(terms), Some(years), Some(rates)) = (
+        table.column("term"),
+        table.column("year"),
+        table.column("rate_per_10k"),
+    ) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
+    for i in 0..table.len() {
+        let (Value::Str(term), Value::Int(year), Value::Float(rate)) =
+            (&terms.values[i], &years.values[i], &rates.values[i])
+        else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((last, points)) if last == term => points.push((*year as i32, *rate)),
+            _ => out.push((term.clone(), vec![(*year as i32, *rate)])),
+        }
+    }
+    out
+}
+
+/// The tables of `tables/`, by file stem.
+pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
+    let mut keyness = Table::new(&[("target", ColumnType::Str), ("reference", ColumnType::Str)]);
+    let mut keyness_rows: Option<Table> = None;
+    for comparison in &report.keyness {
+        let rows = keyness_table(&comparison.rows);
+        for _ in 0..rows.len() {
+            keyness.push(vec![
+                comparison.target.as_str().into(),
+                comparison.reference.as_str().into(),
+            ]);
+        }
+        match &mut keyness_rows {
+            None => keyness_rows = Some(rows),
+            Some(all) => append(all, rows),
+        }
+    }
+    if let Some(rows) = keyness_rows {
+        keyness.columns.extend(rows.columns);
+    }
+    let kwic = {
+        let mut all: Option<Table> = None;
+        for (_, lines) in &report.kwic {
+            let t = kwic_table(lines);
+            match &mut all {
+                None => all = Some(t),
+                Some(a) => append(a, t),
+            }
+        }
+        all.unwrap_or_else(|| kwic_table(&[]))
+    };
+    vec![
+        ("documents", sizes_table(&report.counts)),
+        ("similarity", similarity_table(report)),
+        ("pairs", pairs_table(report)),
+        ("alignments", alignments_table(report)),
+        ("term_counts", counts_table(&report.counts)),
+        ("keyness", keyness),
+        ("trends", trends_table(&report.trends)),
+        ("series", report.series.clone()),
+        ("formulations", formulations_table(&report.formulations)),
+        ("enumerations", lists_table(&report.lists)),
+        ("kwic", kwic),
+    ]
+}
+
+fn append(all: &mut Table, more: Table) {
+    for (column, extra) in all.columns.iter_mut().zip(more.columns) {
+        column.values.extend(extra.values);
+    }
+}
+
+fn similarity_table(report: &Report) -> Table {
+    let mut table = Table::new(&[
+        ("doc_a", ColumnType::Str),
+        ("doc_b", ColumnType::Str),
+        ("cosine", ColumnType::Float),
+    ]);
+    for (i, row) in report.similarity.iter().enumerate() {
+        for (j, value) in row.iter().enumerate() {
+            table.push(vec![
+                report.docs[i].id.as_str().into(),
+                report.docs[j].id.as_str().into(),
+                (*value).into(),
+            ]);
+        }
+    }
+    table
+}
+
+fn pairs_table(report: &Report) -> Table {
+    let mut table = Table::new(&[
+        ("pair", ColumnType::Int),
+        ("doc_a", ColumnType::Str),
+        ("doc_b", ColumnType::Str),
+        ("reason", ColumnType::Str),
+        ("copy_ratio", ColumnType::Float),
+        ("verbatim_ratio", ColumnType::Float),
+        ("kept_ratio", ColumnType::Float),
+        ("passage_ratio", ColumnType::Float),
+        ("moved", ColumnType::Int),
+        ("formulation_changes", ColumnType::Int),
+    ]);
+    for (k, (p, c)) in report.plan.iter().zip(&report.comparisons).enumerate() {
+        let cov = &c.alignment.coverage;
+        table.push(vec![
+            Value::from(k),
+            c.a.id.as_str().into(),
+            c.b.id.as_str().into(),
+            p.reason.label_en().into(),
+            cov.copy_ratio.into(),
+            cov.verbatim_ratio.into(),
+            cov.kept_ratio.into(),
+            cov.passage_ratio.into(),
+            c.alignment.count(PairKind::Moved).into(),
+            c.diff.formulation_changes.len().into(),
+        ]);
+    }
+    table
+}
+
+fn alignments_table(report: &Report) -> Table {
+    let mut table = Table::new(&[
+        ("pair", ColumnType::Int),
+        ("kind", ColumnType::Str),
+        ("similarity", ColumnType::Float),
+        ("doc_a", ColumnType::Str),
+        ("line_a", ColumnType::Int),
+        ("text_a", ColumnType::Str),
+        ("doc_b", ColumnType::Str),
+        ("line_b", ColumnType::Int),
+        ("text_b", ColumnType::Str),
+    ]);
+    for (k, c) in report.comparisons.iter().enumerate() {
+        for (i, p) in c.alignment.pairs.iter().enumerate() {
+            let view = super::views::pair_view(c, i, p);
+            let side = |s: &Option<super::views::SideView>| {
+                s.as_ref().map_or((Value::Null, Value::Null), |s| {
+                    (s.line.into(), s.text.as_str().into())
+                })
+            };
+            let (line_a, text_a) = side(&view.a);
+            let (line_b, text_b) = side(&view.b);
+            table.push(vec![
+                Value::from(k),
+                p.kind.as_str().into(),
+                p.similarity.into(),
+                c.a.id.as_str().into(),
+                line_a,
+                text_a,
+                c.b.id.as_str().into(),
+                line_b,
+                text_b,
+            ]);
+        }
+    }
+    table
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    #[serde(flatten)]
+    run: &'a RunInfo,
+    lexicon_sha256: String,
+    inputs: &'a [crate::report::InputFile],
+    plan: Vec<PlanEntry<'a>>,
+    files: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PlanEntry<'a> {
+    a: &'a str,
+    b: &'a str,
+    reason: crate::report::plan::PairReason,
+}
+
+fn manifest(report: &Report, run: &RunInfo, files: &[ReportFile]) -> String {
+    let manifest = Manifest {
+        run,
+        lexicon_sha256: crate::report::sha256_hex(crate::words::LEXICON.as_bytes()),
+        inputs: &report.inputs,
+        plan: report
+            .plan
+            .iter()
+            .map(|p| PlanEntry {
+                a: &report.docs[p.a].id,
+                b: &report.docs[p.b].id,
+                reason: p.reason,
+            })
+            .collect(),
+        files: files.iter().filter_map(|f| f.path.to_str()).collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&manifest).expect("plain values");
+    out.push('\n');
+    out
+}

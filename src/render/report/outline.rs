@@ -1,0 +1,519 @@
+//! The report's outline: a [`Report`] and its [`Chart`]s → a list of [`Block`]s (headings,
+//! paragraphs, tables, charts) that the HTML, Markdown and Word renderers each print in their own
+//! format, so the three always say the same thing.
+
+use super::super::charts::Chart;
+use super::super::labels::Lang;
+use super::super::views::{pair_view, segments, shown_pairs, summary_rows};
+use crate::diff::EditOp;
+use crate::ingest::metadata::{Field, Origin};
+use crate::report::Report;
+
+/// A run of text with its role.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    /// Words of A that B dropped.
+    Del(String),
+    /// Words B added.
+    Ins(String),
+    /// Where a claim comes from: `path:line`.
+    Cite(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(u8, String),
+    Paragraph(Vec<Inline>),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// Index into the report's charts.
+    Chart(usize),
+}
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+fn text(s: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::Text(s.into())]
+}
+
+fn para(s: impl Into<String>) -> Block {
+    Block::Paragraph(text(s))
+}
+
+fn table(header: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Block {
+    Block::Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}
+
+fn field<T: std::fmt::Display>(f: &Field<T>) -> String {
+    match (&f.value, f.origin) {
+        (Some(v), Origin::Inferred) => format!("{v}?"),
+        (Some(v), _) => v.to_string(),
+        (None, _) => "?".into(),
+    }
+}
+
+fn chart_index(charts: &[Chart], name: &str) -> Option<usize> {
+    charts.iter().position(|c| c.name == name)
+}
+
+/// The whole report as blocks, in reading order.
+pub fn outline(report: &Report, charts: &[Chart], lang: Lang) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(
+        1,
+        t(lang, "提法对比报告", "tifa comparison report").to_string(),
+    )];
+    overview(report, charts, lang, &mut blocks);
+    pairs(report, charts, lang, &mut blocks);
+    trends(report, charts, lang, &mut blocks);
+    keyness(report, charts, lang, &mut blocks);
+    formulations(report, charts, lang, &mut blocks);
+    kwic(report, lang, &mut blocks);
+    blocks
+}
+
+fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(
+        2,
+        t(lang, "一、文档概况", "1. Documents").into(),
+    ));
+    out.push(para(t(
+        lang,
+        "带“?”的值是从正文推断的，请核对后写入 manifest.csv；单独的“?”表示未知。",
+        "Values marked ? were inferred from the text: check them and put them in manifest.csv; a bare ? is unknown.",
+    )));
+    let rows = report
+        .corpus
+        .documents
+        .iter()
+        .zip(&report.docs)
+        .map(|(d, info)| {
+            vec![
+                text(d.id.clone()),
+                text(field(&d.meta.title)),
+                text(field(&d.meta.year)),
+                text(field(&d.meta.level)),
+                text(field(&d.meta.region)),
+                text(info.han_chars.to_string()),
+                text(format!("{} ({})", d.encoding, d.normalized.findings.len())),
+            ]
+        })
+        .collect();
+    out.push(table(
+        &[
+            t(lang, "编号", "id"),
+            t(lang, "标题", "title"),
+            t(lang, "年份", "year"),
+            t(lang, "层级", "level"),
+            t(lang, "地区", "region"),
+            t(lang, "汉字数", "Han chars"),
+            t(
+                lang,
+                "编码（规范化处理数）",
+                "encoding (normalization findings)",
+            ),
+        ],
+        rows,
+    ));
+    for problem in &report.corpus.problems {
+        out.push(para(format!(
+            "{}: {problem}",
+            t(lang, "未能读取", "not read")
+        )));
+    }
+    let plan_rows = report
+        .plan
+        .iter()
+        .map(|p| {
+            vec![
+                text(report.docs[p.a].id.clone()),
+                text(report.docs[p.b].id.clone()),
+                text(if lang == Lang::Zh {
+                    p.reason.label_zh()
+                } else {
+                    p.reason.label_en()
+                }),
+            ]
+        })
+        .collect();
+    out.push(Block::Heading(
+        3,
+        t(lang, "对比计划", "Comparison plan").into(),
+    ));
+    if report.plan.is_empty() {
+        out.push(para(t(
+            lang,
+            "没有可对比的文件对（需要已知的年份和层级，或用 --pairs 指定）。",
+            "No pairs to compare (years and levels are needed, or give --pairs).",
+        )));
+    } else {
+        out.push(table(
+            &[
+                t(lang, "A（较早/上级）", "A (earlier/higher)"),
+                t(lang, "B（较晚/下级）", "B (later/lower)"),
+                t(lang, "依据", "reason"),
+            ],
+            plan_rows,
+        ));
+    }
+    if let Some(i) = chart_index(charts, "heatmap") {
+        out.push(Block::Chart(i));
+    }
+    if let Some(i) = chart_index(charts, "coverage") {
+        out.push(Block::Chart(i));
+    }
+}
+
+fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(
+        2,
+        t(lang, "二、逐对比较", "2. Pair by pair").into(),
+    ));
+    let top = report.options.top;
+    for (k, c) in report.comparisons.iter().enumerate() {
+        out.push(Block::Heading(3, format!("{} → {}", c.a.id, c.b.id)));
+        let rows = summary_rows(c, lang)
+            .into_iter()
+            .map(|(label, value)| vec![text(label), text(value)])
+            .collect();
+        out.push(table(
+            &[t(lang, "指标", "measure"), t(lang, "数值", "value")],
+            rows,
+        ));
+        if !c.diff.formulation_changes.is_empty() {
+            let rows = c
+                .diff
+                .formulation_changes
+                .iter()
+                .take(top)
+                .map(|f| {
+                    vec![
+                        vec![Inline::Del(f.before.clone())],
+                        vec![Inline::Ins(f.after.clone())],
+                        text(f.count.to_string()),
+                        text(lang.substitution(f.kind)),
+                    ]
+                })
+                .collect();
+            out.push(Block::Heading(
+                4,
+                t(lang, "主要提法变化", "Top formulation changes").into(),
+            ));
+            out.push(table(
+                &[
+                    t(lang, "原提法", "before"),
+                    t(lang, "新提法", "after"),
+                    t(lang, "次数", "times"),
+                    t(lang, "类型", "kind"),
+                ],
+                rows,
+            ));
+        }
+        if let Some(i) = chart_index(charts, &format!("dotplot-{k}")) {
+            out.push(Block::Chart(i));
+        }
+        out.push(Block::Heading(
+            4,
+            t(
+                lang,
+                "对齐的句子（逐词差异）",
+                "Aligned sentences (word diff)",
+            )
+            .into(),
+        ));
+        let shown = shown_pairs(c);
+        if shown.is_empty() {
+            out.push(para(t(
+                lang,
+                "没有改动或移位的句子对。",
+                "No changed or moved sentence pairs.",
+            )));
+        }
+        let rows = shown
+            .into_iter()
+            .filter_map(|p| {
+                let view = pair_view(c, p, &c.alignment.pairs[p]);
+                let (a, b) = (view.a.as_ref()?, view.b.as_ref()?);
+                let mut diff = Vec::new();
+                for s in segments(c, p) {
+                    match s.op {
+                        EditOp::Equal => diff.push(Inline::Text(s.old)),
+                        EditOp::Delete => diff.push(Inline::Del(s.old)),
+                        EditOp::Insert => diff.push(Inline::Ins(s.new)),
+                        EditOp::Replace => {
+                            diff.push(Inline::Del(s.old));
+                            diff.push(Inline::Ins(s.new));
+                        }
+                    }
+                }
+                Some(vec![
+                    text(a.text.clone()),
+                    diff,
+                    vec![
+                        Inline::Cite(format!("{}:{}", c.a.path, a.line)),
+                        Inline::Text(" → ".into()),
+                        Inline::Cite(format!("{}:{}", c.b.path, b.line)),
+                    ],
+                    text(format!("{} {:.2}", lang.kind(view.kind), view.similarity)),
+                ])
+            })
+            .collect::<Vec<_>>();
+        if !rows.is_empty() {
+            out.push(table(
+                &[
+                    t(lang, "A 原句", "A sentence"),
+                    t(lang, "B 句（删除/新增）", "B sentence (deleted/inserted)"),
+                    t(lang, "出处", "source"),
+                    t(lang, "类型 相似度", "kind similarity"),
+                ],
+                rows,
+            ));
+        }
+    }
+}
+
+fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(
+        2,
+        t(lang, "三、用词趋势", "3. Term trends").into(),
+    ));
+    if let Some(i) = chart_index(charts, "trends") {
+        out.push(Block::Chart(i));
+    }
+    let top = report.options.top;
+    let all: Vec<_> = report.trends.iter().filter(|x| x.level == "all").collect();
+    let row = |x: &crate::stats::trends::TermTrend| {
+        vec![
+            text(x.term.clone()),
+            text(format!("{:+.2}", x.slope)),
+            text(format!("{:.3}", x.q)),
+            text(x.docs.to_string()),
+            text(format!("{}–{}", x.first_year, x.last_year)),
+        ]
+    };
+    let header = [
+        t(lang, "词语", "term"),
+        t(lang, "斜率（每万字/年）", "slope (per 10k/yr)"),
+        t(lang, "q 值", "q"),
+        t(lang, "文档数", "docs"),
+        t(lang, "首末年份", "first–last"),
+    ];
+    out.push(Block::Heading(
+        4,
+        t(lang, "上升最快", "Rising fastest").into(),
+    ));
+    out.push(table(
+        &header,
+        all.iter()
+            .filter(|x| x.z > 0.0)
+            .take(top)
+            .map(|x| row(x))
+            .collect(),
+    ));
+    out.push(Block::Heading(
+        4,
+        t(lang, "下降最快", "Falling fastest").into(),
+    ));
+    out.push(table(
+        &header,
+        all.iter()
+            .rev()
+            .filter(|x| x.z < 0.0)
+            .take(top)
+            .map(|x| row(x))
+            .collect(),
+    ));
+    let mut emerging: Vec<_> = all.iter().filter(|x| x.emerging).collect();
+    emerging.sort_by(|x, y| y.first_year.cmp(&x.first_year).then(y.count.cmp(&x.count)));
+    if !emerging.is_empty() {
+        out.push(Block::Heading(
+            4,
+            t(lang, "新出现的词语", "Emerging terms").into(),
+        ));
+        out.push(table(
+            &header,
+            emerging.into_iter().take(top).map(|x| row(x)).collect(),
+        ));
+    }
+    out.push(para(t(
+        lang,
+        "斜率为按年份加权最小二乘估计的每万字频率变化；q 为 Cochran–Armitage 趋势检验经 Benjamini–Hochberg 校正后的值；只计入至少出现在两份文档中的词语。",
+        "Slope: size-weighted least squares of the rate per 10,000 Han characters on the year; q: Cochran–Armitage trend test, Benjamini–Hochberg adjusted; terms in at least two documents.",
+    )));
+}
+
+fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(
+        2,
+        t(lang, "四、关键词（对比语料）", "4. Keyness").into(),
+    ));
+    for (k, comparison) in report.keyness.iter().enumerate() {
+        out.push(Block::Heading(
+            3,
+            format!("{} vs {}", comparison.target, comparison.reference),
+        ));
+        if let Some(i) = chart_index(charts, &format!("keyness-{k}")) {
+            out.push(Block::Chart(i));
+        }
+        let rows = comparison
+            .rows
+            .iter()
+            .take(report.options.top)
+            .map(|r| {
+                vec![
+                    text(r.term.clone()),
+                    text(format!("{} / {}", r.a, r.b)),
+                    text(format!("{:.1} / {:.1}", r.rate_target, r.rate_reference)),
+                    text(format!("{:+.2}", r.g2)),
+                    text(format!("{:.3}", r.q)),
+                    text(format!("{:+.2}", r.log_ratio)),
+                    text(format!("{} / {}", r.docs_target, r.docs_reference)),
+                ]
+            })
+            .collect();
+        out.push(table(
+            &[
+                t(lang, "词语", "term"),
+                t(lang, "频次", "count"),
+                t(lang, "每万字", "per 10k"),
+                "G²",
+                "q",
+                "Log Ratio",
+                t(lang, "文档数", "docs"),
+            ],
+            rows,
+        ));
+    }
+}
+
+fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(
+        2,
+        t(lang, "五、提法", "5. Formulations").into(),
+    ));
+    if let Some(i) = chart_index(charts, "formulations") {
+        out.push(Block::Chart(i));
+    }
+    let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
+    let rows = report
+        .formulations
+        .iter()
+        .take(report.options.top * 3)
+        .map(|f| {
+            let mut row = vec![
+                text(f.text.clone()),
+                text(f.count.to_string()),
+                text(f.docs.to_string()),
+            ];
+            row.extend(f.first_by_level.iter().map(|y| text(year(*y))));
+            row.push(
+                f.places
+                    .iter()
+                    .take(3)
+                    .map(|p| Inline::Cite(format!("{}:{}", doc_path(report, &p.doc), p.line)))
+                    .collect(),
+            );
+            row
+        })
+        .collect();
+    out.push(table(
+        &[
+            t(lang, "提法", "formulation"),
+            t(lang, "次数", "count"),
+            t(lang, "文档数", "docs"),
+            t(lang, "中央首见", "national"),
+            t(lang, "省级首见", "provincial"),
+            t(lang, "市级首见", "municipal"),
+            t(lang, "县级首见", "county"),
+            t(lang, "出处", "where"),
+        ],
+        rows,
+    ));
+    if !report.lists.is_empty() {
+        out.push(Block::Heading(
+            3,
+            t(lang, "“一是……二是……”列举", "Enumerations (一是…二是…)").into(),
+        ));
+        let rows = report
+            .lists
+            .iter()
+            .take(report.options.top * 2)
+            .map(|l| {
+                vec![
+                    text(l.head.clone()),
+                    text(l.items.join("；")),
+                    vec![Inline::Cite(format!(
+                        "{}:{}",
+                        doc_path(report, &l.place.doc),
+                        l.place.line
+                    ))],
+                ]
+            })
+            .collect();
+        out.push(table(
+            &[
+                t(lang, "引语", "head"),
+                t(lang, "各项", "items"),
+                t(lang, "出处", "where"),
+            ],
+            rows,
+        ));
+    }
+}
+
+fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+    if report.kwic.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(
+        2,
+        t(
+            lang,
+            "六、变化最大词语的上下文",
+            "6. Most changed terms in context",
+        )
+        .into(),
+    ));
+    for (term, lines) in &report.kwic {
+        out.push(Block::Heading(4, term.clone()));
+        let rows = lines
+            .iter()
+            .take(8)
+            .map(|l| {
+                vec![
+                    vec![
+                        Inline::Text(l.left.clone()),
+                        Inline::Strong(l.hit.clone()),
+                        Inline::Text(l.right.clone()),
+                    ],
+                    vec![Inline::Cite(format!(
+                        "{}:{}",
+                        doc_path(report, &l.doc),
+                        l.line
+                    ))],
+                ]
+            })
+            .collect();
+        out.push(table(
+            &[t(lang, "上下文", "context"), t(lang, "出处", "where")],
+            rows,
+        ));
+    }
+}
+
+fn doc_path(report: &Report, id: &str) -> String {
+    report
+        .corpus
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .map_or_else(|| id.to_string(), |d| d.path.clone())
+}

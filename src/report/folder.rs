@@ -1,0 +1,233 @@
+//! Safe report folders: named files (`Vec<ReportFile>`) → a folder on disk, all or nothing. The
+//! files are written into a temporary folder beside the target and renamed into place when all
+//! are written, so a failure or Ctrl-C never leaves half a report. A folder tifa did not make
+//! (no marker file) is never replaced; one it made is replaced only with `force`, and as a whole.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Present in every report folder tifa writes; its absence protects a user's own folder.
+pub const MARKER: &str = ".tifa-report";
+
+#[derive(Debug, Error)]
+pub enum FolderError {
+    #[error(
+        "{0} exists and was not written by tifa (no {MARKER} inside): choose another --out folder"
+    )]
+    NotOurs(PathBuf),
+    #[error("{0} exists: add --force to replace it")]
+    Exists(PathBuf),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Failed(String),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> FolderError + '_ {
+    move |source| FolderError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A file of the report: a path relative to the report folder and its bytes.
+#[derive(Debug, Clone)]
+pub struct ReportFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl ReportFile {
+    pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
+        Self {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// A temporary folder beside the target, removed on drop unless it was moved into place.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    done: bool,
+}
+
+impl Staging {
+    /// Checks that `target` may be written (before any work is done) and makes the staging folder.
+    pub fn begin(target: &Path, force: bool) -> Result<Self, FolderError> {
+        check_target(target, force)?;
+        let parent = parent_of(target);
+        fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let dir = staging_path(target);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io_error(&dir))?;
+        }
+        fs::create_dir(&dir).map_err(io_error(&dir))?;
+        Ok(Self {
+            dir,
+            target: target.to_path_buf(),
+            done: false,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn write(&self, file: &ReportFile) -> Result<(), FolderError> {
+        let path = self.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_error(parent))?;
+        }
+        fs::write(&path, &file.bytes).map_err(io_error(&path))
+    }
+
+    /// Moves the finished folder into place, replacing an earlier tifa report as a whole.
+    pub fn commit(mut self) -> Result<PathBuf, FolderError> {
+        fs::write(self.dir.join(MARKER), b"written by tifa\n").map_err(io_error(&self.dir))?;
+        let old = self.dir.with_extension("old");
+        let replacing = self.target.exists();
+        if replacing {
+            fs::rename(&self.target, &old).map_err(io_error(&self.target))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if replacing {
+                // Put the previous report back: the user keeps what they had.
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(io_error(&self.target)(e));
+        }
+        self.done = true;
+        if replacing {
+            fs::remove_dir_all(&old).map_err(io_error(&old))?;
+        }
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Where the report for `target` is staged by this process (beside the target, hidden), so that
+/// a Ctrl-C handler can remove it.
+pub fn staging_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    parent_of(target).join(format!(".{name}.tifa-tmp-{}", std::process::id()))
+}
+
+fn parent_of(target: &Path) -> PathBuf {
+    target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn check_target(target: &Path, force: bool) -> Result<(), FolderError> {
+    if !target.exists() {
+        return Ok(());
+    }
+    let ours = target.is_dir() && target.join(MARKER).is_file();
+    let empty = target.is_dir()
+        && fs::read_dir(target)
+            .map_err(io_error(target))?
+            .next()
+            .is_none();
+    if empty {
+        fs::remove_dir(target).map_err(io_error(target))?;
+        return Ok(());
+    }
+    if !ours {
+        return Err(FolderError::NotOurs(target.to_path_buf()));
+    }
+    if !force {
+        return Err(FolderError::Exists(target.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Writes `files` to `target` through a staging folder; `fail_after` (a file count) lets tests
+/// inject a failure midway.
+pub fn write_report(
+    target: &Path,
+    files: &[ReportFile],
+    force: bool,
+    fail_after: Option<usize>,
+) -> Result<PathBuf, FolderError> {
+    let staging = Staging::begin(target, force)?;
+    for (i, file) in files.iter().enumerate() {
+        if fail_after == Some(i) {
+            return Err(FolderError::Failed(format!(
+                "failure injected after {i} files (TIFA_FAIL_AFTER)"
+            )));
+        }
+        staging.write(file)?;
+    }
+    staging.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Vec<ReportFile> {
+        vec![
+            ReportFile::new("index.html", "<p>new</p>"),
+            ReportFile::new("tables/a.csv", "x"),
+        ]
+    }
+
+    #[test]
+    fn writes_replaces_with_force_and_refuses_foreign_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r");
+        write_report(&target, &files(), false, None).unwrap();
+        assert!(target.join(MARKER).is_file() && target.join("tables/a.csv").is_file());
+        assert!(matches!(
+            write_report(&target, &files(), false, None),
+            Err(FolderError::Exists(_))
+        ));
+        write_report(&target, &files(), true, None).unwrap();
+        let foreign = dir.path().join("mine");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("notes.txt"), "keep").unwrap();
+        assert!(matches!(
+            write_report(&foreign, &files(), true, None),
+            Err(FolderError::NotOurs(_))
+        ));
+        assert_eq!(
+            fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+            "keep"
+        );
+    }
+
+    #[test]
+    fn a_failure_midway_leaves_the_previous_report_and_no_temporary_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r");
+        write_report(
+            &target,
+            &[ReportFile::new("index.html", "old")],
+            false,
+            None,
+        )
+        .unwrap();
+        assert!(write_report(&target, &files(), true, Some(1)).is_err());
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the report itself remains");
+    }
+}

@@ -1,0 +1,315 @@
+//! Report: a [`Corpus`] + [`ReportOptions`] → a [`Report`]: the comparison plan and a
+//! [`Comparison`] per planned pair, document similarity, term counts, trends, keyness,
+//! formulations, enumeration lists and KWIC — everything the report folder shows, computed once.
+//! `render::report` turns it into files; `report::folder` writes them safely.
+
+pub mod folder;
+pub mod plan;
+
+use crate::align::AlignOptions;
+use crate::compare::{Comparison, compare};
+use crate::ingest::Corpus;
+use crate::ingest::metadata::Level;
+use crate::parallel::parallel_map;
+use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
+use crate::stats::filter::Filter;
+use crate::stats::formulations::{
+    EnumerationList, FormulationStat, enumeration_lists, formulations,
+};
+use crate::stats::kwic::{KwicLine, kwic};
+use crate::stats::table::Table;
+use crate::stats::terms::{KeynessRow, keyness};
+use crate::stats::trends::{Direction, TermTrend, series, trends_per_level};
+use crate::words::Segmenter;
+use plan::{PlanError, PlannedPair, auto_plan, user_plan};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error("the corpus has no document to report on")]
+    Empty,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// `A:B,…` pairs instead of the automatic plan.
+    pub pairs: Option<String>,
+    /// Terms whose yearly rates are always charted.
+    pub watch: Vec<String>,
+    pub align: AlignOptions,
+    /// Rows per ranked list (terms, keyness, formulation changes).
+    pub top: usize,
+    /// Least documents a term must occur in for trends and keyness.
+    pub min_docs: u32,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self {
+            pairs: None,
+            watch: Vec::new(),
+            align: AlignOptions::default(),
+            top: 10,
+            min_docs: 2,
+        }
+    }
+}
+
+/// One keyness comparison: which documents against which.
+#[derive(Debug, Clone)]
+pub struct KeynessComparison {
+    pub target: String,
+    pub reference: String,
+    pub rows: Vec<KeynessRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub corpus: Corpus,
+    pub docs: Vec<DocInfo>,
+    pub plan: Vec<PlannedPair>,
+    pub comparisons: Vec<Comparison>,
+    /// Cosine similarity of the documents' word counts, `similarity[i][j]`.
+    pub similarity: Vec<Vec<f64>>,
+    pub counts: TermCounts,
+    /// Vocabulary trends for all documents and per level.
+    pub trends: Vec<TermTrend>,
+    /// Yearly series of the watch terms and of the top rising and falling terms.
+    pub series: Table,
+    pub charted_terms: Vec<String>,
+    pub keyness: Vec<KeynessComparison>,
+    pub formulations: Vec<FormulationStat>,
+    pub lists: Vec<EnumerationList>,
+    pub kwic: Vec<(String, Vec<KwicLine>)>,
+    pub inputs: Vec<InputFile>,
+    pub options: ReportOptions,
+}
+
+/// An input file as recorded in the manifest: where it is, its size and its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InputFile {
+    pub id: String,
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+    pub encoding: String,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Hashes the input files as they are on disk now (a file that cannot be read again gets an
+/// empty hash rather than stopping the report).
+fn input_files(corpus: &Corpus) -> Vec<InputFile> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let on_disk = corpus
+                .root
+                .as_ref()
+                .map_or_else(|| std::path::PathBuf::from(&d.path), |r| r.join(&d.path));
+            let sha256 = std::fs::read(&on_disk)
+                .map(|b| sha256_hex(&b))
+                .unwrap_or_default();
+            InputFile {
+                id: d.id.clone(),
+                path: d.path.clone(),
+                bytes: d.bytes,
+                sha256,
+                encoding: d.encoding.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The stages of [`build`], reported to `on_stage` as they start.
+pub const STAGES: [&str; 5] = ["count", "compare", "trends", "keyness", "formulations"];
+
+pub fn build(
+    corpus: Corpus,
+    segmenter: &Segmenter,
+    options: ReportOptions,
+    on_stage: &mut dyn FnMut(&str),
+) -> Result<Report, ReportError> {
+    if corpus.documents.is_empty() {
+        return Err(ReportError::Empty);
+    }
+    on_stage("count");
+    let counts = count(&corpus.documents, segmenter, &CountOptions::default());
+    let docs = counts.docs.clone();
+    let plan = match &options.pairs {
+        Some(spec) => user_plan(spec, &docs)?,
+        None => auto_plan(&docs),
+    };
+    on_stage("compare");
+    let comparisons = parallel_map(&plan, |p| {
+        compare(
+            corpus.documents[p.a].clone(),
+            corpus.documents[p.b].clone(),
+            segmenter,
+            &options.align,
+        )
+    });
+    let similarity = cosine_matrix(&counts);
+    on_stage("trends");
+    let trends = trends_per_level(&counts, options.min_docs);
+    let charted_terms = charted_terms(&trends, &options.watch, options.top.min(6));
+    let series = series(&corpus.documents, &docs, &charted_terms, false);
+    on_stage("keyness");
+    let keyness = keyness_comparisons(&counts, options.min_docs);
+    on_stage("formulations");
+    let formulations = formulations(&corpus.documents, &docs);
+    let lists = corpus
+        .documents
+        .iter()
+        .flat_map(enumeration_lists)
+        .collect();
+    let kwic = kwic_terms(&comparisons, &trends, options.top.min(5))
+        .into_iter()
+        .map(|term| {
+            let lines = kwic(&corpus.documents, &term, 20);
+            (term, lines)
+        })
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect();
+    let inputs = input_files(&corpus);
+    Ok(Report {
+        inputs,
+        corpus,
+        docs,
+        plan,
+        comparisons,
+        similarity,
+        counts,
+        trends,
+        series,
+        charted_terms,
+        keyness,
+        formulations,
+        lists,
+        kwic,
+        options,
+    })
+}
+
+/// Cosine similarity of word-count vectors: cheap for every pair of documents, unlike alignment.
+fn cosine_matrix(counts: &TermCounts) -> Vec<Vec<f64>> {
+    let n = counts.docs.len();
+    let mut vectors: Vec<rustc_hash::FxHashMap<u32, f64>> = vec![Default::default(); n];
+    for cell in &counts.cells {
+        vectors[cell.doc as usize].insert(cell.term, f64::from(cell.count));
+    }
+    let norms: Vec<f64> = vectors
+        .iter()
+        .map(|v| v.values().map(|x| x * x).sum::<f64>().sqrt())
+        .collect();
+    let mut matrix = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        matrix[i][i] = 1.0;
+        for j in i + 1..n {
+            let (small, large) = if vectors[i].len() < vectors[j].len() {
+                (&vectors[i], &vectors[j])
+            } else {
+                (&vectors[j], &vectors[i])
+            };
+            let dot: f64 = small
+                .iter()
+                .filter_map(|(t, x)| large.get(t).map(|y| x * y))
+                .sum();
+            let cos = if norms[i] > 0.0 && norms[j] > 0.0 {
+                dot / (norms[i] * norms[j])
+            } else {
+                0.0
+            };
+            matrix[i][j] = cos;
+            matrix[j][i] = cos;
+        }
+    }
+    matrix
+}
+
+/// Watch terms first, then the words of the whole corpus with the strongest rise and fall.
+fn charted_terms(trends: &[TermTrend], watch: &[String], per_direction: usize) -> Vec<String> {
+    let mut terms: Vec<String> = watch.to_vec();
+    let all: Vec<&TermTrend> = trends
+        .iter()
+        .filter(|t| t.level == "all" && t.term.chars().count() >= 2)
+        .collect();
+    // Trends are sorted by z: the strongest rises first, the strongest falls last. On a small
+    // corpus none may be significant; the chart still shows the strongest, and the table says q.
+    let rising = all.iter().filter(|t| t.z > 0.0).take(per_direction);
+    let falling = all.iter().rev().filter(|t| t.z < 0.0).take(per_direction);
+    for t in rising.chain(falling) {
+        if !terms.contains(&t.term) {
+            terms.push(t.term.clone());
+        }
+    }
+    terms
+}
+
+/// Each level against the other levels, and the latest year against the earlier ones.
+fn keyness_comparisons(counts: &TermCounts, min_docs: u32) -> Vec<KeynessComparison> {
+    let mut levels: Vec<Level> = counts.docs.iter().filter_map(|d| d.level).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let mut specs: Vec<(String, String)> = Vec::new();
+    if levels.len() >= 2 {
+        for level in &levels {
+            specs.push((format!("level={level}"), format!("level!={level}")));
+        }
+    }
+    let years: Vec<i32> = counts.docs.iter().filter_map(|d| d.year).collect();
+    if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max())
+        && first < last
+    {
+        specs.push((format!("year={last}"), format!("year<{last}")));
+    }
+    specs
+        .into_iter()
+        .filter_map(|(target, reference)| {
+            let t: Filter = target.parse().ok()?;
+            let r: Filter = reference.parse().ok()?;
+            let rows = keyness(counts, &t, Some(&r), min_docs.min(2)).ok()?;
+            Some(KeynessComparison {
+                target,
+                reference,
+                rows,
+            })
+        })
+        .collect()
+}
+
+/// The most changed terms: formulations replaced in the planned pairs, then the strongest trends.
+fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for c in comparisons {
+        for change in &c.diff.formulation_changes {
+            for term in [&change.after, &change.before] {
+                if term.chars().count() >= 2 && !terms.contains(term) {
+                    terms.push(term.clone());
+                }
+            }
+        }
+    }
+    terms.truncate(n);
+    for t in trends
+        .iter()
+        .filter(|t| t.level == "all" && t.direction != Direction::Flat)
+    {
+        if terms.len() >= n * 2 {
+            break;
+        }
+        if t.term.chars().count() >= 2 && !terms.contains(&t.term) {
+            terms.push(t.term.clone());
+        }
+    }
+    terms
+}

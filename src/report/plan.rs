@@ -1,0 +1,271 @@
+//! Comparison plan: documents' metadata ([`DocInfo`]) → the pairs a report compares
+//! ([`PlannedPair`]): year over year (same level, the closest earlier year, same region first),
+//! cross-level (a lower-level document against higher-level ones of the same or previous year, or
+//! else the closest earlier one), or the user's `A:B` list.
+
+use crate::stats::counts::DocInfo;
+use serde::Serialize;
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum PlanError {
+    #[error("`{0}` is not a pair: write A:B with document ids (or unique prefixes), e.g. 001:000")]
+    Syntax(String),
+    #[error("no document `{0}` in the corpus (ids: {1})")]
+    Unknown(String, String),
+    #[error("`{0}` matches several documents ({1}): give more of the id")]
+    Ambiguous(String, String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PairReason {
+    /// Same level, B's closest earlier year.
+    YearOverYear,
+    /// B is lower-level than A, A of the same or the previous year.
+    CrossLevel,
+    /// B is lower-level than A, A the closest earlier higher-level document (none of the same or
+    /// previous year).
+    CrossLevelEarlier,
+    /// Asked for with --pairs.
+    User,
+}
+
+impl PairReason {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::YearOverYear => "同级逐年",
+            Self::CrossLevel => "上下级",
+            Self::CrossLevelEarlier => "上下级（最近的上级文件）",
+            Self::User => "指定",
+        }
+    }
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::YearOverYear => "year over year",
+            Self::CrossLevel => "cross-level",
+            Self::CrossLevelEarlier => "cross-level (closest earlier)",
+            Self::User => "requested",
+        }
+    }
+}
+
+/// A (earlier or higher-level) against B (later or lower-level), as indices into the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlannedPair {
+    pub a: usize,
+    pub b: usize,
+    pub reason: PairReason,
+}
+
+/// Most earlier documents a document is compared with year over year when none shares its region.
+const MAX_PREVIOUS: usize = 3;
+
+/// The automatic plan: year-over-year pairs first, then cross-level ones, each pair once.
+pub fn auto_plan(docs: &[DocInfo]) -> Vec<PlannedPair> {
+    let mut plan = Vec::new();
+    for b in 0..docs.len() {
+        for a in previous_same_level(docs, b) {
+            push_once(&mut plan, a, b, PairReason::YearOverYear);
+        }
+    }
+    for b in 0..docs.len() {
+        let (higher, reason) = higher_level_sources(docs, b);
+        for a in higher {
+            push_once(&mut plan, a, b, reason);
+        }
+    }
+    plan
+}
+
+fn push_once(plan: &mut Vec<PlannedPair>, a: usize, b: usize, reason: PairReason) {
+    if a != b && !plan.iter().any(|p| p.a == a && p.b == b) {
+        plan.push(PlannedPair { a, b, reason });
+    }
+}
+
+/// Documents of b's level from the closest earlier year: those of b's region if any, else all.
+fn previous_same_level(docs: &[DocInfo], b: usize) -> Vec<usize> {
+    let (Some(year), Some(level)) = (docs[b].year, docs[b].level) else {
+        return Vec::new();
+    };
+    let earlier: Vec<usize> = (0..docs.len())
+        .filter(|&a| docs[a].level == Some(level) && docs[a].year.is_some_and(|y| y < year))
+        .collect();
+    let Some(closest) = earlier.iter().filter_map(|&a| docs[a].year).max() else {
+        return Vec::new();
+    };
+    let of_year: Vec<usize> = earlier
+        .into_iter()
+        .filter(|&a| docs[a].year == Some(closest))
+        .collect();
+    let same_region: Vec<usize> = of_year
+        .iter()
+        .copied()
+        .filter(|&a| docs[a].region.is_some() && docs[a].region == docs[b].region)
+        .collect();
+    if same_region.is_empty() {
+        of_year.into_iter().take(MAX_PREVIOUS).collect()
+    } else {
+        same_region
+    }
+}
+
+/// Higher-level documents of b's year or the year before; failing those, the closest earlier
+/// year that has any.
+fn higher_level_sources(docs: &[DocInfo], b: usize) -> (Vec<usize>, PairReason) {
+    let (Some(year), Some(level)) = (docs[b].year, docs[b].level) else {
+        return (Vec::new(), PairReason::CrossLevel);
+    };
+    // Levels are ordered national < provincial < municipal < county: "higher" sorts lower.
+    let higher: Vec<usize> = (0..docs.len())
+        .filter(|&a| docs[a].level.is_some_and(|l| l < level))
+        .collect();
+    let recent: Vec<usize> = higher
+        .iter()
+        .copied()
+        .filter(|&a| docs[a].year.is_some_and(|y| y == year || y == year - 1))
+        .collect();
+    if !recent.is_empty() {
+        return (recent, PairReason::CrossLevel);
+    }
+    let closest = higher
+        .iter()
+        .filter_map(|&a| docs[a].year.filter(|&y| y < year))
+        .max();
+    let earlier = higher
+        .into_iter()
+        .filter(|&a| closest.is_some() && docs[a].year == closest)
+        .take(MAX_PREVIOUS)
+        .collect();
+    (earlier, PairReason::CrossLevelEarlier)
+}
+
+/// Parses `001:000,002:000` (ids or unique id prefixes).
+pub fn user_plan(spec: &str, docs: &[DocInfo]) -> Result<Vec<PlannedPair>, PlanError> {
+    let mut plan = Vec::new();
+    for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (a, b) = item
+            .split_once(':')
+            .ok_or_else(|| PlanError::Syntax(item.to_string()))?;
+        push_once(&mut plan, find(docs, a)?, find(docs, b)?, PairReason::User);
+    }
+    if plan.is_empty() {
+        return Err(PlanError::Syntax(spec.to_string()));
+    }
+    Ok(plan)
+}
+
+fn find(docs: &[DocInfo], key: &str) -> Result<usize, PlanError> {
+    let key = key.trim();
+    if let Some(i) = docs.iter().position(|d| d.id == key) {
+        return Ok(i);
+    }
+    let matches: Vec<usize> = (0..docs.len())
+        .filter(|&i| docs[i].id.starts_with(key))
+        .collect();
+    let ids = |list: &mut dyn Iterator<Item = usize>| {
+        list.map(|i| docs[i].id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match matches.len() {
+        1 => Ok(matches[0]),
+        0 => Err(PlanError::Unknown(
+            key.to_string(),
+            ids(&mut (0..docs.len())),
+        )),
+        _ => Err(PlanError::Ambiguous(
+            key.to_string(),
+            ids(&mut matches.into_iter()),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::metadata::Level;
+
+    fn doc(id: &str, year: i32, level: Level, region: &str) -> DocInfo {
+        DocInfo {
+            id: id.into(),
+            year: Some(year),
+            level: Some(level),
+            region: Some(region.into()),
+            genre: None,
+            han_chars: 100,
+            tokens: 50,
+        }
+    }
+
+    #[test]
+    fn plan_of_the_samples() {
+        // As in corpus/manifest.csv.
+        let docs = [
+            doc("000", 2023, Level::County, "承德县"),
+            doc("001", 2018, Level::County, "XX县"),
+            doc("002", 2019, Level::Provincial, "河南省"),
+            doc("003", 2018, Level::County, "天津市河东区"),
+        ];
+        let plan: Vec<(usize, usize, PairReason)> = auto_plan(&docs)
+            .into_iter()
+            .map(|p| (p.a, p.b, p.reason))
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                (1, 0, PairReason::YearOverYear),
+                (3, 0, PairReason::YearOverYear),
+                (2, 0, PairReason::CrossLevelEarlier),
+            ]
+        );
+    }
+
+    #[test]
+    fn same_region_first_and_same_or_previous_year_across_levels() {
+        let docs = [
+            doc("a", 2020, Level::County, "甲县"),
+            doc("b", 2020, Level::County, "乙县"),
+            doc("c", 2021, Level::County, "甲县"),
+            doc("p", 2021, Level::Provincial, "某省"),
+            doc("q", 2019, Level::Provincial, "某省"),
+        ];
+        let plan = auto_plan(&docs);
+        let has = |a, b, r| plan.contains(&PlannedPair { a, b, reason: r });
+        assert!(has(0, 2, PairReason::YearOverYear));
+        assert!(!plan.iter().any(|p| p.a == 1 && p.b == 2), "{plan:?}");
+        assert!(has(3, 2, PairReason::CrossLevel));
+        assert!(has(4, 0, PairReason::CrossLevel));
+        assert!(has(4, 3, PairReason::YearOverYear));
+    }
+
+    #[test]
+    fn user_pairs() {
+        let docs = [
+            doc("000_x", 2023, Level::County, "甲"),
+            doc("001_y", 2018, Level::County, "乙"),
+        ];
+        let plan = user_plan("001:000", &docs).unwrap();
+        assert_eq!(
+            plan,
+            [PlannedPair {
+                a: 1,
+                b: 0,
+                reason: PairReason::User
+            }]
+        );
+        assert!(matches!(
+            user_plan("001-000", &docs),
+            Err(PlanError::Syntax(_))
+        ));
+        assert!(matches!(
+            user_plan("009:000", &docs),
+            Err(PlanError::Unknown(..))
+        ));
+        assert!(matches!(
+            user_plan("0:001", &docs),
+            Err(PlanError::Ambiguous(..))
+        ));
+    }
+}
