@@ -135,7 +135,7 @@ impl Draw for Heatmap {
             .margin(10)
             .x_label_area_size(110)
             .y_label_area_size(110)
-            .build_cartesian_2d((0..n).into_segmented(), (0..n).into_segmented())
+            .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())
             .map_err(err)?;
         let label = |v: &SegmentValue<usize>| match v {
             SegmentValue::CenterOf(i) => self.labels.get(*i).cloned().unwrap_or_default(),
@@ -143,6 +143,7 @@ impl Draw for Heatmap {
         };
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .disable_mesh()
             .x_labels(n.min(40))
             .y_labels(n.min(40))
@@ -207,6 +208,7 @@ impl Draw for Lines {
             .map_err(err)?;
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .x_labels(((hi - lo) as usize + 1).min(15))
             .x_label_formatter(&|y| y.to_string())
             .y_desc(self.y_label.as_str())
@@ -264,12 +266,13 @@ impl Draw for DivergingBars {
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(200)
-            .build_cartesian_2d(-reach..reach, (0..n).into_segmented())
+            .build_cartesian_2d(-reach..reach, (0..n - 1).into_segmented())
             .map_err(err)?;
         let names: Vec<&str> = self.bars.iter().map(|(t, _)| t.as_str()).collect();
         let label = |v: &SegmentValue<usize>| row_label(&names, v);
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .disable_y_mesh()
             .y_labels(n)
             .y_label_formatter(&label)
@@ -314,12 +317,13 @@ impl Draw for Timeline {
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(220)
-            .build_cartesian_2d(lo..hi, (0..n).into_segmented())
+            .build_cartesian_2d(lo..hi, (0..n - 1).into_segmented())
             .map_err(err)?;
         let names: Vec<&str> = self.rows.iter().map(|(t, _)| t.as_str()).collect();
         let label = |v: &SegmentValue<usize>| row_label(&names, v);
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .y_labels(n)
             .y_label_formatter(&label)
             .x_labels(((hi - lo) as usize + 1).min(15))
@@ -377,11 +381,12 @@ impl Draw for DotPlot {
             .y_label_area_size(54)
             .build_cartesian_2d(
                 0..self.a_len.max(1),
-                (0..self.b_len.max(1)).into_segmented(),
+                (0..self.b_len.max(1) - 1).into_segmented(),
             )
             .map_err(err)?;
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .x_desc(self.a_label.as_str())
             .y_desc(self.b_label.as_str())
             .label_style(font(13))
@@ -430,12 +435,13 @@ impl Draw for StackedShares {
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(220)
-            .build_cartesian_2d(0.0..1.0f64, (0..n).into_segmented())
+            .build_cartesian_2d(0.0..1.0f64, (0..n - 1).into_segmented())
             .map_err(err)?;
         let names: Vec<&str> = self.rows.iter().map(|(t, _)| t.as_str()).collect();
         let label = |v: &SegmentValue<usize>| row_label(&names, v);
         chart
             .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .disable_y_mesh()
             .y_labels(n)
             .y_label_formatter(&label)

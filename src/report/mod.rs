@@ -161,7 +161,7 @@ pub fn build(
     let similarity = cosine_matrix(&counts);
     on_stage("trends");
     let trends = trends_per_level(&counts, options.min_docs);
-    let charted_terms = charted_terms(&trends, &options.watch, options.top.min(6));
+    let charted_terms = charted_terms(&trends, &options.watch, options.top.min(4));
     let series = series(&corpus.documents, &docs, &charted_terms, false);
     on_stage("keyness");
     let keyness = keyness_comparisons(&counts, options.min_docs);

@@ -238,7 +238,13 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             ),
         )?);
     }
-    let levels = ["national", "provincial", "municipal", "county"];
+    use crate::ingest::metadata::Level;
+    let levels = [
+        Level::National,
+        Level::Provincial,
+        Level::Municipal,
+        Level::County,
+    ];
     let rows: Vec<(String, Vec<(i32, usize)>)> = report
         .formulations
         .iter()
@@ -259,13 +265,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             rows,
             groups: levels
                 .iter()
-                .map(|l| match (lang, *l) {
-                    (Lang::Zh, "national") => "中央".to_string(),
-                    (Lang::Zh, "provincial") => "省级".to_string(),
-                    (Lang::Zh, "municipal") => "市级".to_string(),
-                    (Lang::Zh, _) => "县级".to_string(),
-                    (Lang::En, l) => l.to_string(),
-                })
+                .map(|l| outline::level_name(*l, lang).to_string())
                 .collect(),
         },
         "formulations",

@@ -61,6 +61,26 @@ fn field<T: std::fmt::Display>(f: &Field<T>) -> String {
     }
 }
 
+fn level_field(f: &Field<crate::ingest::metadata::Level>, lang: Lang) -> String {
+    let name = f.value.map_or("?", |l| level_name(l, lang));
+    match (f.value, f.origin) {
+        (Some(_), Origin::Inferred) => format!("{name}?"),
+        _ => name.to_string(),
+    }
+}
+
+/// 中央 / 省级 / 市级 / 县级, or the English level.
+pub fn level_name(level: crate::ingest::metadata::Level, lang: Lang) -> &'static str {
+    use crate::ingest::metadata::Level;
+    match (lang, level) {
+        (Lang::Zh, Level::National) => "中央",
+        (Lang::Zh, Level::Provincial) => "省级",
+        (Lang::Zh, Level::Municipal) => "市级",
+        (Lang::Zh, Level::County) => "县级",
+        (Lang::En, l) => l.as_str(),
+    }
+}
+
 fn chart_index(charts: &[Chart], name: &str) -> Option<usize> {
     charts.iter().position(|c| c.name == name)
 }
@@ -100,7 +120,7 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
                 text(d.id.clone()),
                 text(field(&d.meta.title)),
                 text(field(&d.meta.year)),
-                text(field(&d.meta.level)),
+                text(level_field(&d.meta.level, lang)),
                 text(field(&d.meta.region)),
                 text(info.han_chars.to_string()),
                 text(format!("{} ({})", d.encoding, d.normalized.findings.len())),
@@ -217,6 +237,43 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
                 rows,
             ));
         }
+        if !c.alignment.passages.is_empty() {
+            let mut passages: Vec<_> = c.alignment.passages.iter().collect();
+            passages.sort_by_key(|p| std::cmp::Reverse(p.matched_chars));
+            let rows = passages
+                .into_iter()
+                .take(top)
+                .map(|p| {
+                    vec![
+                        text(p.b.of(&c.b.normalized.text)),
+                        vec![
+                            Inline::Cite(format!(
+                                "{}:{}",
+                                c.a.path,
+                                c.a.normalized.map.original_line(p.a.start)
+                            )),
+                            Inline::Text(" → ".into()),
+                            Inline::Cite(format!(
+                                "{}:{}",
+                                c.b.path,
+                                c.b.normalized.map.original_line(p.b.start)
+                            )),
+                        ],
+                    ]
+                })
+                .collect();
+            out.push(Block::Heading(
+                4,
+                t(lang, "共有段落（最长的几处）", "Shared passages (longest)").into(),
+            ));
+            out.push(table(
+                &[
+                    t(lang, "B 中的段落", "passage in B"),
+                    t(lang, "出处", "source"),
+                ],
+                rows,
+            ));
+        }
         if let Some(i) = chart_index(charts, &format!("dotplot-{k}")) {
             out.push(Block::Chart(i));
         }
@@ -289,7 +346,12 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         out.push(Block::Chart(i));
     }
     let top = report.options.top;
-    let all: Vec<_> = report.trends.iter().filter(|x| x.level == "all").collect();
+    // Single characters (让, 总) are rarely what a reader means by a term.
+    let all: Vec<_> = report
+        .trends
+        .iter()
+        .filter(|x| x.level == "all" && x.term.chars().count() >= 2)
+        .collect();
     let row = |x: &crate::stats::trends::TermTrend| {
         vec![
             text(x.term.clone()),
@@ -414,13 +476,18 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
                 text(f.docs.to_string()),
             ];
             row.extend(f.first_by_level.iter().map(|y| text(year(*y))));
-            row.push(
-                f.places
-                    .iter()
-                    .take(3)
-                    .map(|p| Inline::Cite(format!("{}:{}", doc_path(report, &p.doc), p.line)))
-                    .collect(),
-            );
+            let mut places = Vec::new();
+            for (i, p) in f.places.iter().take(3).enumerate() {
+                if i > 0 {
+                    places.push(Inline::Text(" ".into()));
+                }
+                places.push(Inline::Cite(format!(
+                    "{}:{}",
+                    doc_path(report, &p.doc),
+                    p.line
+                )));
+            }
+            row.push(places);
             row
         })
         .collect();

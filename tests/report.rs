@@ -1,0 +1,316 @@
+//! `tifa report` from the outside: every file of the report folder on the samples, hostile text,
+//! safe replacement, and a snapshot of report.md.
+
+mod common;
+
+use assert_cmd::Command;
+use polars::prelude::{ParquetReader, SerReader};
+use predicates::str::contains;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn tifa() -> Command {
+    let mut cmd = Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn report(corpus: &Path, out: &Path, extra: &[&str]) {
+    tifa()
+        .arg("report")
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .arg("-q")
+        .assert()
+        .success();
+}
+
+fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
+fn docx_part(path: &Path, part: &str) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_sample_report_has_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("samples");
+    report(&common::corpus_dir(), &out, &[]);
+
+    // index.html parses, is self-contained and names every document and every planned pair.
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    let dom = tl::parse(&html, tl::ParserOptions::default()).unwrap();
+    assert!(dom.query_selector("h1").unwrap().next().is_some());
+    assert!(dom.query_selector("figure").unwrap().count() >= 4);
+    assert!(dom.query_selector("svg").unwrap().count() >= 4);
+    // Nothing is fetched: no scripts, stylesheets, images or fonts from elsewhere.
+    for fetch in [
+        "<script", "<link", "<img", "src=", "href=", "@import", "url(",
+    ] {
+        assert!(!html.contains(fetch), "index.html contains {fetch}");
+    }
+    let ids = [
+        "000_9ef17a759cacbb40",
+        "001_1e4f3ad92249e6af",
+        "002_bc77ca63347c2d83",
+        "003_8f909af7e5320190",
+    ];
+    for id in ids {
+        assert!(html.contains(id), "{id} missing from index.html");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let plan = manifest["plan"].as_array().unwrap();
+    assert_eq!(plan.len(), 3, "{plan:?}");
+    for pair in plan {
+        let heading = format!(
+            "<h3>{} → {}</h3>",
+            pair["a"].as_str().unwrap(),
+            pair["b"].as_str().unwrap()
+        );
+        assert!(html.contains(&heading), "{heading} missing");
+    }
+    // Inputs hashed, parameters and versions recorded.
+    let inputs = manifest["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 4);
+    assert!(
+        inputs
+            .iter()
+            .all(|i| i["sha256"].as_str().unwrap().len() == 64)
+    );
+    assert_eq!(manifest["lexicon_sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(manifest["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(manifest["min_similarity"], 0.5);
+
+    // At least four charts, each as SVG and as PNG.
+    let svgs = files_with(&out.join("charts"), "svg");
+    let pngs = files_with(&out.join("charts"), "png");
+    assert!(
+        svgs.len() >= 4 && svgs.len() == pngs.len(),
+        "{svgs:?} {pngs:?}"
+    );
+    for png in &pngs {
+        assert!(
+            fs::read(png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{png:?}"
+        );
+    }
+    for svg in &svgs {
+        assert!(fs::read_to_string(svg).unwrap().contains("<svg"), "{svg:?}");
+    }
+
+    // report.docx is a Word package with the headings and the chart pictures.
+    let docx = out.join("report.docx");
+    let document = docx_part(&docx, "word/document.xml");
+    assert!(document.contains("提法对比报告") && document.contains("逐对比较"));
+    assert!(document.contains("Heading2"));
+    assert!(docx_part(&docx, "[Content_Types].xml").contains("png"));
+    let zip = zip::ZipArchive::new(fs::File::open(&docx).unwrap()).unwrap();
+    let media = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/"))
+        .count();
+    assert!(media >= 4, "{media} pictures");
+
+    // report.md links the PNG charts that exist.
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    for png in &pngs {
+        let name = png.file_name().unwrap().to_str().unwrap();
+        assert!(
+            md.contains(&format!("(charts/{name})")),
+            "{name} not linked"
+        );
+    }
+
+    // Every CSV starts with a BOM; every Parquet table reads back in polars.
+    let csvs = files_with(&out.join("tables"), "csv");
+    assert!(csvs.len() >= 8);
+    for csv in &csvs {
+        assert!(
+            fs::read(csv).unwrap().starts_with("\u{feff}".as_bytes()),
+            "{csv:?}"
+        );
+    }
+    for parquet in files_with(&out.join("tables"), "parquet") {
+        let df = ParquetReader::new(fs::File::open(&parquet).unwrap())
+            .finish()
+            .unwrap();
+        assert!(df.width() >= 2, "{parquet:?}");
+    }
+    let counts =
+        ParquetReader::new(fs::File::open(out.join("tables/term_counts.parquet")).unwrap())
+            .finish()
+            .unwrap();
+    assert!(counts.height() > 1000);
+}
+
+fn hostile_corpus(dir: &Path) {
+    fs::write(
+        dir.join("a.txt"),
+        "全县网络安全工作会议讲话\n同志们：我们要坚持网络强国战略。<script>alert(1)</script>是错误的写法。\n=HYPERLINK(\"http://x\")\n要加强网络安全工作，落实主体责任。\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "全县网络安全工作会议讲话\n同志们：我们要坚持网络强国战略。<script>alert(1)</script>是错误的写法。\n=HYPERLINK(\"http://x\")\n要全面加强网络安全工作，压实主体责任。\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("manifest.csv"),
+        "file,title,date,year,level,region,speaker,genre\na.txt,=HYPERLINK(\"http://x\"),,2018,county,某县,,speech\nb.txt,<script>alert(1)</script>,,2019,county,某县,,speech\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn hostile_text_comes_out_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    hostile_corpus(&corpus);
+    let out = dir.path().join("report");
+    report(&corpus, &out, &["--watch", "HYPERLINK"]);
+
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "script tag in HTML"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        !md.to_lowercase().contains("<script"),
+        "script tag in Markdown"
+    );
+    let document = docx_part(&out.join("report.docx"), "word/document.xml");
+    assert!(!document.contains("<script"), "script tag in Word XML");
+    assert!(document.contains("&lt;script&gt;"));
+    for svg in files_with(&out.join("charts"), "svg") {
+        assert!(
+            !fs::read_to_string(&svg).unwrap().contains("<script"),
+            "{svg:?}"
+        );
+    }
+    let mut checked = 0;
+    for csv in files_with(&out.join("tables"), "csv") {
+        let text = fs::read_to_string(&csv).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for record in reader.records() {
+            for field in record.unwrap().iter() {
+                let number = field.parse::<f64>().is_ok();
+                assert!(
+                    number || !field.starts_with(['=', '+', '-', '@']),
+                    "{csv:?}: {field}"
+                );
+                checked += usize::from(field.contains("HYPERLINK"));
+            }
+        }
+    }
+    assert!(checked > 0, "the hostile cell reached no table");
+}
+
+#[test]
+fn a_failure_midway_keeps_the_previous_report_and_leaves_no_temporary_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("samples");
+    report(&common::corpus_dir(), &out, &["--formats", "md,csv"]);
+    let before = fs::read_to_string(out.join("report.md")).unwrap();
+    let listing = |d: &Path| {
+        let mut v: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let files_before = listing(&out);
+    tifa()
+        .env("TIFA_FAIL_AFTER", "5")
+        .args(["report", "corpus", "--force", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(contains("failure injected"))
+        .stderr(contains("nothing there changed"));
+    assert_eq!(fs::read_to_string(out.join("report.md")).unwrap(), before);
+    assert_eq!(listing(&out), files_before);
+    assert_eq!(
+        listing(dir.path()),
+        ["samples"],
+        "a temporary folder was left behind"
+    );
+}
+
+#[test]
+fn existing_folders_are_replaced_only_when_ours_and_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    report(&common::corpus_dir(), &out, &["--formats", "md"]);
+    tifa()
+        .args(["report", "corpus", "--formats", "md", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(contains("--force"));
+    report(&common::corpus_dir(), &out, &["--formats", "md", "--force"]);
+    let mine = dir.path().join("mine");
+    fs::create_dir(&mine).unwrap();
+    fs::write(mine.join("notes.txt"), "my notes").unwrap();
+    tifa()
+        .args(["report", "corpus", "--force", "--out"])
+        .arg(&mine)
+        .assert()
+        .failure()
+        .stderr(contains("not written by tifa"));
+    assert_eq!(
+        fs::read_to_string(mine.join("notes.txt")).unwrap(),
+        "my notes"
+    );
+}
+
+#[test]
+fn report_md_of_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("samples");
+    report(&common::corpus_dir(), &out, &["--formats", "md"]);
+    insta::assert_snapshot!(fs::read_to_string(out.join("report.md")).unwrap());
+}
+
+#[test]
+fn english_labels_and_user_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("en");
+    report(
+        &common::corpus_dir(),
+        &out,
+        &["--lang", "en", "--pairs", "002:003", "--formats", "md"],
+    );
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("# tifa comparison report") && md.contains("requested"));
+    assert!(md.contains("### 002\\_bc77ca63347c2d83 → 003\\_8f909af7e5320190"));
+    tifa()
+        .args(["report", "corpus", "--pairs", "009:000", "--out"])
+        .arg(dir.path().join("bad"))
+        .assert()
+        .failure()
+        .stderr(contains("no document `009`"));
+}
