@@ -5,6 +5,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 use std::sync::Once;
 
@@ -123,51 +124,104 @@ pub struct Heatmap {
     pub values: Vec<Vec<f64>>,
 }
 
+/// Most documents whose heatmap cells carry their value as text.
+const ANNOTATED_CELLS: usize = 15;
+
+impl Heatmap {
+    fn label_area(&self) -> u32 {
+        let longest = self
+            .labels
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(1) as u32;
+        (longest * 9 + 20).clamp(40, 140)
+    }
+    /// The smallest value off the diagonal: colours run from it (white) to 1 (dark blue), so
+    /// that documents of one genre, all fairly alike, still show their differences.
+    fn floor(&self) -> f64 {
+        let n = self.labels.len();
+        (0..n)
+            .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| self.values[i][j])
+            .fold(1.0f64, f64::min)
+            .min(0.99)
+    }
+}
+
 impl Draw for Heatmap {
     fn size(&self) -> (u32, u32) {
         let n = self.labels.len() as u32;
-        let side = (n * 28).clamp(360, 900) + 140;
+        let side = (n * 56).clamp(280, 860) + self.label_area() + 20;
         (side, side)
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let n = self.labels.len();
         let mut chart = ChartBuilder::on(root)
             .margin(10)
-            .x_label_area_size(110)
-            .y_label_area_size(110)
+            .x_label_area_size(self.label_area())
+            .y_label_area_size(self.label_area())
             .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())
             .map_err(err)?;
         let label = |v: &SegmentValue<usize>| match v {
             SegmentValue::CenterOf(i) => self.labels.get(*i).cloned().unwrap_or_default(),
             _ => String::new(),
         };
+        let long_labels = self.labels.iter().any(|l| l.chars().count() > 4);
+        let x_style = if long_labels {
+            font(12).transform(FontTransform::Rotate90)
+        } else {
+            font(13)
+        };
         chart
             .configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
             .disable_mesh()
             .x_labels(n.min(40))
             .y_labels(n.min(40))
             .x_label_formatter(&label)
             .y_label_formatter(&label)
-            .x_label_style(font(12).transform(FontTransform::Rotate90))
-            .y_label_style(font(12))
+            .x_label_style(x_style)
+            .y_label_style(font(13))
             .draw()
             .map_err(err)?;
+        let floor = self.floor();
+        let cell = |i: usize, j: usize| (self.values[i][j] - floor).max(0.0) / (1.0 - floor);
         chart
             .draw_series((0..n).flat_map(|i| {
                 (0..n).map(move |j| {
-                    let v = self.values[i][j].clamp(0.0, 1.0);
-                    let shade = (255.0 * (1.0 - v)) as u8;
+                    let v = cell(i, j).clamp(0.0, 1.0);
+                    let colour = RGBColor(
+                        (255.0 - 225.0 * v) as u8,
+                        (255.0 - 160.0 * v) as u8,
+                        (255.0 - 75.0 * v) as u8,
+                    );
                     Rectangle::new(
                         [
                             (SegmentValue::Exact(i), SegmentValue::Exact(j)),
                             (SegmentValue::Exact(i + 1), SegmentValue::Exact(j + 1)),
                         ],
-                        RGBColor(shade, shade, 255).filled(),
+                        colour.filled(),
                     )
                 })
             }))
             .map_err(err)?;
+        if n <= ANNOTATED_CELLS {
+            chart
+                .draw_series((0..n).flat_map(|i| {
+                    (0..n).map(move |j| {
+                        let colour: &'static RGBColor =
+                            if cell(i, j) > 0.6 { &WHITE } else { &BLACK };
+                        Text::new(
+                            format!("{:.2}", self.values[i][j]),
+                            (SegmentValue::CenterOf(i), SegmentValue::CenterOf(j)),
+                            font(13)
+                                .color(colour)
+                                .pos(Pos::new(HPos::Center, VPos::Center)),
+                        )
+                    })
+                }))
+                .map_err(err)?;
+        }
         Ok(())
     }
 }
