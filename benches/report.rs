@@ -1,0 +1,56 @@
+//! The whole report (load, plan, compare, statistics, charts, HTML/Markdown/Word/CSV/Parquet,
+//! written to a folder) on the bundled samples and, when present, on
+//! ../shared/corpora/national-gwr (58 reports, 57 year-over-year pairs).
+//!
+//! cargo bench --bench report
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::path::Path;
+use tifa::ingest::{self, LoadOptions};
+use tifa::render::labels::Lang;
+use tifa::render::report::{Formats, RunInfo, files};
+use tifa::report::folder::write_report;
+use tifa::report::{ReportOptions, build};
+use tifa::words::Segmenter;
+
+fn whole_report(corpus_dir: &Path, out: &Path) {
+    let corpus = ingest::load(corpus_dir, &LoadOptions::default()).unwrap();
+    let report = build(corpus, Segmenter::shared(), ReportOptions::default(), &mut |_| {}).unwrap();
+    let run = RunInfo {
+        tool: "tifa",
+        version: env!("CARGO_PKG_VERSION"),
+        corpus: corpus_dir.display().to_string(),
+        lang: "zh",
+        formats: Formats::default(),
+        pairs: None,
+        watch: Vec::new(),
+        min_similarity: 0.5,
+        min_passage_chars: 12,
+        top: 10,
+        min_docs: 2,
+    };
+    let files = files(&report, &run, Lang::Zh, Formats::default()).unwrap();
+    write_report(out, &files, true, None).unwrap();
+}
+
+fn bench_report(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("report");
+    group.sample_size(10);
+    group.bench_function("samples", |b| {
+        b.iter(|| whole_report(&root.join("corpus"), &out.path().join("samples")))
+    });
+    let national = root.join("../shared/corpora/national-gwr");
+    if national.is_dir() {
+        group.bench_function("national-gwr", |b| {
+            b.iter(|| whole_report(&national, &out.path().join("national")))
+        });
+    } else {
+        eprintln!("../shared/corpora/national-gwr is not present: national-gwr skipped");
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_report);
+criterion_main!(benches);
