@@ -135,8 +135,9 @@ impl Stages {
     fn stage(&mut self, name: &str) {
         if self.verbose {
             eprintln!(
-                "[{:>6.2}s] {name}",
-                self.last.duration_since(self.started).as_secs_f64()
+                "[{:>6.2}s] {name} (the stage before took {:.2}s)",
+                self.started.elapsed().as_secs_f64(),
+                self.last.elapsed().as_secs_f64()
             );
         }
         self.last = Instant::now();
