@@ -15,7 +15,13 @@ use tifa::words::Segmenter;
 
 fn whole_report(corpus_dir: &Path, out: &Path) {
     let corpus = ingest::load(corpus_dir, &LoadOptions::default()).unwrap();
-    let report = build(corpus, Segmenter::shared(), ReportOptions::default(), &mut |_| {}).unwrap();
+    let report = build(
+        corpus,
+        Segmenter::shared(),
+        ReportOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
     let run = RunInfo {
         tool: "tifa",
         version: env!("CARGO_PKG_VERSION"),

@@ -13,54 +13,43 @@ pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
         .map(|c| {
             let name = c.name.into();
             match c.kind {
-                ColumnType::Str => {
-                    let v: Vec<Option<&str>> = c
-                        .values
-                        .iter()
-                        .map(|v| match v {
-                            Value::Str(s) => Some(s.as_str()),
-                            _ => None,
-                        })
-                        .collect();
-                    Column::new(name, v)
-                }
-                ColumnType::Int => {
-                    let v: Vec<Option<i64>> = c
-                        .values
-                        .iter()
-                        .map(|v| match v {
-                            Value::Int(i) => Some(*i),
-                            _ => None,
-                        })
-                        .collect();
-                    Column::new(name, v)
-                }
-                ColumnType::Float => {
-                    let v: Vec<Option<f64>> = c
-                        .values
-                        .iter()
-                        .map(|v| match v {
-                            Value::Float(f) => Some(*f),
-                            _ => None,
-                        })
-                        .collect();
-                    Column::new(name, v)
-                }
-                ColumnType::Bool => {
-                    let v: Vec<Option<bool>> = c
-                        .values
-                        .iter()
-                        .map(|v| match v {
-                            Value::Bool(b) => Some(*b),
-                            _ => None,
-                        })
-                        .collect();
-                    Column::new(name, v)
-                }
+                ColumnType::Str => Column::new(
+                    name,
+                    pick(&c.values, |v| match v {
+                        Value::Str(s) => Some(s.as_str()),
+                        _ => None,
+                    }),
+                ),
+                ColumnType::Int => Column::new(
+                    name,
+                    pick(&c.values, |v| match v {
+                        Value::Int(i) => Some(*i),
+                        _ => None,
+                    }),
+                ),
+                ColumnType::Float => Column::new(
+                    name,
+                    pick(&c.values, |v| match v {
+                        Value::Float(f) => Some(*f),
+                        _ => None,
+                    }),
+                ),
+                ColumnType::Bool => Column::new(
+                    name,
+                    pick(&c.values, |v| match v {
+                        Value::Bool(b) => Some(*b),
+                        _ => None,
+                    }),
+                ),
             }
         })
         .collect();
     DataFrame::new(table.len(), columns)
+}
+
+/// The values of one type, nulls (and values of another type) as `None`.
+fn pick<'v, T>(values: &'v [Value], of_type: impl Fn(&'v Value) -> Option<T>) -> Vec<Option<T>> {
+    values.iter().map(of_type).collect()
 }
 
 /// The long counts table: one row per (document, term) with the document's metadata.
