@@ -112,5 +112,11 @@ fn consecutive_reports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align, consecutive_reports);
+// tifa's plotters build has no system-font backend (its charts carry their own font), so
+// criterion's own plots are turned off; the figures are in the terminal output.
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = align, consecutive_reports
+}
 criterion_main!(benches);

@@ -69,5 +69,11 @@ fn ingest(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, ingest);
+// tifa's plotters build has no system-font backend (its charts carry their own font), so
+// criterion's own plots are turned off; the figures are in the terminal output.
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = ingest
+}
 criterion_main!(benches);

@@ -58,5 +58,11 @@ fn bench_report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_report);
+// tifa's plotters build has no system-font backend (its charts carry their own font), so
+// criterion's own plots are turned off; the figures are in the terminal output.
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = bench_report
+}
 criterion_main!(benches);

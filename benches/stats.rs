@@ -54,5 +54,11 @@ fn bench_stats(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_stats);
+// tifa's plotters build has no system-font backend (its charts carry their own font), so
+// criterion's own plots are turned off; the figures are in the terminal output.
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = bench_stats
+}
 criterion_main!(benches);
