@@ -186,7 +186,13 @@ fn hostile_text_comes_out_inert() {
     fs::create_dir(&corpus).unwrap();
     hostile_corpus(&corpus);
     let out = dir.path().join("report");
-    report(&corpus, &out, &["--watch", "HYPERLINK"]);
+    let watch = dir.path().join("watch.txt");
+    fs::write(&watch, "# terms to chart\nHYPERLINK\n网络强国\n").unwrap();
+    report(&corpus, &out, &["--watch", watch.to_str().unwrap(), "--watch", "主体责任"]);
+    let series = fs::read_to_string(out.join("tables/series.csv")).unwrap();
+    for term in ["HYPERLINK", "网络强国", "主体责任"] {
+        assert!(series.contains(term), "watch term {term} not charted");
+    }
 
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(

@@ -27,12 +27,10 @@ pub struct ReportArgs {
     /// `auto` (year over year and cross-level, from the metadata) or pairs A:B,… of ids or unique prefixes.
     #[arg(long, default_value = "auto")]
     pub pairs: String,
-    /// A term to chart every year whatever its trend; repeat for several.
-    #[arg(long, value_name = "TERM")]
+    /// Terms to chart every year whatever their trend: a file with one term per line (# comments),
+    /// or a term itself; repeat for several.
+    #[arg(long, value_name = "FILE|TERM")]
     pub watch: Vec<String>,
-    /// A file of watch terms, one per line.
-    #[arg(long, value_name = "FILE")]
-    pub watch_file: Option<PathBuf>,
     /// Labels in Chinese (zh) or English (en).
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
@@ -88,6 +86,32 @@ fn formats(names: &[String]) -> Result<Formats> {
         }
     }
     Ok(f)
+}
+
+/// Each --watch value is a file of terms (one per line, # comments) when such a file exists,
+/// else a term; Traditional terms are converted like the texts.
+fn watch_terms(values: &[String]) -> Result<Vec<String>> {
+    let mut terms = Vec::new();
+    for value in values {
+        let path = Path::new(value);
+        if path.is_file() {
+            let text = std::fs::read_to_string(path).with_context(|| {
+                format!("cannot read the watch list {value} (UTF-8 text, one term per line)")
+            })?;
+            terms.extend(
+                text.lines()
+                    .map(|l| l.trim().trim_start_matches('\u{feff}'))
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(String::from),
+            );
+        } else {
+            terms.push(value.trim().to_string());
+        }
+    }
+    Ok(terms
+        .iter()
+        .map(|t| crate::normalize::query_to_simplified(t))
+        .collect())
 }
 
 fn default_out(dir: &Path) -> PathBuf {
@@ -156,21 +180,7 @@ impl Stages {
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let formats = formats(&args.formats)?;
     let out = args.out.clone().unwrap_or_else(|| default_out(&args.dir));
-    let mut watch = args.watch.clone();
-    if let Some(path) = &args.watch_file {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the watch list {}", path.display()))?;
-        watch.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(String::from),
-        );
-    }
-    let watch: Vec<String> = watch
-        .iter()
-        .map(|w| crate::normalize::query_to_simplified(w))
-        .collect();
+    let watch = watch_terms(&args.watch)?;
     // Refuse early, before any work, when the target may not be written.
     crate::report::folder::Staging::begin(&out, args.force)
         .with_context(|| format!("cannot write the report to {}", out.display()))

@@ -143,6 +143,7 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
         ],
         rows,
     ));
+    findings(report, lang, out);
     for problem in &report.corpus.problems {
         out.push(para(format!(
             "{}: {problem}",
@@ -189,6 +190,70 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
     }
     if let Some(i) = chart_index(charts, "coverage") {
         out.push(Block::Chart(i));
+    }
+}
+
+/// What normalization changed in each document, by kind (the details are in `tifa show DOC --findings`).
+fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+    let mut kinds: Vec<&'static str> = report
+        .corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.normalized.findings.iter().map(|f| f.kind.label()))
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(
+        3,
+        t(lang, "规范化处理", "Normalization findings").into(),
+    ));
+    let rows = report
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let mut row = vec![text(d.id.clone())];
+            row.extend(kinds.iter().map(|k| {
+                let n = d
+                    .normalized
+                    .findings
+                    .iter()
+                    .filter(|f| f.kind.label() == *k)
+                    .count();
+                text(if n == 0 { String::new() } else { n.to_string() })
+            }));
+            row
+        })
+        .collect();
+    let mut header = vec![t(lang, "编号", "id")];
+    header.extend(kinds.iter().map(|k| finding_name(k, lang)));
+    out.push(table(&header, rows));
+    out.push(para(t(
+        lang,
+        "每处改动的原文行号与前后对照见 `tifa show 编号 --findings`。",
+        "Every change with its original line, before and after: `tifa show ID --findings`.",
+    )));
+}
+
+fn finding_name(label: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return label;
+    }
+    match label {
+        "line-ending" => "换行符",
+        "boilerplate" => "模板文字",
+        "markdown" => "Markdown 标记",
+        "pinyin-gloss" => "拼音注音",
+        "traditional" => "繁转简",
+        "punctuation" => "标点",
+        "width" => "全角字母数字",
+        "whitespace" => "空白",
+        "joined-line" => "断行合并",
+        "damage" => "损坏字符",
+        other => other,
     }
 }
 
