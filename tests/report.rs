@@ -188,7 +188,11 @@ fn hostile_text_comes_out_inert() {
     let out = dir.path().join("report");
     let watch = dir.path().join("watch.txt");
     fs::write(&watch, "# terms to chart\nHYPERLINK\n网络强国\n").unwrap();
-    report(&corpus, &out, &["--watch", watch.to_str().unwrap(), "--watch", "主体责任"]);
+    report(
+        &corpus,
+        &out,
+        &["--watch", watch.to_str().unwrap(), "--watch", "主体责任"],
+    );
     let series = fs::read_to_string(out.join("tables/series.csv")).unwrap();
     for term in ["HYPERLINK", "网络强国", "主体责任"] {
         assert!(series.contains(term), "watch term {term} not charted");

@@ -144,7 +144,13 @@ fn chart<D: charts::Draw>(
 /// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a dot plot per pair.
 pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderError> {
     let mut out = Vec::new();
-    let ids: Vec<String> = report.docs.iter().map(|d| short_id(&d.id)).collect();
+    let ids = axis_labels(
+        &report
+            .docs
+            .iter()
+            .map(|d| short_id(&d.id))
+            .collect::<Vec<_>>(),
+    );
     out.push(chart(
         &Heatmap {
             labels: ids.clone(),
@@ -323,6 +329,32 @@ fn short_id(id: &str) -> String {
         Some((head, _)) if !head.is_empty() => head.to_string(),
         _ => id.chars().take(16).collect(),
     }
+}
+
+/// Chart labels without the prefix every id shares up to a separator: gwr-1954 … gwr-2025 → 1954 … 2025.
+fn axis_labels(ids: &[String]) -> Vec<String> {
+    let first = ids.first().map_or("", String::as_str);
+    let mut common = first.len();
+    for id in ids {
+        common = first
+            .char_indices()
+            .zip(id.chars())
+            .take_while(|((i, a), b)| *i < common && a == b)
+            .count()
+            .min(common);
+    }
+    let prefix: String = first.chars().take(common).collect();
+    let cut = prefix.rfind(['-', '_', ' ', '.']).map_or(0, |i| i + 1);
+    ids.iter()
+        .map(|id| {
+            let rest = &id[cut.min(id.len())..];
+            if rest.is_empty() {
+                id.clone()
+            } else {
+                rest.to_string()
+            }
+        })
+        .collect()
 }
 
 fn series_points(table: &Table) -> Vec<(String, Vec<(i32, f64)>)> {
@@ -523,4 +555,20 @@ fn manifest(report: &Report, run: &RunInfo, files: &[ReportFile]) -> String {
     let mut out = serde_json::to_string_pretty(&manifest).expect("plain values");
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_labels_drop_a_shared_prefix_up_to_a_separator() {
+        let ids: Vec<String> = ["gwr-1954", "gwr-1999", "gwr-2025"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(axis_labels(&ids), ["1954", "1999", "2025"]);
+        let samples: Vec<String> = ["000", "001", "002"].map(String::from).to_vec();
+        assert_eq!(axis_labels(&samples), samples);
+        assert_eq!(axis_labels(&["only-one".to_string()]), ["one"]);
+    }
 }
