@@ -12,6 +12,7 @@ pub mod parallel;
 pub mod progress;
 pub mod render;
 pub mod report;
+pub mod reuse;
 pub mod stats;
 pub mod structure;
 pub mod words;

@@ -4,6 +4,7 @@
 mod compare;
 mod corpus;
 mod report;
+mod reuse;
 mod show;
 mod stats;
 
@@ -46,6 +47,10 @@ pub enum Command {
     Formulations(stats::FormulationsArgs),
     /// Every occurrence of a word or phrase with its context, document and original line.
     Kwic(stats::KwicArgs),
+    /// Which documents of a corpus share passages, without comparing every pair (or read passim's output).
+    Reuse(reuse::ReuseArgs),
+    /// Write the normalized corpus for another tool: passim's JSON lines (id, series, date, text).
+    Export(reuse::ExportArgs),
 }
 
 /// Options for reading documents, shared by every command that loads text.
@@ -89,6 +94,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Trend(args) => stats::run_trend(args),
         Command::Formulations(args) => stats::run_formulations(args),
         Command::Kwic(args) => stats::run_kwic(args),
+        Command::Reuse(args) => reuse::run(args),
+        Command::Export(args) => reuse::run_export(args),
     }
 }
 

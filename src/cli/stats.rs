@@ -65,7 +65,7 @@ impl TableOutput {
         })
     }
 
-    fn write(&self, table: &Table) -> Result<()> {
+    pub(crate) fn write(&self, table: &Table) -> Result<()> {
         let bytes = match self.format() {
             TableFormat::Table => to_terminal(table).into_bytes(),
             TableFormat::Csv => to_csv(table).into_bytes(),

@@ -1,0 +1,213 @@
+//! A deterministic corpus generator for reuse benchmarks and tests: higher-level documents holding
+//! real sentences (from the samples, and from ../shared/corpora when present), lower-level
+//! documents that copy and adapt some of their sentences (place, level and year words replaced,
+//! sentences dropped and reordered) among sentences of their own, and unrelated documents. Every
+//! document knows which pool sentences it holds, so the truth of "these two share a passage" is
+//! known.
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// xorshift64*: small, deterministic, good enough to shuffle test data.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+pub struct GeneratedDoc {
+    pub id: String,
+    pub year: i32,
+    pub level: &'static str,
+    pub text: String,
+    /// Pool sentences this document contains (copied or adapted).
+    pub sentences: BTreeSet<usize>,
+    /// The documents this one copied from (planted reuse).
+    pub copied_from: Vec<usize>,
+}
+
+pub struct Generated {
+    pub docs: Vec<GeneratedDoc>,
+}
+
+impl Generated {
+    /// Whether two documents truly share a pool sentence.
+    pub fn share(&self, a: usize, b: usize) -> bool {
+        !self.docs[a].sentences.is_disjoint(&self.docs[b].sentences)
+    }
+
+    /// Writes the documents and a manifest.csv into `dir`.
+    pub fn write(&self, dir: &Path) {
+        let mut manifest = String::from("file,title,date,year,level,region,speaker,genre\n");
+        for d in &self.docs {
+            std::fs::write(dir.join(format!("{}.txt", d.id)), &d.text).unwrap();
+            let _ = writeln!(manifest, "{}.txt,,,{},{},,,speech", d.id, d.year, d.level);
+        }
+        std::fs::write(dir.join("manifest.csv"), manifest).unwrap();
+    }
+}
+
+/// Sentences of at least 16 characters from every .txt file under the given folders.
+pub fn sentence_pool(folders: &[&Path]) -> Vec<String> {
+    let mut pool = BTreeSet::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.sort();
+        for file in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            let Ok(text) = std::fs::read_to_string(file) else {
+                continue;
+            };
+            for sentence in text.split(['。', '！', '？', '\n']) {
+                let s = sentence.trim();
+                if s.chars().count() >= 16 && s.chars().filter(|c| *c >= '\u{4e00}').count() >= 12 {
+                    pool.insert(format!("{s}。"));
+                }
+            }
+        }
+    }
+    distinct(pool.into_iter().collect())
+}
+
+/// Keeps sentences that share no 12-character stretch with a sentence kept before, so that two
+/// documents share a passage exactly when they hold a common pool sentence.
+fn distinct(sentences: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = Vec::new();
+    for s in sentences {
+        let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+        let windows: Vec<String> = chars.windows(12).map(|w| w.iter().collect()).collect();
+        if windows.iter().any(|w| seen.contains(w)) {
+            continue;
+        }
+        seen.extend(windows);
+        kept.push(s);
+    }
+    kept
+}
+
+const PLACES: [(&str, &str); 6] = [
+    ("全省", "全县"),
+    ("全国", "全县"),
+    ("全市", "全县"),
+    ("省委", "县委"),
+    ("市委", "县委"),
+    ("河南", "本县"),
+];
+
+/// The adaptation a county makes of a provincial sentence.
+fn adapt(sentence: &str, year: i32) -> String {
+    let mut s = sentence.to_string();
+    for (from, to) in PLACES {
+        s = s.replace(from, to);
+    }
+    for y in 2015..2024 {
+        s = s.replace(&format!("{y}年"), &format!("{year}年"));
+    }
+    s
+}
+
+/// A sentence of the document's own: words of the pool in a random order, so that it shares no
+/// 12-character stretch with any other document except by chance.
+fn own_sentence(rng: &mut Rng, words: &[String]) -> String {
+    let mut s = String::new();
+    let n = 6 + rng.below(6);
+    for k in 0..n {
+        s.push_str(&words[rng.below(words.len())]);
+        if k + 1 < n && rng.below(3) == 0 {
+            s.push('，');
+        }
+    }
+    s.push('。');
+    s
+}
+
+/// `n` documents: a tenth higher-level, six tenths copying from one or two of them, the rest unrelated.
+pub fn generate(n: usize, pool: &[String], seed: u64) -> Generated {
+    let mut rng = Rng::new(seed);
+    let words: Vec<String> = pool
+        .iter()
+        .flat_map(|s| {
+            let chars: Vec<char> = s.chars().filter(|c| *c >= '\u{4e00}').collect();
+            chars
+                .chunks(2)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let highers = (n / 10).max(1);
+    let copiers = n * 6 / 10;
+    let mut docs: Vec<GeneratedDoc> = Vec::with_capacity(n);
+    // Higher-level documents hold pool sentences of their own (taken in turn, so that two of them
+    // share one only once the pool is used up) among sentences of their own making.
+    let mut next_pool = 0;
+    for i in 0..highers {
+        let mut sentences = BTreeSet::new();
+        let mut lines: Vec<String> = (0..17).map(|_| own_sentence(&mut rng, &words)).collect();
+        for _ in 0..8.min(pool.len()) {
+            let k = next_pool % pool.len();
+            next_pool += 1;
+            if sentences.insert(k) {
+                let at = rng.below(lines.len() + 1);
+                lines.insert(at, pool[k].clone());
+            }
+        }
+        docs.push(GeneratedDoc {
+            id: format!("p{i:05}"),
+            year: 2015 + (i % 4) as i32,
+            level: "provincial",
+            text: lines.join("\n"),
+            sentences,
+            copied_from: Vec::new(),
+        });
+    }
+    for i in 0..n - highers {
+        let year = 2019 + (i % 5) as i32;
+        let mut lines: Vec<String> = (0..20 + rng.below(10))
+            .map(|_| own_sentence(&mut rng, &words))
+            .collect();
+        let mut sentences = BTreeSet::new();
+        let mut copied_from = Vec::new();
+        if i < copiers {
+            for _ in 0..1 + rng.below(2) {
+                let source = rng.below(highers);
+                copied_from.push(source);
+                let taken: Vec<usize> = docs[source].sentences.iter().copied().collect();
+                for _ in 0..3 + rng.below(4) {
+                    let k = taken[rng.below(taken.len())];
+                    if sentences.insert(k) {
+                        let at = rng.below(lines.len() + 1);
+                        lines.insert(at, adapt(&pool[k], year));
+                    }
+                }
+            }
+        }
+        docs.push(GeneratedDoc {
+            id: format!("c{i:05}"),
+            year,
+            level: "county",
+            text: lines.join("\n"),
+            sentences,
+            copied_from,
+        });
+    }
+    Generated { docs }
+}

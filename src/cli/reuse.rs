@@ -1,0 +1,120 @@
+//! `tifa reuse [DIR]`: which documents of a corpus share passages (or what passim found, with
+//! `--from-passim`), as tables; `tifa export --format passim DIR OUT`: the corpus as passim input.
+
+use super::stats::TableOutput;
+use super::{InputArgs, warn_problems, write_atomically};
+use crate::ingest::{self, Corpus};
+use crate::reuse::passim::{export, read_output, to_result};
+use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, tables};
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReuseTable {
+    /// The reuse network: source, target, direction, passages, shared characters, share of target.
+    Pairs,
+    /// Every shared passage with the line in each document.
+    Passages,
+    /// For each reused stretch of a document, its likely source (earlier or higher-level).
+    Sources,
+    /// Per document: how much comes from earlier or higher-level documents.
+    Coverage,
+}
+
+#[derive(Debug, Args)]
+pub struct ReuseArgs {
+    /// Corpus folder (with or without manifest.csv), or a manifest file.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Shortest shared passage, in characters.
+    #[arg(long, default_value_t = 12)]
+    pub min_chars: usize,
+    /// Character n-grams found in more documents than this are stock phrases, not evidence.
+    #[arg(long, default_value_t = 100)]
+    pub max_doc_frequency: usize,
+    /// Which table to print.
+    #[arg(long, value_enum, default_value_t = ReuseTable::Pairs)]
+    pub table: ReuseTable,
+    /// Read passim's output folder (out.json) instead of detecting reuse here.
+    #[arg(long, value_name = "OUT")]
+    pub from_passim: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+fn load(dir: &Path, input: &InputArgs) -> Result<Corpus> {
+    let options = input.load_options()?;
+    let corpus = ingest::load(dir, &options)
+        .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+    warn_problems(&corpus);
+    if corpus.documents.is_empty() {
+        bail!(
+            "no document of {} could be read (see the warnings above)",
+            dir.display()
+        );
+    }
+    Ok(corpus)
+}
+
+pub fn run(args: ReuseArgs) -> Result<ExitCode> {
+    let corpus = load(&args.dir, &args.input)?;
+    let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
+    let result = match &args.from_passim {
+        Some(out) => to_result(&docs, &read_output(out)?),
+        None => detect(
+            &docs,
+            &ReuseOptions {
+                min_chars: args.min_chars,
+                max_doc_frequency: args.max_doc_frequency,
+                ..ReuseOptions::default()
+            },
+        ),
+    };
+    let table = match args.table {
+        ReuseTable::Pairs => tables::network(&corpus.documents, &result),
+        ReuseTable::Passages => tables::passages(&corpus.documents, &result),
+        ReuseTable::Sources => tables::sources(&corpus.documents, &likely_sources(&docs, &result)),
+        ReuseTable::Coverage => {
+            tables::coverage(&corpus.documents, &likely_sources(&docs, &result))
+        }
+    };
+    args.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON lines with id, series (level/region), date and the normalized text, as passim reads them.
+    Passim,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Passim)]
+    pub format: ExportFormat,
+    /// Corpus folder (with or without manifest.csv), or a manifest file.
+    pub dir: PathBuf,
+    /// File to write (JSON lines).
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+pub fn run_export(args: ExportArgs) -> Result<ExitCode> {
+    let corpus = load(&args.dir, &args.input)?;
+    match args.format {
+        ExportFormat::Passim => write_atomically(&args.out, export(&corpus.documents).as_bytes())?,
+    }
+    eprintln!(
+        "{} documents written to {} (run passim on it, then `tifa reuse {} --from-passim OUT`)",
+        corpus.documents.len(),
+        args.out.display(),
+        args.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

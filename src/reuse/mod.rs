@@ -1,0 +1,356 @@
+//! Corpus-wide reuse: documents (`&[ReuseDoc]`) → candidate pairs from a shingle index with a
+//! document-frequency cap (passim's approach: no pair of documents is compared unless they share
+//! rare character n-grams) → [`Passage`]s by local alignment of the candidates only, on every core
+//! → [`ReuseResult`]: pairs with their passages, the reuse network and, per passage of a target,
+//! its likely source among earlier or higher-level documents.
+
+pub mod passim;
+
+use crate::align::features::comparable;
+use crate::align::reuse::{Passage, find_passages};
+use crate::ingest::Document;
+use crate::ingest::metadata::Level;
+use crate::parallel::parallel_map;
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::Serialize;
+use std::hash::Hasher;
+
+/// What reuse detection needs of a document: an id, its text and its place in time and hierarchy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReuseDoc {
+    pub id: String,
+    pub text: String,
+    pub year: Option<i32>,
+    pub level: Option<Level>,
+}
+
+impl ReuseDoc {
+    pub fn of(doc: &Document) -> Self {
+        Self {
+            id: doc.id.clone(),
+            text: doc.normalized.text.clone(),
+            year: doc.meta.year.value,
+            level: doc.meta.level.value,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReuseOptions {
+    /// Shortest shared passage, in comparable characters.
+    pub min_chars: usize,
+    /// Shingle length in comparable characters.
+    pub shingle: usize,
+    /// Shingles found in more documents than this are stock phrases, not evidence of reuse.
+    pub max_doc_frequency: usize,
+    /// Least shared shingles for two documents to be aligned.
+    pub min_shared_shingles: u32,
+}
+
+impl Default for ReuseOptions {
+    fn default() -> Self {
+        Self {
+            min_chars: 12,
+            shingle: 8,
+            max_doc_frequency: 100,
+            min_shared_shingles: 2,
+        }
+    }
+}
+
+/// The hashed shingles of one text, each once.
+fn shingles(text: &str, k: usize) -> Vec<u64> {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { '\u{E000}' } else { c })
+        .filter(|c| comparable(*c) || *c == '\u{E000}')
+        .collect();
+    let mut out: Vec<u64> = chars
+        .windows(k)
+        .filter(|w| !w.contains(&'\u{E000}'))
+        .map(|w| {
+            let mut h = FxHasher::default();
+            for c in w {
+                h.write_u32(*c as u32);
+            }
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Pairs of documents (lower index first) sharing at least `min_shared` shingles that occur in
+/// at most `max_df` documents, with the number they share.
+pub fn candidate_pairs(docs: &[ReuseDoc], options: &ReuseOptions) -> Vec<(u32, u32, u32)> {
+    let per_doc = parallel_map(docs, |d| shingles(&d.text, options.shingle));
+    let mut postings: Vec<(u64, u32)> = per_doc
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, hashes)| hashes.iter().map(move |h| (*h, doc as u32)))
+        .collect();
+    drop(per_doc);
+    postings.sort_unstable();
+    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for group in postings.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() < 2 || group.len() > options.max_doc_frequency {
+            continue;
+        }
+        for (i, x) in group.iter().enumerate() {
+            for y in &group[i + 1..] {
+                *shared.entry((x.1, y.1)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(u32, u32, u32)> = shared
+        .into_iter()
+        .filter(|(_, n)| *n >= options.min_shared_shingles)
+        .map(|((a, b), n)| (a, b, n))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Which way reuse can run between two documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// The source is of an earlier year.
+    Earlier,
+    /// Same year, the source is of a higher level.
+    HigherLevel,
+    /// Same year and level, or unknown: either could be the source.
+    Undetermined,
+}
+
+/// Two documents that share passages, the source first when the order is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReusePair {
+    pub source: u32,
+    pub target: u32,
+    pub direction: Direction,
+    /// Passages with `a` in the source and `b` in the target.
+    pub passages: Vec<Passage>,
+    /// Characters of the target inside shared passages.
+    pub shared_chars: usize,
+    /// shared_chars over the target's characters.
+    pub share_of_target: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReuseResult {
+    pub candidates: usize,
+    pub pairs: Vec<ReusePair>,
+}
+
+/// Finds every pair of documents that shares passages of at least `min_chars`.
+pub fn detect(docs: &[ReuseDoc], options: &ReuseOptions) -> ReuseResult {
+    let candidates = candidate_pairs(docs, options);
+    let found = parallel_map(&candidates, |&(a, b, _)| {
+        let (source, target, direction) = orient(docs, a, b);
+        let (s, t) = (&docs[source as usize], &docs[target as usize]);
+        let passages = find_passages(&s.text, &t.text, options.min_chars);
+        if passages.is_empty() {
+            return None;
+        }
+        let shared_chars: usize = passages
+            .iter()
+            .map(|p| chars_in(&t.text, p.b.start, p.b.end))
+            .sum();
+        let total = t.text.chars().count().max(1);
+        Some(ReusePair {
+            source,
+            target,
+            direction,
+            passages,
+            shared_chars,
+            share_of_target: shared_chars as f64 / total as f64,
+        })
+    });
+    ReuseResult {
+        candidates: candidates.len(),
+        pairs: found.into_iter().flatten().collect(),
+    }
+}
+
+fn chars_in(text: &str, start: usize, end: usize) -> usize {
+    text[start..end].chars().count()
+}
+
+/// Source and target of a pair: the earlier document, or the higher-level one of the same year.
+fn orient(docs: &[ReuseDoc], a: u32, b: u32) -> (u32, u32, Direction) {
+    let (x, y) = (&docs[a as usize], &docs[b as usize]);
+    match (x.year, y.year) {
+        (Some(p), Some(q)) if p < q => return (a, b, Direction::Earlier),
+        (Some(p), Some(q)) if q < p => return (b, a, Direction::Earlier),
+        _ => {}
+    }
+    match (x.level, y.level) {
+        (Some(p), Some(q)) if p < q && x.year == y.year => (a, b, Direction::HigherLevel),
+        (Some(p), Some(q)) if q < p && x.year == y.year => (b, a, Direction::HigherLevel),
+        _ => (a, b, Direction::Undetermined),
+    }
+}
+
+/// The likely source of one stretch of a target: the source document whose passage covers it,
+/// chosen among earlier or higher-level documents (the earliest, then the highest level, then the
+/// longest passage).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LikelySource {
+    pub target: u32,
+    pub source: u32,
+    /// Byte span of the passage in the target's text.
+    pub start: usize,
+    pub end: usize,
+    pub chars: usize,
+}
+
+pub fn likely_sources(docs: &[ReuseDoc], result: &ReuseResult) -> Vec<LikelySource> {
+    let mut by_target: FxHashMap<u32, Vec<(&ReusePair, &Passage)>> = FxHashMap::default();
+    for pair in result
+        .pairs
+        .iter()
+        .filter(|p| p.direction != Direction::Undetermined)
+    {
+        for passage in &pair.passages {
+            by_target
+                .entry(pair.target)
+                .or_default()
+                .push((pair, passage));
+        }
+    }
+    let mut out = Vec::new();
+    for (target, mut found) in by_target {
+        // Earliest source first, then the highest level, then the longest passage.
+        found.sort_by_key(|(pair, p)| {
+            let s = &docs[pair.source as usize];
+            (
+                s.year.unwrap_or(i32::MAX),
+                s.level.map_or(9, |l| l as u8),
+                std::cmp::Reverse(p.matched_chars),
+            )
+        });
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for (pair, p) in found {
+            let (start, end) = (p.b.start, p.b.end);
+            if taken.iter().any(|&(s, e)| start < e && s < end) {
+                continue;
+            }
+            taken.push((start, end));
+            out.push(LikelySource {
+                target,
+                source: pair.source,
+                start,
+                end,
+                chars: chars_in(&docs[target as usize].text, start, end),
+            });
+        }
+    }
+    out.sort_by_key(|s| (s.target, s.start));
+    out
+}
+
+/// Result tables: the reuse network (one row per pair), every passage with its lines, the likely
+/// source of each stretch of a target, and coverage per target. `docs` are the loaded documents,
+/// in the order reuse ran on, for original line numbers.
+pub mod tables {
+    use super::{LikelySource, ReuseResult};
+    use crate::ingest::Document;
+    use crate::stats::table::{ColumnType, Table, Value};
+
+    pub fn network(docs: &[Document], result: &ReuseResult) -> Table {
+        let mut t = Table::new(&[
+            ("source", ColumnType::Str),
+            ("target", ColumnType::Str),
+            ("direction", ColumnType::Str),
+            ("passages", ColumnType::Int),
+            ("shared_chars", ColumnType::Int),
+            ("share_of_target", ColumnType::Float),
+        ]);
+        for p in &result.pairs {
+            let direction = serde_json::to_value(p.direction).expect("plain value");
+            t.push(vec![
+                Value::from(docs[p.source as usize].id.as_str()),
+                docs[p.target as usize].id.as_str().into(),
+                direction.as_str().unwrap_or("").into(),
+                p.passages.len().into(),
+                p.shared_chars.into(),
+                p.share_of_target.into(),
+            ]);
+        }
+        t
+    }
+
+    pub fn passages(docs: &[Document], result: &ReuseResult) -> Table {
+        let mut t = Table::new(&[
+            ("source", ColumnType::Str),
+            ("source_line", ColumnType::Int),
+            ("target", ColumnType::Str),
+            ("target_line", ColumnType::Int),
+            ("chars", ColumnType::Int),
+            ("text", ColumnType::Str),
+        ]);
+        for p in &result.pairs {
+            let (s, d) = (&docs[p.source as usize], &docs[p.target as usize]);
+            for passage in &p.passages {
+                let text = passage.b.of(&d.normalized.text);
+                t.push(vec![
+                    Value::from(s.id.as_str()),
+                    s.normalized.map.original_line(passage.a.start).into(),
+                    d.id.as_str().into(),
+                    d.normalized.map.original_line(passage.b.start).into(),
+                    text.chars().count().into(),
+                    text.into(),
+                ]);
+            }
+        }
+        t
+    }
+
+    pub fn sources(docs: &[Document], sources: &[LikelySource]) -> Table {
+        let mut t = Table::new(&[
+            ("target", ColumnType::Str),
+            ("target_line", ColumnType::Int),
+            ("likely_source", ColumnType::Str),
+            ("chars", ColumnType::Int),
+            ("text", ColumnType::Str),
+        ]);
+        for s in sources {
+            let d = &docs[s.target as usize];
+            t.push(vec![
+                Value::from(d.id.as_str()),
+                d.normalized.map.original_line(s.start).into(),
+                docs[s.source as usize].id.as_str().into(),
+                s.chars.into(),
+                d.normalized.text[s.start..s.end].into(),
+            ]);
+        }
+        t
+    }
+
+    /// Per target: how much of it comes from earlier or higher-level documents, and from how many.
+    pub fn coverage(docs: &[Document], sources: &[LikelySource]) -> Table {
+        let mut t = Table::new(&[
+            ("target", ColumnType::Str),
+            ("sources", ColumnType::Int),
+            ("reused_chars", ColumnType::Int),
+            ("share_reused", ColumnType::Float),
+        ]);
+        for group in sources.chunk_by(|x, y| x.target == y.target) {
+            let d = &docs[group[0].target as usize];
+            let mut ids: Vec<u32> = group.iter().map(|s| s.source).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let chars: usize = group.iter().map(|s| s.chars).sum();
+            let total = d.normalized.text.chars().count().max(1);
+            t.push(vec![
+                Value::from(d.id.as_str()),
+                ids.len().into(),
+                chars.into(),
+                (chars as f64 / total as f64).into(),
+            ]);
+        }
+        t
+    }
+}

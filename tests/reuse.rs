@@ -1,0 +1,265 @@
+//! Corpus-wide reuse: recall and precision on a generated corpus with planted passages, the CLI
+//! tables, and the passim hand-off both ways.
+
+mod common;
+#[path = "../benches/generator/mod.rs"]
+mod generator;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use std::collections::BTreeSet;
+use std::fs;
+use tifa::reuse::passim::{PassimRecord, to_result};
+use tifa::reuse::{Direction, ReuseDoc, ReuseOptions, candidate_pairs, detect, likely_sources};
+
+fn docs_of(generated: &generator::Generated) -> Vec<ReuseDoc> {
+    generated
+        .docs
+        .iter()
+        .map(|d| ReuseDoc {
+            id: d.id.clone(),
+            text: d.text.clone(),
+            year: Some(d.year),
+            level: tifa::ingest::metadata::Level::parse(d.level),
+        })
+        .collect()
+}
+
+#[test]
+fn planted_reuse_is_found_with_high_recall_and_precision() {
+    let pool = generator::sentence_pool(&[&common::corpus_dir()]);
+    assert!(pool.len() > 100, "{} sentences", pool.len());
+    let generated = generator::generate(300, &pool, 7);
+    let docs = docs_of(&generated);
+    let result = detect(&docs, &ReuseOptions::default());
+    let found: BTreeSet<(usize, usize)> = result
+        .pairs
+        .iter()
+        .map(|p| {
+            let (a, b) = (p.source as usize, p.target as usize);
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    let planted: BTreeSet<(usize, usize)> = generated
+        .docs
+        .iter()
+        .enumerate()
+        .flat_map(|(t, d)| d.copied_from.iter().map(move |&s| (s.min(t), s.max(t))))
+        .collect();
+    let recalled = planted.iter().filter(|p| found.contains(p)).count();
+    let recall = recalled as f64 / planted.len() as f64;
+    let correct = found
+        .iter()
+        .filter(|&&(a, b)| generated.share(a, b))
+        .count();
+    let precision = correct as f64 / found.len().max(1) as f64;
+    eprintln!(
+        "planted {} pairs, found {} ({} candidates): recall {recall:.3}, precision {precision:.3}",
+        planted.len(),
+        found.len(),
+        result.candidates
+    );
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    // Candidates are few: far fewer than all pairs.
+    assert!(
+        result.candidates < 300 * 299 / 2 / 4,
+        "{} candidates",
+        result.candidates
+    );
+    // Planted copies run from the provincial (earlier) document to the county one.
+    for p in &result.pairs {
+        if generated.docs[p.target as usize]
+            .copied_from
+            .contains(&(p.source as usize))
+        {
+            assert_eq!(p.direction, Direction::Earlier);
+        }
+    }
+    // Every likely source is earlier than its target.
+    for s in likely_sources(&docs, &result) {
+        assert!(docs[s.source as usize].year < docs[s.target as usize].year);
+    }
+}
+
+#[test]
+fn stock_phrases_above_the_frequency_cap_make_no_candidates() {
+    let stock = "坚持以习近平新时代中国特色社会主义思想为指导";
+    let own = [
+        "春耕备耕物资储备充足",
+        "老旧小区改造稳步推进",
+        "河湖长制落到实处",
+        "夏粮收购价格保持平稳",
+        "冬季供暖保障有力有序",
+    ];
+    let docs: Vec<ReuseDoc> = own
+        .iter()
+        .enumerate()
+        .map(|(i, own)| ReuseDoc {
+            id: format!("d{i}"),
+            text: format!("{stock}。{own}。"),
+            year: Some(2020),
+            level: None,
+        })
+        .collect();
+    let capped = ReuseOptions {
+        max_doc_frequency: 3,
+        ..ReuseOptions::default()
+    };
+    assert!(candidate_pairs(&docs, &capped).is_empty());
+    assert_eq!(candidate_pairs(&docs, &ReuseOptions::default()).len(), 10);
+}
+
+fn tifa() -> Command {
+    let mut cmd = Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+#[test]
+fn reuse_tables_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = generator::sentence_pool(&[&common::corpus_dir()]);
+    generator::generate(40, &pool, 3).write(dir.path());
+    let out = tifa()
+        .args(["reuse", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!rows.is_empty());
+    for key in [
+        "source",
+        "target",
+        "direction",
+        "passages",
+        "shared_chars",
+        "share_of_target",
+    ] {
+        assert!(rows[0].get(key).is_some(), "{key}");
+    }
+    for table in ["passages", "sources", "coverage"] {
+        tifa()
+            .args([
+                "reuse",
+                dir.path().to_str().unwrap(),
+                "--table",
+                table,
+                "--format",
+                "csv",
+            ])
+            .assert()
+            .success()
+            .stdout(contains("\u{feff}"));
+    }
+}
+
+#[test]
+fn passim_export_and_output_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("passim-in.json");
+    tifa()
+        .args(["export", "--format", "passim", "corpus"])
+        .arg(&input)
+        .assert()
+        .success();
+    let lines: Vec<serde_json::Value> = fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    for line in &lines {
+        for key in ["id", "series", "date", "text"] {
+            assert!(line.get(key).is_some(), "{key} missing");
+        }
+    }
+    let county = lines
+        .iter()
+        .find(|l| l["id"].as_str().unwrap().starts_with("000"))
+        .unwrap();
+    assert_eq!(county["series"], "county/承德县");
+    // passim's output as it writes it (cluster members with character offsets), for a phrase the
+    // two county speeches share.
+    let phrase = "全市网络安全和信息化工作会议精神";
+    let member = |id: &str| {
+        let doc = lines
+            .iter()
+            .find(|l| l["id"].as_str().unwrap().starts_with(id))
+            .unwrap();
+        let text = doc["text"].as_str().unwrap();
+        let begin = text[..text.find(phrase).unwrap()].chars().count();
+        serde_json::json!({"cluster": 17, "size": 2, "uid": 1, "id": doc["id"], "series": doc["series"],
+            "begin": begin, "end": begin + phrase.chars().count(), "text": phrase})
+    };
+    let out = dir.path().join("out.json");
+    fs::create_dir(&out).unwrap();
+    fs::write(
+        out.join("part-00000.json"),
+        format!("{}\n{}\n", member("001"), member("000")),
+    )
+    .unwrap();
+    let table = tifa()
+        .args([
+            "reuse",
+            "corpus",
+            "--table",
+            "passages",
+            "--format",
+            "json",
+            "--from-passim",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&table.stdout).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["text"], phrase);
+    assert!(
+        rows[0]["source"].as_str().unwrap().starts_with("001"),
+        "the 2018 speech is the source"
+    );
+    assert!(rows[0]["target"].as_str().unwrap().starts_with("000"));
+    // A broken record names the file and line.
+    fs::write(out.join("part-00001.json"), "{\"cluster\": \"x\"}\n").unwrap();
+    tifa()
+        .args(["reuse", "corpus", "--from-passim"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(contains("part-00001.json:1"));
+}
+
+#[test]
+fn passim_records_of_one_document_make_no_pair() {
+    let docs = vec![ReuseDoc {
+        id: "a".into(),
+        text: "同一文件内的重复段落同一文件内的重复段落".into(),
+        year: Some(2020),
+        level: None,
+    }];
+    let records = vec![
+        PassimRecord {
+            cluster: 1,
+            id: "a".into(),
+            begin: 0,
+            end: 10,
+        },
+        PassimRecord {
+            cluster: 1,
+            id: "a".into(),
+            begin: 10,
+            end: 20,
+        },
+    ];
+    assert!(to_result(&docs, &records).pairs.is_empty());
+}
