@@ -18,7 +18,12 @@ fn pool() -> Vec<String> {
     let shared = root.join("../shared/corpora");
     let mut folders = vec![root.join("corpus")];
     if let Ok(entries) = std::fs::read_dir(&shared) {
-        folders.extend(entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()));
+        folders.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir()),
+        );
     }
     let refs: Vec<&Path> = folders.iter().map(|p| p.as_path()).collect();
     generator::sentence_pool(&refs)
@@ -29,7 +34,12 @@ fn quality(generated: &generator::Generated, docs: &[ReuseDoc]) {
     let found: BTreeSet<(usize, usize)> = result
         .pairs
         .iter()
-        .map(|p| (p.source.min(p.target) as usize, p.source.max(p.target) as usize))
+        .map(|p| {
+            (
+                p.source.min(p.target) as usize,
+                p.source.max(p.target) as usize,
+            )
+        })
         .collect();
     let planted: BTreeSet<(usize, usize)> = generated
         .docs
@@ -38,7 +48,10 @@ fn quality(generated: &generator::Generated, docs: &[ReuseDoc]) {
         .flat_map(|(t, d)| d.copied_from.iter().map(move |&s| (s.min(t), s.max(t))))
         .collect();
     let recall = planted.iter().filter(|p| found.contains(p)).count() as f64 / planted.len() as f64;
-    let precision = found.iter().filter(|&&(a, b)| generated.share(a, b)).count() as f64
+    let precision = found
+        .iter()
+        .filter(|&&(a, b)| generated.share(a, b))
+        .count() as f64
         / found.len().max(1) as f64;
     let chars: usize = docs.iter().map(|d| d.text.len()).sum();
     eprintln!(
@@ -58,7 +71,11 @@ fn bench_reuse(c: &mut Criterion) {
     // `cargo test --all-targets` runs benchmarks once in a debug build: a small corpus is enough
     // to check that they run; `cargo bench` passes --bench and gets the real sizes.
     let benchmarking = std::env::args().any(|a| a == "--bench");
-    let sizes: &[usize] = if benchmarking { &[1_000, 10_000] } else { &[200] };
+    let sizes: &[usize] = if benchmarking {
+        &[1_000, 10_000]
+    } else {
+        &[200]
+    };
     for &n in sizes {
         let generated = generator::generate(n, &pool, 42);
         let docs: Vec<ReuseDoc> = generated

@@ -11,6 +11,7 @@ use crate::compare::{Comparison, compare};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
+use crate::reuse::{ReuseDoc, ReuseOptions, detect};
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
@@ -71,8 +72,12 @@ pub struct Report {
     pub docs: Vec<DocInfo>,
     pub plan: Vec<PlannedPair>,
     pub comparisons: Vec<Comparison>,
-    /// Cosine similarity of the documents' word counts, `similarity[i][j]`.
+    /// The documents of the heatmap: all of them, or on a large corpus the most reused ones.
+    pub heatmap_docs: Vec<usize>,
+    /// Cosine similarity of the heatmap documents' word counts, `similarity[i][j]`.
     pub similarity: Vec<Vec<f64>>,
+    /// Planned pairs left out because the plan was longer than [`MAX_COMPARED`].
+    pub plan_left_out: usize,
     pub counts: TermCounts,
     /// Vocabulary trends for all documents and per level.
     pub trends: Vec<TermTrend>,
@@ -145,10 +150,12 @@ pub fn build(
     on_stage("count");
     let counts = count(&corpus.documents, segmenter, &CountOptions::default());
     let docs = counts.docs.clone();
-    let plan = match &options.pairs {
+    let mut plan = match &options.pairs {
         Some(spec) => user_plan(spec, &docs)?,
         None => auto_plan(&docs),
     };
+    let plan_left_out = plan.len().saturating_sub(MAX_COMPARED);
+    plan.truncate(MAX_COMPARED);
     on_stage("compare");
     let comparisons = parallel_map(&plan, |p| {
         compare(
@@ -158,7 +165,8 @@ pub fn build(
             &options.align,
         )
     });
-    let similarity = cosine_matrix(&counts);
+    let heatmap_docs = heatmap_docs(&corpus);
+    let similarity = cosine_matrix(&counts, &heatmap_docs);
     on_stage("trends");
     let trends = trends_per_level(&counts, options.min_docs);
     let charted_terms = charted_terms(&trends, &options.watch, options.top.min(4));
@@ -186,7 +194,9 @@ pub fn build(
         corpus,
         docs,
         plan,
+        plan_left_out,
         comparisons,
+        heatmap_docs,
         similarity,
         counts,
         trends,
@@ -200,12 +210,42 @@ pub fn build(
     })
 }
 
-/// Cosine similarity of word-count vectors: cheap for every pair of documents, unlike alignment.
-fn cosine_matrix(counts: &TermCounts) -> Vec<Vec<f64>> {
-    let n = counts.docs.len();
+/// Most planned pairs compared in one report; `--pairs` chooses others.
+pub const MAX_COMPARED: usize = 300;
+/// Most documents in the heatmap.
+pub const MAX_HEATMAP: usize = 60;
+
+/// All documents when there are few; else those sharing the most text with others, found by
+/// corpus-wide reuse detection (no pair compared unless they share rare n-grams).
+fn heatmap_docs(corpus: &Corpus) -> Vec<usize> {
+    let n = corpus.documents.len();
+    if n <= MAX_HEATMAP {
+        return (0..n).collect();
+    }
+    let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
+    let result = detect(&docs, &ReuseOptions::default());
+    let mut shared = vec![0usize; n];
+    for pair in &result.pairs {
+        shared[pair.source as usize] += pair.shared_chars;
+        shared[pair.target as usize] += pair.shared_chars;
+    }
+    let mut ranked: Vec<usize> = (0..n).collect();
+    ranked.sort_by_key(|&i| (std::cmp::Reverse(shared[i]), i));
+    ranked.truncate(MAX_HEATMAP);
+    ranked.sort_unstable();
+    ranked
+}
+
+/// Cosine similarity of word-count vectors of the chosen documents: cheap, unlike alignment.
+fn cosine_matrix(counts: &TermCounts, chosen: &[usize]) -> Vec<Vec<f64>> {
+    let n = chosen.len();
+    let position: rustc_hash::FxHashMap<usize, usize> =
+        chosen.iter().enumerate().map(|(k, &d)| (d, k)).collect();
     let mut vectors: Vec<rustc_hash::FxHashMap<u32, f64>> = vec![Default::default(); n];
     for cell in &counts.cells {
-        vectors[cell.doc as usize].insert(cell.term, f64::from(cell.count));
+        if let Some(&k) = position.get(&(cell.doc as usize)) {
+            vectors[k].insert(cell.term, f64::from(cell.count));
+        }
     }
     let norms: Vec<f64> = vectors
         .iter()

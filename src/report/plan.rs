@@ -3,8 +3,10 @@
 //! cross-level (a lower-level document against higher-level ones of the same or previous year, or
 //! else the closest earlier one), or the user's `A:B` list.
 
+use crate::ingest::metadata::Level;
 use crate::stats::counts::DocInfo;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -61,94 +63,126 @@ pub struct PlannedPair {
 /// Most earlier documents a document is compared with year over year when none shares its region.
 const MAX_PREVIOUS: usize = 3;
 
+/// Documents by (level, year), for finding neighbours without scanning the corpus per document.
+type ByLevelYear = BTreeMap<(Level, i32), Vec<usize>>;
+
 /// The automatic plan: year-over-year pairs first, then cross-level ones, each pair once.
 pub fn auto_plan(docs: &[DocInfo]) -> Vec<PlannedPair> {
+    let mut by_level_year: ByLevelYear = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if let (Some(level), Some(year)) = (d.level, d.year) {
+            by_level_year.entry((level, year)).or_default().push(i);
+        }
+    }
     let mut plan = Vec::new();
+    let mut seen = HashSet::new();
     for b in 0..docs.len() {
-        for a in previous_same_level(docs, b) {
-            push_once(&mut plan, a, b, PairReason::YearOverYear);
+        for a in previous_same_level(docs, &by_level_year, b) {
+            push_once(&mut plan, &mut seen, a, b, PairReason::YearOverYear);
         }
     }
     for b in 0..docs.len() {
-        let (higher, reason) = higher_level_sources(docs, b);
+        let (higher, reason) = higher_level_sources(docs, &by_level_year, b);
         for a in higher {
-            push_once(&mut plan, a, b, reason);
+            push_once(&mut plan, &mut seen, a, b, reason);
         }
     }
     plan
 }
 
-fn push_once(plan: &mut Vec<PlannedPair>, a: usize, b: usize, reason: PairReason) {
-    if a != b && !plan.iter().any(|p| p.a == a && p.b == b) {
+fn push_once(
+    plan: &mut Vec<PlannedPair>,
+    seen: &mut HashSet<(usize, usize)>,
+    a: usize,
+    b: usize,
+    reason: PairReason,
+) {
+    if a != b && seen.insert((a, b)) {
         plan.push(PlannedPair { a, b, reason });
     }
 }
 
-/// Documents of b's level from the closest earlier year: those of b's region if any, else all.
-fn previous_same_level(docs: &[DocInfo], b: usize) -> Vec<usize> {
+/// Up to [`MAX_PREVIOUS`] of `candidates`, those of b's region first.
+fn closest(docs: &[DocInfo], b: usize, candidates: &[usize]) -> Vec<usize> {
+    let same_region = |a: &usize| docs[*a].region.is_some() && docs[*a].region == docs[b].region;
+    let mut chosen: Vec<usize> = candidates.iter().copied().filter(same_region).collect();
+    if chosen.is_empty() {
+        chosen = candidates.to_vec();
+    }
+    chosen.truncate(MAX_PREVIOUS);
+    chosen
+}
+
+/// Documents of b's level from the closest earlier year: those of b's region if any, else up to
+/// [`MAX_PREVIOUS`].
+fn previous_same_level(docs: &[DocInfo], index: &ByLevelYear, b: usize) -> Vec<usize> {
     let (Some(year), Some(level)) = (docs[b].year, docs[b].level) else {
         return Vec::new();
     };
-    let earlier: Vec<usize> = (0..docs.len())
-        .filter(|&a| docs[a].level == Some(level) && docs[a].year.is_some_and(|y| y < year))
-        .collect();
-    let Some(closest) = earlier.iter().filter_map(|&a| docs[a].year).max() else {
-        return Vec::new();
-    };
-    let of_year: Vec<usize> = earlier
-        .into_iter()
-        .filter(|&a| docs[a].year == Some(closest))
-        .collect();
-    let same_region: Vec<usize> = of_year
-        .iter()
-        .copied()
-        .filter(|&a| docs[a].region.is_some() && docs[a].region == docs[b].region)
-        .collect();
-    if same_region.is_empty() {
-        of_year.into_iter().take(MAX_PREVIOUS).collect()
-    } else {
-        same_region
-    }
+    index
+        .range((level, i32::MIN)..(level, year))
+        .next_back()
+        .map_or_else(Vec::new, |(_, of_year)| closest(docs, b, of_year))
 }
 
 /// Higher-level documents of b's year or the year before; failing those, the closest earlier
-/// year that has any.
-fn higher_level_sources(docs: &[DocInfo], b: usize) -> (Vec<usize>, PairReason) {
+/// year that has any. Up to [`MAX_PREVIOUS`] per level, b's region first.
+fn higher_level_sources(
+    docs: &[DocInfo],
+    index: &ByLevelYear,
+    b: usize,
+) -> (Vec<usize>, PairReason) {
     let (Some(year), Some(level)) = (docs[b].year, docs[b].level) else {
         return (Vec::new(), PairReason::CrossLevel);
     };
     // Levels are ordered national < provincial < municipal < county: "higher" sorts lower.
-    let higher: Vec<usize> = (0..docs.len())
-        .filter(|&a| docs[a].level.is_some_and(|l| l < level))
+    let higher_levels: BTreeSet<Level> = index
+        .keys()
+        .map(|(l, _)| *l)
+        .filter(|l| *l < level)
         .collect();
-    let recent: Vec<usize> = higher
-        .iter()
-        .copied()
-        .filter(|&a| docs[a].year.is_some_and(|y| y == year || y == year - 1))
-        .collect();
+    let mut recent = Vec::new();
+    for &l in &higher_levels {
+        let mut of_level: Vec<usize> = Vec::new();
+        for y in [year, year - 1] {
+            of_level.extend(index.get(&(l, y)).into_iter().flatten());
+        }
+        recent.extend(closest(docs, b, &of_level));
+    }
     if !recent.is_empty() {
         return (recent, PairReason::CrossLevel);
     }
-    let closest = higher
-        .iter()
-        .filter_map(|&a| docs[a].year.filter(|&y| y < year))
-        .max();
-    let earlier = higher
+    let mut earlier = Vec::new();
+    for &l in &higher_levels {
+        if let Some((_, of_year)) = index.range((l, i32::MIN)..(l, year)).next_back() {
+            earlier.push((of_year[0], closest(docs, b, of_year)));
+        }
+    }
+    // The closest earlier year over all higher levels.
+    let best = earlier.iter().filter_map(|(a, _)| docs[*a].year).max();
+    let chosen = earlier
         .into_iter()
-        .filter(|&a| closest.is_some() && docs[a].year == closest)
-        .take(MAX_PREVIOUS)
+        .filter(|(a, _)| docs[*a].year == best)
+        .flat_map(|(_, chosen)| chosen)
         .collect();
-    (earlier, PairReason::CrossLevelEarlier)
+    (chosen, PairReason::CrossLevelEarlier)
 }
 
 /// Parses `001:000,002:000` (ids or unique id prefixes).
 pub fn user_plan(spec: &str, docs: &[DocInfo]) -> Result<Vec<PlannedPair>, PlanError> {
     let mut plan = Vec::new();
+    let mut seen = HashSet::new();
     for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (a, b) = item
             .split_once(':')
             .ok_or_else(|| PlanError::Syntax(item.to_string()))?;
-        push_once(&mut plan, find(docs, a)?, find(docs, b)?, PairReason::User);
+        push_once(
+            &mut plan,
+            &mut seen,
+            find(docs, a)?,
+            find(docs, b)?,
+            PairReason::User,
+        );
     }
     if plan.is_empty() {
         return Err(PlanError::Syntax(spec.to_string()));
@@ -185,7 +219,6 @@ fn find(docs: &[DocInfo], key: &str) -> Result<usize, PlanError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::metadata::Level;
 
     fn doc(id: &str, year: i32, level: Level, region: &str) -> DocInfo {
         DocInfo {

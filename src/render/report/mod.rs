@@ -128,6 +128,9 @@ pub fn files(
     Ok(files)
 }
 
+/// Pairs shown in the documents (summary, dot plot, sentences); the tables hold all.
+pub const PAIRS_SHOWN: usize = 30;
+
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     if lang == Lang::Zh { zh } else { en }
 }
@@ -148,7 +151,9 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         &report
             .docs
             .iter()
-            .map(|d| short_id(&d.id))
+            .enumerate()
+            .filter(|(i, _)| report.heatmap_docs.contains(i))
+            .map(|(_, d)| short_id(&d.id))
             .collect::<Vec<_>>(),
     );
     out.push(chart(
@@ -168,6 +173,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         let rows = report
             .comparisons
             .iter()
+            .take(PAIRS_SHOWN)
             .map(|c| {
                 let cov = &c.alignment.coverage;
                 let adapted = (cov.copy_ratio - cov.verbatim_ratio).max(0.0);
@@ -286,7 +292,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             "Each point is the first year the formulation appears at a level.",
         ),
     )?);
-    for (k, c) in report.comparisons.iter().enumerate() {
+    for (k, c) in report.comparisons.iter().enumerate().take(PAIRS_SHOWN) {
         let kinds = [PairKind::Identical, PairKind::Changed, PairKind::Moved];
         let points = c
             .alignment
@@ -440,9 +446,10 @@ fn similarity_table(report: &Report) -> Table {
     ]);
     for (i, row) in report.similarity.iter().enumerate() {
         for (j, value) in row.iter().enumerate() {
+            let (a, b) = (report.heatmap_docs[i], report.heatmap_docs[j]);
             table.push(vec![
-                report.docs[i].id.as_str().into(),
-                report.docs[j].id.as_str().into(),
+                report.docs[a].id.as_str().into(),
+                report.docs[b].id.as_str().into(),
                 (*value).into(),
             ]);
         }

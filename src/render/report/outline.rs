@@ -263,7 +263,19 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         t(lang, "二、逐对比较", "2. Pair by pair").into(),
     ));
     let top = report.options.top;
-    for (k, c) in report.comparisons.iter().enumerate() {
+    let shown = super::PAIRS_SHOWN;
+    if report.comparisons.len() > shown {
+        out.push(para(format!(
+            "{} {shown} {}",
+            t(lang, "以下只列出前", "Only the first"),
+            t(
+                lang,
+                "对；全部对齐结果见 tables/pairs 与 tables/alignments。",
+                "pairs are shown; all of them are in tables/pairs and tables/alignments.",
+            )
+        )));
+    }
+    for (k, c) in report.comparisons.iter().enumerate().take(shown) {
         out.push(Block::Heading(3, format!("{} → {}", c.a.id, c.b.id)));
         let rows = summary_rows(c, lang)
             .into_iter()
