@@ -87,14 +87,18 @@ pub fn sentence_pool(folders: &[&Path]) -> Vec<String> {
     distinct(pool.into_iter().collect())
 }
 
-/// Keeps sentences that share no 12-character stretch with a sentence kept before, so that two
-/// documents share a passage exactly when they hold a common pool sentence.
+/// Keeps sentences that share no 12-character stretch with a sentence kept before, also once
+/// adapted, so that two documents share a passage exactly when they hold a common pool sentence.
 fn distinct(sentences: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut kept = Vec::new();
     for s in sentences {
-        let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
-        let windows: Vec<String> = chars.windows(12).map(|w| w.iter().collect()).collect();
+        // A sentence as written and as a county adapts it (全省 → 全县): neither may meet another.
+        let mut windows: Vec<String> = Vec::new();
+        for form in [s.clone(), adapt(&s, 2000)] {
+            let chars: Vec<char> = form.chars().filter(|c| c.is_alphanumeric()).collect();
+            windows.extend(chars.windows(12).map(|w| w.iter().collect::<String>()));
+        }
         if windows.iter().any(|w| seen.contains(w)) {
             continue;
         }
@@ -140,9 +144,14 @@ fn own_sentence(rng: &mut Rng, words: &[String]) -> String {
     s
 }
 
+/// Sentences of a document's own making: with them a document is about 6 KB, a real speech's size.
+const OWN_SENTENCES: usize = 50;
+
 /// `n` documents: a tenth higher-level, six tenths copying from one or two of them, the rest unrelated.
 pub fn generate(n: usize, pool: &[String], seed: u64) -> Generated {
     let mut rng = Rng::new(seed);
+    // Distinct two-character pieces, drawn uniformly: common ones (网络, 工作) drawn by their
+    // frequency would line up into chance 12-character matches between unrelated documents.
     let words: Vec<String> = pool
         .iter()
         .flat_map(|s| {
@@ -152,6 +161,8 @@ pub fn generate(n: usize, pool: &[String], seed: u64) -> Generated {
                 .map(|c| c.iter().collect::<String>())
                 .collect::<Vec<_>>()
         })
+        .collect::<BTreeSet<String>>()
+        .into_iter()
         .collect();
     let highers = (n / 10).max(1);
     let copiers = n * 6 / 10;
@@ -161,7 +172,9 @@ pub fn generate(n: usize, pool: &[String], seed: u64) -> Generated {
     let mut next_pool = 0;
     for i in 0..highers {
         let mut sentences = BTreeSet::new();
-        let mut lines: Vec<String> = (0..17).map(|_| own_sentence(&mut rng, &words)).collect();
+        let mut lines: Vec<String> = (0..OWN_SENTENCES)
+            .map(|_| own_sentence(&mut rng, &words))
+            .collect();
         for _ in 0..8.min(pool.len()) {
             let k = next_pool % pool.len();
             next_pool += 1;

@@ -53,7 +53,7 @@ impl Default for ReuseOptions {
             min_chars: 12,
             shingle: 8,
             max_doc_frequency: 100,
-            min_shared_shingles: 2,
+            min_shared_shingles: 3,
         }
     }
 }
