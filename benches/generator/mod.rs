@@ -144,8 +144,9 @@ fn own_sentence(rng: &mut Rng, words: &[String]) -> String {
     s
 }
 
-/// Sentences of a document's own making: with them a document is about 6 KB, a real speech's size.
-const OWN_SENTENCES: usize = 50;
+/// Sentences of a document's own making: with them a document is about 6 KB of text, the size of
+/// a real speech, and 10,000 documents make about 60 MB.
+const OWN_SENTENCES: usize = 75;
 
 /// `n` documents: a tenth higher-level, six tenths copying from one or two of them, the rest unrelated.
 pub fn generate(n: usize, pool: &[String], seed: u64) -> Generated {
@@ -194,9 +195,8 @@ pub fn generate(n: usize, pool: &[String], seed: u64) -> Generated {
     }
     for i in 0..n - highers {
         let year = 2019 + (i % 5) as i32;
-        let mut lines: Vec<String> = (0..20 + rng.below(10))
-            .map(|_| own_sentence(&mut rng, &words))
-            .collect();
+        let own = OWN_SENTENCES + rng.below(OWN_SENTENCES / 2);
+        let mut lines: Vec<String> = (0..own).map(|_| own_sentence(&mut rng, &words)).collect();
         let mut sentences = BTreeSet::new();
         let mut copied_from = Vec::new();
         if i < copiers {
