@@ -52,6 +52,59 @@ fn pick<'v, T>(values: &'v [Value], of_type: impl Fn(&'v Value) -> Option<T>) ->
     values.iter().map(of_type).collect()
 }
 
+/// The long counts table as a polars DataFrame built straight from the interned counts (no
+/// per-cell values in between): what a report writes for a corpus of thousands of documents.
+pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
+    let cells = &counts.cells;
+    let doc = |c: &super::counts::Cell| &counts.docs[c.doc as usize];
+    let columns = vec![
+        Column::new(
+            "doc".into(),
+            cells.iter().map(|c| doc(c).id.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "year".into(),
+            cells
+                .iter()
+                .map(|c| doc(c).year.map(i64::from))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "level".into(),
+            cells
+                .iter()
+                .map(|c| doc(c).level.map(|l| l.as_str()))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "region".into(),
+            cells
+                .iter()
+                .map(|c| doc(c).region.as_deref())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "term".into(),
+            cells
+                .iter()
+                .map(|c| counts.vocabulary.term(c.term))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "kind".into(),
+            cells
+                .iter()
+                .map(|c| counts.vocabulary.kind(c.term).as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "count".into(),
+            cells.iter().map(|c| i64::from(c.count)).collect::<Vec<_>>(),
+        ),
+    ];
+    DataFrame::new(cells.len(), columns)
+}
+
 /// The long counts table: one row per (document, term) with the document's metadata.
 pub fn counts_table(counts: &TermCounts) -> Table {
     let mut table = Table::new(&[

@@ -103,6 +103,7 @@ pub fn files(
             files.push(ReportFile::new(format!("tables/{name}.parquet"), bytes));
         }
     }
+    files.extend(term_counts_files(report, formats)?);
     if formats.md {
         files.push(ReportFile::new(
             "report.md",
@@ -125,6 +126,34 @@ pub fn files(
         "manifest.json",
         manifest(report, run, &files),
     ));
+    Ok(files)
+}
+
+/// Beyond this many (document, term) cells the term counts are written as Parquet only: as CSV
+/// they would run to hundreds of megabytes.
+pub const MAX_CSV_CELLS: usize = 2_000_000;
+
+/// `tables/term_counts.*`, the largest table, written from the counts directly.
+fn term_counts_files(report: &Report, formats: Formats) -> Result<Vec<ReportFile>, RenderError> {
+    let mut files = Vec::new();
+    let counts = &report.counts;
+    if formats.csv && counts.cells.len() <= MAX_CSV_CELLS {
+        files.push(ReportFile::new(
+            "tables/term_counts.csv",
+            to_csv(&counts_table(counts)),
+        ));
+    }
+    if formats.parquet {
+        let parquet = |e: polars::prelude::PolarsError| {
+            RenderError::Parquet("term_counts".into(), e.to_string())
+        };
+        let mut frame = crate::stats::frame::counts_frame(counts).map_err(parquet)?;
+        let mut bytes = Vec::new();
+        polars::prelude::ParquetWriter::new(&mut bytes)
+            .finish(&mut frame)
+            .map_err(parquet)?;
+        files.push(ReportFile::new("tables/term_counts.parquet", bytes));
+    }
     Ok(files)
 }
 
@@ -422,7 +451,6 @@ pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
         ("similarity", similarity_table(report)),
         ("pairs", pairs_table(report)),
         ("alignments", alignments_table(report)),
-        ("term_counts", counts_table(&report.counts)),
         ("keyness", keyness),
         ("trends", trends_table(&report.trends)),
         ("series", report.series.clone()),
