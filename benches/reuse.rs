@@ -8,9 +8,7 @@
 mod generator;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::collections::BTreeSet;
 use std::path::Path;
-use tifa::ingest::metadata::Level;
 use tifa::reuse::{ReuseDoc, ReuseOptions, candidate_pairs, detect};
 
 fn pool() -> Vec<String> {
@@ -31,35 +29,16 @@ fn pool() -> Vec<String> {
 
 fn quality(generated: &generator::Generated, docs: &[ReuseDoc]) {
     let result = detect(docs, &ReuseOptions::default());
-    let found: BTreeSet<(usize, usize)> = result
-        .pairs
-        .iter()
-        .map(|p| {
-            (
-                p.source.min(p.target) as usize,
-                p.source.max(p.target) as usize,
-            )
-        })
-        .collect();
-    let planted: BTreeSet<(usize, usize)> = generated
-        .docs
-        .iter()
-        .enumerate()
-        .flat_map(|(t, d)| d.copied_from.iter().map(move |&s| (s.min(t), s.max(t))))
-        .collect();
-    let recall = planted.iter().filter(|p| found.contains(p)).count() as f64 / planted.len() as f64;
-    let precision = found
-        .iter()
-        .filter(|&&(a, b)| generated.share(a, b))
-        .count() as f64
-        / found.len().max(1) as f64;
-    let chars: usize = docs.iter().map(|d| d.text.len()).sum();
+    let score = generated.score(&result);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     eprintln!(
-        "{} documents ({:.1} MB): {} candidates, {} pairs; recall {recall:.3}, precision {precision:.3}",
+        "{} documents ({:.1} MB): {} candidates, {} pairs; recall {:.3}, precision {:.3}",
         docs.len(),
-        chars as f64 / 1e6,
+        bytes as f64 / 1e6,
         result.candidates,
-        found.len()
+        score.found,
+        score.recall,
+        score.precision
     );
 }
 
@@ -78,16 +57,7 @@ fn bench_reuse(c: &mut Criterion) {
     };
     for &n in sizes {
         let generated = generator::generate(n, &pool, 42);
-        let docs: Vec<ReuseDoc> = generated
-            .docs
-            .iter()
-            .map(|d| ReuseDoc {
-                id: d.id.clone(),
-                text: d.text.clone(),
-                year: Some(d.year),
-                level: Level::parse(d.level),
-            })
-            .collect();
+        let docs = generated.reuse_docs();
         quality(&generated, &docs);
         group.bench_function(format!("candidates {n}"), |b| {
             b.iter(|| std::hint::black_box(candidate_pairs(&docs, &ReuseOptions::default())))

@@ -7,57 +7,22 @@ mod generator;
 
 use assert_cmd::Command;
 use predicates::str::contains;
-use std::collections::BTreeSet;
 use std::fs;
 use tifa::reuse::passim::{PassimRecord, to_result};
 use tifa::reuse::{Direction, ReuseDoc, ReuseOptions, candidate_pairs, detect, likely_sources};
-
-fn docs_of(generated: &generator::Generated) -> Vec<ReuseDoc> {
-    generated
-        .docs
-        .iter()
-        .map(|d| ReuseDoc {
-            id: d.id.clone(),
-            text: d.text.clone(),
-            year: Some(d.year),
-            level: tifa::ingest::metadata::Level::parse(d.level),
-        })
-        .collect()
-}
 
 #[test]
 fn planted_reuse_is_found_with_high_recall_and_precision() {
     let pool = generator::sentence_pool(&[&common::corpus_dir()]);
     assert!(pool.len() > 100, "{} sentences", pool.len());
     let generated = generator::generate(300, &pool, 7);
-    let docs = docs_of(&generated);
+    let docs = generated.reuse_docs();
     let result = detect(&docs, &ReuseOptions::default());
-    let found: BTreeSet<(usize, usize)> = result
-        .pairs
-        .iter()
-        .map(|p| {
-            let (a, b) = (p.source as usize, p.target as usize);
-            (a.min(b), a.max(b))
-        })
-        .collect();
-    let planted: BTreeSet<(usize, usize)> = generated
-        .docs
-        .iter()
-        .enumerate()
-        .flat_map(|(t, d)| d.copied_from.iter().map(move |&s| (s.min(t), s.max(t))))
-        .collect();
-    let recalled = planted.iter().filter(|p| found.contains(p)).count();
-    let recall = recalled as f64 / planted.len() as f64;
-    let correct = found
-        .iter()
-        .filter(|&&(a, b)| generated.share(a, b))
-        .count();
-    let precision = correct as f64 / found.len().max(1) as f64;
+    let score = generated.score(&result);
+    let (recall, precision) = (score.recall, score.precision);
     eprintln!(
         "planted {} pairs, found {} ({} candidates): recall {recall:.3}, precision {precision:.3}",
-        planted.len(),
-        found.len(),
-        result.candidates
+        score.planted, score.found, result.candidates
     );
     assert!(recall >= 0.95, "recall {recall:.3}");
     assert!(precision >= 0.95, "precision {precision:.3}");

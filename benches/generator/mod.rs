@@ -43,10 +43,58 @@ pub struct Generated {
     pub docs: Vec<GeneratedDoc>,
 }
 
+#[derive(Debug, Clone, Copy)]
+pub struct Score {
+    pub planted: usize,
+    pub found: usize,
+    pub recall: f64,
+    pub precision: f64,
+}
+
 impl Generated {
     /// Whether two documents truly share a pool sentence.
     pub fn share(&self, a: usize, b: usize) -> bool {
         !self.docs[a].sentences.is_disjoint(&self.docs[b].sentences)
+    }
+
+    /// The documents as reuse detection takes them.
+    pub fn reuse_docs(&self) -> Vec<tifa::reuse::ReuseDoc> {
+        self.docs
+            .iter()
+            .map(|d| tifa::reuse::ReuseDoc {
+                id: d.id.clone(),
+                text: d.text.clone(),
+                year: Some(d.year),
+                level: tifa::ingest::metadata::Level::parse(d.level),
+            })
+            .collect()
+    }
+
+    /// Recall over the planted (copied) pairs and precision over the found pairs, which are right
+    /// when the two documents hold a common pool sentence; with the count of planted and found.
+    pub fn score(&self, result: &tifa::reuse::ReuseResult) -> Score {
+        let found: BTreeSet<(usize, usize)> = result
+            .pairs
+            .iter()
+            .map(|p| {
+                let (a, b) = (p.source as usize, p.target as usize);
+                (a.min(b), a.max(b))
+            })
+            .collect();
+        let planted: BTreeSet<(usize, usize)> = self
+            .docs
+            .iter()
+            .enumerate()
+            .flat_map(|(t, d)| d.copied_from.iter().map(move |&s| (s.min(t), s.max(t))))
+            .collect();
+        let recalled = planted.iter().filter(|p| found.contains(p)).count();
+        let correct = found.iter().filter(|&&(a, b)| self.share(a, b)).count();
+        Score {
+            planted: planted.len(),
+            found: found.len(),
+            recall: recalled as f64 / planted.len().max(1) as f64,
+            precision: correct as f64 / found.len().max(1) as f64,
+        }
     }
 
     /// Writes the documents and a manifest.csv into `dir`.

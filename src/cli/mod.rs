@@ -99,6 +99,21 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
+/// Loads a corpus for a command that needs at least one document, warning about the others.
+pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
+    let options = input.load_options()?;
+    let corpus = ingest::load(dir, &options)
+        .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+    warn_problems(&corpus);
+    if corpus.documents.is_empty() {
+        bail!(
+            "no document of {} could be read (see the warnings above)",
+            dir.display()
+        );
+    }
+    Ok(corpus)
+}
+
 /// Prints the problems met while loading, as warnings on stderr.
 pub(crate) fn warn_problems(corpus: &Corpus) {
     for problem in &corpus.problems {

@@ -1,9 +1,8 @@
 //! `tifa report [DIR]`: build the report (plan, comparisons, statistics), render its files and
 //! write them as one folder, all or nothing.
 
-use super::{InputArgs, Words, warn_problems};
+use super::{InputArgs, Words};
 use crate::align::AlignOptions;
-use crate::ingest;
 use crate::render::labels::Lang;
 use crate::render::report::{Formats, RunInfo, files};
 use crate::report::folder::{staging_path, write_report};
@@ -194,16 +193,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
 
     let mut stages = Stages::new(args.quiet, args.verbose);
     stages.stage("load");
-    let options = args.input.load_options()?;
-    let corpus = ingest::load(&args.dir, &options)
-        .with_context(|| format!("the corpus {} cannot be read", args.dir.display()))?;
-    warn_problems(&corpus);
-    if corpus.documents.is_empty() {
-        bail!(
-            "no document of {} could be read (see the warnings above)",
-            args.dir.display()
-        );
-    }
+    let corpus = super::load_corpus(&args.dir, &args.input)?;
     let words = Words::with_dictionaries(&args.dict)?;
     let report_options = ReportOptions {
         pairs: (args.pairs != "auto").then(|| args.pairs.clone()),

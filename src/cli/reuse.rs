@@ -2,13 +2,12 @@
 //! `--from-passim`), as tables; `tifa export --format passim DIR OUT`: the corpus as passim input.
 
 use super::stats::TableOutput;
-use super::{InputArgs, warn_problems, write_atomically};
-use crate::ingest::{self, Corpus};
+use super::{InputArgs, load_corpus, write_atomically};
 use crate::reuse::passim::{export, read_output, to_result};
 use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, tables};
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,22 +45,8 @@ pub struct ReuseArgs {
     pub output: TableOutput,
 }
 
-fn load(dir: &Path, input: &InputArgs) -> Result<Corpus> {
-    let options = input.load_options()?;
-    let corpus = ingest::load(dir, &options)
-        .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
-    warn_problems(&corpus);
-    if corpus.documents.is_empty() {
-        bail!(
-            "no document of {} could be read (see the warnings above)",
-            dir.display()
-        );
-    }
-    Ok(corpus)
-}
-
 pub fn run(args: ReuseArgs) -> Result<ExitCode> {
-    let corpus = load(&args.dir, &args.input)?;
+    let corpus = load_corpus(&args.dir, &args.input)?;
     let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
     let result = match &args.from_passim {
         Some(out) => to_result(&docs, &read_output(out)?),
@@ -106,7 +91,7 @@ pub struct ExportArgs {
 }
 
 pub fn run_export(args: ExportArgs) -> Result<ExitCode> {
-    let corpus = load(&args.dir, &args.input)?;
+    let corpus = load_corpus(&args.dir, &args.input)?;
     match args.format {
         ExportFormat::Passim => write_atomically(&args.out, export(&corpus.documents).as_bytes())?,
     }

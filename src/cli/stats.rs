@@ -1,8 +1,8 @@
 //! `tifa terms`, `keyness`, `trend`, `formulations`, `kwic`: load a corpus, run one statistic,
 //! write its table as a terminal table, CSV, JSON or Parquet.
 
-use super::{InputArgs, Words, warn_problems, write_atomically};
-use crate::ingest::{self, Corpus};
+use super::{InputArgs, Words, write_atomically};
+use crate::ingest::Corpus;
 use crate::normalize::query_to_simplified;
 use crate::render::table::{to_csv, to_json, to_parquet, to_terminal};
 use crate::stats::counts::{CountOptions, TermCounts, count};
@@ -100,17 +100,7 @@ pub struct CorpusInput {
 
 impl CorpusInput {
     fn load(&self, dir: &Path) -> Result<Corpus> {
-        let options = self.input.load_options()?;
-        let corpus = ingest::load(dir, &options)
-            .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
-        warn_problems(&corpus);
-        if corpus.documents.is_empty() {
-            bail!(
-                "no document of {} could be read (see the warnings above)",
-                dir.display()
-            );
-        }
-        Ok(corpus)
+        super::load_corpus(dir, &self.input)
     }
 
     fn count(&self, corpus: &Corpus, ngrams: &str) -> Result<TermCounts> {
