@@ -126,7 +126,12 @@ pub fn sentence_pool(folders: &[&Path]) -> Vec<String> {
             };
             for sentence in text.split(['。', '！', '？', '\n']) {
                 let s = sentence.trim();
-                if s.chars().count() >= 16 && s.chars().filter(|c| *c >= '\u{4e00}').count() >= 12 {
+                // Chinese prose only: glossed or Latin text (領(lǐng)導) repeats its letters.
+                let latin = s.chars().any(|c| c.is_alphabetic() && !is_han(c));
+                if !latin
+                    && s.chars().count() >= 16
+                    && s.chars().filter(|c| is_han(*c)).count() >= 12
+                {
                     pool.insert(format!("{s}。"));
                 }
             }
@@ -135,8 +140,13 @@ pub fn sentence_pool(folders: &[&Path]) -> Vec<String> {
     distinct(pool.into_iter().collect())
 }
 
-/// Keeps sentences that share no 12-character stretch with a sentence kept before, also once
-/// adapted, so that two documents share a passage exactly when they hold a common pool sentence.
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Keeps sentences that share no 8-character stretch with a sentence kept before, also once
+/// adapted, so that two documents share a passage exactly when they hold a common pool sentence
+/// (8, not 12: reuse detection bridges small gaps between shorter exact runs).
 fn distinct(sentences: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut kept = Vec::new();
@@ -145,7 +155,7 @@ fn distinct(sentences: Vec<String>) -> Vec<String> {
         let mut windows: Vec<String> = Vec::new();
         for form in [s.clone(), adapt(&s, 2000)] {
             let chars: Vec<char> = form.chars().filter(|c| c.is_alphanumeric()).collect();
-            windows.extend(chars.windows(12).map(|w| w.iter().collect::<String>()));
+            windows.extend(chars.windows(8).map(|w| w.iter().collect::<String>()));
         }
         if windows.iter().any(|w| seen.contains(w)) {
             continue;
