@@ -502,7 +502,12 @@ impl Draw for StackedShares {
             .draw()
             .map_err(err)?;
         for (p, part) in self.parts.iter().enumerate() {
-            let colour = [PALETTE[1], PALETTE[3], PALETTE[7]][p % 3];
+            // The last part (new, the rest) is grey whatever the number of parts.
+            let colour = if p + 1 == self.parts.len() {
+                PALETTE[7]
+            } else {
+                [PALETTE[1], PALETTE[3]][p % 2]
+            };
             chart
                 .draw_series(self.rows.iter().enumerate().map(|(k, (_, shares))| {
                     let (bottom, top) = row_span(n, k);

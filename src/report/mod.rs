@@ -11,7 +11,7 @@ use crate::compare::{Comparison, compare};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
-use crate::reuse::{ReuseDoc, ReuseOptions, detect};
+use crate::reuse::{LikelySource, ReuseDoc, ReuseOptions, ReuseResult, detect, likely_sources};
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
@@ -74,6 +74,9 @@ pub struct Report {
     pub comparisons: Vec<Comparison>,
     /// The documents of the heatmap: all of them, or on a large corpus the most reused ones.
     pub heatmap_docs: Vec<usize>,
+    /// Corpus-wide reuse and the likely source of each reused stretch, on a corpus of more than
+    /// [`MAX_HEATMAP`] documents.
+    pub reuse: Option<(ReuseResult, Vec<LikelySource>)>,
     /// Cosine similarity of the heatmap documents' word counts, `similarity[i][j]`.
     pub similarity: Vec<Vec<f64>>,
     /// Planned pairs left out because the plan was longer than [`MAX_COMPARED`].
@@ -165,7 +168,8 @@ pub fn build(
             &options.align,
         )
     });
-    let heatmap_docs = heatmap_docs(&corpus);
+    let reuse = corpus_reuse(&corpus);
+    let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|(r, _)| r));
     let similarity = cosine_matrix(&counts, &heatmap_docs);
     on_stage("trends");
     let trends = trends_per_level(&counts, options.min_docs);
@@ -197,6 +201,7 @@ pub fn build(
         plan_left_out,
         comparisons,
         heatmap_docs,
+        reuse,
         similarity,
         counts,
         trends,
@@ -215,15 +220,22 @@ pub const MAX_COMPARED: usize = 300;
 /// Most documents in the heatmap.
 pub const MAX_HEATMAP: usize = 60;
 
-/// All documents when there are few; else those sharing the most text with others, found by
-/// corpus-wide reuse detection (no pair compared unless they share rare n-grams).
-fn heatmap_docs(corpus: &Corpus) -> Vec<usize> {
-    let n = corpus.documents.len();
-    if n <= MAX_HEATMAP {
-        return (0..n).collect();
+/// Corpus-wide reuse, run when the corpus is too large for a plan to cover it.
+fn corpus_reuse(corpus: &Corpus) -> Option<(ReuseResult, Vec<LikelySource>)> {
+    if corpus.documents.len() <= MAX_HEATMAP {
+        return None;
     }
     let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
     let result = detect(&docs, &ReuseOptions::default());
+    let sources = likely_sources(&docs, &result);
+    Some((result, sources))
+}
+
+/// All documents when there are few; else the ones sharing the most text with others.
+fn heatmap_docs(n: usize, reuse: Option<&ReuseResult>) -> Vec<usize> {
+    let Some(result) = reuse else {
+        return (0..n).collect();
+    };
     let mut shared = vec![0usize; n];
     for pair in &result.pairs {
         shared[pair.source as usize] += pair.shared_chars;

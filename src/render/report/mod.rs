@@ -198,37 +198,8 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             "Cosine similarity of word counts; darker is more alike.",
         ),
     )?);
-    if !report.comparisons.is_empty() {
-        let rows = report
-            .comparisons
-            .iter()
-            .take(PAIRS_SHOWN)
-            .map(|c| {
-                let cov = &c.alignment.coverage;
-                let adapted = (cov.copy_ratio - cov.verbatim_ratio).max(0.0);
-                (
-                    format!("{} → {}", short_id(&c.a.id), short_id(&c.b.id)),
-                    vec![cov.verbatim_ratio, adapted, (1.0 - cov.copy_ratio).max(0.0)],
-                )
-            })
-            .collect();
-        out.push(chart(
-            &StackedShares {
-                rows,
-                parts: vec![
-                    t(lang, "照搬", "copied").into(),
-                    t(lang, "改写沿用", "adapted").into(),
-                    t(lang, "新写", "new").into(),
-                ],
-            },
-            "coverage",
-            t(lang, "B 文档的来源构成", "What each B document is made of"),
-            t(
-                lang,
-                "按字数计：与 A 相同的句子、改写自 A 的句子、新写的句子。",
-                "By characters: sentences identical to A, adapted from A, and new.",
-            ),
-        )?);
+    if let Some(coverage) = coverage_chart(report, lang)? {
+        out.push(coverage);
     }
     out.push(chart(
         &Lines {
@@ -358,6 +329,94 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
     Ok(out)
 }
 
+/// What each B document is made of: from the planned pairs (copied, adapted, new); on a large
+/// corpus from corpus-wide reuse (reused from earlier or higher-level documents, own).
+fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderError> {
+    if let Some((_, sources)) = &report.reuse {
+        let mut reused: Vec<(usize, usize)> = Vec::new();
+        for group in sources.chunk_by(|x, y| x.target == y.target) {
+            reused.push((
+                group[0].target as usize,
+                group.iter().map(|s| s.chars).sum(),
+            ));
+        }
+        let share = |(doc, chars): (usize, usize)| {
+            let total = report.corpus.documents[doc]
+                .normalized
+                .text
+                .chars()
+                .count()
+                .max(1);
+            (doc, (chars as f64 / total as f64).min(1.0))
+        };
+        let mut shares: Vec<(usize, f64)> = reused.into_iter().map(share).collect();
+        shares.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let rows = shares
+            .into_iter()
+            .take(PAIRS_SHOWN)
+            .map(|(doc, s)| (short_id(&report.docs[doc].id), vec![s, 1.0 - s]))
+            .collect();
+        let spec = StackedShares {
+            rows,
+            parts: vec![
+                t(
+                    lang,
+                    "沿用较早或上级文件",
+                    "reused from earlier or higher-level",
+                )
+                .into(),
+                t(lang, "其余", "the rest").into(),
+            ],
+        };
+        return chart(
+            &spec,
+            "coverage",
+            t(lang, "沿用比例最高的文件", "Documents reusing the most"),
+            t(
+                lang,
+                "按字数计：全语料查重找到的、出自较早或上级文件的段落所占比例。",
+                "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
+            ),
+        )
+        .map(Some);
+    }
+    if report.comparisons.is_empty() {
+        return Ok(None);
+    }
+    let rows = report
+        .comparisons
+        .iter()
+        .take(PAIRS_SHOWN)
+        .map(|c| {
+            let cov = &c.alignment.coverage;
+            let adapted = (cov.copy_ratio - cov.verbatim_ratio).max(0.0);
+            (
+                format!("{} → {}", short_id(&c.a.id), short_id(&c.b.id)),
+                vec![cov.verbatim_ratio, adapted, (1.0 - cov.copy_ratio).max(0.0)],
+            )
+        })
+        .collect();
+    let spec = StackedShares {
+        rows,
+        parts: vec![
+            t(lang, "照搬", "copied").into(),
+            t(lang, "改写沿用", "adapted").into(),
+            t(lang, "新写", "new").into(),
+        ],
+    };
+    chart(
+        &spec,
+        "coverage",
+        t(lang, "B 文档的来源构成", "What each B document is made of"),
+        t(
+            lang,
+            "按字数计：与 A 相同的句子、改写自 A 的句子、新写的句子。",
+            "By characters: sentences identical to A, adapted from A, and new.",
+        ),
+    )
+    .map(Some)
+}
+
 /// `000_9ef17a759cacbb40` → `000`: the readable part of an id for chart axes.
 fn short_id(id: &str) -> String {
     match id.split_once('_') {
@@ -446,7 +505,7 @@ pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
         }
         all.unwrap_or_else(|| kwic_table(&[]))
     };
-    vec![
+    let mut all = vec![
         ("documents", sizes_table(&report.counts)),
         ("similarity", similarity_table(report)),
         ("pairs", pairs_table(report)),
@@ -457,7 +516,16 @@ pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
         ("formulations", formulations_table(&report.formulations)),
         ("enumerations", lists_table(&report.lists)),
         ("kwic", kwic),
-    ]
+    ];
+    if let Some((result, sources)) = &report.reuse {
+        let docs = &report.corpus.documents;
+        all.push(("reuse_pairs", crate::reuse::tables::network(docs, result)));
+        all.push((
+            "reuse_sources",
+            crate::reuse::tables::sources(docs, sources),
+        ));
+    }
+    all
 }
 
 fn append(all: &mut Table, more: Table) {
