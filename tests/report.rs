@@ -2,6 +2,8 @@
 //! safe replacement, and a snapshot of report.md.
 
 mod common;
+#[path = "../benches/generator/mod.rs"]
+mod generator;
 
 use assert_cmd::Command;
 use polars::prelude::{ParquetReader, SerReader};
@@ -323,4 +325,33 @@ fn english_labels_and_user_pairs() {
         .assert()
         .failure()
         .stderr(contains("no document `009`"));
+}
+
+#[test]
+fn a_large_corpus_gets_reuse_tables_and_a_bounded_heatmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let pool = generator::sentence_pool(&[&common::corpus_dir()]);
+    generator::generate(80, &pool, 11).write(&corpus);
+    let out = dir.path().join("report");
+    report(&corpus, &out, &["--formats", "md,csv"]);
+    let similarity = fs::read_to_string(out.join("tables/similarity.csv")).unwrap();
+    assert_eq!(
+        similarity.lines().count(),
+        1 + 60 * 60,
+        "heatmap of the 60 most reused"
+    );
+    let pairs = fs::read_to_string(out.join("tables/reuse_pairs.csv")).unwrap();
+    assert!(pairs.lines().count() > 10, "{pairs}");
+    let sources = fs::read_to_string(out.join("tables/reuse_sources.csv")).unwrap();
+    assert!(
+        sources.lines().skip(1).all(|l| l.contains(",p0")),
+        "sources are provincial: {sources}"
+    );
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("沿用比例最高的文件"),
+        "coverage from corpus-wide reuse"
+    );
 }
