@@ -4,7 +4,7 @@
 use super::stats::TableOutput;
 use super::{InputArgs, load_corpus, write_atomically};
 use crate::reuse::passim::{export, read_output, to_result};
-use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, tables};
+use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares, tables};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -63,9 +63,10 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
         ReuseTable::Pairs => tables::network(&corpus.documents, &result),
         ReuseTable::Passages => tables::passages(&corpus.documents, &result),
         ReuseTable::Sources => tables::sources(&corpus.documents, &likely_sources(&docs, &result)),
-        ReuseTable::Coverage => {
-            tables::coverage(&corpus.documents, &likely_sources(&docs, &result))
-        }
+        ReuseTable::Coverage => tables::coverage(
+            &corpus.documents,
+            &reused_shares(&docs, &likely_sources(&docs, &result)),
+        ),
     };
     args.output.write(&table)?;
     Ok(ExitCode::SUCCESS)

@@ -11,7 +11,10 @@ use crate::compare::{Comparison, compare};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
-use crate::reuse::{LikelySource, ReuseDoc, ReuseOptions, ReuseResult, detect, likely_sources};
+use crate::reuse::{
+    LikelySource, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect, likely_sources,
+    reused_shares,
+};
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
@@ -74,9 +77,8 @@ pub struct Report {
     pub comparisons: Vec<Comparison>,
     /// The documents of the heatmap: all of them, or on a large corpus the most reused ones.
     pub heatmap_docs: Vec<usize>,
-    /// Corpus-wide reuse and the likely source of each reused stretch, on a corpus of more than
-    /// [`MAX_HEATMAP`] documents.
-    pub reuse: Option<(ReuseResult, Vec<LikelySource>)>,
+    /// Corpus-wide reuse, on a corpus of more than [`MAX_HEATMAP`] documents.
+    pub reuse: Option<CorpusReuse>,
     /// Cosine similarity of the heatmap documents' word counts, `similarity[i][j]`.
     pub similarity: Vec<Vec<f64>>,
     /// Planned pairs left out because the plan was longer than [`MAX_COMPARED`].
@@ -169,7 +171,7 @@ pub fn build(
         )
     });
     let reuse = corpus_reuse(&corpus);
-    let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|(r, _)| r));
+    let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|r| &r.result));
     let similarity = cosine_matrix(&counts, &heatmap_docs);
     on_stage("trends");
     let trends = trends_per_level(&counts, options.min_docs);
@@ -220,15 +222,29 @@ pub const MAX_COMPARED: usize = 300;
 /// Most documents in the heatmap.
 pub const MAX_HEATMAP: usize = 60;
 
+/// What corpus-wide reuse found: pairs, the likely source of each reused stretch, and each
+/// document's reused share.
+#[derive(Debug, Clone)]
+pub struct CorpusReuse {
+    pub result: ReuseResult,
+    pub sources: Vec<LikelySource>,
+    pub shares: Vec<ReusedShare>,
+}
+
 /// Corpus-wide reuse, run when the corpus is too large for a plan to cover it.
-fn corpus_reuse(corpus: &Corpus) -> Option<(ReuseResult, Vec<LikelySource>)> {
+fn corpus_reuse(corpus: &Corpus) -> Option<CorpusReuse> {
     if corpus.documents.len() <= MAX_HEATMAP {
         return None;
     }
     let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
     let result = detect(&docs, &ReuseOptions::default());
     let sources = likely_sources(&docs, &result);
-    Some((result, sources))
+    let shares = reused_shares(&docs, &sources);
+    Some(CorpusReuse {
+        result,
+        sources,
+        shares,
+    })
 }
 
 /// All documents when there are few; else the ones sharing the most text with others.

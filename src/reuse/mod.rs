@@ -251,11 +251,43 @@ pub fn likely_sources(docs: &[ReuseDoc], result: &ReuseResult) -> Vec<LikelySour
     out
 }
 
+/// How much of one document comes from earlier or higher-level documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReusedShare {
+    pub doc: u32,
+    /// Distinct source documents.
+    pub sources: usize,
+    pub chars: usize,
+    /// chars over the document's characters.
+    pub share: f64,
+}
+
+/// Per document with a likely source: its reused characters and their share, in document order.
+pub fn reused_shares(docs: &[ReuseDoc], sources: &[LikelySource]) -> Vec<ReusedShare> {
+    sources
+        .chunk_by(|x, y| x.target == y.target)
+        .map(|group| {
+            let doc = group[0].target;
+            let mut ids: Vec<u32> = group.iter().map(|s| s.source).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let chars: usize = group.iter().map(|s| s.chars).sum();
+            let total = docs[doc as usize].text.chars().count().max(1);
+            ReusedShare {
+                doc,
+                sources: ids.len(),
+                chars,
+                share: (chars as f64 / total as f64).min(1.0),
+            }
+        })
+        .collect()
+}
+
 /// Result tables: the reuse network (one row per pair), every passage with its lines, the likely
 /// source of each stretch of a target, and coverage per target. `docs` are the loaded documents,
 /// in the order reuse ran on, for original line numbers.
 pub mod tables {
-    use super::{LikelySource, ReuseResult};
+    use super::{LikelySource, ReuseResult, ReusedShare};
     use crate::ingest::Document;
     use crate::stats::table::{ColumnType, Table, Value};
 
@@ -330,25 +362,19 @@ pub mod tables {
     }
 
     /// Per target: how much of it comes from earlier or higher-level documents, and from how many.
-    pub fn coverage(docs: &[Document], sources: &[LikelySource]) -> Table {
+    pub fn coverage(docs: &[Document], shares: &[ReusedShare]) -> Table {
         let mut t = Table::new(&[
             ("target", ColumnType::Str),
             ("sources", ColumnType::Int),
             ("reused_chars", ColumnType::Int),
             ("share_reused", ColumnType::Float),
         ]);
-        for group in sources.chunk_by(|x, y| x.target == y.target) {
-            let d = &docs[group[0].target as usize];
-            let mut ids: Vec<u32> = group.iter().map(|s| s.source).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let chars: usize = group.iter().map(|s| s.chars).sum();
-            let total = d.normalized.text.chars().count().max(1);
+        for s in shares {
             t.push(vec![
-                Value::from(d.id.as_str()),
-                ids.len().into(),
-                chars.into(),
-                (chars as f64 / total as f64).into(),
+                Value::from(docs[s.doc as usize].id.as_str()),
+                s.sources.into(),
+                s.chars.into(),
+                s.share.into(),
             ]);
         }
         t

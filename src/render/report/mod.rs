@@ -332,29 +332,18 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
 /// What each B document is made of: from the planned pairs (copied, adapted, new); on a large
 /// corpus from corpus-wide reuse (reused from earlier or higher-level documents, own).
 fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderError> {
-    if let Some((_, sources)) = &report.reuse {
-        let mut reused: Vec<(usize, usize)> = Vec::new();
-        for group in sources.chunk_by(|x, y| x.target == y.target) {
-            reused.push((
-                group[0].target as usize,
-                group.iter().map(|s| s.chars).sum(),
-            ));
-        }
-        let share = |(doc, chars): (usize, usize)| {
-            let total = report.corpus.documents[doc]
-                .normalized
-                .text
-                .chars()
-                .count()
-                .max(1);
-            (doc, (chars as f64 / total as f64).min(1.0))
-        };
-        let mut shares: Vec<(usize, f64)> = reused.into_iter().map(share).collect();
-        shares.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    if let Some(reuse) = &report.reuse {
+        let mut shares: Vec<&crate::reuse::ReusedShare> = reuse.shares.iter().collect();
+        shares.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.doc.cmp(&y.doc)));
         let rows = shares
             .into_iter()
             .take(PAIRS_SHOWN)
-            .map(|(doc, s)| (short_id(&report.docs[doc].id), vec![s, 1.0 - s]))
+            .map(|s| {
+                (
+                    short_id(&report.docs[s.doc as usize].id),
+                    vec![s.share, 1.0 - s.share],
+                )
+            })
             .collect();
         let spec = StackedShares {
             rows,
@@ -517,12 +506,19 @@ pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
         ("enumerations", lists_table(&report.lists)),
         ("kwic", kwic),
     ];
-    if let Some((result, sources)) = &report.reuse {
+    if let Some(reuse) = &report.reuse {
         let docs = &report.corpus.documents;
-        all.push(("reuse_pairs", crate::reuse::tables::network(docs, result)));
+        all.push((
+            "reuse_pairs",
+            crate::reuse::tables::network(docs, &reuse.result),
+        ));
         all.push((
             "reuse_sources",
-            crate::reuse::tables::sources(docs, sources),
+            crate::reuse::tables::sources(docs, &reuse.sources),
+        ));
+        all.push((
+            "reuse_coverage",
+            crate::reuse::tables::coverage(docs, &reuse.shares),
         ));
     }
     all
