@@ -1,7 +1,10 @@
-//! Progress bars for long work (`u64` steps → an indicatif bar on stderr). Hidden when stderr is
-//! not a terminal, so scripts and tests see clean output.
+//! Progress on stderr: bars for long work (`u64` steps → an indicatif bar) and [`Stages`] for a
+//! command made of named stages. Hidden when stderr is not a terminal, so scripts and tests see
+//! clean output.
 
 use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::Instant;
 
 pub fn bar(len: u64, what: &str) -> ProgressBar {
     if len < 20 {
@@ -14,4 +17,52 @@ pub fn bar(len: u64, what: &str) -> ProgressBar {
     );
     bar.set_message(what.to_string());
     bar
+}
+
+/// Stage messages on stderr: a spinner on a terminal, plain lines with -v, nothing with -q.
+pub struct Stages {
+    spinner: Option<ProgressBar>,
+    verbose: bool,
+    started: Instant,
+    last: Instant,
+}
+
+impl Stages {
+    /// `steps` stages in all; `quiet` silences everything, `verbose` prints a line per stage.
+    pub fn new(steps: u64, quiet: bool, verbose: bool) -> Self {
+        let spinner = (!quiet && !verbose && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(steps);
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} [{bar:20}] {pos}/{len}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        });
+        Self {
+            spinner,
+            verbose: verbose && !quiet,
+            started: Instant::now(),
+            last: Instant::now(),
+        }
+    }
+    pub fn stage(&mut self, name: &str) {
+        if self.verbose {
+            eprintln!(
+                "[{:>6.2}s] {name} (the stage before took {:.2}s)",
+                self.started.elapsed().as_secs_f64(),
+                self.last.elapsed().as_secs_f64()
+            );
+        }
+        self.last = Instant::now();
+        if let Some(bar) = &self.spinner {
+            bar.set_message(name.to_string());
+            bar.inc(1);
+        }
+    }
+    pub fn finish(&self) {
+        if let Some(bar) = &self.spinner {
+            bar.finish_and_clear();
+        }
+    }
 }

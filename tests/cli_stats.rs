@@ -1,24 +1,10 @@
 //! The statistics commands from the outside: every format, snapshots of the tables, bad filters.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{stdout, tifa};
 use polars::prelude::{ParquetReader, SerReader};
 use predicates::str::contains;
-
-fn tifa() -> Command {
-    let mut cmd = Command::cargo_bin("tifa").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = tifa().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn terms_by_year_table() {

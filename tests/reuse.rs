@@ -5,7 +5,7 @@ mod common;
 #[path = "../benches/generator/mod.rs"]
 mod generator;
 
-use assert_cmd::Command;
+use common::tifa;
 use predicates::str::contains;
 use std::fs;
 use tifa::reuse::passim::{PassimRecord, to_result};
@@ -73,12 +73,6 @@ fn stock_phrases_above_the_frequency_cap_make_no_candidates() {
     };
     assert!(candidate_pairs(&docs, &capped).is_empty());
     assert_eq!(candidate_pairs(&docs, &ReuseOptions::default()).len(), 10);
-}
-
-fn tifa() -> Command {
-    let mut cmd = Command::cargo_bin("tifa").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
 }
 
 #[test]

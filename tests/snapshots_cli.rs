@@ -1,21 +1,8 @@
 //! Snapshots (insta) of what the renderers print for the bundled corpus.
 
-use assert_cmd::Command;
+mod common;
 
-fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("tifa")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::stdout as run;
 
 #[test]
 fn corpus_table() {

@@ -3,17 +3,15 @@
 
 use super::{InputArgs, Words};
 use crate::align::AlignOptions;
+use crate::progress::Stages;
 use crate::render::labels::Lang;
 use crate::render::report::{Formats, RunInfo, files};
-use crate::report::folder::{staging_path, write_report};
+use crate::report::folder::{check_target, staging_path, write_report};
 use crate::report::{ReportOptions, STAGES, build};
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -129,61 +127,13 @@ fn default_out(dir: &Path) -> PathBuf {
     PathBuf::from("reports").join(name)
 }
 
-/// Stage messages on stderr: a spinner on a terminal, plain lines with -v, nothing with -q.
-struct Stages {
-    spinner: Option<ProgressBar>,
-    verbose: bool,
-    started: Instant,
-    last: Instant,
-}
-
-impl Stages {
-    fn new(quiet: bool, verbose: bool) -> Self {
-        let spinner = (!quiet && !verbose && std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::new(STAGES.len() as u64 + 2);
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} [{bar:20}] {pos}/{len}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            bar.enable_steady_tick(std::time::Duration::from_millis(120));
-            bar
-        });
-        Self {
-            spinner,
-            verbose: verbose && !quiet,
-            started: Instant::now(),
-            last: Instant::now(),
-        }
-    }
-    fn stage(&mut self, name: &str) {
-        if self.verbose {
-            eprintln!(
-                "[{:>6.2}s] {name} (the stage before took {:.2}s)",
-                self.started.elapsed().as_secs_f64(),
-                self.last.elapsed().as_secs_f64()
-            );
-        }
-        self.last = Instant::now();
-        if let Some(bar) = &self.spinner {
-            bar.set_message(name.to_string());
-            bar.inc(1);
-        }
-    }
-    fn finish(&self) {
-        if let Some(bar) = &self.spinner {
-            bar.finish_and_clear();
-        }
-    }
-}
-
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let formats = formats(&args.formats)?;
     let out = args.out.clone().unwrap_or_else(|| default_out(&args.dir));
     let watch = watch_terms(&args.watch)?;
     // Refuse early, before any work, when the target may not be written.
-    crate::report::folder::Staging::begin(&out, args.force)
-        .with_context(|| format!("cannot write the report to {}", out.display()))
-        .map(drop)?;
+    check_target(&out, args.force)
+        .with_context(|| format!("cannot write the report to {}", out.display()))?;
     let staging = staging_path(&out);
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&staging);
@@ -191,7 +141,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         std::process::exit(130);
     });
 
-    let mut stages = Stages::new(args.quiet, args.verbose);
+    let mut stages = Stages::new(STAGES.len() as u64 + 3, args.quiet, args.verbose);
     stages.stage("load");
     let corpus = super::load_corpus(&args.dir, &args.input)?;
     let words = Words::with_dictionaries(&args.dict)?;

@@ -2,6 +2,8 @@
 
 use crate::align::PairKind;
 use crate::diff::{EditClass, SubstitutionKind};
+use crate::ingest::metadata::Level;
+use crate::normalize::FindingKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
@@ -11,6 +13,39 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The Chinese or the English wording of a label written in place.
+    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        if self == Lang::Zh { zh } else { en }
+    }
+
+    /// 中央 / 省级 / 市级 / 县级, or the English level.
+    pub fn level(self, level: Level) -> &'static str {
+        match (self, level) {
+            (Lang::Zh, Level::National) => "中央",
+            (Lang::Zh, Level::Provincial) => "省级",
+            (Lang::Zh, Level::Municipal) => "市级",
+            (Lang::Zh, Level::County) => "县级",
+            (Lang::En, l) => l.as_str(),
+        }
+    }
+
+    /// What a kind of normalization finding is called.
+    pub fn finding(self, kind: FindingKind) -> &'static str {
+        match (self, kind) {
+            (Lang::En, k) => k.label(),
+            (Lang::Zh, FindingKind::LineEnding) => "换行符",
+            (Lang::Zh, FindingKind::Boilerplate) => "模板文字",
+            (Lang::Zh, FindingKind::Markdown) => "Markdown 标记",
+            (Lang::Zh, FindingKind::PinyinGloss) => "拼音注音",
+            (Lang::Zh, FindingKind::Traditional) => "繁转简",
+            (Lang::Zh, FindingKind::Punctuation) => "标点",
+            (Lang::Zh, FindingKind::Width) => "全角字母数字",
+            (Lang::Zh, FindingKind::Whitespace) => "空白",
+            (Lang::Zh, FindingKind::JoinedLine) => "断行合并",
+            (Lang::Zh, FindingKind::Damage) => "损坏字符",
+        }
+    }
+
     pub fn kind(self, kind: PairKind) -> &'static str {
         match (self, kind) {
             (Lang::Zh, PairKind::Identical) => "相同",

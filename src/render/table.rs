@@ -4,7 +4,7 @@
 use super::{UTF8_BOM, csv_safe, truncate};
 use crate::stats::frame::to_frame;
 use crate::stats::table::{Table, Value};
-use polars::prelude::{ParquetWriter, PolarsError};
+use polars::prelude::{DataFrame, ParquetWriter, PolarsError};
 use unicode_width::UnicodeWidthStr;
 
 /// How a float is shown in a terminal table: enough digits for a p-value, no more.
@@ -156,7 +156,11 @@ pub fn to_json(table: &Table) -> String {
 
 /// Parquet bytes of the table (written through a polars DataFrame).
 pub fn to_parquet(table: &Table) -> Result<Vec<u8>, PolarsError> {
-    let mut frame = to_frame(table)?;
+    frame_to_parquet(to_frame(table)?)
+}
+
+/// Parquet bytes of a polars DataFrame.
+pub fn frame_to_parquet(mut frame: DataFrame) -> Result<Vec<u8>, PolarsError> {
     let mut bytes = Vec::new();
     ParquetWriter::new(&mut bytes).finish(&mut frame)?;
     Ok(bytes)

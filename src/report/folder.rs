@@ -133,7 +133,9 @@ fn parent_of(target: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-fn check_target(target: &Path, force: bool) -> Result<(), FolderError> {
+/// Whether a report may be written to `target`: it does not exist, is an empty folder (removed),
+/// or is a report tifa wrote and `force` is given. Call it before any work to refuse early.
+pub fn check_target(target: &Path, force: bool) -> Result<(), FolderError> {
     if !target.exists() {
         return Ok(());
     }

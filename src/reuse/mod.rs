@@ -124,6 +124,16 @@ pub enum Direction {
     Undetermined,
 }
 
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Earlier => "earlier",
+            Self::HigherLevel => "higher-level",
+            Self::Undetermined => "undetermined",
+        }
+    }
+}
+
 /// Two documents that share passages, the source first when the order is known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReusePair {
@@ -301,11 +311,10 @@ pub mod tables {
             ("share_of_target", ColumnType::Float),
         ]);
         for p in &result.pairs {
-            let direction = serde_json::to_value(p.direction).expect("plain value");
             t.push(vec![
                 Value::from(docs[p.source as usize].id.as_str()),
                 docs[p.target as usize].id.as_str().into(),
-                direction.as_str().unwrap_or("").into(),
+                p.direction.as_str().into(),
                 p.passages.len().into(),
                 p.shared_chars.into(),
                 p.share_of_target.into(),

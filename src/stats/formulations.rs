@@ -124,15 +124,10 @@ pub fn formulations_table(stats: &[FormulationStat]) -> Table {
         ("places", ColumnType::Str),
     ]);
     for s in stats {
-        let kind = match s.kind {
-            FormulationKind::Title => "title",
-            FormulationKind::Numbered => "numbered",
-            FormulationKind::Quoted => "quoted",
-        };
         let places: Vec<String> = s.places.iter().map(Place::to_string).collect();
         let mut row = vec![
             Value::from(s.text.as_str()),
-            kind.into(),
+            s.kind.as_str().into(),
             s.count.into(),
             s.docs.into(),
             s.first_year.into(),

@@ -78,6 +78,16 @@ pub enum Direction {
     Flat,
 }
 
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Rising => "rising",
+            Self::Falling => "falling",
+            Self::Flat => "flat",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TermTrend {
     /// `all`, or the level the documents were restricted to.
@@ -209,11 +219,6 @@ pub fn trends_table(trends: &[TermTrend]) -> Table {
         ("vanishing", ColumnType::Bool),
     ]);
     for t in trends {
-        let direction = match t.direction {
-            Direction::Rising => "rising",
-            Direction::Falling => "falling",
-            Direction::Flat => "flat",
-        };
         table.push(vec![
             Value::from(t.level.as_str()),
             t.term.as_str().into(),
@@ -226,7 +231,7 @@ pub fn trends_table(trends: &[TermTrend]) -> Table {
             t.z.into(),
             t.p.into(),
             t.q.into(),
-            direction.into(),
+            t.direction.as_str().into(),
             t.emerging.into(),
             t.vanishing.into(),
         ]);

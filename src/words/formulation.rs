@@ -19,6 +19,16 @@ pub enum FormulationKind {
     Quoted,
 }
 
+impl FormulationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Numbered => "numbered",
+            Self::Quoted => "quoted",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Formulation {
     pub span: Span,

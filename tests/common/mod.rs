@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tifa::ingest::{self, Document, LoadOptions};
 
@@ -42,4 +43,22 @@ pub fn sample(prefix: &str) -> Document {
         .find(prefix)
         .unwrap_or_else(|| panic!("no sample {prefix}"))
         .clone()
+}
+
+/// The tifa binary, run from the repository root (so `corpus` is the bundled corpus).
+pub fn tifa() -> Command {
+    let mut cmd = Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// What `tifa ARGS` prints on stdout; fails the test with its stderr when it fails.
+pub fn stdout(args: &[&str]) -> String {
+    let out = tifa().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }

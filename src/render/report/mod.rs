@@ -9,7 +9,7 @@ pub mod outline;
 
 use super::charts::{self, Chart, DivergingBars, DotPlot, Heatmap, Lines, StackedShares, Timeline};
 use super::labels::Lang;
-use super::table::{to_csv, to_parquet};
+use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
 use crate::report::Report;
 use crate::report::folder::ReportFile;
@@ -147,11 +147,8 @@ fn term_counts_files(report: &Report, formats: Formats) -> Result<Vec<ReportFile
         let parquet = |e: polars::prelude::PolarsError| {
             RenderError::Parquet("term_counts".into(), e.to_string())
         };
-        let mut frame = crate::stats::frame::counts_frame(counts).map_err(parquet)?;
-        let mut bytes = Vec::new();
-        polars::prelude::ParquetWriter::new(&mut bytes)
-            .finish(&mut frame)
-            .map_err(parquet)?;
+        let frame = crate::stats::frame::counts_frame(counts).map_err(parquet)?;
+        let bytes = frame_to_parquet(frame).map_err(parquet)?;
         files.push(ReportFile::new("tables/term_counts.parquet", bytes));
     }
     Ok(files)
@@ -159,10 +156,6 @@ fn term_counts_files(report: &Report, formats: Formats) -> Result<Vec<ReportFile
 
 /// Pairs shown in the documents (summary, dot plot, sentences); the tables hold all.
 pub const PAIRS_SHOWN: usize = 30;
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
-}
 
 fn chart<D: charts::Draw>(
     spec: &D,
@@ -191,9 +184,8 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             values: report.similarity.clone(),
         },
         "heatmap",
-        t(lang, "文档相似度", "Document similarity"),
-        t(
-            lang,
+        lang.pick("文档相似度", "Document similarity"),
+        lang.pick(
             "词频向量的余弦相似度，颜色越深越相似。",
             "Cosine similarity of word counts; darker is more alike.",
         ),
@@ -204,12 +196,13 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
     out.push(chart(
         &Lines {
             series: series_points(&report.series),
-            y_label: t(lang, "每万字出现次数", "per 10,000 Han characters").into(),
+            y_label: lang
+                .pick("每万字出现次数", "per 10,000 Han characters")
+                .into(),
         },
         "trends",
-        t(lang, "用词趋势", "Term trends"),
-        t(
-            lang,
+        lang.pick("用词趋势", "Term trends"),
+        lang.pick(
             "关注词与上升、下降最明显的词语的年度频率。",
             "Yearly rates of the watch terms and of the terms rising and falling most.",
         ),
@@ -239,12 +232,11 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             &format!("keyness-{k}"),
             &format!(
                 "{} {} vs {}",
-                t(lang, "关键词", "Keyness"),
+                lang.pick("关键词", "Keyness"),
                 comparison.target,
                 comparison.reference
             ),
-            t(
-                lang,
+            lang.pick(
                 "右侧为目标文档中偏多的词，左侧为参照文档中偏多的词（按 G² 取前几位）。",
                 "Right: over-represented in the target; left: in the reference (top by G²).",
             ),
@@ -275,19 +267,14 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
     out.push(chart(
         &Timeline {
             rows,
-            groups: levels
-                .iter()
-                .map(|l| outline::level_name(*l, lang).to_string())
-                .collect(),
+            groups: levels.iter().map(|l| lang.level(*l).to_string()).collect(),
         },
         "formulations",
-        t(
-            lang,
+        lang.pick(
             "提法首次出现的年份（按层级）",
             "First year of each formulation, by level",
         ),
-        t(
-            lang,
+        lang.pick(
             "每个点是该提法在某一层级文件中最早出现的年份。",
             "Each point is the first year the formulation appears at a level.",
         ),
@@ -307,20 +294,19 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             &DotPlot {
                 a_len: c.a.structure.sentences.len(),
                 b_len: c.b.structure.sentences.len(),
-                a_label: format!("{} {}", short_id(&c.a.id), t(lang, "句序", "sentence")),
-                b_label: format!("{} {}", short_id(&c.b.id), t(lang, "句序", "sentence")),
+                a_label: format!("{} {}", short_id(&c.a.id), lang.pick("句序", "sentence")),
+                b_label: format!("{} {}", short_id(&c.b.id), lang.pick("句序", "sentence")),
                 points,
                 kinds: kinds.iter().map(|k| lang.kind(*k).to_string()).collect(),
             },
             &format!("dotplot-{k}"),
             &format!(
                 "{} {} → {}",
-                t(lang, "句子对齐", "Sentence alignment"),
+                lang.pick("句子对齐", "Sentence alignment"),
                 short_id(&c.a.id),
                 short_id(&c.b.id)
             ),
-            t(
-                lang,
+            lang.pick(
                 "每个点是一对对齐的句子；对角线上的点表示顺序未变。",
                 "Each point is an aligned sentence pair; points on a diagonal kept their order.",
             ),
@@ -348,21 +334,16 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
         let spec = StackedShares {
             rows,
             parts: vec![
-                t(
-                    lang,
-                    "沿用较早或上级文件",
-                    "reused from earlier or higher-level",
-                )
-                .into(),
-                t(lang, "其余", "the rest").into(),
+                lang.pick("沿用较早或上级文件", "reused from earlier or higher-level")
+                    .into(),
+                lang.pick("其余", "the rest").into(),
             ],
         };
         return chart(
             &spec,
             "coverage",
-            t(lang, "沿用比例最高的文件", "Documents reusing the most"),
-            t(
-                lang,
+            lang.pick( "沿用比例最高的文件", "Documents reusing the most"),
+            lang.pick(
                 "按字数计：全语料查重找到的、出自较早或上级文件的段落所占比例。",
                 "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
             ),
@@ -388,17 +369,16 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
     let spec = StackedShares {
         rows,
         parts: vec![
-            t(lang, "照搬", "copied").into(),
-            t(lang, "改写沿用", "adapted").into(),
-            t(lang, "新写", "new").into(),
+            lang.pick("照搬", "copied").into(),
+            lang.pick("改写沿用", "adapted").into(),
+            lang.pick("新写", "new").into(),
         ],
     };
     chart(
         &spec,
         "coverage",
-        t(lang, "B 文档的来源构成", "What each B document is made of"),
-        t(
-            lang,
+        lang.pick("B 文档的来源构成", "What each B document is made of"),
+        lang.pick(
             "按字数计：与 A 相同的句子、改写自 A 的句子、新写的句子。",
             "By characters: sentences identical to A, adapted from A, and new.",
         ),
@@ -465,35 +445,28 @@ fn series_points(table: &Table) -> Vec<(String, Vec<(i32, f64)>)> {
 
 /// The tables of `tables/`, by file stem.
 pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
+    // One keyness table for all comparisons: which comparison, then the measures.
     let mut keyness = Table::new(&[("target", ColumnType::Str), ("reference", ColumnType::Str)]);
-    let mut keyness_rows: Option<Table> = None;
     for comparison in &report.keyness {
-        let rows = keyness_table(&comparison.rows);
-        for _ in 0..rows.len() {
+        for _ in &comparison.rows {
             keyness.push(vec![
                 comparison.target.as_str().into(),
                 comparison.reference.as_str().into(),
             ]);
         }
-        match &mut keyness_rows {
-            None => keyness_rows = Some(rows),
-            Some(all) => append(all, rows),
-        }
     }
-    if let Some(rows) = keyness_rows {
-        keyness.columns.extend(rows.columns);
-    }
-    let kwic = {
-        let mut all: Option<Table> = None;
-        for (_, lines) in &report.kwic {
-            let t = kwic_table(lines);
-            match &mut all {
-                None => all = Some(t),
-                Some(a) => append(a, t),
-            }
-        }
-        all.unwrap_or_else(|| kwic_table(&[]))
-    };
+    let rows: Vec<_> = report
+        .keyness
+        .iter()
+        .flat_map(|c| c.rows.iter().cloned())
+        .collect();
+    keyness.columns.extend(keyness_table(&rows).columns);
+    let lines: Vec<_> = report
+        .kwic
+        .iter()
+        .flat_map(|(_, l)| l.iter().cloned())
+        .collect();
+    let kwic = kwic_table(&lines);
     let mut all = vec![
         ("documents", sizes_table(&report.counts)),
         ("similarity", similarity_table(report)),
@@ -522,12 +495,6 @@ pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
         ));
     }
     all
-}
-
-fn append(all: &mut Table, more: Table) {
-    for (column, extra) in all.columns.iter_mut().zip(more.columns) {
-        column.values.extend(extra.values);
-    }
 }
 
 fn similarity_table(report: &Report) -> Table {

@@ -34,10 +34,6 @@ pub enum Block {
     Chart(usize),
 }
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
-}
-
 fn text(s: impl Into<String>) -> Vec<Inline> {
     vec![Inline::Text(s.into())]
 }
@@ -62,22 +58,10 @@ fn field<T: std::fmt::Display>(f: &Field<T>) -> String {
 }
 
 fn level_field(f: &Field<crate::ingest::metadata::Level>, lang: Lang) -> String {
-    let name = f.value.map_or("?", |l| level_name(l, lang));
+    let name = f.value.map_or("?", |l| lang.level(l));
     match (f.value, f.origin) {
         (Some(_), Origin::Inferred) => format!("{name}?"),
         _ => name.to_string(),
-    }
-}
-
-/// 中央 / 省级 / 市级 / 县级, or the English level.
-pub fn level_name(level: crate::ingest::metadata::Level, lang: Lang) -> &'static str {
-    use crate::ingest::metadata::Level;
-    match (lang, level) {
-        (Lang::Zh, Level::National) => "中央",
-        (Lang::Zh, Level::Provincial) => "省级",
-        (Lang::Zh, Level::Municipal) => "市级",
-        (Lang::Zh, Level::County) => "县级",
-        (Lang::En, l) => l.as_str(),
     }
 }
 
@@ -89,7 +73,8 @@ fn chart_index(charts: &[Chart], name: &str) -> Option<usize> {
 pub fn outline(report: &Report, charts: &[Chart], lang: Lang) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(
         1,
-        t(lang, "提法对比报告", "tifa comparison report").to_string(),
+        lang.pick("提法对比报告", "tifa comparison report")
+            .to_string(),
     )];
     overview(report, charts, lang, &mut blocks);
     pairs(report, charts, lang, &mut blocks);
@@ -103,10 +88,9 @@ pub fn outline(report: &Report, charts: &[Chart], lang: Lang) -> Vec<Block> {
 fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        t(lang, "一、文档概况", "1. Documents").into(),
+        lang.pick("一、文档概况", "1. Documents").into(),
     ));
-    out.push(para(t(
-        lang,
+    out.push(para(lang.pick(
         "带“?”的值是从正文推断的，请核对后写入 manifest.csv；单独的“?”表示未知。",
         "Values marked ? were inferred from the text: check them and put them in manifest.csv; a bare ? is unknown.",
     )));
@@ -129,17 +113,13 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
         .collect();
     out.push(table(
         &[
-            t(lang, "编号", "id"),
-            t(lang, "标题", "title"),
-            t(lang, "年份", "year"),
-            t(lang, "层级", "level"),
-            t(lang, "地区", "region"),
-            t(lang, "汉字数", "Han chars"),
-            t(
-                lang,
-                "编码（规范化处理数）",
-                "encoding (normalization findings)",
-            ),
+            lang.pick("编号", "id"),
+            lang.pick("标题", "title"),
+            lang.pick("年份", "year"),
+            lang.pick("层级", "level"),
+            lang.pick("地区", "region"),
+            lang.pick("汉字数", "Han chars"),
+            lang.pick("编码（规范化处理数）", "encoding (normalization findings)"),
         ],
         rows,
     ));
@@ -147,7 +127,7 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
     for problem in &report.corpus.problems {
         out.push(para(format!(
             "{}: {problem}",
-            t(lang, "未能读取", "not read")
+            lang.pick("未能读取", "not read")
         )));
     }
     let plan_rows = report
@@ -167,20 +147,19 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
         .collect();
     out.push(Block::Heading(
         3,
-        t(lang, "对比计划", "Comparison plan").into(),
+        lang.pick("对比计划", "Comparison plan").into(),
     ));
     if report.plan.is_empty() {
-        out.push(para(t(
-            lang,
+        out.push(para(lang.pick(
             "没有可对比的文件对（需要已知的年份和层级，或用 --pairs 指定）。",
             "No pairs to compare (years and levels are needed, or give --pairs).",
         )));
     } else {
         out.push(table(
             &[
-                t(lang, "A（较早/上级）", "A (earlier/higher)"),
-                t(lang, "B（较晚/下级）", "B (later/lower)"),
-                t(lang, "依据", "reason"),
+                lang.pick("A（较早/上级）", "A (earlier/higher)"),
+                lang.pick("B（较晚/下级）", "B (later/lower)"),
+                lang.pick("依据", "reason"),
             ],
             plan_rows,
         ));
@@ -195,20 +174,20 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
 
 /// What normalization changed in each document, by kind (the details are in `tifa show DOC --findings`).
 fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
-    let mut kinds: Vec<&'static str> = report
+    let mut kinds: Vec<crate::normalize::FindingKind> = report
         .corpus
         .documents
         .iter()
-        .flat_map(|d| d.normalized.findings.iter().map(|f| f.kind.label()))
+        .flat_map(|d| d.normalized.findings.iter().map(|f| f.kind))
         .collect();
-    kinds.sort_unstable();
+    kinds.sort_unstable_by_key(|k| k.label());
     kinds.dedup();
     if kinds.is_empty() {
         return;
     }
     out.push(Block::Heading(
         3,
-        t(lang, "规范化处理", "Normalization findings").into(),
+        lang.pick("规范化处理", "Normalization findings").into(),
     ));
     let rows = report
         .corpus
@@ -221,55 +200,34 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
                     .normalized
                     .findings
                     .iter()
-                    .filter(|f| f.kind.label() == *k)
+                    .filter(|f| f.kind == *k)
                     .count();
                 text(if n == 0 { String::new() } else { n.to_string() })
             }));
             row
         })
         .collect();
-    let mut header = vec![t(lang, "编号", "id")];
-    header.extend(kinds.iter().map(|k| finding_name(k, lang)));
+    let mut header = vec![lang.pick("编号", "id")];
+    header.extend(kinds.iter().map(|k| lang.finding(*k)));
     out.push(table(&header, rows));
-    out.push(para(t(
-        lang,
+    out.push(para(lang.pick(
         "每处改动的原文行号与前后对照见 `tifa show 编号 --findings`。",
         "Every change with its original line, before and after: `tifa show ID --findings`.",
     )));
 }
 
-fn finding_name(label: &'static str, lang: Lang) -> &'static str {
-    if lang == Lang::En {
-        return label;
-    }
-    match label {
-        "line-ending" => "换行符",
-        "boilerplate" => "模板文字",
-        "markdown" => "Markdown 标记",
-        "pinyin-gloss" => "拼音注音",
-        "traditional" => "繁转简",
-        "punctuation" => "标点",
-        "width" => "全角字母数字",
-        "whitespace" => "空白",
-        "joined-line" => "断行合并",
-        "damage" => "损坏字符",
-        other => other,
-    }
-}
-
 fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        t(lang, "二、逐对比较", "2. Pair by pair").into(),
+        lang.pick("二、逐对比较", "2. Pair by pair").into(),
     ));
     let top = report.options.top;
     let shown = super::PAIRS_SHOWN;
     if report.comparisons.len() > shown {
         out.push(para(format!(
             "{} {shown} {}",
-            t(lang, "以下只列出前", "Only the first"),
-            t(
-                lang,
+            lang.pick("以下只列出前", "Only the first"),
+            lang.pick(
                 "对；全部对齐结果见 tables/pairs 与 tables/alignments。",
                 "pairs are shown; all of them are in tables/pairs and tables/alignments.",
             )
@@ -282,7 +240,7 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             .map(|(label, value)| vec![text(label), text(value)])
             .collect();
         out.push(table(
-            &[t(lang, "指标", "measure"), t(lang, "数值", "value")],
+            &[lang.pick("指标", "measure"), lang.pick("数值", "value")],
             rows,
         ));
         if !c.diff.formulation_changes.is_empty() {
@@ -302,14 +260,14 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
                 .collect();
             out.push(Block::Heading(
                 4,
-                t(lang, "主要提法变化", "Top formulation changes").into(),
+                lang.pick("主要提法变化", "Top formulation changes").into(),
             ));
             out.push(table(
                 &[
-                    t(lang, "原提法", "before"),
-                    t(lang, "新提法", "after"),
-                    t(lang, "次数", "times"),
-                    t(lang, "类型", "kind"),
+                    lang.pick("原提法", "before"),
+                    lang.pick("新提法", "after"),
+                    lang.pick("次数", "times"),
+                    lang.pick("类型", "kind"),
                 ],
                 rows,
             ));
@@ -341,12 +299,13 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
                 .collect();
             out.push(Block::Heading(
                 4,
-                t(lang, "共有段落（最长的几处）", "Shared passages (longest)").into(),
+                lang.pick("共有段落（最长的几处）", "Shared passages (longest)")
+                    .into(),
             ));
             out.push(table(
                 &[
-                    t(lang, "B 中的段落", "passage in B"),
-                    t(lang, "出处", "source"),
+                    lang.pick("B 中的段落", "passage in B"),
+                    lang.pick("出处", "source"),
                 ],
                 rows,
             ));
@@ -356,17 +315,12 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         }
         out.push(Block::Heading(
             4,
-            t(
-                lang,
-                "对齐的句子（逐词差异）",
-                "Aligned sentences (word diff)",
-            )
-            .into(),
+            lang.pick("对齐的句子（逐词差异）", "Aligned sentences (word diff)")
+                .into(),
         ));
         let shown = shown_pairs(c);
         if shown.is_empty() {
-            out.push(para(t(
-                lang,
+            out.push(para(lang.pick(
                 "没有改动或移位的句子对。",
                 "No changed or moved sentence pairs.",
             )));
@@ -403,10 +357,10 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         if !rows.is_empty() {
             out.push(table(
                 &[
-                    t(lang, "A 原句", "A sentence"),
-                    t(lang, "B 句（删除/新增）", "B sentence (deleted/inserted)"),
-                    t(lang, "出处", "source"),
-                    t(lang, "类型 相似度", "kind similarity"),
+                    lang.pick("A 原句", "A sentence"),
+                    lang.pick("B 句（删除/新增）", "B sentence (deleted/inserted)"),
+                    lang.pick("出处", "source"),
+                    lang.pick("类型 相似度", "kind similarity"),
                 ],
                 rows,
             ));
@@ -417,7 +371,7 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
 fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        t(lang, "三、用词趋势", "3. Term trends").into(),
+        lang.pick("三、用词趋势", "3. Term trends").into(),
     ));
     if let Some(i) = chart_index(charts, "trends") {
         out.push(Block::Chart(i));
@@ -439,15 +393,15 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         ]
     };
     let header = [
-        t(lang, "词语", "term"),
-        t(lang, "斜率（每万字/年）", "slope (per 10k/yr)"),
-        t(lang, "q 值", "q"),
-        t(lang, "文档数", "docs"),
-        t(lang, "首末年份", "first–last"),
+        lang.pick("词语", "term"),
+        lang.pick("斜率（每万字/年）", "slope (per 10k/yr)"),
+        lang.pick("q 值", "q"),
+        lang.pick("文档数", "docs"),
+        lang.pick("首末年份", "first–last"),
     ];
     out.push(Block::Heading(
         4,
-        t(lang, "上升最快", "Rising fastest").into(),
+        lang.pick("上升最快", "Rising fastest").into(),
     ));
     out.push(table(
         &header,
@@ -459,7 +413,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     ));
     out.push(Block::Heading(
         4,
-        t(lang, "下降最快", "Falling fastest").into(),
+        lang.pick("下降最快", "Falling fastest").into(),
     ));
     out.push(table(
         &header,
@@ -475,15 +429,14 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     if !emerging.is_empty() {
         out.push(Block::Heading(
             4,
-            t(lang, "新出现的词语", "Emerging terms").into(),
+            lang.pick("新出现的词语", "Emerging terms").into(),
         ));
         out.push(table(
             &header,
             emerging.into_iter().take(top).map(|x| row(x)).collect(),
         ));
     }
-    out.push(para(t(
-        lang,
+    out.push(para(lang.pick(
         "斜率为按年份加权最小二乘估计的每万字频率变化；q 为 Cochran–Armitage 趋势检验经 Benjamini–Hochberg 校正后的值；只计入至少出现在两份文档中的词语。",
         "Slope: size-weighted least squares of the rate per 10,000 Han characters on the year; q: Cochran–Armitage trend test, Benjamini–Hochberg adjusted; terms in at least two documents.",
     )));
@@ -492,7 +445,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
 fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        t(lang, "四、关键词（对比语料）", "4. Keyness").into(),
+        lang.pick("四、关键词（对比语料）", "4. Keyness").into(),
     ));
     for (k, comparison) in report.keyness.iter().enumerate() {
         out.push(Block::Heading(
@@ -520,13 +473,13 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
             .collect();
         out.push(table(
             &[
-                t(lang, "词语", "term"),
-                t(lang, "频次", "count"),
-                t(lang, "每万字", "per 10k"),
+                lang.pick("词语", "term"),
+                lang.pick("频次", "count"),
+                lang.pick("每万字", "per 10k"),
                 "G²",
                 "q",
                 "Log Ratio",
-                t(lang, "文档数", "docs"),
+                lang.pick("文档数", "docs"),
             ],
             rows,
         ));
@@ -536,7 +489,7 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
 fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        t(lang, "五、提法", "5. Formulations").into(),
+        lang.pick("五、提法", "5. Formulations").into(),
     ));
     if let Some(i) = chart_index(charts, "formulations") {
         out.push(Block::Chart(i));
@@ -570,21 +523,22 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
         .collect();
     out.push(table(
         &[
-            t(lang, "提法", "formulation"),
-            t(lang, "次数", "count"),
-            t(lang, "文档数", "docs"),
-            t(lang, "中央首见", "national"),
-            t(lang, "省级首见", "provincial"),
-            t(lang, "市级首见", "municipal"),
-            t(lang, "县级首见", "county"),
-            t(lang, "出处", "where"),
+            lang.pick("提法", "formulation"),
+            lang.pick("次数", "count"),
+            lang.pick("文档数", "docs"),
+            lang.pick("中央首见", "national"),
+            lang.pick("省级首见", "provincial"),
+            lang.pick("市级首见", "municipal"),
+            lang.pick("县级首见", "county"),
+            lang.pick("出处", "where"),
         ],
         rows,
     ));
     if !report.lists.is_empty() {
         out.push(Block::Heading(
             3,
-            t(lang, "“一是……二是……”列举", "Enumerations (一是…二是…)").into(),
+            lang.pick("“一是……二是……”列举", "Enumerations (一是…二是…)")
+                .into(),
         ));
         let rows = report
             .lists
@@ -604,9 +558,9 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
             .collect();
         out.push(table(
             &[
-                t(lang, "引语", "head"),
-                t(lang, "各项", "items"),
-                t(lang, "出处", "where"),
+                lang.pick("引语", "head"),
+                lang.pick("各项", "items"),
+                lang.pick("出处", "where"),
             ],
             rows,
         ));
@@ -619,8 +573,7 @@ fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     }
     out.push(Block::Heading(
         2,
-        t(
-            lang,
+        lang.pick(
             "六、变化最大词语的上下文",
             "6. Most changed terms in context",
         )
@@ -647,7 +600,7 @@ fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
             })
             .collect();
         out.push(table(
-            &[t(lang, "上下文", "context"), t(lang, "出处", "where")],
+            &[lang.pick("上下文", "context"), lang.pick("出处", "where")],
             rows,
         ));
     }
