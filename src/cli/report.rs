@@ -6,12 +6,13 @@ use crate::align::AlignOptions;
 use crate::progress::Stages;
 use crate::render::labels::Lang;
 use crate::render::report::{Formats, RunInfo, files};
-use crate::report::folder::{check_target, staging_path, write_report};
+use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path, write_report};
 use crate::report::{ReportOptions, STAGES, build};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -136,9 +137,13 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         .with_context(|| format!("cannot write the report to {}", out.display()))?;
     let staging = staging_path(&out);
     let _ = ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&staging);
-        eprintln!("\ninterrupted: no report written");
-        std::process::exit(130);
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        // Before writing has begun there is nothing to clean up; once it has, the writer stops
+        // at its next file and removes its own staging folder.
+        if !staging.exists() {
+            eprintln!("\ninterrupted: no report written");
+            std::process::exit(130);
+        }
     });
 
     let mut stages = Stages::new(STAGES.len() as u64 + 3, args.quiet, args.verbose);
@@ -180,7 +185,12 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let fail_after = std::env::var("TIFA_FAIL_AFTER")
         .ok()
         .and_then(|v| v.parse().ok());
-    let written = write_report(&out, &files, args.force, fail_after).with_context(|| {
+    let written = write_report(&out, &files, args.force, fail_after);
+    if let Err(FolderError::Interrupted) = written {
+        eprintln!("\ninterrupted: no report written");
+        return Ok(ExitCode::from(130));
+    }
+    let written = written.with_context(|| {
         format!(
             "the report was not written to {} (nothing there changed)",
             out.display()

@@ -23,7 +23,13 @@ pub enum FolderError {
     Io { path: PathBuf, source: io::Error },
     #[error("{0}")]
     Failed(String),
+    #[error("interrupted")]
+    Interrupted,
 }
+
+/// Set by a Ctrl-C handler: the writer stops before its next file and removes the staging
+/// folder itself, so that no other thread deletes it while files are still being written.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> FolderError + '_ {
     move |source| FolderError::Io {
@@ -168,6 +174,9 @@ pub fn write_report(
 ) -> Result<PathBuf, FolderError> {
     let staging = Staging::begin(target, force)?;
     for (i, file) in files.iter().enumerate() {
+        if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(FolderError::Interrupted);
+        }
         if fail_after == Some(i) {
             return Err(FolderError::Failed(format!(
                 "failure injected after {i} files (TIFA_FAIL_AFTER)"
