@@ -60,6 +60,14 @@ impl Stages {
             bar.inc(1);
         }
     }
+    /// A message on stderr that does not tear the bar.
+    pub fn note(&self, text: &str) {
+        match &self.spinner {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+
     pub fn finish(&self) {
         if let Some(bar) = &self.spinner {
             bar.finish_and_clear();

@@ -164,7 +164,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         stages.stage(s)
     })?;
     if !args.quiet {
-        print_plan(&report);
+        stages.note(&plan_text(&report));
     }
     stages.stage("render");
     let run = RunInfo {
@@ -208,18 +208,25 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_plan(report: &crate::report::Report) {
+/// The comparison plan as printed before the report is written.
+fn plan_text(report: &crate::report::Report) -> String {
     if report.plan.is_empty() {
-        eprintln!("plan: no pairs (years and levels unknown?); give --pairs A:B");
-        return;
+        return "plan: no pairs (years and levels unknown?); give --pairs A:B".into();
     }
-    eprintln!("plan: {} pair(s)", report.plan.len());
+    let mut text = format!("plan: {} pair(s)", report.plan.len());
+    if report.plan_left_out > 0 {
+        text.push_str(&format!(
+            " ({} more left out; choose with --pairs)",
+            report.plan_left_out
+        ));
+    }
     for p in &report.plan {
-        eprintln!(
-            "  {} → {}  ({})",
+        text.push_str(&format!(
+            "\n  {} → {}  ({})",
             report.docs[p.a].id,
             report.docs[p.b].id,
             p.reason.label_en()
-        );
+        ));
     }
+    text
 }
