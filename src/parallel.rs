@@ -1,35 +1,13 @@
-//! Parallel map over a slice with scoped threads: `&[T]` → `Vec<R>` in the same order. Stages that
-//! work per document (loading, tokenizing, counting) spread over every core with it.
+//! Parallel map over a slice on rayon's pool: `&[T]` → `Vec<R>` in the same order. Stages that
+//! work per document or per pair (loading, tokenizing, shingling, aligning) spread over every core
+//! with it; rayon's work stealing keeps both cores busy when items differ much in size.
+
+use rayon::prelude::*;
 
 /// `items.iter().map(f).collect()`, spread over the available cores; results keep their order.
-pub fn parallel_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
-    if workers == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    });
-    slots.sort_by_key(|(i, _)| *i);
-    slots.into_iter().map(|(_, r)| r).collect()
+pub fn parallel_map<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: impl Fn(&'a T) -> R + Sync + Send,
+) -> Vec<R> {
+    items.par_iter().map(f).collect()
 }

@@ -372,3 +372,45 @@ fn a_file_of_boilerplate_only_is_reported_as_having_no_text() {
             "footer.txt: no text left after normalization",
         ));
 }
+
+#[test]
+fn streaming_a_corpus_hands_out_the_loaded_documents_in_order_with_the_same_problems() {
+    use tifa::ingest::{self, LoadOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut manifest = std::fs::read_to_string(samples.join("manifest.csv")).unwrap();
+    for entry in std::fs::read_dir(&samples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    // An empty file and a line naming a missing file: both problems, in corpus order.
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    manifest
+        .push_str("empty.txt,,,2020,county,某县,,speech\nmissing.txt,,,2020,county,某县,,speech\n");
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+
+    let options = LoadOptions::default();
+    let loaded = ingest::load(dir.path(), &options).unwrap();
+    let mut streamed = Vec::new();
+    let mut batches = 0;
+    let listing = ingest::list(dir.path()).unwrap();
+    let listed = listing.len();
+    let read = listing.stream(&options, 1, |batch| {
+        assert!(batch.len() <= 1);
+        batches += 1;
+        streamed.extend(batch);
+    });
+    assert_eq!(loaded.documents.len(), 4);
+    assert_eq!(streamed, loaded.documents);
+    assert_eq!(read.documents, 4);
+    assert_eq!(batches, listed, "one batch per listed file");
+    assert!(listed >= 5);
+    assert_eq!(read.problems, loaded.problems);
+    let problems: Vec<String> = read.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    // The manifest's own problems come first (found while listing), then the files'.
+    assert!(problems[0].contains("manifest.csv:7") && problems[0].contains("missing.txt"));
+    assert!(problems[1].starts_with("empty.txt:6: "), "{problems:?}");
+}

@@ -8,12 +8,12 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use tifa::ingest::{self, Corpus, LoadOptions};
-use tifa::stats::counts::{CountOptions, TermCounts, count, phrase_count};
+use tifa::stats::counts::{CountOptions, Counter, TermCounts, count, phrase_count};
 use tifa::stats::filter::Filter;
 use tifa::stats::formulations::{enumeration_lists, formulations};
 use tifa::stats::kwic::kwic;
 use tifa::stats::terms::keyness;
-use tifa::stats::trends::{Direction, series, trends_per_level, vocabulary_trends};
+use tifa::stats::trends::{Direction, query_counts, series, trends_per_level, vocabulary_trends};
 use tifa::stats::{counts::DocInfo, frame, table::Value};
 use tifa::words::Segmenter;
 
@@ -97,7 +97,13 @@ fn a_phrase_query_counts_what_the_segmenter_split() {
     );
     assert!(u64::from(term_count(&counts, i, "网络安全")) < phrase);
     let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
-    let table = series(&corpus.documents, &infos, &["网络安全".to_string()], false);
+    let queries = ["网络安全".to_string()];
+    let per_doc: Vec<Vec<u64>> = corpus
+        .documents
+        .iter()
+        .map(|d| query_counts(d, &queries))
+        .collect();
+    let table = series(&infos, &per_doc, &queries, false);
     let year_2023 = (0..table.len())
         .find(|&r| table.row(r)[1] == &Value::Int(2023))
         .unwrap();
@@ -359,6 +365,56 @@ fn tables_become_polars_frames() {
     let total: i64 = (0..column.len()).filter_map(|i| column.get(i)).sum();
     let by_hand: i64 = counts.cells.iter().map(|c| i64::from(c.count)).sum();
     assert_eq!(total, by_hand);
+}
+
+#[test]
+fn counting_batch_by_batch_gives_the_counts_of_the_whole_corpus() {
+    let corpus = load(&corpus_dir());
+    let whole = counts_of(&corpus);
+    let options = CountOptions { ngrams: 1..=2 };
+    let mut counter = Counter::new(Segmenter::shared(), options.clone());
+    for doc in corpus.documents.chunks(1) {
+        counter.add(doc);
+    }
+    let batched = counter.finish();
+    let at_once = count(&corpus.documents, Segmenter::shared(), &options);
+    assert_eq!(batched.docs, at_once.docs);
+    assert_eq!(batched.cells, at_once.cells);
+    assert_eq!(batched.vocabulary.len(), at_once.vocabulary.len());
+    // Bigrams add terms but leave the single words' counts alone.
+    let id = whole.vocabulary.id("网信工作").unwrap();
+    let batched_id = batched.vocabulary.id("网信工作").unwrap();
+    assert_eq!(whole.counts_of(id), batched.counts_of(batched_id));
+    assert_eq!(whole.counts_of(id), [21, 16, 18, 9]);
+}
+
+#[test]
+fn the_counts_frame_has_categorical_columns_holding_the_table_values() {
+    use polars::prelude::DataType;
+    let corpus = load(&corpus_dir());
+    let counts = counts_of(&corpus);
+    let df = frame::counts_frame(&counts).unwrap();
+    assert_eq!(df.height(), counts.cells.len());
+    for name in ["doc", "level", "region", "term", "kind"] {
+        let dtype = df.column(name).unwrap().dtype();
+        assert!(
+            matches!(dtype, DataType::Categorical(..)),
+            "{name}: {dtype:?}"
+        );
+    }
+    let table = frame::counts_table(&counts);
+    for name in ["doc", "level", "region", "term", "kind"] {
+        let strings = df.column(name).unwrap().cast(&DataType::String).unwrap();
+        let strings = strings.str().unwrap();
+        let column = table.columns.iter().find(|c| c.name == name).unwrap();
+        for (row, value) in column.values.iter().enumerate() {
+            let expected = match value {
+                Value::Str(s) => Some(s.as_str()),
+                _ => None,
+            };
+            assert_eq!(strings.get(row), expected, "{name} row {row}");
+        }
+    }
 }
 
 #[test]

@@ -114,6 +114,29 @@ pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
     Ok(corpus)
 }
 
+/// Reads a corpus batch by batch for a command that keeps only part of each document (counts,
+/// phrase counts), warning about files that cannot be used; an error when no document was read.
+pub(crate) fn stream_corpus(
+    dir: &Path,
+    input: &InputArgs,
+    visit: impl FnMut(Vec<Document>),
+) -> Result<ingest::ReadSummary> {
+    let options = input.load_options()?;
+    let listing = ingest::list(dir)
+        .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+    let read = listing.stream(&options, ingest::STREAM_BATCH, visit);
+    for problem in &read.problems {
+        eprintln!("warning: {problem}");
+    }
+    if read.documents == 0 {
+        bail!(
+            "no document of {} could be read (see the warnings above)",
+            dir.display()
+        );
+    }
+    Ok(read)
+}
+
 /// Prints the problems met while loading, as warnings on stderr.
 pub(crate) fn warn_problems(corpus: &Corpus) {
     for problem in &corpus.problems {

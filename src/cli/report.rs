@@ -5,8 +5,8 @@ use super::{InputArgs, Words};
 use crate::align::AlignOptions;
 use crate::progress::Stages;
 use crate::render::labels::Lang;
-use crate::render::report::{Formats, RunInfo, files};
-use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path, write_report};
+use crate::render::report::{Formats, RunInfo, emit_files};
+use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path, write_streamed};
 use crate::report::{ReportOptions, STAGES, build};
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -166,7 +166,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     if !args.quiet {
         stages.note(&plan_text(&report));
     }
-    stages.stage("render");
+    stages.stage("render and write");
     let run = RunInfo {
         tool: "tifa",
         version: env!("CARGO_PKG_VERSION"),
@@ -180,13 +180,18 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         top: args.top,
         min_docs: report.options.min_docs,
     };
-    let files = files(&report, &run, args.lang, formats)?;
-    stages.stage("write");
     let fail_after = std::env::var("TIFA_FAIL_AFTER")
         .ok()
         .and_then(|v| v.parse().ok());
-    let written = write_report(&out, &files, args.force, fail_after);
-    if let Err(FolderError::Interrupted) = written {
+    let mut file_count = 0;
+    // Each file goes to disk as soon as it is rendered: the report is never whole in memory.
+    let written = write_streamed(&out, args.force, fail_after, |sink| {
+        file_count = emit_files(&report, &run, args.lang, formats, &mut |file| {
+            sink.write(&file).map_err(WriteError::Folder)
+        })?;
+        Ok(())
+    });
+    if let Err(WriteError::Folder(FolderError::Interrupted)) = written {
         eprintln!("\ninterrupted: no report written");
         return Ok(ExitCode::from(130));
     }
@@ -201,11 +206,20 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         eprintln!(
             "report: {} ({} files; open {})",
             written.display(),
-            files.len() + 1,
+            file_count + 1,
             written.join("index.html").display()
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why writing the report folder failed: a file could not be rendered or could not be written.
+#[derive(Debug, thiserror::Error)]
+enum WriteError {
+    #[error(transparent)]
+    Render(#[from] crate::render::report::RenderError),
+    #[error(transparent)]
+    Folder(#[from] FolderError),
 }
 
 /// The comparison plan as printed before the report is written.

@@ -2,7 +2,7 @@
 //! `--from-passim`), as tables; `tifa export --format passim DIR OUT`: the corpus as passim input.
 
 use super::stats::TableOutput;
-use super::{InputArgs, load_corpus, write_atomically};
+use super::{InputArgs, load_corpus, stream_corpus, write_atomically};
 use crate::reuse::passim::{export, read_output, to_result};
 use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares, tables};
 use anyhow::Result;
@@ -92,13 +92,15 @@ pub struct ExportArgs {
 }
 
 pub fn run_export(args: ExportArgs) -> Result<ExitCode> {
-    let corpus = load_corpus(&args.dir, &args.input)?;
-    match args.format {
-        ExportFormat::Passim => write_atomically(&args.out, export(&corpus.documents).as_bytes())?,
-    }
+    // Streamed: only the JSON lines are kept, never the documents behind them.
+    let mut lines = String::new();
+    let read = stream_corpus(&args.dir, &args.input, |batch| match args.format {
+        ExportFormat::Passim => lines.push_str(&export(&batch)),
+    })?;
+    write_atomically(&args.out, lines.as_bytes())?;
     eprintln!(
         "{} documents written to {} (run passim on it, then `tifa reuse {} --from-passim OUT`)",
-        corpus.documents.len(),
+        read.documents,
         args.out.display(),
         args.dir.display()
     );

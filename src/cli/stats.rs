@@ -4,18 +4,19 @@
 use super::{InputArgs, Words, write_atomically};
 use crate::ingest::Corpus;
 use crate::normalize::query_to_simplified;
-use crate::render::table::{to_csv, to_json, to_parquet, to_terminal};
-use crate::stats::counts::{CountOptions, TermCounts, count};
+use crate::parallel::parallel_map;
+use crate::render::table::{frame_to_parquet, to_csv, to_json, to_parquet, to_terminal};
+use crate::stats::counts::{CountOptions, Counter, TermCounts};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
     enumeration_lists, formulations, formulations_table, lists_table,
 };
-use crate::stats::frame::{counts_table, sizes_table};
+use crate::stats::frame::{counts_frame, counts_table, sizes_table};
 use crate::stats::kwic::{kwic, kwic_table};
 use crate::stats::table::Table;
 use crate::stats::terms::{GroupBy, keyness, keyness_table, terms_by};
 use crate::stats::trends::{
-    Direction, TermTrend, series, trends_per_level, trends_table, vocabulary_trends,
+    Direction, TermTrend, query_counts, series, trends_per_level, trends_table, vocabulary_trends,
 };
 use crate::stats::{counts::DocInfo, parse_ngrams};
 use anyhow::{Context, Result, bail};
@@ -77,11 +78,30 @@ impl TableOutput {
                 to_parquet(table).context("cannot build the Parquet table")?
             }
         };
+        self.write_bytes(&bytes)
+    }
+
+    /// The long counts table: as Parquet straight from the interned counts, with categorical
+    /// columns (the same file as a report's `tables/term_counts.parquet`); otherwise as a table.
+    pub(crate) fn write_counts(&self, counts: &TermCounts) -> Result<()> {
+        if self.format() != TableFormat::Parquet {
+            return self.write(&counts_table(counts));
+        }
+        if self.out.is_none() && std::io::stdout().is_terminal() {
+            bail!("Parquet is binary: give --out FILE.parquet (or pipe stdout to a file)");
+        }
+        let bytes = counts_frame(counts)
+            .and_then(frame_to_parquet)
+            .context("cannot build the Parquet table")?;
+        self.write_bytes(&bytes)
+    }
+
+    fn write_bytes(&self, bytes: &[u8]) -> Result<()> {
         match &self.out {
-            Some(path) => write_atomically(path, &bytes),
+            Some(path) => write_atomically(path, bytes),
             None => {
                 use std::io::Write;
-                std::io::stdout().write_all(&bytes)?;
+                std::io::stdout().write_all(bytes)?;
                 Ok(())
             }
         }
@@ -103,12 +123,15 @@ impl CorpusInput {
         super::load_corpus(dir, &self.input)
     }
 
-    fn count(&self, corpus: &Corpus, ngrams: &str) -> Result<TermCounts> {
+    /// Counts the terms of the corpus while reading it, holding one batch of documents at a time.
+    fn stream_counts(&self, dir: &Path, ngrams: &str) -> Result<TermCounts> {
         let words = Words::with_dictionaries(&self.dict)?;
         let options = CountOptions {
             ngrams: parse_ngrams(ngrams)?,
         };
-        Ok(count(&corpus.documents, words.segmenter(), &options))
+        let mut counter = Counter::new(words.segmenter(), options);
+        super::stream_corpus(dir, &self.input, |batch| counter.add(&batch))?;
+        Ok(counter.finish())
     }
 }
 
@@ -142,11 +165,12 @@ pub struct TermsArgs {
 }
 
 pub fn run_terms(args: TermsArgs) -> Result<ExitCode> {
-    let corpus = args.corpus.load(&args.dir)?;
-    let counts = args.corpus.count(&corpus, &args.ngrams)?;
-    let table = if args.counts {
-        counts_table(&counts)
-    } else if args.sizes {
+    let counts = args.corpus.stream_counts(&args.dir, &args.ngrams)?;
+    if args.counts {
+        args.output.write_counts(&counts)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let table = if args.sizes {
         sizes_table(&counts)
     } else {
         terms_by(&counts, args.by, args.top, args.min_docs)
@@ -182,8 +206,7 @@ pub struct KeynessArgs {
 }
 
 pub fn run_keyness(args: KeynessArgs) -> Result<ExitCode> {
-    let corpus = args.corpus.load(&args.dir)?;
-    let counts = args.corpus.count(&corpus, &args.ngrams)?;
+    let counts = args.corpus.stream_counts(&args.dir, &args.ngrams)?;
     let rows = keyness(
         &counts,
         &args.target,
@@ -268,25 +291,37 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
         .iter()
         .map(|t| query_to_simplified(t.trim()))
         .collect();
-    let corpus = args.corpus.load(&dir)?;
-    let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
-    if infos.iter().all(|d| d.year.is_none()) {
-        bail!(
-            "no document of {} has a known year: add years to its manifest.csv (`tifa corpus init`)",
-            dir.display()
-        );
-    }
+    let no_years = |infos: &[DocInfo]| {
+        infos.iter().all(|d| d.year.is_none()).then(|| {
+            anyhow::anyhow!(
+                "no document of {} has a known year: add years to its manifest.csv (`tifa corpus init`)",
+                dir.display()
+            )
+        })
+    };
     let table = if terms.is_empty() {
-        let counts = args.corpus.count(&corpus, &args.ngrams)?;
+        let counts = args.corpus.stream_counts(&dir, &args.ngrams)?;
+        if let Some(error) = no_years(&counts.docs) {
+            return Err(error);
+        }
         let trends = match args.split {
             Some(Split::Level) => trends_per_level(&counts, args.min_docs),
             None => vocabulary_trends(&counts, None, args.min_docs),
         };
         trends_table(&shown_trends(trends, args.show, args.top))
     } else {
+        let mut infos = Vec::new();
+        let mut doc_counts = Vec::new();
+        super::stream_corpus(&dir, &args.corpus.input, |batch| {
+            doc_counts.extend(parallel_map(&batch, |d| query_counts(d, &terms)));
+            infos.extend(batch.iter().map(|d| DocInfo::of(d, 0)));
+        })?;
+        if let Some(error) = no_years(&infos) {
+            return Err(error);
+        }
         series(
-            &corpus.documents,
             &infos,
+            &doc_counts,
             &terms,
             args.split == Some(Split::Level),
         )

@@ -15,6 +15,14 @@ pub enum Level {
 }
 
 impl Level {
+    /// From the highest level down.
+    pub const ALL: [Level; 4] = [
+        Self::National,
+        Self::Provincial,
+        Self::Municipal,
+        Self::County,
+    ];
+
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_lowercase().as_str() {
             "national" | "国家" | "中央" | "全国" => Some(Self::National),

@@ -123,8 +123,51 @@ impl Corpus {
     }
 }
 
-/// Loads a folder (with or without `manifest.csv`), a manifest file, or a single text file.
+/// Loads a folder (with or without `manifest.csv`), a manifest file, or a single text file, and
+/// keeps every document. Stages that need only part of each document read a [`Listing`] instead.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Corpus, IngestError> {
+    let listing = list(path)?;
+    let mut documents = Vec::with_capacity(listing.len());
+    let read = listing.stream(options, usize::MAX, |batch| documents.extend(batch));
+    Ok(Corpus {
+        root: read.root,
+        documents,
+        problems: read.problems,
+    })
+}
+
+/// The files of a corpus, found but not read yet: from its manifest, its folder or one file.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub root: Option<PathBuf>,
+    files: Vec<ListedFile>,
+    /// Manifest lines that name no usable file, found while listing.
+    pub problems: Vec<Problem>,
+}
+
+/// One file to read: where it is, how to show it, its manifest line.
+#[derive(Debug, Clone)]
+struct ListedFile {
+    path: PathBuf,
+    shown: String,
+    row: Option<ManifestRow>,
+}
+
+/// What reading a [`Listing`] leaves besides the documents handed out.
+#[derive(Debug, Clone, Default)]
+pub struct ReadSummary {
+    pub root: Option<PathBuf>,
+    /// The listing's problems, then the files that could not be used, in corpus order.
+    pub problems: Vec<Problem>,
+    pub documents: usize,
+}
+
+/// How many documents are read at once when streaming: enough to keep every core busy, few enough
+/// that a batch of documents is small beside what a stage keeps of them.
+pub const STREAM_BATCH: usize = 256;
+
+/// Lists a folder (with or without `manifest.csv`), a manifest file, or a single text file.
+pub fn list(path: &Path) -> Result<Listing, IngestError> {
     if !path.exists() {
         return Err(IngestError::file(
             &path.display().to_string(),
@@ -134,130 +177,156 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Corpus, IngestError> {
     if path.is_dir() {
         let manifest = path.join(MANIFEST);
         if manifest.is_file() {
-            load_manifest(&manifest, path, options)
+            list_manifest(&manifest, path)
         } else {
-            Ok(load_folder(path, options))
+            Ok(list_folder(path))
         }
     } else if path.extension().is_some_and(|e| e == "csv") {
         let root = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        load_manifest(path, root, options)
+        list_manifest(path, root)
     } else {
-        let mut corpus = Corpus::default();
-        let job = Job {
-            path,
-            shown: path.display().to_string(),
-            row: None,
-        };
-        add_all(&mut corpus, &[job], options);
-        Ok(corpus)
+        Ok(Listing {
+            root: None,
+            files: vec![ListedFile {
+                path: path.to_path_buf(),
+                shown: path.display().to_string(),
+                row: None,
+            }],
+            problems: Vec::new(),
+        })
     }
 }
 
-fn load_manifest(
-    manifest: &Path,
-    root: &Path,
-    options: &LoadOptions,
-) -> Result<Corpus, IngestError> {
+fn list_manifest(manifest: &Path, root: &Path) -> Result<Listing, IngestError> {
     let (rows, manifest_problems) = manifest::read(manifest, root)?;
     let shown = manifest.display().to_string();
-    let mut corpus = Corpus {
-        root: Some(root.to_path_buf()),
-        ..Corpus::default()
-    };
-    corpus
-        .problems
-        .extend(manifest_problems.into_iter().map(|p| Problem {
+    let problems = manifest_problems
+        .into_iter()
+        .map(|p| Problem {
             path: shown.clone(),
             line: p.line,
             message: p.message,
-        }));
+        })
+        .collect();
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let jobs: Vec<Job> = rows
-        .iter()
-        .map(|row| {
-            let shown = row
+    let files = rows
+        .into_iter()
+        .map(|row| ListedFile {
+            path: row.file.clone(),
+            shown: row
                 .file
                 .strip_prefix(&real_root)
                 .unwrap_or(&row.file)
                 .display()
-                .to_string();
-            Job {
-                path: &row.file,
-                shown,
-                row: Some(row),
-            }
+                .to_string(),
+            row: Some(row),
         })
         .collect();
-    add_all(&mut corpus, &jobs, options);
-    Ok(corpus)
+    Ok(Listing {
+        root: Some(root.to_path_buf()),
+        files,
+        problems,
+    })
 }
 
-/// Loads every text file of a folder, ignoring any manifest.
-pub fn load_folder(root: &Path, options: &LoadOptions) -> Corpus {
-    let mut corpus = Corpus {
+/// Lists every text file of a folder, ignoring any manifest.
+fn list_folder(root: &Path) -> Listing {
+    let mut listing = Listing {
         root: Some(root.to_path_buf()),
-        ..Corpus::default()
+        ..Listing::default()
     };
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(root) {
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(root) {
         Ok(entries) => entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| is_text_file(p))
             .collect(),
         Err(e) => {
-            corpus.problems.push(Problem {
+            listing.problems.push(Problem {
                 path: root.display().to_string(),
                 line: None,
                 message: e.to_string(),
             });
-            return corpus;
+            return listing;
         }
     };
-    files.sort();
-    let jobs: Vec<Job> = files
-        .iter()
-        .map(|file| Job {
-            path: file,
-            shown: file
+    paths.sort();
+    listing.files = paths
+        .into_iter()
+        .map(|path| ListedFile {
+            shown: path
                 .strip_prefix(root)
-                .unwrap_or(file)
+                .unwrap_or(&path)
                 .display()
                 .to_string(),
+            path,
             row: None,
         })
         .collect();
-    add_all(&mut corpus, &jobs, options);
-    corpus
+    listing
 }
 
-/// One file to load: where it is, how to show it, its manifest line.
-struct Job<'a> {
-    path: &'a Path,
-    shown: String,
-    row: Option<&'a ManifestRow>,
+/// Loads every text file of a folder, ignoring any manifest.
+pub fn load_folder(root: &Path, options: &LoadOptions) -> Corpus {
+    let mut documents = Vec::new();
+    let read = list_folder(root).stream(options, usize::MAX, |batch| documents.extend(batch));
+    Corpus {
+        root: read.root,
+        documents,
+        problems: read.problems,
+    }
 }
 
-/// Loads all jobs on every core, keeping the corpus in job order.
-fn add_all(corpus: &mut Corpus, jobs: &[Job], options: &LoadOptions) {
-    let progress = crate::progress::bar(jobs.len() as u64, "loading");
-    let results = parallel_map(jobs, |job| {
-        let result = read_document(job.path, &job.shown, job.row, options);
-        progress.inc(1);
-        result
-    });
-    progress.finish_and_clear();
-    for (job, result) in jobs.iter().zip(results) {
-        match result {
-            Ok(doc) => corpus.documents.push(doc),
-            Err(e) => corpus.problems.push(Problem {
-                path: job.shown.clone(),
-                line: job.row.map(|r| r.line),
-                message: e.to_string(),
-            }),
+impl Listing {
+    /// Files to read (problems of the manifest not counted).
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Reads the documents `batch` at a time, each batch on every core, and hands each batch to
+    /// `visit` in corpus order. A caller that keeps only what it needs of each document (counts,
+    /// shingles) never holds the whole corpus; a file that cannot be used becomes a problem.
+    pub fn stream(
+        self,
+        options: &LoadOptions,
+        batch: usize,
+        mut visit: impl FnMut(Vec<Document>),
+    ) -> ReadSummary {
+        let progress = crate::progress::bar(self.files.len() as u64, "loading");
+        let mut summary = ReadSummary {
+            root: self.root,
+            problems: self.problems,
+            documents: 0,
+        };
+        for files in self.files.chunks(batch.max(1)) {
+            let results = parallel_map(files, |file| {
+                let result = read_document(&file.path, &file.shown, file.row.as_ref(), options);
+                progress.inc(1);
+                result
+            });
+            let mut documents = Vec::with_capacity(files.len());
+            for (file, result) in files.iter().zip(results) {
+                match result {
+                    Ok(doc) => documents.push(doc),
+                    Err(e) => summary.problems.push(Problem {
+                        path: file.shown.clone(),
+                        line: file.row.as_ref().map(|r| r.line),
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            summary.documents += documents.len();
+            visit(documents);
         }
+        progress.finish_and_clear();
+        summary
     }
 }
 

@@ -1,5 +1,6 @@
-//! Safe report folders: named files (`Vec<ReportFile>`) → a folder on disk, all or nothing. The
-//! files are written into a temporary folder beside the target and renamed into place when all
+//! Safe report folders: named files ([`ReportFile`]s, all at once or handed over one by one as they
+//! are rendered) → a folder on disk, all or nothing. The files are written into a temporary folder
+//! beside the target and renamed into place when all
 //! are written, so a failure or Ctrl-C never leaves half a report. A folder tifa did not make
 //! (no marker file) is never replaced; one it made is replaced only with `force`, and as a whole.
 
@@ -172,19 +173,53 @@ pub fn write_report(
     force: bool,
     fail_after: Option<usize>,
 ) -> Result<PathBuf, FolderError> {
+    write_streamed(target, force, fail_after, |sink| {
+        files.iter().try_for_each(|file| sink.write(file))
+    })
+}
+
+/// Writes to `target` through a staging folder the files that `produce` hands to the sink one at
+/// a time, as they are made, so that a report is never held whole in memory. Nothing reaches the
+/// target unless `produce` and every write succeed.
+pub fn write_streamed<E: From<FolderError>>(
+    target: &Path,
+    force: bool,
+    fail_after: Option<usize>,
+    produce: impl FnOnce(&mut FileSink) -> Result<(), E>,
+) -> Result<PathBuf, E> {
     let staging = Staging::begin(target, force)?;
-    for (i, file) in files.iter().enumerate() {
+    let mut sink = FileSink {
+        staging: &staging,
+        written: 0,
+        fail_after,
+    };
+    produce(&mut sink)?;
+    Ok(staging.commit()?)
+}
+
+/// Where [`write_streamed`] takes the files: each goes straight into the staging folder.
+pub struct FileSink<'a> {
+    staging: &'a Staging,
+    written: usize,
+    fail_after: Option<usize>,
+}
+
+impl FileSink<'_> {
+    /// Writes one file, unless Ctrl-C was pressed or a failure is injected at this point.
+    pub fn write(&mut self, file: &ReportFile) -> Result<(), FolderError> {
         if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(FolderError::Interrupted);
         }
-        if fail_after == Some(i) {
+        if self.fail_after == Some(self.written) {
             return Err(FolderError::Failed(format!(
-                "failure injected after {i} files (TIFA_FAIL_AFTER)"
+                "failure injected after {} files (TIFA_FAIL_AFTER)",
+                self.written
             )));
         }
-        staging.write(file)?;
+        self.staging.write(file)?;
+        self.written += 1;
+        Ok(())
     }
-    staging.commit()
 }
 
 #[cfg(test)]
@@ -240,5 +275,35 @@ mod tests {
         );
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "only the report itself remains");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_made_midway_leaves_the_previous_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r");
+        write_report(&target, &files(), false, None).unwrap();
+        let result = write_streamed(&target, true, None, |sink| {
+            sink.write(&ReportFile::new("index.html", "<p>newer</p>"))?;
+            Err(FolderError::Failed(
+                "the Word file could not be rendered".into(),
+            ))
+        });
+        assert!(matches!(result, Err(FolderError::Failed(_))), "{result:?}");
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "<p>new</p>"
+        );
+        assert!(target.join("tables/a.csv").is_file());
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no staging folder left");
+        let written = write_streamed(&target, true, None, |sink| {
+            sink.write(&ReportFile::new("index.html", "<p>newer</p>"))
+        })
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(written.join("index.html")).unwrap(),
+            "<p>newer</p>"
+        );
+        assert!(!target.join("tables/a.csv").exists(), "replaced as a whole");
     }
 }

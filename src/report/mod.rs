@@ -23,7 +23,7 @@ use crate::stats::formulations::{
 use crate::stats::kwic::{KwicLine, kwic};
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
-use crate::stats::trends::{Direction, TermTrend, series, trends_per_level};
+use crate::stats::trends::{Direction, TermTrend, query_counts, series, trends_per_level};
 use crate::words::Segmenter;
 use plan::{PlanError, PlannedPair, auto_plan, user_plan};
 use thiserror::Error;
@@ -176,7 +176,12 @@ pub fn build(
     on_stage("trends");
     let trends = trends_per_level(&counts, options.min_docs);
     let charted_terms = charted_terms(&trends, &options.watch, options.top.min(4));
-    let series = series(&corpus.documents, &docs, &charted_terms, false);
+    let query_counts: Vec<Vec<u64>> = corpus
+        .documents
+        .iter()
+        .map(|d| query_counts(d, &charted_terms))
+        .collect();
+    let series = series(&docs, &query_counts, &charted_terms, false);
     on_stage("keyness");
     let keyness = keyness_comparisons(&counts, options.min_docs);
     on_stage("formulations");

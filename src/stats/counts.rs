@@ -1,6 +1,7 @@
-//! Term counts: documents (`&[Document]`) + a [`Segmenter`] → [`TermCounts`]: each document's
-//! size and metadata ([`DocInfo`]), an interned [`Vocabulary`] of terms, and a long table of
-//! [`Cell`]s (document, term, count). Everything else in `stats` reads this one table.
+//! Term counts: documents (`&[Document]`, all at once or batch by batch through a [`Counter`]) + a
+//! [`Segmenter`] → [`TermCounts`]: each document's size and metadata ([`DocInfo`]), an interned
+//! [`Vocabulary`] of terms, and a long table of [`Cell`]s (document, term, count). Everything else
+//! in `stats` reads this one table.
 
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
@@ -50,6 +51,9 @@ pub enum TermKind {
 }
 
 impl TermKind {
+    /// In the order of their discriminants (`kind as u32` indexes it).
+    pub const ALL: [TermKind; 3] = [Self::Word, Self::Formulation, Self::Ngram];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Word => "word",
@@ -126,32 +130,63 @@ impl Default for CountOptions {
 
 /// Tokenizes every document (on every core) and counts its terms.
 pub fn count(docs: &[Document], segmenter: &Segmenter, options: &CountOptions) -> TermCounts {
-    let per_doc = parallel_map(docs, |doc| {
-        let text = doc.normalized.text.as_str();
-        let tokens = segmenter.tokenize(text);
-        let (terms, size) = terms_of(text, &tokens, &options.ngrams);
-        (DocInfo::of(doc, size), terms)
-    });
-    let mut vocabulary = Vocabulary::default();
-    let mut cells = Vec::new();
-    let mut infos = Vec::with_capacity(per_doc.len());
-    for (doc, (info, terms)) in per_doc.into_iter().enumerate() {
-        let mut row: Vec<Cell> = terms
-            .into_iter()
-            .map(|((term, kind), count)| Cell {
-                doc: doc as u32,
-                term: vocabulary.intern(term, kind),
-                count,
-            })
-            .collect();
-        row.sort_unstable_by_key(|c| c.term);
-        cells.extend(row);
-        infos.push(info);
+    let mut counter = Counter::new(segmenter, options.clone());
+    // In batches: the per-document tallies of a whole large corpus would outweigh the counts.
+    for batch in docs.chunks(crate::ingest::STREAM_BATCH) {
+        counter.add(batch);
     }
-    TermCounts {
-        docs: infos,
-        vocabulary,
-        cells,
+    counter.finish()
+}
+
+/// Counts terms batch by batch as documents are read ([`crate::ingest::Listing::stream`]), so
+/// that the counts of a large corpus are built without holding its documents.
+pub struct Counter<'s> {
+    segmenter: &'s Segmenter,
+    options: CountOptions,
+    counts: TermCounts,
+}
+
+impl<'s> Counter<'s> {
+    pub fn new(segmenter: &'s Segmenter, options: CountOptions) -> Self {
+        Self {
+            segmenter,
+            options,
+            counts: TermCounts {
+                docs: Vec::new(),
+                vocabulary: Vocabulary::default(),
+                cells: Vec::new(),
+            },
+        }
+    }
+
+    /// Tokenizes a batch on every core and adds its documents after those already counted.
+    pub fn add(&mut self, docs: &[Document]) {
+        let per_doc = parallel_map(docs, |doc| {
+            let text = doc.normalized.text.as_str();
+            let tokens = self.segmenter.tokenize(text);
+            let (terms, size) = terms_of(text, &tokens, &self.options.ngrams);
+            (DocInfo::of(doc, size), terms)
+        });
+        let counts = &mut self.counts;
+        for (info, terms) in per_doc {
+            let doc = counts.docs.len() as u32;
+            let mut row: Vec<Cell> = terms
+                .into_iter()
+                .map(|((term, kind), count)| Cell {
+                    doc,
+                    term: counts.vocabulary.intern(term, kind),
+                    count,
+                })
+                .collect();
+            row.sort_unstable_by_key(|c| c.term);
+            counts.cells.extend(row);
+            counts.docs.push(info);
+        }
+    }
+
+    pub fn finish(mut self) -> TermCounts {
+        self.counts.cells.shrink_to_fit();
+        self.counts
     }
 }
 

@@ -2,9 +2,12 @@
 //! kept), and [`TermCounts`] → the long counts frame and the document sizes frame that a
 //! researcher loads next to tifa's own tables.
 
-use super::counts::TermCounts;
+use super::counts::{DocInfo, TermCounts, TermKind};
 use super::table::{ColumnType, Table, Value};
-use polars::prelude::{Column, DataFrame, PolarsResult};
+use crate::ingest::metadata::Level;
+use polars::prelude::{
+    CategoricalPhysical, Categories, Column, DataFrame, DataType, NamedFrom, PolarsResult, Series,
+};
 
 pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
     let columns = table
@@ -54,55 +57,118 @@ fn pick<'v, T>(values: &'v [Value], of_type: impl Fn(&'v Value) -> Option<T>) ->
 
 /// The long counts table as a polars DataFrame built straight from the interned counts (no
 /// per-cell values in between): what a report writes for a corpus of thousands of documents.
+/// `doc`, `level`, `region`, `term` and `kind` are polars Categoricals: a `u32` id per row and
+/// each label once, so a cell takes ~36 bytes and Parquet stores these columns as dictionaries.
 pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
     let cells = &counts.cells;
-    let doc = |c: &super::counts::Cell| &counts.docs[c.doc as usize];
+    let doc_of = |c: &super::counts::Cell| &counts.docs[c.doc as usize];
+    let per_doc = |labels: Labels, of_doc: &dyn Fn(&DocInfo) -> Option<&str>| {
+        let mut labels = labels;
+        let ids: Vec<Option<u32>> = counts
+            .docs
+            .iter()
+            .map(|d| of_doc(d).map(|v| labels.id(v)))
+            .collect();
+        let rows = cells.iter().map(|c| ids[c.doc as usize]).collect();
+        (labels, rows)
+    };
+    let (doc_labels, doc_rows) = per_doc(Labels::default(), &|d| Some(d.id.as_str()));
+    let (level_labels, level_rows) =
+        per_doc(Labels::with(Level::ALL.iter().map(|l| l.as_str())), &|d| {
+            d.level.map(|l| l.as_str())
+        });
+    let (region_labels, region_rows) = per_doc(Labels::default(), &|d| d.region.as_deref());
+    let vocabulary = &counts.vocabulary;
+    let kinds = Labels::with(TermKind::ALL.iter().map(|k| k.as_str()));
     let columns = vec![
-        Column::new(
-            "doc".into(),
-            cells.iter().map(|c| doc(c).id.as_str()).collect::<Vec<_>>(),
-        ),
+        categorical_column("doc", doc_labels.labels(), doc_rows)?,
         Column::new(
             "year".into(),
             cells
                 .iter()
-                .map(|c| doc(c).year.map(i64::from))
+                .map(|c| doc_of(c).year.map(i64::from))
                 .collect::<Vec<_>>(),
         ),
-        Column::new(
-            "level".into(),
+        categorical_column("level", level_labels.labels(), level_rows)?,
+        categorical_column("region", region_labels.labels(), region_rows)?,
+        categorical_column(
+            "term",
+            (0..vocabulary.len() as u32).map(|id| vocabulary.term(id)),
+            cells.iter().map(|c| Some(c.term)).collect(),
+        )?,
+        categorical_column(
+            "kind",
+            kinds.labels(),
             cells
                 .iter()
-                .map(|c| doc(c).level.map(|l| l.as_str()))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "region".into(),
-            cells
-                .iter()
-                .map(|c| doc(c).region.as_deref())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "term".into(),
-            cells
-                .iter()
-                .map(|c| counts.vocabulary.term(c.term))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "kind".into(),
-            cells
-                .iter()
-                .map(|c| counts.vocabulary.kind(c.term).as_str())
-                .collect::<Vec<_>>(),
-        ),
+                .map(|c| Some(vocabulary.kind(c.term) as u32))
+                .collect(),
+        )?,
         Column::new(
             "count".into(),
             cells.iter().map(|c| i64::from(c.count)).collect::<Vec<_>>(),
         ),
     ];
     DataFrame::new(cells.len(), columns)
+}
+
+/// Distinct labels in first-seen order, each with its id.
+#[derive(Default)]
+struct Labels {
+    order: Vec<String>,
+    ids: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl Labels {
+    fn with<'a>(labels: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut all = Self::default();
+        for label in labels {
+            all.id(label);
+        }
+        all
+    }
+
+    fn id(&mut self, label: &str) -> u32 {
+        if let Some(&id) = self.ids.get(label) {
+            return id;
+        }
+        let id = self.order.len() as u32;
+        self.order.push(label.to_string());
+        self.ids.insert(label.to_string(), id);
+        id
+    }
+
+    fn labels(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(String::as_str)
+    }
+}
+
+/// A polars Categorical column with `u32` ids: row `i` is `labels[ids[i]]` (null where `None`).
+/// `u32` because polars is built without its 8- and 16-bit integer types (a leaner build).
+fn categorical_column<'a>(
+    name: &str,
+    labels: impl IntoIterator<Item = &'a str>,
+    ids: Vec<Option<u32>>,
+) -> PolarsResult<Column> {
+    // Named, not random: the files are the same from run to run, and in polars the columns of
+    // two tifa tables share their categories (concatenated or joined without recoding). Ids are
+    // taken from the mapping, which may already hold other labels.
+    let categories = Categories::new(
+        format!("tifa.{name}").into(),
+        "tifa".into(),
+        CategoricalPhysical::U32,
+    );
+    let mapping = categories.mapping();
+    let polars_ids = labels
+        .into_iter()
+        .map(|label| mapping.insert_cat(label))
+        .collect::<PolarsResult<Vec<_>>>()?;
+    let ids: Vec<Option<u32>> = ids
+        .into_iter()
+        .map(|id| id.map(|i| polars_ids[i as usize]))
+        .collect();
+    let dtype = DataType::from_categories(categories);
+    Ok(Series::from_cats_and_dtype(&Series::new(name.into(), ids), &dtype, true)?.into())
 }
 
 /// The long counts table: one row per (document, term) with the document's metadata.

@@ -10,11 +10,21 @@ use crate::ingest::metadata::Level;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// How often each query occurs in one document (phrase counts, see [`phrase_count`]); kept per
+/// document while streaming a corpus, then summed by [`series`].
+pub fn query_counts(doc: &Document, queries: &[String]) -> Vec<u64> {
+    queries
+        .iter()
+        .map(|q| phrase_count(&doc.normalized.text, q))
+        .collect()
+}
+
 /// Per query, per year (and level when `split_level`): phrase count, rate, documents with the
-/// phrase, documents in the year. Documents of unknown year are left out.
+/// phrase, documents in the year, from each document's [`query_counts`]. Documents of unknown
+/// year are left out.
 pub fn series(
-    docs: &[Document],
     infos: &[DocInfo],
+    doc_counts: &[Vec<u64>],
     queries: &[String],
     split_level: bool,
 ) -> Table {
@@ -28,13 +38,13 @@ pub fn series(
         ("year_docs", ColumnType::Int),
         ("han_chars", ColumnType::Int),
     ]);
-    for query in queries {
+    for (q, query) in queries.iter().enumerate() {
         let mut cells: BTreeMap<(i32, Option<Level>), SeriesCell> = BTreeMap::new();
-        for (doc, info) in docs.iter().zip(infos) {
+        for (counts, info) in doc_counts.iter().zip(infos) {
             let Some(year) = info.year else { continue };
             let level = if split_level { info.level } else { None };
             let cell = cells.entry((year, level)).or_default();
-            let n = phrase_count(&doc.normalized.text, query);
+            let n = counts[q];
             cell.count += n;
             cell.docs_with += u32::from(n > 0);
             cell.docs += 1;

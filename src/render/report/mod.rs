@@ -70,63 +70,85 @@ pub struct RunInfo {
     pub min_docs: u32,
 }
 
-/// Every file of the report folder, in the order they are written.
+/// Every file of the report folder, in the order they are written, gathered in memory (for tests
+/// and small corpora; the command writes them as they are made with [`emit_files`]).
 pub fn files(
     report: &Report,
     run: &RunInfo,
     lang: Lang,
     formats: Formats,
 ) -> Result<Vec<ReportFile>, RenderError> {
-    let charts = draw_charts(report, lang)?;
-    let blocks = outline::outline(report, &charts, lang);
     let mut files = Vec::new();
+    emit_files(report, run, lang, formats, &mut |file| {
+        files.push(file);
+        Ok::<(), RenderError>(())
+    })?;
+    Ok(files)
+}
+
+/// Renders the files of the report folder one by one and hands each to `emit` as soon as it is
+/// made, so that the largest tables are never all in memory at once; the manifest comes last and
+/// lists the others. Returns how many files were handed over.
+pub fn emit_files<E: From<RenderError>>(
+    report: &Report,
+    run: &RunInfo,
+    lang: Lang,
+    formats: Formats,
+    emit: &mut dyn FnMut(ReportFile) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut names: Vec<String> = Vec::new();
+    let mut send = |file: ReportFile| {
+        names.push(file.path.to_string_lossy().into_owned());
+        emit(file)
+    };
+    let charts = draw_charts(report, lang)?;
     for chart in &charts {
-        files.push(ReportFile::new(
+        send(ReportFile::new(
             format!("charts/{}.svg", chart.name),
             chart.svg.clone(),
-        ));
-        files.push(ReportFile::new(
+        ))?;
+        send(ReportFile::new(
             format!("charts/{}.png", chart.name),
             chart.png.clone(),
-        ));
+        ))?;
     }
-    for (name, table) in tables(report) {
+    for (name, make) in tables(report) {
+        let table = make();
         if formats.csv {
-            files.push(ReportFile::new(
+            send(ReportFile::new(
                 format!("tables/{name}.csv"),
                 to_csv(&table),
-            ));
+            ))?;
         }
         if formats.parquet {
             let bytes = to_parquet(&table)
                 .map_err(|e| RenderError::Parquet(name.to_string(), e.to_string()))?;
-            files.push(ReportFile::new(format!("tables/{name}.parquet"), bytes));
+            send(ReportFile::new(format!("tables/{name}.parquet"), bytes))?;
         }
     }
-    files.extend(term_counts_files(report, formats)?);
+    for file in term_counts_files(report, formats)? {
+        send(file)?;
+    }
+    let blocks = outline::outline(report, &charts, lang);
     if formats.md {
-        files.push(ReportFile::new(
+        send(ReportFile::new(
             "report.md",
             markdown::render(&blocks, &charts),
-        ));
+        ))?;
     }
     if formats.docx {
-        files.push(ReportFile::new(
-            "report.docx",
-            docx::render(&blocks, &charts).map_err(RenderError::Docx)?,
-        ));
+        let docx = docx::render(&blocks, &charts).map_err(RenderError::Docx)?;
+        send(ReportFile::new("report.docx", docx))?;
     }
     if formats.html {
-        files.push(ReportFile::new(
+        send(ReportFile::new(
             "index.html",
             html::render(&blocks, &charts, lang),
-        ));
+        ))?;
     }
-    files.push(ReportFile::new(
-        "manifest.json",
-        manifest(report, run, &files),
-    ));
-    Ok(files)
+    let manifest = manifest(report, run, &names);
+    emit(ReportFile::new("manifest.json", manifest))?;
+    Ok(names.len() + 1)
 }
 
 /// Beyond this many (document, term) cells the term counts are written as Parquet only: as CSV
@@ -443,9 +465,56 @@ fn series_points(table: &Table) -> Vec<(String, Vec<(i32, f64)>)> {
     out
 }
 
-/// The tables of `tables/`, by file stem.
-pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
-    // One keyness table for all comparisons: which comparison, then the measures.
+/// A table of `tables/`: its file stem and how to build it. Each is built only when it is written
+/// (the keyness and trend tables of a large corpus run to a million rows).
+pub type TableMaker<'a> = (&'static str, Box<dyn Fn() -> Table + 'a>);
+
+/// The tables of `tables/`, in the order they are written.
+pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
+    let mut all: Vec<TableMaker<'_>> = vec![
+        ("documents", Box::new(|| sizes_table(&report.counts))),
+        ("similarity", Box::new(|| similarity_table(report))),
+        ("pairs", Box::new(|| pairs_table(report))),
+        ("alignments", Box::new(|| alignments_table(report))),
+        ("keyness", Box::new(|| all_keyness_table(report))),
+        ("trends", Box::new(|| trends_table(&report.trends))),
+        ("series", Box::new(|| report.series.clone())),
+        (
+            "formulations",
+            Box::new(|| formulations_table(&report.formulations)),
+        ),
+        ("enumerations", Box::new(|| lists_table(&report.lists))),
+        ("kwic", Box::new(|| kwic_lines_table(report))),
+    ];
+    if let Some(reuse) = &report.reuse {
+        let docs = &report.corpus.documents;
+        all.push((
+            "reuse_pairs",
+            Box::new(move || crate::reuse::tables::network(docs, &reuse.result)),
+        ));
+        all.push((
+            "reuse_sources",
+            Box::new(move || crate::reuse::tables::sources(docs, &reuse.sources)),
+        ));
+        all.push((
+            "reuse_coverage",
+            Box::new(move || crate::reuse::tables::coverage(docs, &reuse.shares)),
+        ));
+    }
+    all
+}
+
+fn kwic_lines_table(report: &Report) -> Table {
+    let lines: Vec<_> = report
+        .kwic
+        .iter()
+        .flat_map(|(_, l)| l.iter().cloned())
+        .collect();
+    kwic_table(&lines)
+}
+
+/// One keyness table for all comparisons: which comparison, then the measures.
+fn all_keyness_table(report: &Report) -> Table {
     let mut keyness = Table::new(&[("target", ColumnType::Str), ("reference", ColumnType::Str)]);
     for comparison in &report.keyness {
         for _ in &comparison.rows {
@@ -461,40 +530,7 @@ pub fn tables(report: &Report) -> Vec<(&'static str, Table)> {
         .flat_map(|c| c.rows.iter().cloned())
         .collect();
     keyness.columns.extend(keyness_table(&rows).columns);
-    let lines: Vec<_> = report
-        .kwic
-        .iter()
-        .flat_map(|(_, l)| l.iter().cloned())
-        .collect();
-    let kwic = kwic_table(&lines);
-    let mut all = vec![
-        ("documents", sizes_table(&report.counts)),
-        ("similarity", similarity_table(report)),
-        ("pairs", pairs_table(report)),
-        ("alignments", alignments_table(report)),
-        ("keyness", keyness),
-        ("trends", trends_table(&report.trends)),
-        ("series", report.series.clone()),
-        ("formulations", formulations_table(&report.formulations)),
-        ("enumerations", lists_table(&report.lists)),
-        ("kwic", kwic),
-    ];
-    if let Some(reuse) = &report.reuse {
-        let docs = &report.corpus.documents;
-        all.push((
-            "reuse_pairs",
-            crate::reuse::tables::network(docs, &reuse.result),
-        ));
-        all.push((
-            "reuse_sources",
-            crate::reuse::tables::sources(docs, &reuse.sources),
-        ));
-        all.push((
-            "reuse_coverage",
-            crate::reuse::tables::coverage(docs, &reuse.shares),
-        ));
-    }
-    all
+    keyness
 }
 
 fn similarity_table(report: &Report) -> Table {
@@ -602,7 +638,7 @@ struct PlanEntry<'a> {
     reason: crate::report::plan::PairReason,
 }
 
-fn manifest(report: &Report, run: &RunInfo, files: &[ReportFile]) -> String {
+fn manifest(report: &Report, run: &RunInfo, files: &[String]) -> String {
     let manifest = Manifest {
         run,
         lexicon_sha256: crate::report::sha256_hex(crate::words::LEXICON.as_bytes()),
@@ -616,7 +652,7 @@ fn manifest(report: &Report, run: &RunInfo, files: &[ReportFile]) -> String {
                 reason: p.reason,
             })
             .collect(),
-        files: files.iter().filter_map(|f| f.path.to_str()).collect(),
+        files: files.iter().map(String::as_str).collect(),
     };
     let mut out = serde_json::to_string_pretty(&manifest).expect("plain values");
     out.push('\n');
