@@ -4,7 +4,7 @@
 
 use super::{Ch, Finding, FindingKind, Line, line_text};
 use crate::chars::is_space;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::path::Path;
 use thiserror::Error;
 
@@ -34,6 +34,9 @@ pub struct Rule {
 #[derive(Debug, Clone)]
 pub struct BoilerplateRules {
     rules: Vec<Rule>,
+    /// All rules in one automaton: a line is scanned once, not once per rule. `None` if the
+    /// rules are too many to combine, in which case they are tried one by one.
+    set: Option<RegexSet>,
 }
 
 /// (name, pattern) of the default rules. Patterns are anchored by [`Rule`], and match the line
@@ -83,7 +86,9 @@ impl Default for BoilerplateRules {
                 pattern: anchored(p).expect("default rules are valid"),
             })
             .collect();
-        Self { rules }
+        let mut all = Self { rules, set: None };
+        all.combine();
+        all
     }
 }
 
@@ -92,6 +97,10 @@ fn anchored(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 impl BoilerplateRules {
+    fn combine(&mut self) {
+        self.set = RegexSet::new(self.rules.iter().map(|r| r.pattern.as_str())).ok();
+    }
+
     /// Adds one rule per non-empty, non-`#` line of `path`: `pattern` or `name<TAB>pattern`.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<(), BoilerplateError> {
         let shown = path.display().to_string();
@@ -115,6 +124,7 @@ impl BoilerplateRules {
                 pattern,
             });
         }
+        self.combine();
         Ok(())
     }
 
@@ -131,10 +141,11 @@ impl BoilerplateRules {
         if is_separator(&key) {
             return Some("separator");
         }
-        self.rules
-            .iter()
-            .find(|r| r.pattern.is_match(&key))
-            .map(|r| r.name.as_str())
+        let first = match &self.set {
+            Some(set) => set.matches(&key).iter().next(),
+            None => self.rules.iter().position(|r| r.pattern.is_match(&key)),
+        };
+        first.map(|i| self.rules[i].name.as_str())
     }
 }
 

@@ -18,6 +18,16 @@ fn show_float(f: f64) -> String {
     }
 }
 
+/// How a float is written to CSV: every digit needed to read it back exactly, with an exponent
+/// when it is tiny or huge (a p of 1e-216 is `5.6e-216`, not 215 zeros that Excel reads as 0).
+fn csv_float(f: f64) -> String {
+    if f == 0.0 || !f.is_finite() || (1e-5..1e15).contains(&f.abs()) {
+        f.to_string()
+    } else {
+        format!("{f:e}")
+    }
+}
+
 fn show(value: &Value) -> String {
     match value {
         Value::Str(s) => s.clone(),
@@ -101,7 +111,7 @@ pub fn to_terminal(table: &Table) -> String {
 }
 
 /// CSV with a BOM so that Excel reads UTF-8; text cells are neutralised against formulas. Floats
-/// keep full precision.
+/// keep full precision ([`csv_float`]).
 pub fn to_csv(table: &Table) -> String {
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     let write = |writer: &mut csv::Writer<Vec<u8>>, row: Vec<String>| {
@@ -117,7 +127,7 @@ pub fn to_csv(table: &Table) -> String {
             .into_iter()
             .map(|v| match v {
                 Value::Str(s) => csv_safe(s).into_owned(),
-                Value::Float(f) => f.to_string(),
+                Value::Float(f) => csv_float(*f),
                 other => show(other),
             })
             .collect();
@@ -164,4 +174,44 @@ pub fn frame_to_parquet(mut frame: DataFrame) -> Result<Vec<u8>, PolarsError> {
     let mut bytes = Vec::new();
     ParquetWriter::new(&mut bytes).finish(&mut frame)?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::table::ColumnType;
+
+    #[test]
+    fn csv_floats_read_back_exactly_and_tiny_ones_have_an_exponent() {
+        let values = [
+            5.625638395185024e-216,
+            0.5,
+            1e20,
+            0.0,
+            12345.678,
+            -2.5e-7,
+            1e-5,
+        ];
+        let mut table = Table::new(&[("x", ColumnType::Float)]);
+        for v in values {
+            table.push(vec![v.into()]);
+        }
+        let csv = to_csv(&table);
+        let cells: Vec<&str> = csv.trim_start_matches(UTF8_BOM).lines().skip(1).collect();
+        assert_eq!(
+            cells,
+            [
+                "5.625638395185024e-216",
+                "0.5",
+                "1e20",
+                "0",
+                "12345.678",
+                "-2.5e-7",
+                "0.00001"
+            ]
+        );
+        for (cell, v) in cells.iter().zip(values) {
+            assert_eq!(cell.parse::<f64>().unwrap(), v);
+        }
+    }
 }
