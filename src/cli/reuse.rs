@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReuseTable {
-    /// The reuse network: source, target, direction, passages, shared characters, share of target.
+    /// The reuse network: source, target, direction, passages, shared characters, share of target
+    /// (the coverage matrix in long form: one row per non-empty cell).
     Pairs,
     /// Every shared passage with the line in each document.
     Passages,
