@@ -111,6 +111,21 @@ fn a_phrase_query_counts_what_the_segmenter_split() {
 }
 
 #[test]
+fn formulations_gathered_one_document_at_a_time_are_those_of_the_whole_corpus() {
+    use tifa::stats::formulations::FormulationTally;
+    let corpus = load(&corpus_dir());
+    let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
+    let mut tally = FormulationTally::default();
+    for (doc, info) in corpus.documents.chunks(1).zip(infos.chunks(1)) {
+        tally.add(doc, info);
+    }
+    let batched = tally.finish();
+    assert_eq!(batched, formulations(&corpus.documents, &infos));
+    let ten = batched.iter().find(|s| s.text == "十个坚持").unwrap();
+    assert_eq!(ten.places.len(), 2);
+}
+
+#[test]
 fn every_numbered_formula_of_the_samples_is_extracted() {
     let corpus = load(&corpus_dir());
     let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();

@@ -1,15 +1,15 @@
-//! `tifa terms`, `keyness`, `trend`, `formulations`, `kwic`: load a corpus, run one statistic,
-//! write its table as a terminal table, CSV, JSON or Parquet.
+//! `tifa terms`, `keyness`, `trend`, `formulations`, `kwic`: read a corpus in batches (keeping only
+//! what the statistic needs of each document), run one statistic, write its table as a terminal
+//! table, CSV, JSON or Parquet.
 
 use super::{InputArgs, Words, write_atomically};
-use crate::ingest::Corpus;
 use crate::normalize::query_to_simplified;
 use crate::parallel::parallel_map;
 use crate::render::table::{frame_to_parquet, to_csv, to_json, to_parquet, to_terminal};
 use crate::stats::counts::{CountOptions, Counter, TermCounts};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
-    enumeration_lists, formulations, formulations_table, lists_table,
+    FormulationTally, enumeration_lists, formulations_table, lists_table,
 };
 use crate::stats::frame::{counts_frame, counts_table, sizes_table};
 use crate::stats::kwic::{kwic, kwic_table};
@@ -119,10 +119,6 @@ pub struct CorpusInput {
 }
 
 impl CorpusInput {
-    fn load(&self, dir: &Path) -> Result<Corpus> {
-        super::load_corpus(dir, &self.input)
-    }
-
     /// Counts the terms of the corpus while reading it, holding one batch of documents at a time.
     fn stream_counts(&self, dir: &Path, ngrams: &str) -> Result<TermCounts> {
         let words = Words::with_dictionaries(&self.dict)?;
@@ -388,17 +384,20 @@ pub struct FormulationsArgs {
 }
 
 pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
-    let corpus = args.corpus.load(&args.dir)?;
+    let mut lists = Vec::new();
+    let mut tally = FormulationTally::default();
+    super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
+        if args.lists {
+            lists.extend(batch.iter().flat_map(enumeration_lists));
+        } else {
+            let infos: Vec<DocInfo> = batch.iter().map(|d| DocInfo::of(d, 0)).collect();
+            tally.add(&batch, &infos);
+        }
+    })?;
     let mut table = if args.lists {
-        let lists: Vec<_> = corpus
-            .documents
-            .iter()
-            .flat_map(enumeration_lists)
-            .collect();
         lists_table(&lists)
     } else {
-        let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
-        formulations_table(&formulations(&corpus.documents, &infos))
+        formulations_table(&tally.finish())
     };
     if args.top > 0 {
         table.truncate(args.top);
@@ -424,9 +423,11 @@ pub struct KwicArgs {
 }
 
 pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
-    let corpus = args.corpus.load(&args.dir)?;
     let term = query_to_simplified(args.term.trim());
-    let lines = kwic(&corpus.documents, &term, args.width);
+    let mut lines = Vec::new();
+    super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
+        lines.extend(kwic(&batch, &term, args.width));
+    })?;
     if lines.is_empty() {
         eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
     }

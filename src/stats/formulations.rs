@@ -1,4 +1,5 @@
-//! Formulations (提法) across a corpus: documents → [`FormulationStat`]s (each quoted phrase,
+//! Formulations (提法) across a corpus: documents (at once, or batch by batch through a
+//! [`FormulationTally`]) → [`FormulationStat`]s (each quoted phrase,
 //! numbered formula and 《title》 with counts, first and last year by level, and where it occurs)
 //! and [`EnumerationList`]s (一是…二是… lists: the list head and its items in order).
 
@@ -56,13 +57,33 @@ const LEVELS: [Level; 4] = [
 
 /// Every formulation of every document, most frequent first.
 pub fn formulations(docs: &[Document], infos: &[DocInfo]) -> Vec<FormulationStat> {
-    let mut by_text: BTreeMap<(String, FormulationKind), FormulationStat> = BTreeMap::new();
-    for (doc, info) in docs.iter().zip(infos) {
+    let mut tally = FormulationTally::default();
+    tally.add(docs, infos);
+    tally.finish()
+}
+
+/// Formulations gathered document by document, so that a corpus can be read in batches and
+/// dropped: only each formulation's figures and places are kept.
+#[derive(Debug, Default)]
+pub struct FormulationTally {
+    by_text: BTreeMap<(String, FormulationKind), FormulationStat>,
+}
+
+impl FormulationTally {
+    /// Adds documents (with their [`DocInfo`]s, in the same order) after those already added.
+    pub fn add(&mut self, docs: &[Document], infos: &[DocInfo]) {
+        for (doc, info) in docs.iter().zip(infos) {
+            self.add_document(doc, info);
+        }
+    }
+
+    fn add_document(&mut self, doc: &Document, info: &DocInfo) {
         let text = &doc.normalized.text;
         let mut seen_here = std::collections::HashSet::new();
         for f in formulation::find(text) {
             let phrase = f.span.of(text).to_string();
-            let stat = by_text
+            let stat = self
+                .by_text
                 .entry((phrase.clone(), f.kind))
                 .or_insert_with(|| FormulationStat {
                     text: phrase.clone(),
@@ -86,14 +107,18 @@ pub fn formulations(docs: &[Document], infos: &[DocInfo]) -> Vec<FormulationStat
             }
         }
     }
-    let mut stats: Vec<FormulationStat> = by_text.into_values().collect();
-    stats.sort_by(|x, y| {
-        y.count
-            .cmp(&x.count)
-            .then(y.docs.cmp(&x.docs))
-            .then_with(|| x.text.cmp(&y.text))
-    });
-    stats
+
+    /// The formulations, most frequent first.
+    pub fn finish(self) -> Vec<FormulationStat> {
+        let mut stats: Vec<FormulationStat> = self.by_text.into_values().collect();
+        stats.sort_by(|x, y| {
+            y.count
+                .cmp(&x.count)
+                .then(y.docs.cmp(&x.docs))
+                .then_with(|| x.text.cmp(&y.text))
+        });
+        stats
+    }
 }
 
 fn note_year(stat: &mut FormulationStat, info: &DocInfo) {
