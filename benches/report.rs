@@ -34,6 +34,7 @@ fn whole_report(corpus_dir: &Path, out: &Path) {
         min_passage_chars: 12,
         top: 10,
         min_docs: 2,
+        from_passim: None,
     };
     let files = files(&report, &run, Lang::Zh, Formats::default()).unwrap();
     write_report(out, &files, true, None).unwrap();

@@ -151,6 +151,7 @@ fn write_report_folder(report: &tifa::report::Report, corpus_dir: &Path, out: &P
         min_passage_chars: 12,
         top: 10,
         min_docs: 2,
+        from_passim: None,
     };
     write_streamed(out, true, None, |sink| {
         emit_files(report, &run, Lang::Zh, Formats::default(), &mut |file| {

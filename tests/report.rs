@@ -362,3 +362,77 @@ fn a_large_corpus_gets_reuse_tables_and_a_bounded_heatmap() {
         "coverage from corpus-wide reuse"
     );
 }
+
+#[test]
+fn passims_clusters_drive_the_reuse_part_of_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let phrase = "全市网络安全和信息化工作会议精神";
+    let (passim, _) = common::passim_output(dir.path(), phrase, &["001", "000"]);
+    let out = dir.path().join("r");
+    let corpus = common::corpus_dir();
+    report(
+        &corpus,
+        &out,
+        &[
+            "--from-passim",
+            passim.to_str().unwrap(),
+            "--formats",
+            "html,csv",
+        ],
+    );
+    let pairs = fs::read_to_string(out.join("tables/reuse_pairs.csv")).unwrap();
+    let rows: Vec<&str> = pairs.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{pairs}");
+    assert!(
+        rows[0].starts_with("001_") && rows[0].contains(",000_"),
+        "the 2018 speech is the source: {pairs}"
+    );
+    let sources = fs::read_to_string(out.join("tables/reuse_sources.csv")).unwrap();
+    assert!(sources.contains(phrase), "{sources}");
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("全语料文本复用（passim 的结果）：1 对文件共享段落"),
+        "no summary"
+    );
+    assert!(
+        html.contains("passim 找到的"),
+        "coverage caption names passim"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["from_passim"], passim.to_str().unwrap());
+
+    // Output of another corpus: refused, and nothing written.
+    let foreign = dir.path().join("foreign");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(
+        foreign.join("part-00000.json"),
+        "{\"cluster\": 1, \"id\": \"elsewhere-1\", \"begin\": 0, \"end\": 20}\n{\"cluster\": 1, \"id\": \"elsewhere-2\", \"begin\": 0, \"end\": 20}\n",
+    )
+    .unwrap();
+    let refused = dir.path().join("refused");
+    tifa()
+        .arg("report")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&refused)
+        .arg("--from-passim")
+        .arg(&foreign)
+        .assert()
+        .failure()
+        .stderr(contains("none of the 2 documents in passim's output"));
+    assert!(!refused.exists());
+    // Partly foreign: a warning, and the known documents are kept.
+    fs::write(
+        passim.join("part-00001.json"),
+        "{\"cluster\": 2, \"id\": \"elsewhere-1\", \"begin\": 0, \"end\": 20}\n",
+    )
+    .unwrap();
+    tifa()
+        .args(["reuse", "corpus", "--from-passim"])
+        .arg(&passim)
+        .assert()
+        .success()
+        .stderr(contains("1 of the 3 documents in passim's output"))
+        .stdout(contains("001_"));
+}

@@ -120,17 +120,9 @@ fn reuse_tables_from_the_command_line() {
 #[test]
 fn passim_export_and_output_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("passim-in.json");
-    tifa()
-        .args(["export", "--format", "passim", "corpus"])
-        .arg(&input)
-        .assert()
-        .success();
-    let lines: Vec<serde_json::Value> = fs::read_to_string(&input)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    // A phrase the two county speeches share, as passim would report it.
+    let phrase = "全市网络安全和信息化工作会议精神";
+    let (out, lines) = common::passim_output(dir.path(), phrase, &["001", "000"]);
     assert_eq!(lines.len(), 4);
     for line in &lines {
         for key in ["id", "series", "date", "text"] {
@@ -142,26 +134,6 @@ fn passim_export_and_output_round_trip() {
         .find(|l| l["id"].as_str().unwrap().starts_with("000"))
         .unwrap();
     assert_eq!(county["series"], "county/承德县");
-    // passim's output as it writes it (cluster members with character offsets), for a phrase the
-    // two county speeches share.
-    let phrase = "全市网络安全和信息化工作会议精神";
-    let member = |id: &str| {
-        let doc = lines
-            .iter()
-            .find(|l| l["id"].as_str().unwrap().starts_with(id))
-            .unwrap();
-        let text = doc["text"].as_str().unwrap();
-        let begin = text[..text.find(phrase).unwrap()].chars().count();
-        serde_json::json!({"cluster": 17, "size": 2, "uid": 1, "id": doc["id"], "series": doc["series"],
-            "begin": begin, "end": begin + phrase.chars().count(), "text": phrase})
-    };
-    let out = dir.path().join("out.json");
-    fs::create_dir(&out).unwrap();
-    fs::write(
-        out.join("part-00000.json"),
-        format!("{}\n{}\n", member("001"), member("000")),
-    )
-    .unwrap();
     let table = tifa()
         .args([
             "reuse",

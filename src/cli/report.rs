@@ -60,6 +60,10 @@ pub struct ReportArgs {
     /// Say what each stage does and how long it took.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Read corpus-wide reuse from passim's output folder (its out.json, see `tifa export`) instead
+    /// of detecting it; its passages then drive the heatmap, the coverage chart and the reuse tables.
+    #[arg(long, value_name = "OUT")]
+    pub from_passim: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -146,9 +150,14 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         }
     });
 
-    let mut stages = Stages::new(STAGES.len() as u64 + 3, args.quiet, args.verbose);
+    // load, the build's stages, render and write.
+    let mut stages = Stages::new(STAGES.len() as u64 + 2, args.quiet, args.verbose);
     stages.stage("load");
     let corpus = super::load_corpus(&args.dir, &args.input)?;
+    let passim = match &args.from_passim {
+        Some(out) => Some(super::reuse::passim_records(out, &corpus)?),
+        None => None,
+    };
     let words = Words::with_dictionaries(&args.dict)?;
     let report_options = ReportOptions {
         pairs: (args.pairs != "auto").then(|| args.pairs.clone()),
@@ -159,6 +168,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         },
         top: args.top,
         min_docs: 2,
+        passim,
     };
     let report = build(corpus, words.segmenter(), report_options, &mut |s| {
         stages.stage(s)
@@ -179,6 +189,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         min_passage_chars: args.min_chars,
         top: args.top,
         min_docs: report.options.min_docs,
+        from_passim: args.from_passim.as_ref().map(|p| p.display().to_string()),
     };
     let fail_after = std::env::var("TIFA_FAIL_AFTER")
         .ok()

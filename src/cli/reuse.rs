@@ -3,11 +3,12 @@
 
 use super::stats::TableOutput;
 use super::{InputArgs, load_corpus, stream_corpus, write_atomically};
-use crate::reuse::passim::{export, read_output, to_result};
+use crate::ingest::Corpus;
+use crate::reuse::passim::{PassimRecord, export, read_output, to_result, unknown_documents};
 use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares, tables};
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,7 +51,7 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
     let corpus = load_corpus(&args.dir, &args.input)?;
     let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
     let result = match &args.from_passim {
-        Some(out) => to_result(&docs, &read_output(out)?),
+        Some(out) => to_result(&docs, &passim_records(out, &corpus)?),
         None => detect(
             &docs,
             &ReuseOptions {
@@ -71,6 +72,32 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
     };
     args.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// passim's records from its output folder, warning about documents that are not in the corpus;
+/// an error when none of them is.
+pub(crate) fn passim_records(out: &Path, corpus: &Corpus) -> Result<Vec<PassimRecord>> {
+    let records = read_output(out)?;
+    let unknown = unknown_documents(&records, corpus.documents.iter().map(|d| d.id.as_str()));
+    let named: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    if !unknown.is_empty() {
+        if unknown.len() == named.len() {
+            bail!(
+                "none of the {} documents in passim's output {} is in this corpus (e.g. `{}`): run passim on `tifa export` of this corpus",
+                named.len(),
+                out.display(),
+                unknown[0]
+            );
+        }
+        eprintln!(
+            "warning: {} of the {} documents in passim's output {} are not in this corpus and are left out (e.g. `{}`)",
+            unknown.len(),
+            named.len(),
+            out.display(),
+            unknown[0]
+        );
+    }
+    Ok(records)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

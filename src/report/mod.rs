@@ -11,6 +11,7 @@ use crate::compare::{Comparison, compare};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
+use crate::reuse::passim::{PassimRecord, to_result};
 use crate::reuse::{
     LikelySource, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect, likely_sources,
     reused_shares,
@@ -47,6 +48,9 @@ pub struct ReportOptions {
     pub top: usize,
     /// Least documents a term must occur in for trends and keyness.
     pub min_docs: u32,
+    /// passim's clusters (`--from-passim`): corpus-wide reuse is read from them instead of being
+    /// detected here, whatever the corpus size.
+    pub passim: Option<Vec<PassimRecord>>,
 }
 
 impl Default for ReportOptions {
@@ -57,6 +61,7 @@ impl Default for ReportOptions {
             align: AlignOptions::default(),
             top: 10,
             min_docs: 2,
+            passim: None,
         }
     }
 }
@@ -170,7 +175,7 @@ pub fn build(
             &options.align,
         )
     });
-    let reuse = corpus_reuse(&corpus);
+    let reuse = corpus_reuse(&corpus, options.passim.as_deref());
     let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|r| &r.result));
     let similarity = cosine_matrix(&counts, &heatmap_docs);
     on_stage("trends");
@@ -231,21 +236,28 @@ pub const MAX_HEATMAP: usize = 60;
 /// document's reused share.
 #[derive(Debug, Clone)]
 pub struct CorpusReuse {
+    /// Whether passim found the passages (`--from-passim`) rather than tifa.
+    pub from_passim: bool,
     pub result: ReuseResult,
     pub sources: Vec<LikelySource>,
     pub shares: Vec<ReusedShare>,
 }
 
-/// Corpus-wide reuse, run when the corpus is too large for a plan to cover it.
-fn corpus_reuse(corpus: &Corpus) -> Option<CorpusReuse> {
-    if corpus.documents.len() <= MAX_HEATMAP {
+/// Corpus-wide reuse: passim's, when given; else detected here when the corpus is too large for
+/// a plan to cover it.
+fn corpus_reuse(corpus: &Corpus, passim: Option<&[PassimRecord]>) -> Option<CorpusReuse> {
+    if passim.is_none() && corpus.documents.len() <= MAX_HEATMAP {
         return None;
     }
     let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
-    let result = detect(&docs, &ReuseOptions::default());
+    let result = match passim {
+        Some(records) => to_result(&docs, records),
+        None => detect(&docs, &ReuseOptions::default()),
+    };
     let sources = likely_sources(&docs, &result);
     let shares = reused_shares(&docs, &sources);
     Some(CorpusReuse {
+        from_passim: passim.is_some(),
         result,
         sources,
         shares,

@@ -142,6 +142,20 @@ fn byte_of_char(text: &str, n: usize) -> usize {
     text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
 }
 
+/// The documents named in passim's records that are not among `ids`, each once, sorted.
+pub fn unknown_documents<'a>(
+    records: &[PassimRecord],
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let known: std::collections::HashSet<&str> = ids.into_iter().collect();
+    let unknown: std::collections::BTreeSet<&str> = records
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !known.contains(id))
+        .collect();
+    unknown.into_iter().map(String::from).collect()
+}
+
 /// passim's clusters as pairs: every two members of a cluster from different documents of the
 /// corpus share a passage. Records of documents not in `docs` are ignored.
 pub fn to_result(docs: &[ReuseDoc], records: &[PassimRecord]) -> ReuseResult {

@@ -62,3 +62,44 @@ pub fn stdout(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// passim's output as passim writes it (`OUT/out.json/part-00000.json`: cluster members with
+/// character offsets into the text `tifa export` gave it) for one cluster: `phrase` in each
+/// document of the bundled corpus whose id starts with one of `prefixes`. Returns the `out.json`
+/// folder and the exported lines.
+pub fn passim_output(
+    dir: &Path,
+    phrase: &str,
+    prefixes: &[&str],
+) -> (PathBuf, Vec<serde_json::Value>) {
+    let input = dir.join("passim-in.json");
+    tifa()
+        .args(["export", "--format", "passim", "corpus"])
+        .arg(&input)
+        .assert()
+        .success();
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let members: Vec<String> = prefixes
+        .iter()
+        .map(|prefix| {
+            let doc = lines
+                .iter()
+                .find(|l| l["id"].as_str().unwrap().starts_with(prefix))
+                .unwrap_or_else(|| panic!("no document {prefix}"));
+            let text = doc["text"].as_str().unwrap();
+            let begin = text[..text.find(phrase).unwrap()].chars().count();
+            serde_json::json!({"cluster": 17, "size": prefixes.len(), "uid": 1, "id": doc["id"],
+                "series": doc["series"], "begin": begin, "end": begin + phrase.chars().count(),
+                "text": phrase})
+            .to_string()
+        })
+        .collect();
+    let out = dir.join("out.json");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("part-00000.json"), members.join("\n") + "\n").unwrap();
+    (out, lines)
+}

@@ -68,6 +68,8 @@ pub struct RunInfo {
     pub min_passage_chars: usize,
     pub top: usize,
     pub min_docs: u32,
+    /// passim's output folder the corpus-wide reuse was read from (`--from-passim`).
+    pub from_passim: Option<String>,
 }
 
 /// Every file of the report folder, in the order they are written, gathered in memory (for tests
@@ -373,10 +375,17 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
             &spec,
             "coverage",
             lang.pick( "沿用比例最高的文件", "Documents reusing the most"),
-            lang.pick(
-                "按字数计：全语料查重找到的、出自较早或上级文件的段落所占比例。",
-                "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
-            ),
+            if reuse.from_passim {
+                lang.pick(
+                    "按字数计：passim 找到的、出自较早或上级文件的段落所占比例。",
+                    "By characters: passages found by passim whose likely source is earlier or higher-level.",
+                )
+            } else {
+                lang.pick(
+                    "按字数计：全语料查重找到的、出自较早或上级文件的段落所占比例。",
+                    "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
+                )
+            },
         )
         .map(Some);
     }

@@ -164,11 +164,36 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
             plan_rows,
         ));
     }
+    if let Some(reuse) = &report.reuse {
+        out.push(para(corpus_reuse_summary(
+            reuse,
+            report.heatmap_docs.len(),
+            lang,
+        )));
+    }
     if let Some(i) = chart_index(charts, "heatmap") {
         out.push(Block::Chart(i));
     }
     if let Some(i) = chart_index(charts, "coverage") {
         out.push(Block::Chart(i));
+    }
+}
+
+/// Who found the corpus-wide reuse, how much, and where the whole of it is.
+fn corpus_reuse_summary(reuse: &crate::report::CorpusReuse, shown: usize, lang: Lang) -> String {
+    let pairs = reuse.result.pairs.len();
+    let stretches = reuse.sources.len();
+    let by = match reuse.from_passim {
+        true => lang.pick("passim 的结果", "found by passim"),
+        false => lang.pick("tifa 检测", "found by tifa"),
+    };
+    match lang {
+        Lang::Zh => format!(
+            "全语料文本复用（{by}）：{pairs} 对文件共享段落，{stretches} 段文字可追溯到较早或上级文件。热力图显示共享文字最多的 {shown} 份文件；全部结果见 tables/reuse_pairs、tables/reuse_sources 与 tables/reuse_coverage。"
+        ),
+        Lang::En => format!(
+            "Corpus-wide reuse ({by}): {pairs} pairs of documents share passages; {stretches} stretches go back to an earlier or higher-level document. The heatmap shows the {shown} documents sharing the most text; all of it is in tables/reuse_pairs, tables/reuse_sources and tables/reuse_coverage."
+        ),
     }
 }
 
