@@ -155,7 +155,10 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     stages.stage("load");
     let corpus = super::load_corpus(&args.dir, &args.input)?;
     let passim = match &args.from_passim {
-        Some(out) => Some(super::reuse::passim_records(out, &corpus)?),
+        Some(out) => Some(super::reuse::passim_records(
+            out,
+            corpus.documents.iter().map(|d| d.id.as_str()),
+        )?),
         None => None,
     };
     let words = Words::with_dictionaries(&args.dict)?;

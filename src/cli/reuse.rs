@@ -2,10 +2,10 @@
 //! `--from-passim`), as tables; `tifa export --format passim DIR OUT`: the corpus as passim input.
 
 use super::stats::TableOutput;
-use super::{InputArgs, load_corpus, stream_corpus, write_atomically};
-use crate::ingest::Corpus;
+use super::{InputArgs, stream_corpus, write_atomically};
 use crate::reuse::passim::{PassimRecord, export, read_output, to_result, unknown_documents};
-use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares, tables};
+use crate::reuse::tables::{self, CitedDoc};
+use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -48,10 +48,21 @@ pub struct ReuseArgs {
 }
 
 pub fn run(args: ReuseArgs) -> Result<ExitCode> {
-    let corpus = load_corpus(&args.dir, &args.input)?;
-    let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
+    // Streamed: of each document only its text and its way back to original lines are kept.
+    let mut docs: Vec<ReuseDoc> = Vec::new();
+    let mut maps = Vec::new();
+    stream_corpus(&args.dir, &args.input, |batch| {
+        for doc in batch {
+            let (reuse, map) = ReuseDoc::take(doc);
+            docs.push(reuse);
+            maps.push(map);
+        }
+    })?;
     let result = match &args.from_passim {
-        Some(out) => to_result(&docs, &passim_records(out, &corpus)?),
+        Some(out) => to_result(
+            &docs,
+            &passim_records(out, docs.iter().map(|d| d.id.as_str()))?,
+        ),
         None => detect(
             &docs,
             &ReuseOptions {
@@ -61,12 +72,17 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
             },
         ),
     };
+    let cited: Vec<CitedDoc> = docs
+        .iter()
+        .zip(&maps)
+        .map(|(doc, map)| CitedDoc { doc, map })
+        .collect();
     let table = match args.table {
-        ReuseTable::Pairs => tables::network(&corpus.documents, &result),
-        ReuseTable::Passages => tables::passages(&corpus.documents, &result),
-        ReuseTable::Sources => tables::sources(&corpus.documents, &likely_sources(&docs, &result)),
+        ReuseTable::Pairs => tables::network(&cited, &result),
+        ReuseTable::Passages => tables::passages(&cited, &result),
+        ReuseTable::Sources => tables::sources(&cited, &likely_sources(&docs, &result)),
         ReuseTable::Coverage => tables::coverage(
-            &corpus.documents,
+            &cited,
             &reused_shares(&docs, &likely_sources(&docs, &result)),
         ),
     };
@@ -76,9 +92,12 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
 
 /// passim's records from its output folder, warning about documents that are not in the corpus;
 /// an error when none of them is.
-pub(crate) fn passim_records(out: &Path, corpus: &Corpus) -> Result<Vec<PassimRecord>> {
+pub(crate) fn passim_records<'a>(
+    out: &Path,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<PassimRecord>> {
     let records = read_output(out)?;
-    let unknown = unknown_documents(&records, corpus.documents.iter().map(|d| d.id.as_str()));
+    let unknown = unknown_documents(&records, ids);
     let named: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
     if !unknown.is_empty() {
         if unknown.len() == named.len() {

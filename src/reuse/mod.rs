@@ -10,6 +10,7 @@ use crate::align::features::comparable;
 use crate::align::reuse::{Passage, find_passages};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
+use crate::normalize::OffsetMap;
 use crate::parallel::parallel_map;
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
@@ -32,6 +33,24 @@ impl ReuseDoc {
             year: doc.meta.year.value,
             level: doc.meta.level.value,
         }
+    }
+
+    /// What reuse needs of a document, and its offset map for citing original lines; the rest
+    /// (structure, findings, metadata) is dropped, so a corpus read in batches is kept lean.
+    pub fn take(doc: Document) -> (Self, OffsetMap) {
+        let Document {
+            id,
+            meta,
+            normalized,
+            ..
+        } = doc;
+        let reuse = Self {
+            id,
+            text: normalized.text,
+            year: meta.year.value,
+            level: meta.level.value,
+        };
+        (reuse, normalized.map)
     }
 }
 
@@ -294,14 +313,53 @@ pub fn reused_shares(docs: &[ReuseDoc], sources: &[LikelySource]) -> Vec<ReusedS
 }
 
 /// Result tables: the reuse network (one row per pair), every passage with its lines, the likely
-/// source of each stretch of a target, and coverage per target. `docs` are the loaded documents,
-/// in the order reuse ran on, for original line numbers.
+/// source of each stretch of a target, and coverage per target. `docs` are the documents reuse ran
+/// on, in the same order: whole [`Document`]s, or [`CitedDoc`]s kept while streaming.
 pub mod tables {
-    use super::{LikelySource, ReuseResult, ReusedShare};
+    use super::{LikelySource, ReuseDoc, ReuseResult, ReusedShare};
     use crate::ingest::Document;
+    use crate::normalize::OffsetMap;
     use crate::stats::table::{ColumnType, Table, Value};
 
-    pub fn network(docs: &[Document], result: &ReuseResult) -> Table {
+    /// What the tables need of a document: its id, its normalized text and its original lines.
+    pub trait Cited {
+        fn id(&self) -> &str;
+        fn text(&self) -> &str;
+        /// 1-based line in the original file of normalized byte `pos`.
+        fn original_line(&self, pos: usize) -> u32;
+    }
+
+    impl Cited for Document {
+        fn id(&self) -> &str {
+            &self.id
+        }
+        fn text(&self) -> &str {
+            &self.normalized.text
+        }
+        fn original_line(&self, pos: usize) -> u32 {
+            self.normalized.map.original_line(pos)
+        }
+    }
+
+    /// A document as `tifa reuse` keeps it ([`ReuseDoc::take`]): its text and its offset map.
+    pub struct CitedDoc<'a> {
+        pub doc: &'a ReuseDoc,
+        pub map: &'a OffsetMap,
+    }
+
+    impl Cited for CitedDoc<'_> {
+        fn id(&self) -> &str {
+            &self.doc.id
+        }
+        fn text(&self) -> &str {
+            &self.doc.text
+        }
+        fn original_line(&self, pos: usize) -> u32 {
+            self.map.original_line(pos)
+        }
+    }
+
+    pub fn network(docs: &[impl Cited], result: &ReuseResult) -> Table {
         let mut t = Table::new(&[
             ("source", ColumnType::Str),
             ("target", ColumnType::Str),
@@ -312,8 +370,8 @@ pub mod tables {
         ]);
         for p in &result.pairs {
             t.push(vec![
-                Value::from(docs[p.source as usize].id.as_str()),
-                docs[p.target as usize].id.as_str().into(),
+                Value::from(docs[p.source as usize].id()),
+                docs[p.target as usize].id().into(),
                 p.direction.as_str().into(),
                 p.passages.len().into(),
                 p.shared_chars.into(),
@@ -323,7 +381,7 @@ pub mod tables {
         t
     }
 
-    pub fn passages(docs: &[Document], result: &ReuseResult) -> Table {
+    pub fn passages(docs: &[impl Cited], result: &ReuseResult) -> Table {
         let mut t = Table::new(&[
             ("source", ColumnType::Str),
             ("source_line", ColumnType::Int),
@@ -335,12 +393,12 @@ pub mod tables {
         for p in &result.pairs {
             let (s, d) = (&docs[p.source as usize], &docs[p.target as usize]);
             for passage in &p.passages {
-                let text = passage.b.of(&d.normalized.text);
+                let text = passage.b.of(d.text());
                 t.push(vec![
-                    Value::from(s.id.as_str()),
-                    s.normalized.map.original_line(passage.a.start).into(),
-                    d.id.as_str().into(),
-                    d.normalized.map.original_line(passage.b.start).into(),
+                    Value::from(s.id()),
+                    s.original_line(passage.a.start).into(),
+                    d.id().into(),
+                    d.original_line(passage.b.start).into(),
                     text.chars().count().into(),
                     text.into(),
                 ]);
@@ -349,7 +407,7 @@ pub mod tables {
         t
     }
 
-    pub fn sources(docs: &[Document], sources: &[LikelySource]) -> Table {
+    pub fn sources(docs: &[impl Cited], sources: &[LikelySource]) -> Table {
         let mut t = Table::new(&[
             ("target", ColumnType::Str),
             ("target_line", ColumnType::Int),
@@ -360,18 +418,18 @@ pub mod tables {
         for s in sources {
             let d = &docs[s.target as usize];
             t.push(vec![
-                Value::from(d.id.as_str()),
-                d.normalized.map.original_line(s.start).into(),
-                docs[s.source as usize].id.as_str().into(),
+                Value::from(d.id()),
+                d.original_line(s.start).into(),
+                docs[s.source as usize].id().into(),
                 s.chars.into(),
-                d.normalized.text[s.start..s.end].into(),
+                d.text()[s.start..s.end].into(),
             ]);
         }
         t
     }
 
     /// Per target: how much of it comes from earlier or higher-level documents, and from how many.
-    pub fn coverage(docs: &[Document], shares: &[ReusedShare]) -> Table {
+    pub fn coverage(docs: &[impl Cited], shares: &[ReusedShare]) -> Table {
         let mut t = Table::new(&[
             ("target", ColumnType::Str),
             ("sources", ColumnType::Int),
@@ -380,7 +438,7 @@ pub mod tables {
         ]);
         for s in shares {
             t.push(vec![
-                Value::from(docs[s.doc as usize].id.as_str()),
+                Value::from(docs[s.doc as usize].id()),
                 s.sources.into(),
                 s.chars.into(),
                 s.share.into(),
