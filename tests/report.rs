@@ -37,10 +37,13 @@ fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
 fn docx_part(path: &Path, part: &str) -> String {
     let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
     let mut text = String::new();
-    zip.by_name(part)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
+    let mut file = zip.by_name(part).unwrap();
+    assert_eq!(
+        file.compression(),
+        zip::CompressionMethod::Deflated,
+        "{part} is compressed"
+    );
+    file.read_to_string(&mut text).unwrap();
     text
 }
 
@@ -361,6 +364,19 @@ fn a_large_corpus_gets_reuse_tables_and_a_bounded_heatmap() {
         md.contains("沿用比例最高的文件"),
         "coverage from corpus-wide reuse"
     );
+    // 80 documents are summed up by level, not listed one by one (they are in tables/documents).
+    assert!(
+        md.contains("共 80 份文件，按层级汇总如下"),
+        "no corpus summary"
+    );
+    assert!(md.contains("| 省级 | 8 | 2015–2018 |"), "provincial row");
+    assert!(md.contains("| 县级 | 72 | 2019–2023 |"), "county row");
+    assert!(
+        !md.contains("编码（规范化处理数）"),
+        "a table with a row per document"
+    );
+    let documents = fs::read_to_string(out.join("tables/documents.csv")).unwrap();
+    assert_eq!(documents.lines().count(), 1 + 80);
 }
 
 #[test]

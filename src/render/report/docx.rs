@@ -64,7 +64,29 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
     doc.build()
         .pack(std::io::Cursor::new(&mut bytes))
         .map_err(|e| e.to_string())?;
-    Ok(bytes)
+    deflated(&bytes).map_err(|e| e.to_string())
+}
+
+/// The package with every part compressed: docx-rs stores them as they are, and the document XML
+/// of a large corpus's report ran to 20 MB.
+fn deflated(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut stored = zip::ZipArchive::new(std::io::Cursor::new(package))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..stored.len() {
+        let mut part = stored.by_index(i)?;
+        if part.is_dir() {
+            out.add_directory(part.name(), options)?;
+            continue;
+        }
+        let mut content = Vec::with_capacity(part.size() as usize);
+        std::io::copy(&mut part, &mut content)?;
+        out.start_file(part.name(), options)?;
+        out.write_all(&content)?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 fn fit(width: u32, height: u32) -> (u32, u32) {

@@ -6,7 +6,7 @@ use super::super::charts::Chart;
 use super::super::labels::Lang;
 use super::super::views::{pair_view, segments, shown_pairs, summary_rows};
 use crate::diff::EditOp;
-use crate::ingest::metadata::{Field, Origin};
+use crate::ingest::metadata::{Field, Level, Origin};
 use crate::report::Report;
 
 /// A run of text with its role.
@@ -90,6 +90,40 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
         2,
         lang.pick("一、文档概况", "1. Documents").into(),
     ));
+    if report.docs.len() > LISTED_DOCUMENTS {
+        corpus_summary(report, lang, out);
+    } else {
+        document_list(report, lang, out);
+    }
+    findings(report, lang, out);
+    for problem in &report.corpus.problems {
+        out.push(para(format!(
+            "{}: {problem}",
+            lang.pick("未能读取", "not read")
+        )));
+    }
+    plan(report, lang, out);
+    if let Some(reuse) = &report.reuse {
+        out.push(para(corpus_reuse_summary(
+            reuse,
+            report.heatmap_docs.len(),
+            lang,
+        )));
+    }
+    if let Some(i) = chart_index(charts, "heatmap") {
+        out.push(Block::Chart(i));
+    }
+    if let Some(i) = chart_index(charts, "coverage") {
+        out.push(Block::Chart(i));
+    }
+}
+
+/// Beyond this many documents the overview and the findings are summed up by level and kind: a
+/// row per document would fill a briefing (every document is in `tables/documents`).
+const LISTED_DOCUMENTS: usize = 60;
+
+/// One row per document: metadata (inferred values marked), size, encoding, findings.
+fn document_list(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     out.push(para(lang.pick(
         "带“?”的值是从正文推断的，请核对后写入 manifest.csv；单独的“?”表示未知。",
         "Values marked ? were inferred from the text: check them and put them in manifest.csv; a bare ? is unknown.",
@@ -123,16 +157,64 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
         ],
         rows,
     ));
-    findings(report, lang, out);
-    for problem in &report.corpus.problems {
-        out.push(para(format!(
-            "{}: {problem}",
-            lang.pick("未能读取", "not read")
-        )));
+}
+
+/// A large corpus by level: documents, years covered, Han characters.
+fn corpus_summary(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+    #[derive(Default)]
+    struct LevelTotals {
+        docs: usize,
+        years: Option<(i32, i32)>,
+        han_chars: u64,
     }
+    let mut by_level: std::collections::BTreeMap<Option<Level>, LevelTotals> = Default::default();
+    for info in &report.docs {
+        let totals = by_level.entry(info.level).or_default();
+        totals.docs += 1;
+        if let Some(y) = info.year {
+            totals.years = Some(totals.years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+        }
+        totals.han_chars += info.han_chars;
+    }
+    let rows = by_level
+        .into_iter()
+        .map(|(level, totals)| {
+            vec![
+                text(level.map_or("?", |l| lang.level(l)).to_string()),
+                text(totals.docs.to_string()),
+                text(totals.years.map_or("?".into(), |(a, b)| format!("{a}–{b}"))),
+                text(totals.han_chars.to_string()),
+            ]
+        })
+        .collect();
+    out.push(para(match lang {
+        Lang::Zh => format!(
+            "共 {} 份文件，按层级汇总如下；逐份的年份、层级、地区与字数见 tables/documents，推断的元数据请用 `tifa corpus` 核对。",
+            report.docs.len()
+        ),
+        Lang::En => format!(
+            "{} documents, summed up by level; each document's year, level, region and size are in tables/documents (check inferred metadata with `tifa corpus`).",
+            report.docs.len()
+        ),
+    }));
+    out.push(table(
+        &[
+            lang.pick("层级", "level"),
+            lang.pick("文件数", "documents"),
+            lang.pick("年份", "years"),
+            lang.pick("汉字数", "Han chars"),
+        ],
+        rows,
+    ));
+}
+
+/// The comparison plan as a table.
+fn plan(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+    let shown = super::PAIRS_SHOWN;
     let plan_rows = report
         .plan
         .iter()
+        .take(shown)
         .map(|p| {
             vec![
                 text(report.docs[p.a].id.clone()),
@@ -164,19 +246,64 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
             plan_rows,
         ));
     }
-    if let Some(reuse) = &report.reuse {
-        out.push(para(corpus_reuse_summary(
-            reuse,
-            report.heatmap_docs.len(),
-            lang,
-        )));
+    let planned = report.plan.len() + report.plan_left_out;
+    if planned > shown {
+        let compared = report.plan.len();
+        let mut note = match lang {
+            Lang::Zh => format!(
+                "共计划 {planned} 对，比较了其中 {compared} 对（全部见 tables/pairs），上表列出前 {shown} 对。"
+            ),
+            Lang::En => format!(
+                "{planned} pairs planned and {compared} compared (all in tables/pairs); the first {shown} are listed above."
+            ),
+        };
+        if report.plan_left_out > 0 {
+            note.push_str(lang.pick(
+                "其余文件对可用 --pairs 指定后比较。",
+                " Compare others by naming them with --pairs.",
+            ));
+        }
+        out.push(para(note));
     }
-    if let Some(i) = chart_index(charts, "heatmap") {
-        out.push(Block::Chart(i));
-    }
-    if let Some(i) = chart_index(charts, "coverage") {
-        out.push(Block::Chart(i));
-    }
+}
+
+/// Findings of a large corpus by kind: how many, in how many documents.
+fn findings_by_kind(
+    report: &Report,
+    kinds: &[crate::normalize::FindingKind],
+    lang: Lang,
+    out: &mut Vec<Block>,
+) {
+    let rows = kinds
+        .iter()
+        .map(|k| {
+            let per_doc = report.corpus.documents.iter().map(|d| {
+                d.normalized
+                    .findings
+                    .iter()
+                    .filter(|f| f.kind == *k)
+                    .count()
+            });
+            let (total, docs) = per_doc.fold((0, 0), |(t, n), c| (t + c, n + usize::from(c > 0)));
+            vec![
+                text(lang.finding(*k).to_string()),
+                text(total.to_string()),
+                text(docs.to_string()),
+            ]
+        })
+        .collect();
+    out.push(table(
+        &[
+            lang.pick("处理", "finding"),
+            lang.pick("处数", "count"),
+            lang.pick("文件数", "documents"),
+        ],
+        rows,
+    ));
+    out.push(para(lang.pick(
+        "某份文件的每处改动见 `tifa show 编号 --findings`。",
+        "Every change of one document: `tifa show ID --findings`.",
+    )));
 }
 
 /// Who found the corpus-wide reuse, how much, and where the whole of it is.
@@ -214,6 +341,10 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
         3,
         lang.pick("规范化处理", "Normalization findings").into(),
     ));
+    if report.docs.len() > LISTED_DOCUMENTS {
+        findings_by_kind(report, &kinds, lang, out);
+        return;
+    }
     let rows = report
         .corpus
         .documents
