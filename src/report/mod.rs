@@ -164,9 +164,11 @@ pub fn build(
         Some(spec) => user_plan(spec, &docs)?,
         None => auto_plan(&docs),
     };
-    let plan_left_out = plan.len().saturating_sub(MAX_COMPARED);
-    plan.truncate(MAX_COMPARED);
     on_stage("compare");
+    // Reuse first: on a large corpus it decides which planned pairs are worth comparing.
+    let reuse = corpus_reuse(&corpus, options.passim.as_deref());
+    let plan_left_out = plan.len().saturating_sub(MAX_COMPARED);
+    plan = pairs_to_compare(plan, reuse.as_ref().map(|r| &r.result), MAX_COMPARED);
     let comparisons = parallel_map(&plan, |p| {
         compare(
             corpus.documents[p.a].clone(),
@@ -175,7 +177,6 @@ pub fn build(
             &options.align,
         )
     });
-    let reuse = corpus_reuse(&corpus, options.passim.as_deref());
     let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|r| &r.result));
     let similarity = cosine_matrix(&counts, &heatmap_docs);
     on_stage("trends");
@@ -262,6 +263,37 @@ fn corpus_reuse(corpus: &Corpus, passim: Option<&[PassimRecord]>) -> Option<Corp
         sources,
         shares,
     })
+}
+
+/// At most `max` planned pairs. When there are more, corpus-wide reuse chooses and orders them:
+/// the pairs sharing the most text first (a county speech and the provincial text it draws on),
+/// so that the pairs the report shows are those worth reading; then plan order. Without reuse,
+/// the first `max` in plan order.
+fn pairs_to_compare(
+    plan: Vec<PlannedPair>,
+    reuse: Option<&ReuseResult>,
+    max: usize,
+) -> Vec<PlannedPair> {
+    let Some(result) = reuse.filter(|_| plan.len() > max) else {
+        let mut plan = plan;
+        plan.truncate(max);
+        return plan;
+    };
+    let shared: rustc_hash::FxHashMap<(usize, usize), usize> = result
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            let (s, t) = (p.source as usize, p.target as usize);
+            [((s, t), p.shared_chars), ((t, s), p.shared_chars)]
+        })
+        .collect();
+    let mut ranked: Vec<(usize, PlannedPair)> = plan.into_iter().enumerate().collect();
+    ranked.sort_by_key(|(i, p)| {
+        let chars = shared.get(&(p.a, p.b)).copied().unwrap_or(0);
+        (std::cmp::Reverse(chars), *i)
+    });
+    ranked.truncate(max);
+    ranked.into_iter().map(|(_, p)| p).collect()
 }
 
 /// All documents when there are few; else the ones sharing the most text with others.
@@ -397,4 +429,52 @@ fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec
         }
     }
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::plan::PairReason;
+    use crate::reuse::{Direction, ReusePair};
+
+    fn planned(a: usize, b: usize) -> PlannedPair {
+        PlannedPair {
+            a,
+            b,
+            reason: PairReason::CrossLevel,
+        }
+    }
+
+    fn shared(source: u32, target: u32, chars: usize) -> ReusePair {
+        ReusePair {
+            source,
+            target,
+            direction: Direction::Earlier,
+            passages: Vec::new(),
+            shared_chars: chars,
+            share_of_target: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_long_plan_keeps_the_pairs_sharing_most_text_first() {
+        let plan: Vec<PlannedPair> = (0..6).map(|b| planned(9, b)).collect();
+        let reuse = ReuseResult {
+            candidates: 3,
+            // Pair (9, 4) shares most, then (2, 9) seen from the other side, then (9, 5).
+            pairs: vec![shared(9, 4, 300), shared(2, 9, 120), shared(9, 5, 40)],
+        };
+        let kept = pairs_to_compare(plan.clone(), Some(&reuse), 3);
+        let bs: Vec<usize> = kept.iter().map(|p| p.b).collect();
+        assert_eq!(bs, [4, 2, 5]);
+        // Four kept, one shares nothing: the earliest unshared planned pair fills the place.
+        let bs: Vec<usize> = pairs_to_compare(plan.clone(), Some(&reuse), 4)
+            .iter()
+            .map(|p| p.b)
+            .collect();
+        assert_eq!(bs, [4, 2, 5, 0]);
+        // Without reuse, or when all fit, the plan is cut or kept as it is.
+        assert_eq!(pairs_to_compare(plan.clone(), None, 2).len(), 2);
+        assert_eq!(pairs_to_compare(plan.clone(), Some(&reuse), 6), plan);
+    }
 }
