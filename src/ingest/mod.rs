@@ -1,4 +1,5 @@
-//! Ingest: a folder, a manifest or single files (`&Path`) → a [`Corpus`] of [`Document`]s, each
+//! Ingest: a folder, a manifest or single files (`&Path`) → a [`Listing`] of files to read →
+//! [`Document`]s in batches ([`Listing::stream`]) or a whole [`Corpus`] ([`load`]), each document
 //! decoded, normalized and split into its structure, with metadata from the manifest or inferred
 //! from the text, and a list of [`Problem`]s for inputs that could not be used.
 //!

@@ -1,6 +1,7 @@
-//! Report rendering: a [`Report`] → the files of the report folder ([`ReportFile`]s):
-//! `index.html`, `report.md`, `report.docx`, `charts/*.svg|png`, `tables/*.csv|parquet` and
-//! `manifest.json`. Charts are drawn once and shared by the three documents.
+//! Report rendering: a [`Report`] → the files of the report folder ([`ReportFile`]s, handed over
+//! one by one as they are rendered by [`emit_files`], or gathered by [`files`]): `index.html`,
+//! `report.md`, `report.docx`, `charts/*.svg|png`, `tables/*.csv|parquet` and `manifest.json`.
+//! Charts are drawn once and shared by the three documents.
 
 pub mod docx;
 pub mod html;
