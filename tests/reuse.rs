@@ -160,6 +160,20 @@ fn passim_export_and_output_round_trip() {
         "the 2018 speech is the source"
     );
     assert!(rows[0]["target"].as_str().unwrap().starts_with("000"));
+    // The spans are the character offsets passim gave, in the text `tifa export` wrote.
+    let begin = |prefix: &str| {
+        let doc = lines
+            .iter()
+            .find(|l| l["id"].as_str().unwrap().starts_with(prefix))
+            .unwrap();
+        let text = doc["text"].as_str().unwrap();
+        text[..text.find(phrase).unwrap()].chars().count() as u64
+    };
+    let length = phrase.chars().count() as u64;
+    assert_eq!(rows[0]["source_start"], begin("001"));
+    assert_eq!(rows[0]["source_end"], begin("001") + length);
+    assert_eq!(rows[0]["target_start"], begin("000"));
+    assert_eq!(rows[0]["target_end"], begin("000") + length);
     // A broken record names the file and line.
     fs::write(out.join("part-00001.json"), "{\"cluster\": \"x\"}\n").unwrap();
     tifa()

@@ -16,7 +16,7 @@ pub enum ReuseTable {
     /// The reuse network: source, target, direction, passages, shared characters, share of target
     /// (the coverage matrix in long form: one row per non-empty cell).
     Pairs,
-    /// Every shared passage with the line in each document.
+    /// Every shared passage with the line in each file and its character span in each text.
     Passages,
     /// For each reused stretch of a document, its likely source (earlier or higher-level).
     Sources,

@@ -381,24 +381,37 @@ pub mod tables {
         t
     }
 
+    /// Every shared passage: ids, original lines, and the span in each normalized text as
+    /// character offsets (`start..end`, as `tifa export` writes the text and passim counts).
     pub fn passages(docs: &[impl Cited], result: &ReuseResult) -> Table {
         let mut t = Table::new(&[
             ("source", ColumnType::Str),
             ("source_line", ColumnType::Int),
+            ("source_start", ColumnType::Int),
+            ("source_end", ColumnType::Int),
             ("target", ColumnType::Str),
             ("target_line", ColumnType::Int),
+            ("target_start", ColumnType::Int),
+            ("target_end", ColumnType::Int),
             ("chars", ColumnType::Int),
             ("text", ColumnType::Str),
         ]);
+        let chars_before = |text: &str, byte: usize| text[..byte].chars().count();
         for p in &result.pairs {
             let (s, d) = (&docs[p.source as usize], &docs[p.target as usize]);
             for passage in &p.passages {
                 let text = passage.b.of(d.text());
+                let source_start = chars_before(s.text(), passage.a.start);
+                let target_start = chars_before(d.text(), passage.b.start);
                 t.push(vec![
                     Value::from(s.id()),
                     s.original_line(passage.a.start).into(),
+                    source_start.into(),
+                    (source_start + passage.a.of(s.text()).chars().count()).into(),
                     d.id().into(),
                     d.original_line(passage.b.start).into(),
+                    target_start.into(),
+                    (target_start + text.chars().count()).into(),
                     text.chars().count().into(),
                     text.into(),
                 ]);
