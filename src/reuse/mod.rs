@@ -12,6 +12,7 @@ use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::normalize::OffsetMap;
 use crate::parallel::parallel_map;
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 use std::hash::Hasher;
@@ -110,7 +111,8 @@ pub fn candidate_pairs(docs: &[ReuseDoc], options: &ReuseOptions) -> Vec<(u32, u
         .flat_map(|(doc, hashes)| hashes.iter().map(move |h| (*h, doc as u32)))
         .collect();
     drop(per_doc);
-    postings.sort_unstable();
+    // Twenty million postings for 10,000 documents: sorted on every core.
+    postings.par_sort_unstable();
     let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for group in postings.chunk_by(|x, y| x.0 == y.0) {
         if group.len() < 2 || group.len() > options.max_doc_frequency {
