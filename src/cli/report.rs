@@ -5,7 +5,7 @@ use super::{InputArgs, Words};
 use crate::align::AlignOptions;
 use crate::progress::Stages;
 use crate::render::labels::Lang;
-use crate::render::report::{Formats, RunInfo, emit_files};
+use crate::render::report::{Formats, PAIRS_SHOWN, RunInfo, emit_files};
 use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path, write_streamed};
 use crate::report::{ReportOptions, STAGES, build};
 use anyhow::{Context, Result, bail};
@@ -248,12 +248,18 @@ fn plan_text(report: &crate::report::Report) -> String {
             report.plan_left_out
         ));
     }
-    for p in &report.plan {
+    for p in report.plan.iter().take(PAIRS_SHOWN) {
         text.push_str(&format!(
             "\n  {} → {}  ({})",
             report.docs[p.a].id,
             report.docs[p.b].id,
             p.reason.label_en()
+        ));
+    }
+    if report.plan.len() > PAIRS_SHOWN {
+        text.push_str(&format!(
+            "\n  … {} more (all in the report's manifest.json and tables/pairs)",
+            report.plan.len() - PAIRS_SHOWN
         ));
     }
     text
