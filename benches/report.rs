@@ -22,20 +22,7 @@ fn whole_report(corpus_dir: &Path, out: &Path) {
         &mut |_| {},
     )
     .unwrap();
-    let run = RunInfo {
-        tool: "tifa",
-        version: env!("CARGO_PKG_VERSION"),
-        corpus: corpus_dir.display().to_string(),
-        lang: "zh",
-        formats: Formats::default(),
-        pairs: None,
-        watch: Vec::new(),
-        min_similarity: 0.5,
-        min_passage_chars: 12,
-        top: 10,
-        min_docs: 2,
-        from_passim: None,
-    };
+    let run = RunInfo::defaults(corpus_dir);
     let files = files(&report, &run, Lang::Zh, Formats::default()).unwrap();
     write_report(out, &files, true, None).unwrap();
 }

@@ -8,24 +8,7 @@
 mod generator;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::path::Path;
 use tifa::reuse::{ReuseDoc, ReuseOptions, candidate_pairs, detect};
-
-fn pool() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = root.join("../shared/corpora");
-    let mut folders = vec![root.join("corpus")];
-    if let Ok(entries) = std::fs::read_dir(&shared) {
-        folders.extend(
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir()),
-        );
-    }
-    let refs: Vec<&Path> = folders.iter().map(|p| p.as_path()).collect();
-    generator::sentence_pool(&refs)
-}
 
 fn quality(generated: &generator::Generated, docs: &[ReuseDoc]) {
     let result = detect(docs, &ReuseOptions::default());
@@ -43,7 +26,7 @@ fn quality(generated: &generator::Generated, docs: &[ReuseDoc]) {
 }
 
 fn bench_reuse(c: &mut Criterion) {
-    let pool = pool();
+    let pool = generator::default_pool();
     eprintln!("sentence pool: {} distinct sentences", pool.len());
     let mut group = c.benchmark_group("reuse");
     group.sample_size(10);

@@ -45,24 +45,9 @@ fn main() {
             vec![60]
         };
     }
-    let pool = pool();
+    let pool = generator::default_pool();
     let runs: Vec<Run> = sizes.iter().map(|&n| measure(n, &pool)).collect();
     print_runs(&runs);
-}
-
-fn pool() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut folders = vec![root.join("corpus")];
-    if let Ok(entries) = std::fs::read_dir(root.join("../shared/corpora")) {
-        folders.extend(
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir()),
-        );
-    }
-    let refs: Vec<&Path> = folders.iter().map(|p| p.as_path()).collect();
-    generator::sentence_pool(&refs)
 }
 
 fn measure(n: usize, pool: &[String]) -> Run {
@@ -139,20 +124,7 @@ fn measure(n: usize, pool: &[String]) -> Run {
 }
 
 fn write_report_folder(report: &tifa::report::Report, corpus_dir: &Path, out: &Path) {
-    let run = RunInfo {
-        tool: "tifa",
-        version: env!("CARGO_PKG_VERSION"),
-        corpus: corpus_dir.display().to_string(),
-        lang: "zh",
-        formats: Formats::default(),
-        pairs: None,
-        watch: Vec::new(),
-        min_similarity: 0.5,
-        min_passage_chars: 12,
-        top: 10,
-        min_docs: 2,
-        from_passim: None,
-    };
+    let run = RunInfo::defaults(corpus_dir);
     write_streamed(out, true, None, |sink| {
         emit_files(report, &run, Lang::Zh, Formats::default(), &mut |file| {
             sink.write(&file).map_err(anyhow::Error::from)

@@ -6,7 +6,7 @@
 #[path = "../benches/generator/mod.rs"]
 mod generator;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -14,18 +14,7 @@ fn main() {
         eprintln!("usage: generate N FOLDER");
         std::process::exit(2);
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut folders: Vec<PathBuf> = vec![root.join("corpus")];
-    if let Ok(entries) = std::fs::read_dir(root.join("../shared/corpora")) {
-        folders.extend(
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir()),
-        );
-    }
-    let refs: Vec<&Path> = folders.iter().map(PathBuf::as_path).collect();
-    let pool = generator::sentence_pool(&refs);
+    let pool = generator::default_pool();
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out).expect("output folder");
     generator::generate(n, &pool, 42).write(&out);

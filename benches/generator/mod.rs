@@ -108,6 +108,23 @@ impl Generated {
     }
 }
 
+/// The pool the benchmarks and the example use: the bundled samples and, when present, every
+/// folder of ../shared/corpora.
+pub fn default_pool() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = vec![root.join("corpus")];
+    if let Ok(entries) = std::fs::read_dir(root.join("../shared/corpora")) {
+        folders.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir()),
+        );
+    }
+    let refs: Vec<&Path> = folders.iter().map(|p| p.as_path()).collect();
+    sentence_pool(&refs)
+}
+
 /// Sentences of at least 16 characters from every .txt file under the given folders.
 pub fn sentence_pool(folders: &[&Path]) -> Vec<String> {
     let mut pool = BTreeSet::new();

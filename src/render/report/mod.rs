@@ -73,6 +73,27 @@ pub struct RunInfo {
     pub from_passim: Option<String>,
 }
 
+impl RunInfo {
+    /// A run with the default options (a Chinese report in every format), as benchmarks make it.
+    pub fn defaults(corpus: &std::path::Path) -> Self {
+        let options = crate::report::ReportOptions::default();
+        Self {
+            tool: "tifa",
+            version: env!("CARGO_PKG_VERSION"),
+            corpus: corpus.display().to_string(),
+            lang: "zh",
+            formats: Formats::default(),
+            pairs: None,
+            watch: Vec::new(),
+            min_similarity: options.align.min_similarity,
+            min_passage_chars: options.align.min_passage_chars,
+            top: options.top,
+            min_docs: options.min_docs,
+            from_passim: None,
+        }
+    }
+}
+
 /// Every file of the report folder, in the order they are written, gathered in memory (for tests
 /// and small corpora; the command writes them as they are made with [`emit_files`]).
 pub fn files(
