@@ -8,8 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 use tifa::ingest::{self, LoadOptions};
 use tifa::render::labels::Lang;
-use tifa::render::report::{Formats, RunInfo, files};
-use tifa::report::folder::write_report;
+use tifa::render::report::{Formats, RunInfo, write_folder};
 use tifa::report::{ReportOptions, build};
 use tifa::words::Segmenter;
 
@@ -23,8 +22,7 @@ fn whole_report(corpus_dir: &Path, out: &Path) {
     )
     .unwrap();
     let run = RunInfo::defaults(corpus_dir);
-    let files = files(&report, &run, Lang::Zh, Formats::default()).unwrap();
-    write_report(out, &files, true, None).unwrap();
+    write_folder(&report, &run, Lang::Zh, Formats::default(), out, true, None).unwrap();
 }
 
 fn bench_report(c: &mut Criterion) {

@@ -17,8 +17,7 @@ use std::process::Command;
 use std::time::Instant;
 use tifa::ingest::{self, LoadOptions};
 use tifa::render::labels::Lang;
-use tifa::render::report::{Formats, RunInfo, emit_files};
-use tifa::report::folder::write_streamed;
+use tifa::render::report::{Formats, RunInfo, write_folder};
 use tifa::report::{ReportOptions, build};
 use tifa::reuse::{ReuseDoc, ReuseOptions, candidate_pairs, detect};
 use tifa::stats::counts::{CountOptions, count};
@@ -102,7 +101,18 @@ fn measure(n: usize, pool: &[String]) -> Run {
     .unwrap();
     timed("report: build (all of the above again, pairs)", started);
     let started = Instant::now();
-    write_report_folder(&report, &corpus_dir, &dir.path().join("report"));
+    let run = RunInfo::defaults(&corpus_dir);
+    let out = dir.path().join("report");
+    write_folder(
+        &report,
+        &run,
+        Lang::Zh,
+        Formats::default(),
+        &out,
+        true,
+        None,
+    )
+    .unwrap();
     timed("report: render and write", started);
     drop(report);
 
@@ -121,17 +131,6 @@ fn measure(n: usize, pool: &[String]) -> Run {
         stages,
         commands,
     }
-}
-
-fn write_report_folder(report: &tifa::report::Report, corpus_dir: &Path, out: &Path) {
-    let run = RunInfo::defaults(corpus_dir);
-    write_streamed(out, true, None, |sink| {
-        emit_files(report, &run, Lang::Zh, Formats::default(), &mut |file| {
-            sink.write(&file).map_err(anyhow::Error::from)
-        })?;
-        Ok::<(), anyhow::Error>(())
-    })
-    .unwrap();
 }
 
 /// Runs `tifa ARGS` (DIR and OUT replaced) and returns its name, seconds and peak RSS in bytes.

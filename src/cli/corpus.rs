@@ -76,7 +76,7 @@ pub fn run(args: CorpusArgs) -> Result<ExitCode> {
         return init(dir, force, &input);
     }
     let corpus = ingest::load(&args.dir, &args.input.load_options()?)?;
-    warn_problems(&corpus);
+    warn_problems(&corpus.problems);
     let rows: Vec<Row> = corpus.documents.iter().map(Row::of).collect();
     if args.json {
         let out = serde_json::json!({ "documents": rows, "problems": corpus.problems });
@@ -178,7 +178,7 @@ fn init(dir: PathBuf, force: bool, input: &InputArgs) -> Result<ExitCode> {
     }
     // Read the texts themselves, not the old manifest: the point is a fresh inference.
     let corpus = ingest::load_folder(&dir, &input.load_options()?);
-    warn_problems(&corpus);
+    warn_problems(&corpus.problems);
     if corpus.documents.is_empty() {
         bail!("no readable .txt or .md files in {}", dir.display());
     }

@@ -104,13 +104,8 @@ pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
     let options = input.load_options()?;
     let corpus = ingest::load(dir, &options)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
-    warn_problems(&corpus);
-    if corpus.documents.is_empty() {
-        bail!(
-            "no document of {} could be read (see the warnings above)",
-            dir.display()
-        );
-    }
+    warn_problems(&corpus.problems);
+    require_documents(corpus.documents.len(), dir)?;
     Ok(corpus)
 }
 
@@ -125,23 +120,27 @@ pub(crate) fn stream_corpus(
     let listing = ingest::list(dir)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
     let read = listing.stream(&options, ingest::STREAM_BATCH, visit);
-    for problem in &read.problems {
+    warn_problems(&read.problems);
+    require_documents(read.documents, dir)?;
+    Ok(read)
+}
+
+/// Prints the problems met while reading a corpus, as warnings on stderr.
+pub(crate) fn warn_problems(problems: &[ingest::Problem]) {
+    for problem in problems {
         eprintln!("warning: {problem}");
     }
-    if read.documents == 0 {
+}
+
+/// A command that needs documents stops when none of `dir` could be read.
+fn require_documents(documents: usize, dir: &Path) -> Result<()> {
+    if documents == 0 {
         bail!(
             "no document of {} could be read (see the warnings above)",
             dir.display()
         );
     }
-    Ok(read)
-}
-
-/// Prints the problems met while loading, as warnings on stderr.
-pub(crate) fn warn_problems(corpus: &Corpus) {
-    for problem in &corpus.problems {
-        eprintln!("warning: {problem}");
-    }
+    Ok(())
 }
 
 /// Resolves DOC arguments: a path to any file, or an id (or unique id prefix) in the corpus

@@ -5,8 +5,8 @@ use super::{InputArgs, Words};
 use crate::align::AlignOptions;
 use crate::progress::Stages;
 use crate::render::labels::Lang;
-use crate::render::report::{Formats, PAIRS_SHOWN, RunInfo, emit_files};
-use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path, write_streamed};
+use crate::render::report::{Formats, PAIRS_SHOWN, RunInfo, WriteError, write_folder};
+use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path};
 use crate::report::{ReportOptions, STAGES, build};
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -197,19 +197,15 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let fail_after = std::env::var("TIFA_FAIL_AFTER")
         .ok()
         .and_then(|v| v.parse().ok());
-    let mut file_count = 0;
     // Each file goes to disk as soon as it is rendered: the report is never whole in memory.
-    let written = write_streamed(&out, args.force, fail_after, |sink| {
-        file_count = emit_files(&report, &run, args.lang, formats, &mut |file| {
-            sink.write(&file).map_err(WriteError::Folder)
-        })?;
-        Ok(())
-    });
+    let written = write_folder(
+        &report, &run, args.lang, formats, &out, args.force, fail_after,
+    );
     if let Err(WriteError::Folder(FolderError::Interrupted)) = written {
         eprintln!("\ninterrupted: no report written");
         return Ok(ExitCode::from(130));
     }
-    let written = written.with_context(|| {
+    let (written, file_count) = written.with_context(|| {
         format!(
             "the report was not written to {} (nothing there changed)",
             out.display()
@@ -225,15 +221,6 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Why writing the report folder failed: a file could not be rendered or could not be written.
-#[derive(Debug, thiserror::Error)]
-enum WriteError {
-    #[error(transparent)]
-    Render(#[from] crate::render::report::RenderError),
-    #[error(transparent)]
-    Folder(#[from] FolderError),
 }
 
 /// The comparison plan as printed before the report is written.

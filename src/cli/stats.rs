@@ -72,9 +72,7 @@ impl TableOutput {
             TableFormat::Csv => to_csv(table).into_bytes(),
             TableFormat::Json => to_json(table).into_bytes(),
             TableFormat::Parquet => {
-                if self.out.is_none() && std::io::stdout().is_terminal() {
-                    bail!("Parquet is binary: give --out FILE.parquet (or pipe stdout to a file)");
-                }
+                self.refuse_binary_on_terminal()?;
                 to_parquet(table).context("cannot build the Parquet table")?
             }
         };
@@ -87,13 +85,18 @@ impl TableOutput {
         if self.format() != TableFormat::Parquet {
             return self.write(&counts_table(counts));
         }
-        if self.out.is_none() && std::io::stdout().is_terminal() {
-            bail!("Parquet is binary: give --out FILE.parquet (or pipe stdout to a file)");
-        }
+        self.refuse_binary_on_terminal()?;
         let bytes = counts_frame(counts)
             .and_then(frame_to_parquet)
             .context("cannot build the Parquet table")?;
         self.write_bytes(&bytes)
+    }
+
+    fn refuse_binary_on_terminal(&self) -> Result<()> {
+        if self.out.is_none() && std::io::stdout().is_terminal() {
+            bail!("Parquet is binary: give --out FILE.parquet (or pipe stdout to a file)");
+        }
+        Ok(())
     }
 
     fn write_bytes(&self, bytes: &[u8]) -> Result<()> {

@@ -127,14 +127,7 @@ impl Corpus {
 /// Loads a folder (with or without `manifest.csv`), a manifest file, or a single text file, and
 /// keeps every document. Stages that need only part of each document read a [`Listing`] instead.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Corpus, IngestError> {
-    let listing = list(path)?;
-    let mut documents = Vec::with_capacity(listing.len());
-    let read = listing.stream(options, usize::MAX, |batch| documents.extend(batch));
-    Ok(Corpus {
-        root: read.root,
-        documents,
-        problems: read.problems,
-    })
+    Ok(list(path)?.load(options))
 }
 
 /// The files of a corpus, found but not read yet: from its manifest, its folder or one file.
@@ -272,13 +265,7 @@ fn list_folder(root: &Path) -> Listing {
 
 /// Loads every text file of a folder, ignoring any manifest.
 pub fn load_folder(root: &Path, options: &LoadOptions) -> Corpus {
-    let mut documents = Vec::new();
-    let read = list_folder(root).stream(options, usize::MAX, |batch| documents.extend(batch));
-    Corpus {
-        root: read.root,
-        documents,
-        problems: read.problems,
-    }
+    list_folder(root).load(options)
 }
 
 impl Listing {
@@ -289,6 +276,17 @@ impl Listing {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Reads every file (on every core) and keeps every document.
+    pub fn load(self, options: &LoadOptions) -> Corpus {
+        let mut documents = Vec::with_capacity(self.len());
+        let read = self.stream(options, usize::MAX, |batch| documents.extend(batch));
+        Corpus {
+            root: read.root,
+            documents,
+            problems: read.problems,
+        }
     }
 
     /// Reads the documents `batch` at a time, each batch on every core, and hands each batch to

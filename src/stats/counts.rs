@@ -63,30 +63,67 @@ impl TermKind {
     }
 }
 
+/// Distinct strings with `u32` ids in first-seen order: the vocabulary's terms, and the labels of
+/// the categorical columns of a frame.
+#[derive(Debug, Clone, Default)]
+pub struct Interner {
+    strings: Vec<String>,
+    index: FxHashMap<String, u32>,
+}
+
+impl Interner {
+    /// The id of `s`, given it now if it is new.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.index.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.index.insert(s.to_string(), id);
+        id
+    }
+    pub fn id(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
+    pub fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+    /// Every string, in id order.
+    pub fn strings(&self) -> impl Iterator<Item = &str> {
+        self.strings.iter().map(String::as_str)
+    }
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.strings.is_empty()
+    }
+}
+
 /// Terms interned as `u32` ids, so that counts for thousands of documents hold no string per token.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    terms: Vec<String>,
+    terms: Interner,
     kinds: Vec<TermKind>,
-    index: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
     pub fn intern(&mut self, term: &str, kind: TermKind) -> u32 {
-        if let Some(&id) = self.index.get(term) {
-            return id;
+        let id = self.terms.intern(term);
+        if id as usize == self.kinds.len() {
+            self.kinds.push(kind);
         }
-        let id = self.terms.len() as u32;
-        self.terms.push(term.to_string());
-        self.kinds.push(kind);
-        self.index.insert(term.to_string(), id);
         id
     }
     pub fn id(&self, term: &str) -> Option<u32> {
-        self.index.get(term).copied()
+        self.terms.id(term)
     }
     pub fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+        self.terms.get(id)
+    }
+    /// Every term, in id order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.terms.strings()
     }
     pub fn kind(&self, id: u32) -> TermKind {
         self.kinds[id as usize]

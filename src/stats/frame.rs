@@ -2,7 +2,7 @@
 //! kept), and [`TermCounts`] → the long counts frame and the document sizes frame that a
 //! researcher loads next to tifa's own tables.
 
-use super::counts::{DocInfo, TermCounts, TermKind};
+use super::counts::{DocInfo, Interner, TermCounts, TermKind};
 use super::table::{ColumnType, Table, Value};
 use crate::ingest::metadata::Level;
 use polars::prelude::{
@@ -62,26 +62,25 @@ fn pick<'v, T>(values: &'v [Value], of_type: impl Fn(&'v Value) -> Option<T>) ->
 pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
     let cells = &counts.cells;
     let doc_of = |c: &super::counts::Cell| &counts.docs[c.doc as usize];
-    let per_doc = |labels: Labels, of_doc: &dyn Fn(&DocInfo) -> Option<&str>| {
-        let mut labels = labels;
+    let per_doc = |mut labels: Interner, of_doc: &dyn Fn(&DocInfo) -> Option<&str>| {
         let ids: Vec<Option<u32>> = counts
             .docs
             .iter()
-            .map(|d| of_doc(d).map(|v| labels.id(v)))
+            .map(|d| of_doc(d).map(|v| labels.intern(v)))
             .collect();
         let rows = cells.iter().map(|c| ids[c.doc as usize]).collect();
         (labels, rows)
     };
-    let (doc_labels, doc_rows) = per_doc(Labels::default(), &|d| Some(d.id.as_str()));
+    let (doc_labels, doc_rows) = per_doc(Interner::default(), &|d| Some(d.id.as_str()));
     let (level_labels, level_rows) =
-        per_doc(Labels::with(Level::ALL.iter().map(|l| l.as_str())), &|d| {
+        per_doc(interned(Level::ALL.iter().map(|l| l.as_str())), &|d| {
             d.level.map(|l| l.as_str())
         });
-    let (region_labels, region_rows) = per_doc(Labels::default(), &|d| d.region.as_deref());
+    let (region_labels, region_rows) = per_doc(Interner::default(), &|d| d.region.as_deref());
     let vocabulary = &counts.vocabulary;
-    let kinds = Labels::with(TermKind::ALL.iter().map(|k| k.as_str()));
+    let kinds = interned(TermKind::ALL.iter().map(|k| k.as_str()));
     let columns = vec![
-        categorical_column("doc", doc_labels.labels(), doc_rows)?,
+        categorical_column("doc", doc_labels.strings(), doc_rows)?,
         Column::new(
             "year".into(),
             cells
@@ -89,16 +88,16 @@ pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
                 .map(|c| doc_of(c).year.map(i64::from))
                 .collect::<Vec<_>>(),
         ),
-        categorical_column("level", level_labels.labels(), level_rows)?,
-        categorical_column("region", region_labels.labels(), region_rows)?,
+        categorical_column("level", level_labels.strings(), level_rows)?,
+        categorical_column("region", region_labels.strings(), region_rows)?,
         categorical_column(
             "term",
-            (0..vocabulary.len() as u32).map(|id| vocabulary.term(id)),
+            vocabulary.terms(),
             cells.iter().map(|c| Some(c.term)).collect(),
         )?,
         categorical_column(
             "kind",
-            kinds.labels(),
+            kinds.strings(),
             cells
                 .iter()
                 .map(|c| Some(vocabulary.kind(c.term) as u32))
@@ -112,35 +111,13 @@ pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
     DataFrame::new(cells.len(), columns)
 }
 
-/// Distinct labels in first-seen order, each with its id.
-#[derive(Default)]
-struct Labels {
-    order: Vec<String>,
-    ids: rustc_hash::FxHashMap<String, u32>,
-}
-
-impl Labels {
-    fn with<'a>(labels: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut all = Self::default();
-        for label in labels {
-            all.id(label);
-        }
-        all
+/// Labels known in advance (levels, kinds), with ids in their order.
+fn interned<'a>(labels: impl IntoIterator<Item = &'a str>) -> Interner {
+    let mut all = Interner::default();
+    for label in labels {
+        all.intern(label);
     }
-
-    fn id(&mut self, label: &str) -> u32 {
-        if let Some(&id) = self.ids.get(label) {
-            return id;
-        }
-        let id = self.order.len() as u32;
-        self.order.push(label.to_string());
-        self.ids.insert(label.to_string(), id);
-        id
-    }
-
-    fn labels(&self) -> impl Iterator<Item = &str> {
-        self.order.iter().map(String::as_str)
-    }
+    all
 }
 
 /// A polars Categorical column with `u32` ids: row `i` is `labels[ids[i]]` (null where `None`).

@@ -1,5 +1,5 @@
 //! Report rendering: a [`Report`] → the files of the report folder ([`ReportFile`]s, handed over
-//! one by one as they are rendered by [`emit_files`], or gathered by [`files`]): `index.html`,
+//! one by one as they are rendered by [`emit_files`]; [`write_folder`] writes them): `index.html`,
 //! `report.md`, `report.docx`, `charts/*.svg|png`, `tables/*.csv|parquet` and `manifest.json`.
 //! Charts are drawn once and shared by the three documents.
 
@@ -13,7 +13,7 @@ use super::labels::Lang;
 use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
 use crate::report::Report;
-use crate::report::folder::ReportFile;
+use crate::report::folder::{FolderError, ReportFile, write_streamed};
 use crate::stats::formulations::{formulations_table, lists_table};
 use crate::stats::frame::{counts_table, sizes_table};
 use crate::stats::kwic::kwic_table;
@@ -94,20 +94,35 @@ impl RunInfo {
     }
 }
 
-/// Every file of the report folder, in the order they are written, gathered in memory (for tests
-/// and small corpora; the command writes them as they are made with [`emit_files`]).
-pub fn files(
+/// Why a report folder was not written: a file could not be rendered, or not written.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Folder(#[from] FolderError),
+}
+
+/// Renders the report straight into the folder `out`, each file written as soon as it is made
+/// ([`emit_files`] into [`write_streamed`]: all or nothing). Returns the folder and how many files
+/// it holds besides tifa's marker.
+pub fn write_folder(
     report: &Report,
     run: &RunInfo,
     lang: Lang,
     formats: Formats,
-) -> Result<Vec<ReportFile>, RenderError> {
-    let mut files = Vec::new();
-    emit_files(report, run, lang, formats, &mut |file| {
-        files.push(file);
-        Ok::<(), RenderError>(())
+    out: &std::path::Path,
+    force: bool,
+    fail_after: Option<usize>,
+) -> Result<(std::path::PathBuf, usize), WriteError> {
+    let mut count = 0;
+    let folder = write_streamed(out, force, fail_after, |sink| {
+        count = emit_files(report, run, lang, formats, &mut |file| {
+            sink.write(&file).map_err(WriteError::Folder)
+        })?;
+        Ok::<(), WriteError>(())
     })?;
-    Ok(files)
+    Ok((folder, count))
 }
 
 /// Renders the files of the report folder one by one and hands each to `emit` as soon as it is
