@@ -77,6 +77,30 @@ pub fn cn_number(s: &str) -> Option<u32> {
     }
 }
 
+/// Digits of numbers written in Han characters (一九五七, 五点四, 八十五).
+const HAN_DIGITS: &str = "〇零一二三四五六七八九十百千万亿两点";
+/// Units that may close such a number: 一九五七年, 三月, 五倍.
+const NUMBER_UNITS: &str = "年月日号倍";
+
+/// A number written in Han numerals, not a word: 一九五七年, 五点四, 百分之八十五点, 三年. A lone
+/// numeral (一, 两) is not one: it is a word, usually a stopword.
+pub fn is_han_number(s: &str) -> bool {
+    let (core, marked) = match s.strip_prefix("百分之") {
+        Some(rest) => (rest, true),
+        None => (s, false),
+    };
+    let (core, marked) = match core.chars().next_back() {
+        Some(u) if NUMBER_UNITS.contains(u) && core.chars().count() >= 2 => {
+            (&core[..core.len() - u.len_utf8()], true)
+        }
+        _ => (core, marked),
+    };
+    !core.is_empty()
+        && core.chars().all(|c| HAN_DIGITS.contains(c))
+        && !core.starts_with('点')
+        && (marked || core.chars().count() >= 2)
+}
+
 /// Number of Han characters, the unit of every rate (per 10,000 characters).
 pub fn han_count(s: &str) -> usize {
     s.chars().filter(|&c| is_han(c)).count()
@@ -95,5 +119,15 @@ mod tests {
         assert_eq!(cn_number("三十五"), Some(35));
         assert_eq!(cn_number("两"), Some(2));
         assert_eq!(cn_number("是"), None);
+    }
+
+    #[test]
+    fn numbers_in_han_numerals() {
+        for number in ["一九五七年", "一九四九年", "五点四", "百分之八十五点", "三年", "十二月", "千万"] {
+            assert!(is_han_number(number), "{number}");
+        }
+        for word in ["一", "两", "十分", "一些", "统一", "年", "点", "一个"] {
+            assert!(!is_han_number(word), "{word}");
+        }
     }
 }

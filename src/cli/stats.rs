@@ -9,7 +9,7 @@ use crate::render::table::{frame_to_parquet, to_csv, to_json, to_parquet, to_ter
 use crate::stats::counts::{CountOptions, Counter, TermCounts};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
-    FormulationTally, enumeration_lists, formulations_table, lists_table,
+    FormulationTally, enumeration_lists, formulations_table, level_starts, lists_table,
 };
 use crate::stats::frame::{counts_frame, counts_table, sizes_table};
 use crate::stats::kwic::{kwic, kwic_table};
@@ -388,19 +388,22 @@ pub struct FormulationsArgs {
 
 pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
     let mut lists = Vec::new();
-    let mut tally = FormulationTally::default();
+    let words = Words::with_dictionaries(&args.corpus.dict)?;
+    let mut tally = FormulationTally::new(words.segmenter());
+    let mut all_infos: Vec<DocInfo> = Vec::new();
     super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
         if args.lists {
             lists.extend(batch.iter().flat_map(enumeration_lists));
         } else {
             let infos: Vec<DocInfo> = batch.iter().map(|d| DocInfo::of(d, 0)).collect();
             tally.add(&batch, &infos);
+            all_infos.extend(infos);
         }
     })?;
     let mut table = if args.lists {
         lists_table(&lists)
     } else {
-        formulations_table(&tally.finish())
+        formulations_table(&tally.finish(), &level_starts(&all_infos))
     };
     if args.top > 0 {
         table.truncate(args.top);

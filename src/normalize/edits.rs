@@ -57,7 +57,9 @@ static BROKEN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn clean_line(line: Line, findings: &mut Vec<Finding>) -> Line {
-    let passes: [EditPass; 4] = [
+    let passes: [EditPass; 6] = [
+        invisible_edits,
+        variant_edits,
         markdown_edits,
         broken_gloss_edits,
         gloss_edits,
@@ -67,7 +69,13 @@ pub(super) fn clean_line(line: Line, findings: &mut Vec<Finding>) -> Line {
 }
 
 pub(super) fn tidy_line(line: Line, findings: &mut Vec<Finding>) -> Line {
-    let passes: [EditPass; 4] = [dash_edits, punctuation_edits, width_edits, space_edits];
+    let passes: [EditPass; 5] = [
+        dash_edits,
+        punctuation_edits,
+        width_edits,
+        letter_spacing_edits,
+        space_edits,
+    ];
     run_passes(line, &passes, findings)
 }
 
@@ -97,6 +105,123 @@ fn run_passes(mut line: Line, passes: &[EditPass], findings: &mut Vec<Finding>) 
     line
 }
 
+/// Characters that take no room and change nothing a reader sees, but split words for a search:
+/// zero-width space, joiners, word joiner, soft hyphen, bidi marks and isolates, a stray BOM.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'
+        | '\u{00AD}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{180E}')
+}
+
+/// A combining mark (U+0300–U+036F, U+20D0–U+20FF, U+FE20–U+FE2F): after a Han character it is
+/// copy-paste debris; after a letter it may be part of pinyin, and stays.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn invisible_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    for (i, ch) in line.iter().enumerate() {
+        let after_han = i > 0 && (is_han(line[i - 1].c) || is_combining(line[i - 1].c));
+        if is_invisible(ch.c) || (is_combining(ch.c) && after_han) {
+            let mut edit = Edit::new(i, i + 1, "", FindingKind::Invisible);
+            edit.shown = Shown::Context {
+                before: format!("U+{:04X}", ch.c as u32),
+                after: String::new(),
+            };
+            edits.push(edit);
+        }
+    }
+}
+
+/// Variant characters, radicals and compatibility ideographs: `data/variants.txt` (built from
+/// Unicode's Unihan and EquivalentUnifiedIdeograph data, see data/variants-LICENSE.txt).
+static VARIANTS: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new(|| {
+    include_str!("../../data/variants.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut chars = l.split('\t').map(|f| f.chars().next());
+            Some((chars.next()??, chars.next()??))
+        })
+        .collect()
+});
+
+/// The standard character for a variant, radical or compatibility ideograph, if it is one.
+pub(crate) fn standard_form(c: char) -> Option<char> {
+    VARIANTS.get(&c).copied()
+}
+
+fn variant_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    for (i, ch) in line.iter().enumerate() {
+        if let Some(standard) = standard_form(ch.c) {
+            edits.push(Edit::new(i, i + 1, standard.to_string(), FindingKind::Variant));
+        }
+    }
+}
+
+/// Letter-spaced runs: 政　府　工　作　报　告 (a title spread out with U+3000) and 1 9 9 8年 (spaced
+/// digits): at least three single Han characters, or three single digits, each parted by spaces,
+/// are joined. Spaces between words of two characters or more stay (感受时代之变 走进千年古都).
+fn letter_spacing_edits(line: &[Ch], edits: &mut Vec<Edit>) {
+    let chars: Vec<char> = line.iter().map(|ch| ch.c).collect();
+    for class in [is_han as fn(char) -> bool, |c: char| c.is_ascii_digit()] {
+        let mut i = 0;
+        while i < chars.len() {
+            let run = spaced_run(&chars, i, class);
+            if run.len() >= 3 {
+                for pair in run.windows(2) {
+                    let mut edit = Edit::new(pair[0] + 1, pair[1], "", FindingKind::Whitespace);
+                    let shown: String = chars[run[0]..=run[run.len() - 1]].iter().collect();
+                    edit.shown = if pair[0] == run[0] {
+                        Shown::Context {
+                            after: shown.chars().filter(|&c| !is_space(c)).collect(),
+                            before: shown,
+                        }
+                    } else {
+                        Shown::Hidden
+                    };
+                    edits.push(edit);
+                }
+                i = run[run.len() - 1] + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Positions of single characters of `class` from `start` on, each parted from the next by one
+/// to three spaces; empty unless the character at `start` is one and stands alone on its left.
+fn spaced_run(chars: &[char], start: usize, class: fn(char) -> bool) -> Vec<usize> {
+    let single_left = start == 0 || !class(chars[start - 1]);
+    if !class(chars[start]) || !single_left {
+        return Vec::new();
+    }
+    let mut run = vec![start];
+    let mut i = start;
+    loop {
+        let mut j = i + 1;
+        while j < chars.len() && is_space(chars[j]) && j - i <= 3 {
+            j += 1;
+        }
+        let spaced = j > i + 1 && j < chars.len() && class(chars[j]);
+        let single = spaced && !chars.get(j + 1).is_some_and(|&c| class(c));
+        if !single {
+            // The last may be followed by more of its class only if nothing is spaced after it:
+            // 1 9 9 8年 ends the run at 8.
+            break;
+        }
+        run.push(j);
+        i = j;
+    }
+    run
+}
+
 fn markdown_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     let text = line_text(line);
     emphasis_edits(&text, edits);
@@ -123,10 +248,11 @@ fn broken_gloss_edits(line: &[Ch], edits: &mut Vec<Edit>) {
 
 fn gloss_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     let text = line_text(line);
+    let mut index = CharIndex::new(&text);
     for caps in GLOSS.captures_iter(&text) {
         let gloss = caps.get(1).expect("group 1 always takes part");
         if has_tone(gloss.as_str()) {
-            let (start, end) = char_range(&text, gloss.start(), gloss.end());
+            let (start, end) = index.range(gloss.start(), gloss.end());
             edits.push(Edit::new(start, end, "", FindingKind::PinyinGloss));
         }
     }
@@ -142,10 +268,11 @@ fn replacement_char_edits(line: &[Ch], edits: &mut Vec<Edit>) {
 
 /// `**bold**` loses both markers; one finding shows the whole phrase.
 fn emphasis_edits(text: &str, edits: &mut Vec<Edit>) {
+    let mut index = CharIndex::new(text);
     for caps in EMPHASIS.captures_iter(text) {
         let whole = caps.get(0).expect("group 0");
         let inner = caps.get(1).or(caps.get(2)).expect("one group matches");
-        let (start, end) = char_range(text, whole.start(), whole.end());
+        let (start, end) = index.range(whole.start(), whole.end());
         let kind = FindingKind::Markdown;
         let mut open = Edit::new(start, start + 2, "", kind);
         open.shown = Shown::Context {
@@ -162,11 +289,32 @@ fn has_tone(s: &str) -> bool {
     s.chars().any(|c| TONE_MARKS.contains(c))
 }
 
-fn char_range(text: &str, byte_start: usize, byte_end: usize) -> (usize, usize) {
-    (
-        text[..byte_start].chars().count(),
-        text[..byte_end].chars().count(),
-    )
+/// Character positions of byte ranges found in text order, counted on from the last one, so
+/// that many matches on one long line cost one pass over it.
+struct CharIndex<'t> {
+    text: &'t str,
+    byte: usize,
+    char: usize,
+}
+
+impl<'t> CharIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        Self { text, byte: 0, char: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.char = 0;
+        }
+        self.char += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.char
+    }
+
+    fn range(&mut self, byte_start: usize, byte_end: usize) -> (usize, usize) {
+        (self.at(byte_start), self.at(byte_end))
+    }
 }
 
 fn regex_edits(
@@ -176,9 +324,10 @@ fn regex_edits(
     replacement: impl Fn(&str) -> Option<String>,
     edits: &mut Vec<Edit>,
 ) {
+    let mut index = CharIndex::new(text);
     for m in regex.find_iter(text) {
         if let Some(replacement) = replacement(m.as_str()) {
-            let (start, end) = char_range(text, m.start(), m.end());
+            let (start, end) = index.range(m.start(), m.end());
             edits.push(Edit::new(start, end, replacement, kind));
         }
     }
@@ -186,11 +335,12 @@ fn regex_edits(
 
 fn punctuation_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     let chars: Vec<char> = line.iter().map(|ch| ch.c).collect();
+    let (before, after) = neighbours(&chars);
     let mut push = |i: usize, c: char| {
         edits.push(Edit::new(i, i + 1, c.to_string(), FindingKind::Punctuation))
     };
     for (i, &c) in chars.iter().enumerate() {
-        let (prev, next) = (neighbour(&chars, i, -1), neighbour(&chars, i, 1));
+        let (prev, next) = (before[i], after[i]);
         let chinese_side =
             prev.is_some_and(is_chinese_context) || next.is_some_and(is_chinese_context);
         let full = match c {
@@ -230,18 +380,28 @@ fn full_width(c: char) -> Option<char> {
     char::from_u32(c as u32 + 0xFEE0)
 }
 
-/// The nearest character before (`step` −1) or after (+1) position `i`, skipping spaces and
-/// other ASCII punctuation that is itself about to be converted (`,,县` converts both commas).
-fn neighbour(chars: &[char], i: usize, step: isize) -> Option<char> {
-    let mut j = i as isize + step;
-    while j >= 0 && (j as usize) < chars.len() {
-        let c = chars[j as usize];
-        if !is_space(c) && !matches!(c, ',' | ';' | ':' | '?' | '!') {
-            return Some(c);
+/// For every position, the nearest character before and after it, skipping spaces and other
+/// ASCII punctuation that is itself about to be converted (`,,县` converts both commas). One pass
+/// each way, so that a line of 50,000 spaces costs linear time.
+fn neighbours(chars: &[char]) -> (Vec<Option<char>>, Vec<Option<char>>) {
+    let skipped = |c: char| is_space(c) || matches!(c, ',' | ';' | ':' | '?' | '!');
+    let mut before = Vec::with_capacity(chars.len());
+    let mut last = None;
+    for &c in chars {
+        before.push(last);
+        if !skipped(c) {
+            last = Some(c);
         }
-        j += step;
     }
-    None
+    let mut after = vec![None; chars.len()];
+    let mut next = None;
+    for (i, &c) in chars.iter().enumerate().rev() {
+        after[i] = next;
+        if !skipped(c) {
+            next = Some(c);
+        }
+    }
+    (before, after)
 }
 
 /// Index pairs of matching brackets on one line (innermost first).

@@ -36,30 +36,72 @@ pub(super) fn split(decoded: &Decoded) -> (Vec<Line>, Option<u32>) {
 /// Below this many characters a line without a sentence end is taken for a title, not a fragment.
 const MIN_BROKEN_LINE_CHARS: usize = 40;
 
-/// Drops empty lines and joins a line to the next when the sentence plainly goes on. A joined
-/// paragraph is cleaned again at once (`reclean`), because the join gives its characters new
-/// neighbours (a lone `,` now follows Chinese) and the next decision must see the result.
+/// Characters of a paragraph's end cleaned again with a line joined to it: enough for every
+/// rule that looks across the join (a lone `,` now after Chinese, spaces beside it), while a long
+/// paragraph broken after every comma costs linear time, not quadratic (ARCHITECTURE.md,
+/// "Normalization is linear").
+const RECLEAN_WINDOW: usize = 64;
+
+/// A paragraph being built, with what the join decision needs to know of it kept up to date.
+struct Building {
+    chars: Line,
+    /// Whether it starts with a heading number (一、, （二）).
+    heading: bool,
+    /// Whether it holds a full-width comma anywhere.
+    comma: bool,
+}
+
+impl Building {
+    fn new(chars: Line) -> Self {
+        let head: String = chars.iter().take(8).map(|ch| ch.c).collect();
+        Self {
+            heading: heading_marker(&head).is_some(),
+            comma: chars.iter().any(|ch| ch.c == '，'),
+            chars,
+        }
+    }
+}
+
+/// Drops empty lines and joins a line to the next when the sentence plainly goes on. The end of a
+/// joined paragraph is cleaned again at once (`reclean`), because the join gives its characters
+/// new neighbours (a lone `,` now follows Chinese) and the next decision must see the result.
 pub(super) fn join_broken(
     lines: Vec<Line>,
     findings: &mut Vec<Finding>,
     reclean: impl Fn(Line, &mut Vec<Finding>) -> Line,
 ) -> Vec<Line> {
-    let mut paragraphs: Vec<Line> = Vec::new();
+    let mut paragraphs: Vec<Building> = Vec::new();
     for line in lines.into_iter().filter(|l| !l.is_empty()) {
         match paragraphs.last_mut() {
             Some(previous) if sentence_goes_on(previous, &line) => {
-                findings.push(join_finding(previous, &line));
-                previous.extend(line);
-                *previous = reclean(std::mem::take(previous), findings);
+                findings.push(join_finding(&previous.chars, &line));
+                let split = window_start(&previous.chars);
+                let mut window = previous.chars.split_off(split);
+                window.extend(line);
+                let window = reclean(window, findings);
+                previous.comma |= window.iter().any(|ch| ch.c == '，');
+                previous.chars.extend(window);
             }
-            _ => paragraphs.push(line),
+            _ => paragraphs.push(Building::new(line)),
         }
     }
-    paragraphs
+    paragraphs.into_iter().map(|p| p.chars).collect()
 }
 
-fn sentence_goes_on(previous: &[Ch], next: &[Ch]) -> bool {
-    let Some(last) = previous.last().map(|ch| ch.c) else {
+/// Where the re-cleaned end of a paragraph starts: about [`RECLEAN_WINDOW`] characters from its
+/// end, moved on to a character that no rule reads differently for losing its left neighbour
+/// (not a space, nor ASCII punctuation, nor right after either).
+fn window_start(chars: &[Ch]) -> usize {
+    let quiet = |c: char| !crate::chars::is_space(c) && !c.is_ascii_punctuation();
+    let nominal = chars.len().saturating_sub(RECLEAN_WINDOW);
+    (nominal.max(1)..chars.len())
+        .find(|&i| quiet(chars[i].c) && quiet(chars[i - 1].c))
+        // No quiet place in the tail: clean the whole paragraph again.
+        .unwrap_or(0)
+}
+
+fn sentence_goes_on(previous: &Building, next: &[Ch]) -> bool {
+    let Some(last) = previous.chars.last().map(|ch| ch.c) else {
         return false;
     };
     if next.first().is_some_and(|ch| continues_sentence(ch.c)) {
@@ -68,13 +110,12 @@ fn sentence_goes_on(previous: &[Ch], next: &[Ch]) -> bool {
     if ends_sentence(last) || is_closing(last) || matches!(last, '：' | ':' | '…') {
         return false;
     }
-    let prev_text = line_text(previous);
-    let next_text = line_text(next);
-    if heading_marker(&prev_text).is_some() || heading_marker(&next_text).is_some() {
+    let next_head: String = next.iter().take(8).map(|ch| ch.c).collect();
+    if previous.heading || heading_marker(&next_head).is_some() {
         return false;
     }
     // Titles are short and have no commas; prose has length or commas.
-    let prose = previous.len() >= MIN_BROKEN_LINE_CHARS || previous.iter().any(|ch| ch.c == '，');
+    let prose = previous.chars.len() >= MIN_BROKEN_LINE_CHARS || previous.comma;
     matches!(last, '，' | '、' | '（' | '“') || prose
 }
 

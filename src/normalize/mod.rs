@@ -41,6 +41,12 @@ pub enum FindingKind {
     JoinedLine,
     /// Damage that cannot be repaired (a mangled character, undecodable bytes): marked □.
     Damage,
+    /// Invisible characters removed: zero-width spaces and joiners, soft hyphens, bidi marks,
+    /// combining marks after Han characters.
+    Invisible,
+    /// A variant character (衞, 擧), a Kangxi or CJK radical (⼯ U+2F2F from a PDF) or a
+    /// compatibility ideograph read as the standard character (卫, 举, 工): `data/variants.txt`.
+    Variant,
 }
 
 impl FindingKind {
@@ -56,6 +62,8 @@ impl FindingKind {
             Self::Whitespace => "whitespace",
             Self::JoinedLine => "joined-line",
             Self::Damage => "damage",
+            Self::Invisible => "invisible",
+            Self::Variant => "variant",
         }
     }
 }

@@ -43,6 +43,8 @@ impl Lang {
             (Lang::Zh, FindingKind::Whitespace) => "空白",
             (Lang::Zh, FindingKind::JoinedLine) => "断行合并",
             (Lang::Zh, FindingKind::Damage) => "损坏字符",
+            (Lang::Zh, FindingKind::Invisible) => "不可见字符",
+            (Lang::Zh, FindingKind::Variant) => "异体字与部首字符",
         }
     }
 

@@ -191,7 +191,7 @@ pub fn build(
     on_stage("keyness");
     let keyness = keyness_comparisons(&counts, options.min_docs);
     on_stage("formulations");
-    let formulations = formulations(&corpus.documents, &docs);
+    let formulations = formulations(&corpus.documents, &docs, segmenter);
     let lists = corpus
         .documents
         .iter()
@@ -358,7 +358,7 @@ fn charted_terms(trends: &[TermTrend], watch: &[String], per_direction: usize) -
     let mut terms: Vec<String> = watch.to_vec();
     let all: Vec<&TermTrend> = trends
         .iter()
-        .filter(|t| t.level == "all" && t.term.chars().count() >= 2)
+        .filter(|t| t.level == "all" && t.hidden.is_none())
         .collect();
     // Trends are sorted by z: the strongest rises first, the strongest falls last. On a small
     // corpus none may be significant; the chart still shows the strongest, and the table says q.
@@ -424,7 +424,7 @@ fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec
         if terms.len() >= n * 2 {
             break;
         }
-        if t.term.chars().count() >= 2 && !terms.contains(&t.term) {
+        if t.hidden.is_none() && !terms.contains(&t.term) {
             terms.push(t.term.clone());
         }
     }

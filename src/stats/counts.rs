@@ -6,7 +6,7 @@
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
-use crate::words::{Segmenter, Token, TokenKind};
+use crate::words::{Hidden, Segmenter, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
@@ -53,6 +53,17 @@ pub enum TermKind {
 impl TermKind {
     /// In the order of their discriminants (`kind as u32` indexes it).
     pub const ALL: [TermKind; 3] = [Self::Word, Self::Formulation, Self::Ngram];
+
+    /// Of two kinds a term was seen under, the one it is listed under: formulation, then word,
+    /// then n-gram.
+    pub fn strongest(self, other: TermKind) -> TermKind {
+        let rank = |k: TermKind| match k {
+            Self::Formulation => 0,
+            Self::Word => 1,
+            Self::Ngram => 2,
+        };
+        if rank(other) < rank(self) { other } else { self }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -108,10 +119,15 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// The id of `term`; a term seen under several kinds keeps the strongest (formulation, then
+    /// word, then n-gram), so that it has one row wherever it is counted.
     pub fn intern(&mut self, term: &str, kind: TermKind) -> u32 {
         let id = self.terms.intern(term);
         if id as usize == self.kinds.len() {
             self.kinds.push(kind);
+        } else {
+            let known = &mut self.kinds[id as usize];
+            *known = known.strongest(kind);
         }
         id
     }
@@ -150,6 +166,9 @@ pub struct TermCounts {
     pub vocabulary: Vocabulary,
     /// Sorted by document, then term id; no zero counts.
     pub cells: Vec<Cell>,
+    /// Per term id: why the word stays out of headline lists (function word, number, one
+    /// character); `None` for content words, formulations and n-grams.
+    pub hidden: Vec<Option<Hidden>>,
 }
 
 /// Which terms to count.
@@ -192,6 +211,7 @@ impl<'s> Counter<'s> {
                 docs: Vec::new(),
                 vocabulary: Vocabulary::default(),
                 cells: Vec::new(),
+                hidden: Vec::new(),
             },
         }
     }
@@ -201,7 +221,7 @@ impl<'s> Counter<'s> {
         let per_doc = parallel_map(docs, |doc| {
             let text = doc.normalized.text.as_str();
             let tokens = self.segmenter.tokenize(text);
-            let (terms, size) = terms_of(text, &tokens, &self.options.ngrams);
+            let (terms, size) = terms_of(text, &tokens, &self.options.ngrams, self.segmenter);
             (DocInfo::of(doc, size), terms)
         });
         let counts = &mut self.counts;
@@ -209,7 +229,7 @@ impl<'s> Counter<'s> {
             let doc = counts.docs.len() as u32;
             let mut row: Vec<Cell> = terms
                 .into_iter()
-                .map(|((term, kind), count)| Cell {
+                .map(|(term, (kind, count))| Cell {
                     doc,
                     term: counts.vocabulary.intern(term, kind),
                     count,
@@ -223,17 +243,35 @@ impl<'s> Counter<'s> {
 
     pub fn finish(mut self) -> TermCounts {
         self.counts.cells.shrink_to_fit();
+        let vocabulary = &self.counts.vocabulary;
+        let ids: Vec<u32> = (0..vocabulary.len() as u32).collect();
+        self.counts.hidden = parallel_map(&ids, |&id| {
+            (vocabulary.kind(id) == TermKind::Word)
+                .then(|| self.segmenter.hidden(vocabulary.term(id)))
+                .flatten()
+        });
         self.counts
     }
 }
 
-type TermTally<'t> = FxHashMap<(&'t str, TermKind), u32>;
+type TermTally<'t> = FxHashMap<&'t str, (TermKind, u32)>;
 
-/// The terms of one document with their counts, and the document's size in counted tokens.
+/// The terms of one document with their kinds and counts, and the document's size in counted
+/// tokens.
+///
+/// One counting rule for every command (ARCHITECTURE.md, "Counting"): a term of two characters or
+/// more is counted as its non-overlapping occurrences in the normalized text, the same count a
+/// phrase query (`trend`, `kwic`) gives — so 高质量发展 inside 黄河流域生态保护和高质量发展 and
+/// 改革开放 across 深化改革 | 开放 count. Which terms a document has comes from its tokens, the
+/// terms nested inside its lexicon terms (社会主义 inside 中国特色社会主义) and the lexicon slogans
+/// it contains. Single characters are counted as tokens (a phrase count of 党 would count every
+/// 党中央). A term is counted once per document, under its strongest kind (formulation, then word,
+/// then n-gram).
 fn terms_of<'t>(
     text: &'t str,
     tokens: &[Token],
     ngrams: &RangeInclusive<usize>,
+    segmenter: &Segmenter,
 ) -> (TermTally<'t>, u64) {
     let mut tally = TermTally::default();
     let mut size = 0;
@@ -244,8 +282,22 @@ fn terms_of<'t>(
             _ => continue,
         };
         size += 1;
-        if *ngrams.start() <= 1 && !token.stop {
-            *tally.entry((token.span.of(text), kind)).or_default() += 1;
+        if *ngrams.start() > 1 || token.stop {
+            continue;
+        }
+        let term = token.span.of(text);
+        note(term, kind, &mut tally).1 += 1;
+        for inner in segmenter.nested(term) {
+            if let Some(at) = text[token.span.start..token.span.end].find(inner.as_str()) {
+                let start = token.span.start + at;
+                let inner_term = &text[start..start + inner.len()];
+                note(inner_term, TermKind::Word, &mut tally);
+            }
+        }
+    }
+    if *ngrams.start() <= 1 {
+        for span in segmenter.slogans_in(text) {
+            note(span.of(text), TermKind::Formulation, &mut tally);
         }
     }
     for n in (*ngrams.start()).max(2)..=*ngrams.end() {
@@ -257,11 +309,46 @@ fn terms_of<'t>(
                 }
                 // Tokens cover the text without gaps, so adjacent tokens are one slice.
                 let gram = &text[first.span.start..last.span.end];
-                *tally.entry((gram, TermKind::Ngram)).or_default() += 1;
+                note(gram, TermKind::Ngram, &mut tally);
             }
         }
     }
+    count_phrases(text, &mut tally);
     (tally, size)
+}
+
+/// The tally's entry for `term`, now also seen as `kind`.
+fn note<'a, 't>(term: &'t str, kind: TermKind, tally: &'a mut TermTally<'t>) -> &'a mut (TermKind, u32) {
+    let entry = tally.entry(term).or_insert((kind, 0));
+    entry.0 = entry.0.strongest(kind);
+    entry
+}
+
+/// Sets the count of every term of two characters or more to its non-overlapping occurrences in
+/// `text` (what [`phrase_count`] gives), all terms found in one pass of an Aho–Corasick automaton.
+fn count_phrases(text: &str, tally: &mut TermTally<'_>) {
+    let phrases: Vec<&str> = tally
+        .keys()
+        .copied()
+        .filter(|t| t.chars().nth(1).is_some())
+        .collect();
+    if phrases.is_empty() {
+        return;
+    }
+    let automaton = aho_corasick::AhoCorasick::new(&phrases).expect("phrases make an automaton");
+    let mut counts = vec![0u32; phrases.len()];
+    let mut next_free = vec![0usize; phrases.len()];
+    for m in automaton.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() >= next_free[p] {
+            counts[p] += 1;
+            next_free[p] = m.end();
+        }
+    }
+    for (phrase, count) in phrases.into_iter().zip(counts) {
+        tally.get_mut(phrase).expect("from the tally").1 = count;
+    }
+    tally.retain(|_, (_, count)| *count > 0);
 }
 
 /// Runs of adjacent words: n-grams never reach across punctuation, numbers or formulations.
@@ -272,6 +359,11 @@ fn word_runs(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
 }
 
 impl TermCounts {
+    /// Why `term` stays out of headline lists, if it does.
+    pub fn hidden(&self, term: u32) -> Option<Hidden> {
+        self.hidden.get(term as usize).copied().flatten()
+    }
+
     /// Per document: the count of `term` (0 where absent).
     pub fn counts_of(&self, term: u32) -> Vec<u32> {
         let mut counts = vec![0; self.docs.len()];

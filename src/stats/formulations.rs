@@ -8,7 +8,8 @@ use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::structure::EnumerationItem;
-use crate::words::formulation::{self, FormulationKind};
+use crate::words::Segmenter;
+use crate::words::formulation::FormulationKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -39,12 +40,76 @@ pub struct FormulationStat {
     pub places: Vec<Place>,
 }
 
+/// How a formulation's diffusion lag stands (ARCHITECTURE.md, "Diffusion lag").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LagStatus {
+    /// Years from the highest level's first use to the lowest level's, where the lower level had
+    /// documents that early: the lag is measured.
+    Measured,
+    /// The lower level first used it before the higher level did (a local formulation taken up
+    /// above, or a higher-level text missing from the corpus): the lag is negative.
+    LowerFirst,
+    /// The lower level's documents start after the higher level's first use: it may have taken
+    /// the formulation up earlier, so no lag is given.
+    Censored,
+    /// Seen at one level only.
+    OneLevel,
+}
+
+impl LagStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Measured => "measured",
+            Self::LowerFirst => "lower-first",
+            Self::Censored => "censored",
+            Self::OneLevel => "one-level",
+        }
+    }
+}
+
+/// The first year of any document at each level, national first: when each level enters the
+/// corpus, which bounds what a lag can show.
+pub type LevelStarts = [Option<i32>; 4];
+
+pub fn level_starts(infos: &[DocInfo]) -> LevelStarts {
+    let mut starts = [None; 4];
+    for info in infos {
+        if let (Some(year), Some(i)) = (info.year, level_index(info.level)) {
+            starts[i] = Some(starts[i].map_or(year, |y: i32| y.min(year)));
+        }
+    }
+    starts
+}
+
+fn level_index(level: Option<Level>) -> Option<usize> {
+    level.and_then(|l| LEVELS.iter().position(|&x| x == l))
+}
+
 impl FormulationStat {
     /// Years from its first appearance at the highest level to its first at the lowest level
-    /// where it was seen (diffusion lag), when it was seen at two levels or more.
-    pub fn lag_years(&self) -> Option<i32> {
-        let seen: Vec<i32> = self.first_by_level.iter().flatten().copied().collect();
-        (seen.len() >= 2).then(|| seen[seen.len() - 1] - seen[0])
+    /// where it was seen, with how far that figure can be trusted given when each level's
+    /// documents start (`starts`, from [`level_starts`]).
+    pub fn lag(&self, starts: &LevelStarts) -> (Option<i32>, LagStatus) {
+        let seen: Vec<(usize, i32)> = self
+            .first_by_level
+            .iter()
+            .enumerate()
+            .filter_map(|(i, y)| y.map(|y| (i, y)))
+            .collect();
+        let (Some(&(_, top)), Some(&(low_level, low))) = (seen.first(), seen.last()) else {
+            return (None, LagStatus::OneLevel);
+        };
+        if seen.len() < 2 {
+            return (None, LagStatus::OneLevel);
+        }
+        if low < top {
+            return (Some(low - top), LagStatus::LowerFirst);
+        }
+        match starts[low_level] {
+            Some(start) if start <= top => (Some(low - top), LagStatus::Measured),
+            _ => (None, LagStatus::Censored),
+        }
     }
 }
 
@@ -56,37 +121,58 @@ const LEVELS: [Level; 4] = [
 ];
 
 /// Every formulation of every document, most frequent first.
-pub fn formulations(docs: &[Document], infos: &[DocInfo]) -> Vec<FormulationStat> {
-    let mut tally = FormulationTally::default();
+pub fn formulations(
+    docs: &[Document],
+    infos: &[DocInfo],
+    segmenter: &Segmenter,
+) -> Vec<FormulationStat> {
+    let mut tally = FormulationTally::new(segmenter);
     tally.add(docs, infos);
     tally.finish()
 }
 
 /// Formulations gathered document by document, so that a corpus can be read in batches and
-/// dropped: only each formulation's figures and places are kept.
-#[derive(Debug, Default)]
-pub struct FormulationTally {
-    by_text: BTreeMap<(String, FormulationKind), FormulationStat>,
+/// dropped: only each formulation's figures and places are kept. One row per text: a phrase
+/// quoted in one place and numbered in another is one formulation, listed under its strongest
+/// kind ([`FormulationKind::rank`]), and each document counts once in `docs`.
+pub struct FormulationTally<'s> {
+    segmenter: &'s Segmenter,
+    by_text: BTreeMap<String, FormulationStat>,
 }
 
-impl FormulationTally {
-    /// Adds documents (with their [`DocInfo`]s, in the same order) after those already added.
-    pub fn add(&mut self, docs: &[Document], infos: &[DocInfo]) {
-        for (doc, info) in docs.iter().zip(infos) {
-            self.add_document(doc, info);
+impl<'s> FormulationTally<'s> {
+    pub fn new(segmenter: &'s Segmenter) -> Self {
+        Self {
+            segmenter,
+            by_text: BTreeMap::new(),
         }
     }
 
-    fn add_document(&mut self, doc: &Document, info: &DocInfo) {
+    /// Adds documents (with their [`DocInfo`]s, in the same order) after those already added.
+    pub fn add(&mut self, docs: &[Document], infos: &[DocInfo]) {
+        let found = crate::parallel::parallel_map(docs, |doc| {
+            self.segmenter.formulations(&doc.normalized.text)
+        });
+        for ((doc, info), found) in docs.iter().zip(infos).zip(found) {
+            self.add_document(doc, info, &found);
+        }
+    }
+
+    fn add_document(
+        &mut self,
+        doc: &Document,
+        info: &DocInfo,
+        found: &[crate::words::formulation::Formulation],
+    ) {
         let text = &doc.normalized.text;
         let mut seen_here = std::collections::HashSet::new();
-        for f in formulation::find(text) {
-            let phrase = f.span.of(text).to_string();
+        for f in found {
+            let phrase = f.span.of(text);
             let stat = self
                 .by_text
-                .entry((phrase.clone(), f.kind))
+                .entry(phrase.to_string())
                 .or_insert_with(|| FormulationStat {
-                    text: phrase.clone(),
+                    text: phrase.to_string(),
                     kind: f.kind,
                     count: 0,
                     docs: 0,
@@ -96,6 +182,9 @@ impl FormulationTally {
                     last_by_level: [None; 4],
                     places: Vec::new(),
                 });
+            if f.kind.rank() < stat.kind.rank() {
+                stat.kind = f.kind;
+            }
             stat.count += 1;
             stat.places.push(Place {
                 doc: info.id.clone(),
@@ -127,13 +216,14 @@ fn note_year(stat: &mut FormulationStat, info: &DocInfo) {
     let latest = |old: Option<i32>| Some(old.map_or(year, |o| o.max(year)));
     stat.first_year = earliest(stat.first_year);
     stat.last_year = latest(stat.last_year);
-    if let Some(i) = info.level.and_then(|l| LEVELS.iter().position(|&x| x == l)) {
+    if let Some(i) = level_index(info.level) {
         stat.first_by_level[i] = earliest(stat.first_by_level[i]);
         stat.last_by_level[i] = latest(stat.last_by_level[i]);
     }
 }
 
-pub fn formulations_table(stats: &[FormulationStat]) -> Table {
+/// The formulation table; `starts` ([`level_starts`]) decides which lags are measured.
+pub fn formulations_table(stats: &[FormulationStat], starts: &LevelStarts) -> Table {
     let mut table = Table::new(&[
         ("formulation", ColumnType::Str),
         ("kind", ColumnType::Str),
@@ -146,6 +236,7 @@ pub fn formulations_table(stats: &[FormulationStat]) -> Table {
         ("first_municipal", ColumnType::Int),
         ("first_county", ColumnType::Int),
         ("lag_years", ColumnType::Int),
+        ("lag_status", ColumnType::Str),
         ("places", ColumnType::Str),
     ]);
     for s in stats {
@@ -159,7 +250,9 @@ pub fn formulations_table(stats: &[FormulationStat]) -> Table {
             s.last_year.into(),
         ];
         row.extend(s.first_by_level.iter().map(|y| Value::from(*y)));
-        row.push(s.lag_years().into());
+        let (lag, status) = s.lag(starts);
+        row.push(lag.into());
+        row.push(status.as_str().into());
         row.push(places.join(" ").into());
         table.push(row);
     }

@@ -168,6 +168,8 @@ pub struct KeynessRow {
     pub log_ratio: f64,
     pub docs_target: u32,
     pub docs_reference: u32,
+    /// Why the term stays out of headline lists (a function word, a number, one character).
+    pub hidden: Option<crate::words::Hidden>,
 }
 
 /// Keyness of every term occurring in either side and in at least `min_docs` documents of the
@@ -233,6 +235,7 @@ fn keyness_rows(
                 log_ratio: log_ratio(a as f64, b as f64, c as f64, d as f64),
                 docs_target: x.docs,
                 docs_reference: y.docs,
+                hidden: counts.hidden(term),
             })
         })
         .collect()
@@ -254,6 +257,7 @@ pub fn keyness_table(rows: &[KeynessRow]) -> Table {
         ("log_ratio", ColumnType::Float),
         ("docs_target", ColumnType::Int),
         ("docs_reference", ColumnType::Int),
+        ("hidden", ColumnType::Str),
     ]);
     for r in rows {
         table.push(vec![
@@ -271,6 +275,7 @@ pub fn keyness_table(rows: &[KeynessRow]) -> Table {
             r.log_ratio.into(),
             r.docs_target.into(),
             r.docs_reference.into(),
+            r.hidden.map(|h| h.as_str()).unwrap_or("").into(),
         ]);
     }
     table

@@ -114,10 +114,33 @@ pub struct TermTrend {
     pub p: f64,
     pub q: f64,
     pub direction: Direction,
-    /// First seen after the first year of the documents compared.
+    /// Documents before the term's first year (after its last), where it is absent.
+    pub docs_before: u32,
+    pub docs_after: u32,
+    /// Chance that none of the `docs_before` documents would use the term, were each as likely
+    /// to as a document of the years it was seen (the share of those using it): small when its
+    /// absence there is evidence. `None` when no document precedes its first year.
+    pub p_absent_before: Option<f64>,
+    /// The same for the documents after its last year.
+    pub p_absent_after: Option<f64>,
+    /// Absent from at least [`MIN_DOCS_ABSENT`] documents before its first year, with
+    /// `p_absent_before` significant after Benjamini–Hochberg across the vocabulary, and still
+    /// used in the last year covered (ARCHITECTURE.md, "Emerging and vanishing").
     pub emerging: bool,
-    /// Last seen before their last year.
+    /// Used in the first year covered, and absent after its last year by the same test.
     pub vanishing: bool,
+    /// Why the term stays out of headline lists (a function word, a number, one character).
+    pub hidden: Option<crate::words::Hidden>,
+}
+
+/// Documents that must lack a term before (after) it counts as emerging (vanishing): one
+/// document's silence is its author's style, not a change of the discourse.
+pub const MIN_DOCS_ABSENT: u32 = 2;
+
+/// `(1 − share)^outside`: the chance that `outside` documents all lack a term that `share` of
+/// the documents of its own years use.
+fn p_absent(share: f64, outside: u32) -> f64 {
+    (1.0 - share).max(0.0).powi(outside as i32)
 }
 
 /// Significance level for `direction` (on BH q).
@@ -168,11 +191,21 @@ pub fn vocabulary_trends(
                 .collect();
             let (first, last) = (years[seen[0]], years[*seen.last()?]);
             let t = trend(&scores, &counts_per_year, &sizes);
+            let count: u64 = per_year.iter().map(|t| t.count).sum();
+            let (first_i, last_i) = (seen[0], *seen.last()?);
+            let docs_in = |range: std::ops::Range<usize>| -> u32 {
+                totals[range].iter().map(|g| g.docs).sum()
+            };
+            let share = f64::from(docs) / f64::from(docs_in(first_i..last_i + 1).max(1));
+            let docs_before = docs_in(0..first_i);
+            let docs_after = docs_in(last_i + 1..years.len());
+            let p_before = (docs_before > 0).then(|| p_absent(share, docs_before));
+            let p_after = (docs_after > 0).then(|| p_absent(share, docs_after));
             Some(TermTrend {
                 level: label.clone(),
                 term: counts.vocabulary.term(term).to_string(),
                 kind: counts.vocabulary.kind(term).as_str(),
-                count: per_year.iter().map(|t| t.count).sum(),
+                count,
                 docs,
                 first_year: first,
                 last_year: last,
@@ -181,11 +214,17 @@ pub fn vocabulary_trends(
                 p: t.p,
                 q: 1.0,
                 direction: Direction::Flat,
-                emerging: first > years[0],
-                vanishing: last < *years.last().expect("not empty"),
+                docs_before,
+                docs_after,
+                p_absent_before: p_before,
+                p_absent_after: p_after,
+                emerging: false,
+                vanishing: false,
+                hidden: counts.hidden(term),
             })
         })
         .collect();
+    flag_absences(&mut trends);
     let q = benjamini_hochberg(&trends.iter().map(|t| t.p).collect::<Vec<_>>());
     for (t, q) in trends.iter_mut().zip(q) {
         t.q = q;
@@ -197,6 +236,25 @@ pub fn vocabulary_trends(
     }
     trends.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.term.cmp(&y.term)));
     trends
+}
+
+/// Sets `emerging` and `vanishing`: absent from enough documents, and the absence significant
+/// after Benjamini–Hochberg across the terms that could be flagged.
+fn flag_absences(trends: &mut [TermTrend]) {
+    let q_of = |ps: Vec<Option<f64>>| -> Vec<Option<f64>> {
+        let present: Vec<f64> = ps.iter().flatten().copied().collect();
+        let mut qs = benjamini_hochberg(&present).into_iter();
+        ps.iter().map(|p| p.and_then(|_| qs.next())).collect()
+    };
+    let before = q_of(trends.iter().map(|t| t.p_absent_before).collect());
+    let after = q_of(trends.iter().map(|t| t.p_absent_after).collect());
+    for ((t, qb), qa) in trends.iter_mut().zip(before).zip(after) {
+        let significant = |q: Option<f64>| q.is_some_and(|q| q < ALPHA);
+        // New and still in use at the end; in use from the start and gone. A term that comes
+        // and goes inside the years covered is neither (most of a long corpus's vocabulary).
+        t.emerging = t.docs_before >= MIN_DOCS_ABSENT && significant(qb) && t.docs_after == 0;
+        t.vanishing = t.docs_after >= MIN_DOCS_ABSENT && significant(qa) && t.docs_before == 0;
+    }
 }
 
 /// Trends for all documents and then for each level present.
@@ -225,8 +283,13 @@ pub fn trends_table(trends: &[TermTrend]) -> Table {
         ("p", ColumnType::Float),
         ("q", ColumnType::Float),
         ("direction", ColumnType::Str),
+        ("docs_before", ColumnType::Int),
+        ("docs_after", ColumnType::Int),
+        ("p_absent_before", ColumnType::Float),
+        ("p_absent_after", ColumnType::Float),
         ("emerging", ColumnType::Bool),
         ("vanishing", ColumnType::Bool),
+        ("hidden", ColumnType::Str),
     ]);
     for t in trends {
         table.push(vec![
@@ -242,8 +305,13 @@ pub fn trends_table(trends: &[TermTrend]) -> Table {
             t.p.into(),
             t.q.into(),
             t.direction.as_str().into(),
+            t.docs_before.into(),
+            t.docs_after.into(),
+            t.p_absent_before.into(),
+            t.p_absent_after.into(),
             t.emerging.into(),
             t.vanishing.into(),
+            t.hidden.map(|h| h.as_str()).unwrap_or("").into(),
         ]);
     }
     table

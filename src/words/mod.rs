@@ -9,7 +9,8 @@ use crate::structure::Span;
 use formulation::{Formulation, FormulationKind};
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 use thiserror::Error;
@@ -55,18 +56,47 @@ pub struct Token {
 pub struct Segmenter {
     jieba: Jieba,
     stopwords: HashSet<&'static str>,
+    /// Lexicon slogans (marked `提法` in `data/lexicon.txt`), found wherever they occur.
+    slogans: AhoCorasick,
+    slogan_set: HashSet<&'static str>,
+    /// Terms of the lexicon and the user dictionaries, each with the shorter terms inside it
+    /// (社会主义 inside 中国特色社会主义): what [`Segmenter::nested`] answers.
+    nested: HashMap<String, Vec<String>>,
+    /// The terms of the lexicon and of the user dictionaries.
+    own_terms: HashSet<String>,
 }
 
-fn lexicon_terms() -> impl Iterator<Item = &'static str> {
+/// The marker that makes a lexicon term a slogan: `新发展理念 提法`.
+const SLOGAN_MARK: &str = "提法";
+
+/// (term, is a slogan) for each entry of the built-in lexicon.
+fn lexicon_entries() -> impl Iterator<Item = (&'static str, bool)> {
     LEXICON
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut fields = l.split_whitespace();
+            let term = fields.next()?;
+            Some((term, fields.any(|f| f == SLOGAN_MARK)))
+        })
+}
+
+fn lexicon_terms() -> impl Iterator<Item = &'static str> {
+    lexicon_entries().map(|(term, _)| term)
 }
 
 /// The terms of the built-in domain lexicon.
 pub fn domain_lexicon() -> Vec<&'static str> {
     lexicon_terms().collect()
+}
+
+/// The slogans of the built-in domain lexicon (counted as formulations).
+pub fn lexicon_slogans() -> Vec<&'static str> {
+    lexicon_entries()
+        .filter(|(_, slogan)| *slogan)
+        .map(|(term, _)| term)
+        .collect()
 }
 
 /// Whether `text` is exactly one term of the domain lexicon (a name such as
@@ -76,6 +106,38 @@ pub fn is_domain_term(text: &str) -> bool {
     TERMS
         .get_or_init(|| lexicon_terms().collect())
         .contains(text)
+}
+
+/// Part-of-speech tags (jieba's, first letter) of words that carry no content: adverbs,
+/// prepositions, conjunctions, particles, pronouns, numerals, classifiers, locatives, time words,
+/// modal particles, interjections, onomatopoeia, prefixes and suffixes.
+const FUNCTION_TAGS: &str = "dpcurmqftyeohkz";
+/// Modal and auxiliary verbs, which jieba tags as verbs: compiled by hand for tifa.
+const MODAL_VERBS: &[&str] = &[
+    "应该", "应当", "必须", "能够", "可以", "需要", "可能", "愿意", "得以", "予以", "加以", "给予",
+    "进行", "作为", "成为", "就是", "还是", "只是", "但是", "使得", "有所", "有关", "没有", "不能",
+];
+
+/// Why a term is kept out of the report's headline lists (it stays in every full table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hidden {
+    /// One character: 好, 年, 到.
+    SingleCharacter,
+    /// A function word by its part of speech (地, 对于, 已经) or a modal verb (应该).
+    FunctionWord,
+    /// A number written in Han numerals (一九五七年, 百分之八十五点).
+    Number,
+}
+
+impl Hidden {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SingleCharacter => "single-character",
+            Self::FunctionWord => "function-word",
+            Self::Number => "number",
+        }
+    }
 }
 
 impl Segmenter {
@@ -90,8 +152,10 @@ impl Segmenter {
     /// A segmenter with the domain lexicon plus user dictionaries in jieba format.
     pub fn with_dictionaries(paths: &[&Path]) -> Result<Self, WordsError> {
         let mut jieba = Jieba::new();
+        let mut own_terms: Vec<String> = Vec::new();
         for term in lexicon_terms() {
             jieba.add_word(term, None, None);
+            own_terms.push(term.to_string());
         }
         for path in paths {
             let shown = path.display().to_string();
@@ -106,21 +170,209 @@ impl Segmenter {
                     path: shown,
                     message: e.to_string(),
                 })?;
+            own_terms.extend(
+                String::from_utf8_lossy(&text)
+                    .lines()
+                    .filter_map(|l| l.split_whitespace().next())
+                    .map(str::to_string),
+            );
         }
         let stopwords = STOPWORDS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        Ok(Self { jieba, stopwords })
+        let slogan_list = lexicon_slogans();
+        let slogans = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&slogan_list)
+            .expect("the lexicon's slogans make an automaton");
+        let mut segmenter = Self {
+            jieba,
+            stopwords,
+            slogans,
+            slogan_set: slogan_list.into_iter().collect(),
+            nested: HashMap::new(),
+            own_terms: HashSet::new(),
+        };
+        segmenter.nested = own_terms
+            .iter()
+            .map(|t| (t.clone(), segmenter.terms_inside(t)))
+            .filter(|(_, inside)| !inside.is_empty())
+            .collect();
+        segmenter.own_terms = own_terms.into_iter().collect();
+        Ok(segmenter)
+    }
+
+    /// The words of two characters or more strictly inside `term` (社会主义 inside
+    /// 中国特色社会主义, 高质量 inside 高质量发展): dictionary words, stopwords out, that start and
+    /// end where the segmenter cuts the term without its first or without its last character —
+    /// so that 高质, a dictionary word across 高质量 | 发展, is not one.
+    fn terms_inside(&self, term: &str) -> Vec<String> {
+        let Some(first_len) = term.chars().next().map(char::len_utf8) else {
+            return Vec::new();
+        };
+        let last_len = term.chars().next_back().map_or(0, char::len_utf8);
+        let mut cuts: Vec<usize> = vec![0, term.len()];
+        for (from, to) in [(first_len, term.len()), (0, term.len() - last_len)] {
+            cuts.extend(
+                self.jieba
+                    .cut(&term[from..to], false)
+                    .iter()
+                    .flat_map(|t| [from + t.byte_start, from + t.byte_end]),
+            );
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut inside = Vec::new();
+        for (a, &from) in cuts.iter().enumerate() {
+            for &to in &cuts[a + 1..] {
+                let sub = &term[from..to];
+                let whole = from == 0 && to == term.len();
+                if !whole
+                    && sub.chars().count() >= 2
+                    && self.jieba.has_word(sub)
+                    && !self.stopwords.contains(sub)
+                    && !inside.iter().any(|s: &String| s == sub)
+                {
+                    inside.push(sub.to_string());
+                }
+            }
+        }
+        inside
+    }
+
+    /// The shorter terms inside a term of the lexicon or of a user dictionary (none for others).
+    pub fn nested(&self, term: &str) -> &[String] {
+        self.nested.get(term).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// Every occurrence of a lexicon slogan in `text`, longest first where they overlap.
+    pub fn slogans_in(&self, text: &str) -> Vec<Span> {
+        self.slogans
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+    }
+
+    /// jieba's part-of-speech tag of `word` when it is one word of the dictionary.
+    fn tag_of(&self, word: &str) -> Option<String> {
+        let tags = self.jieba.tag(word, false);
+        match tags.as_slice() {
+            [one] if one.word == word => Some(one.tag.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Why `term` stays out of headline lists, if it does.
+    pub fn hidden(&self, term: &str) -> Option<Hidden> {
+        if term.chars().count() <= 1 {
+            return Some(Hidden::SingleCharacter);
+        }
+        if crate::chars::is_han_number(term) {
+            return Some(Hidden::Number);
+        }
+        let function_tag = self
+            .tag_of(term)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|t| FUNCTION_TAGS.contains(t));
+        (function_tag || MODAL_VERBS.contains(&term)).then_some(Hidden::FunctionWord)
+    }
+
+    /// A quoted idiom or saying (“不劳而获”, “山重水复”): a four-character dictionary word that jieba
+    /// tags as an idiom (or, for sayings it does not know as idioms, as a name).
+    fn is_quoted_idiom(&self, quoted: &str) -> bool {
+        quoted.chars().count() == 4
+            && !is_domain_term(quoted)
+            && self
+                .tag_of(quoted)
+                .is_some_and(|t| t.starts_with('i') || t == "nr")
+    }
+
+    /// A noun (or a lexicon term, which has no tag): what may close a numbered formula.
+    fn is_noun(&self, word: &str) -> bool {
+        self.tag_of(word)
+            .is_some_and(|t| t.is_empty() || t.starts_with('n') || t == "vn" || t == "x")
+    }
+
+    /// Every formulation of `text` (quoted, titles, numbered, paired, lexicon slogans), in text
+    /// order. A quoted numbered formula (“十个坚持”) is numbered; a slogan is listed wherever it
+    /// occurs, also inside a longer formulation, but once where it is one already.
+    pub fn formulations(&self, text: &str) -> Vec<Formulation> {
+        let mut found: Vec<Formulation> = self
+            .tokenize(text)
+            .into_iter()
+            .filter_map(|t| match t.kind {
+                TokenKind::Formulation(kind) => Some(Formulation {
+                    span: t.span,
+                    kind: self.refined_kind(t.span.of(text), kind),
+                }),
+                _ => None,
+            })
+            .collect();
+        let spans: HashSet<Span> = found.iter().map(|f| f.span).collect();
+        found.extend(
+            self.slogans_in(text)
+                .into_iter()
+                .filter(|span| !spans.contains(span))
+                .map(|span| Formulation {
+                    span,
+                    kind: FormulationKind::Slogan,
+                }),
+        );
+        found.sort_by_key(|f| (f.span.start, f.span.end));
+        found
+    }
+
+    /// What a quoted phrase or a slogan is when it is wholly a numbered formula or a paired
+    /// slogan (“六强化、六提升”, 十个坚持): that kind; else `kind`.
+    fn refined_kind(&self, phrase: &str, kind: FormulationKind) -> FormulationKind {
+        if !matches!(kind, FormulationKind::Quoted | FormulationKind::Slogan) {
+            return kind;
+        }
+        let inner = self.tokenize_plain(phrase);
+        let bounds: Vec<usize> = inner
+            .iter()
+            .map(|t| t.span.start)
+            .chain(std::iter::once(phrase.len()))
+            .collect();
+        let found = formulation::numbered_and_paired(phrase, &bounds, &[], &self.word_tags());
+        match found.as_slice() {
+            [one] if one.span.start == 0 && one.span.end == phrase.len() => one.kind,
+            _ => kind,
+        }
+    }
+
+    fn word_tags(&self) -> formulation::WordTags<'_> {
+        formulation::WordTags {
+            is_noun: Box::new(|w: &str| self.is_noun(w)),
+            is_verb: Box::new(|w: &str| self.tag_of(w).is_some_and(|t| t == "v")),
+            is_word: Box::new(|w: &str| self.jieba.has_word(w)),
+            is_own_term: Box::new(|w: &str| self.own_terms.contains(w)),
+            is_number: Box::new(|w: &str| self.tag_of(w).is_some_and(|t| t.starts_with('m'))),
+        }
+    }
+
+    /// jieba's tokens of `text`, no formulation cut out.
+    fn tokenize_plain(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        self.cut(text, 0, text.len(), &mut tokens);
+        tokens
     }
 
     /// Tokens of `text` in order, covering it completely.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let formulations = formulation::find(text);
+        let cut_out: Vec<Formulation> = formulation::bracketed(text)
+            .into_iter()
+            .filter(|f| f.kind != FormulationKind::Quoted || !self.is_quoted_idiom(f.span.of(text)))
+            .collect();
         let mut tokens = Vec::with_capacity(text.len() / 4);
         let mut cursor = 0;
-        for Formulation { span, kind } in &formulations {
+        for Formulation { span, kind } in &cut_out {
             self.cut(text, cursor, span.start, &mut tokens);
             tokens.push(Token {
                 span: *span,
@@ -130,6 +382,19 @@ impl Segmenter {
             cursor = span.end;
         }
         self.cut(text, cursor, text.len(), &mut tokens);
+        let bounds: Vec<usize> = tokens
+            .iter()
+            .map(|t| t.span.start)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let found = formulation::numbered_and_paired(text, &bounds, &cut_out, &self.word_tags());
+        let mut tokens = merge_formulations(tokens, &found);
+        for token in &mut tokens {
+            if token.kind == TokenKind::Word && self.slogan_set.contains(token.span.of(text)) {
+                token.kind = TokenKind::Formulation(FormulationKind::Slogan);
+                token.stop = false;
+            }
+        }
         tokens
     }
 
@@ -146,10 +411,40 @@ impl Segmenter {
     }
 }
 
+/// Replaces the tokens inside each found formulation (which starts and ends on token boundaries)
+/// with one formulation token.
+fn merge_formulations(tokens: Vec<Token>, found: &[Formulation]) -> Vec<Token> {
+    if found.is_empty() {
+        return tokens;
+    }
+    let mut merged = Vec::with_capacity(tokens.len());
+    let mut next = found.iter().peekable();
+    for token in tokens {
+        while next.peek().is_some_and(|f| f.span.end <= token.span.start) {
+            next.next();
+        }
+        match next.peek() {
+            Some(f) if token.span.start >= f.span.start && token.span.end <= f.span.end => {
+                if token.span.start == f.span.start {
+                    merged.push(Token {
+                        span: f.span,
+                        kind: TokenKind::Formulation(f.kind),
+                        stop: false,
+                    });
+                }
+            }
+            _ => merged.push(token),
+        }
+    }
+    merged
+}
+
 fn classify(word: &str) -> TokenKind {
     let first = word.chars().next().unwrap_or(' ');
     if word.chars().all(|c| c.is_whitespace() || c == '\u{3000}') {
         TokenKind::Space
+    } else if crate::chars::is_han_number(word) {
+        TokenKind::Number
     } else if word.chars().any(is_han) {
         TokenKind::Word
     } else if word
@@ -166,5 +461,51 @@ fn classify(word: &str) -> TokenKind {
         TokenKind::Punct
     } else {
         TokenKind::Word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_nested_in_lexicon_terms() {
+        let segmenter = Segmenter::shared();
+        let inside = segmenter.nested("中国特色社会主义");
+        assert!(inside.iter().any(|t| t == "社会主义"), "{inside:?}");
+        let inside = segmenter.nested("黄河流域生态保护和高质量发展");
+        assert!(inside.iter().any(|t| t == "高质量发展"), "{inside:?}");
+        assert!(!inside.iter().any(|t| t == "高质"), "{inside:?}");
+    }
+
+    #[test]
+    fn function_words_numbers_and_single_characters_are_hidden() {
+        let segmenter = Segmenter::shared();
+        for (word, why) in [
+            ("地", Hidden::SingleCharacter),
+            ("对于", Hidden::FunctionWord),
+            ("由于", Hidden::FunctionWord),
+            ("应该", Hidden::FunctionWord),
+            ("已经", Hidden::FunctionWord),
+            ("一九五七年", Hidden::Number),
+            ("百分之八十五点", Hidden::Number),
+        ] {
+            assert_eq!(segmenter.hidden(word), Some(why), "{word}");
+        }
+        for word in ["新质生产力", "化债", "低空经济", "网络安全", "推进"] {
+            assert_eq!(segmenter.hidden(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn quoted_idioms_and_nicknames_are_not_formulations() {
+        let segmenter = Segmenter::shared();
+        let text = "说资产阶级是“不劳而获”，就好象“山重水复”；被誉为“当代愚公”的老工人，落实“放管服”改革。";
+        let found: Vec<&str> = segmenter
+            .formulations(text)
+            .iter()
+            .map(|f| f.span.of(text))
+            .collect();
+        assert_eq!(found, ["放管服"]);
     }
 }

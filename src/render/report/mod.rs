@@ -14,7 +14,7 @@ use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
 use crate::report::Report;
 use crate::report::folder::{FolderError, ReportFile, write_streamed};
-use crate::stats::formulations::{formulations_table, lists_table};
+use crate::stats::formulations::{formulations_table, level_starts, lists_table};
 use crate::stats::frame::{counts_table, sizes_table};
 use crate::stats::kwic::kwic_table;
 use crate::stats::table::{ColumnType, Table, Value};
@@ -281,14 +281,14 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         let rows = &comparison.rows;
         let mut bars: Vec<(String, f64)> = rows
             .iter()
-            .filter(|r| r.g2 > 0.0)
+            .filter(|r| r.g2 > 0.0 && r.hidden.is_none())
             .take(top)
             .map(|r| (r.term.clone(), r.log_ratio))
             .collect();
         bars.extend(
             rows.iter()
                 .rev()
-                .filter(|r| r.g2 < 0.0)
+                .filter(|r| r.g2 < 0.0 && r.hidden.is_none())
                 .take(top)
                 .map(|r| (r.term.clone(), r.log_ratio)),
         );
@@ -535,7 +535,7 @@ pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
         ("series", Box::new(|| report.series.clone())),
         (
             "formulations",
-            Box::new(|| formulations_table(&report.formulations)),
+            Box::new(|| formulations_table(&report.formulations, &level_starts(&report.docs))),
         ),
         ("enumerations", Box::new(|| lists_table(&report.lists))),
         ("kwic", Box::new(|| kwic_lines_table(report))),

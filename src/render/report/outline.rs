@@ -537,7 +537,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     let all: Vec<_> = report
         .trends
         .iter()
-        .filter(|x| x.level == "all" && x.term.chars().count() >= 2)
+        .filter(|x| x.level == "all" && x.hidden.is_none())
         .collect();
     let row = |x: &crate::stats::trends::TermTrend| {
         vec![
@@ -614,6 +614,7 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
         let rows = comparison
             .rows
             .iter()
+            .filter(|r| r.hidden.is_none())
             .take(report.options.top)
             .map(|r| {
                 vec![
