@@ -1,10 +1,16 @@
-//! Boilerplate: lines of [`Ch`] → the lines that are the document's own text. A line is dropped
-//! when it matches a rule as a whole: disclaimers, classification marks, series lines, page
-//! furniture, web navigation. Users add rules from a file (`--boilerplate FILE`).
+//! Boilerplate: lines of [`Ch`] → the lines that are the document's own text. Three kinds of rule:
+//! - line rules: a line is dropped when it matches as a whole (classification marks, series lines,
+//!   page numbers, navigation lines); users add more from a file (`--boilerplate FILE`);
+//! - span rules: only the matched stretch goes — a disclaimer sentence or a bracketed note
+//!   (（文中数据来源：国家统计局，仅供参考学习）) is cut out of the paragraph around it, never the
+//!   paragraph with it;
+//! - block rules: a licence footer (本作品是中华人民共和国的法律、法规… to the end) and a run of web
+//!   navigation (a dozen short lines of menu items) go as a block.
 
 use super::{Ch, Finding, FindingKind, Line, line_text};
 use crate::chars::is_space;
 use regex::{Regex, RegexSet};
+use std::sync::LazyLock;
 use std::path::Path;
 use thiserror::Error;
 
@@ -42,11 +48,9 @@ pub struct BoilerplateRules {
 /// (name, pattern) of the default rules. Patterns are anchored by [`Rule`], and match the line
 /// with its spaces and Markdown markers taken out, so `秘 密` and `**秘密**` both count.
 const DEFAULT_RULES: &[(&str, &str)] = &[
-    ("disclaimer", r"本文系.{0,30}(投稿|来稿|原创).*"),
-    (
-        "disclaimer",
-        r".*(仅供学习参考|仅供参考学习|请勿照搬照抄|版权归原作者所有|如有侵权请联系).*",
-    ),
+    ("timestamp", r".{0,24}\d{4}-\d{2}-\d{2}\d{2}:\d{2}(:\d{2})?(来源[:：].{0,20})?"),
+    ("web-navigation", r"跟贴\d+|\d{1,5}"),
+    ("web-title", r"[^|｜]{1,60}([|｜][^|｜]{1,30}){3,}"),
     (
         "classification",
         r"(绝密|机密|秘密|内部资料|内部文件|注意保存|内部使用)([★☆\*].{0,12})?",
@@ -75,6 +79,47 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
         "web-navigation",
         r"(上一篇|下一篇|责任编辑|来源|浏览次数|点击数|发布时间)[:：].{0,60}",
     ),
+];
+
+/// (name, pattern) of the span rules: what they match is cut out of the line, the rest stays.
+const SPAN_RULES: &[(&str, &str)] = &[
+    (
+        "disclaimer",
+        r"[（(【\[][^（）()【】\[\]]{0,60}(仅供学习参考|仅供参考学习|请勿照搬照抄|版权归原作者所有|如有侵权请联系)[^（）()【】\[\]]{0,40}[）)】\]]",
+    ),
+    ("disclaimer", r"本文系[^。！？]{0,30}(投稿|来稿|原创)[^。！？]{0,60}[。！？]?"),
+    (
+        "disclaimer",
+        r"[^。！？；\n]{0,40}(仅供学习参考|仅供参考学习|请勿照搬照抄|版权归原作者所有|如有侵权请联系)[^。！？；\n]{0,40}[。！？；]?",
+    ),
+];
+
+static SPANS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    SPAN_RULES
+        .iter()
+        .map(|(name, p)| (*name, Regex::new(p).expect("span rules are valid")))
+        .collect()
+});
+
+/// A licence footer opens with one of these and runs to the end of the file.
+const FOOTER_STARTS: &[&str] = &[
+    "本作品是中华人民共和国的",
+    "本作品在全世界都属于公有领域",
+    "本作品来自",
+];
+/// Longest footer taken off, in characters: a longer "footer" is text.
+const MAX_FOOTER_CHARS: usize = 800;
+/// Navigation: at least this many short lines in a row (blank lines between them allowed) ...
+const MIN_NAVIGATION_LINES: usize = 6;
+/// ... of which seven in ten at most this many characters; none with a sentence end or longer
+/// than [`MENU_ITEM_CHARS`].
+const NAVIGATION_LINE_CHARS: usize = 12;
+const MENU_ITEM_CHARS: usize = 30;
+
+/// A short line ending so is the document's title, not a menu item, even inside navigation.
+const TITLE_ENDINGS: &[&str] = &[
+    "报告", "讲话", "意见", "通知", "决定", "方案", "规划", "纲要", "办法", "条例", "公报", "决议",
+    "规定", "细则", "通报", "提纲",
 ];
 
 impl Default for BoilerplateRules {
@@ -156,8 +201,9 @@ fn is_separator(key: &str) -> bool {
     key.chars().count() >= 10 && chars.all(|c| c == first)
 }
 
-/// Drops boilerplate lines, with the findings of earlier rules inside them: a disclaimer that
-/// is gone needs no record of its commas being made full-width.
+/// Drops boilerplate: footer and navigation blocks, lines that match a line rule, and the spans
+/// of span rules; with the findings of earlier rules inside what was dropped (a disclaimer that is
+/// gone needs no record of its commas being made full-width).
 pub(super) fn drop_lines(
     lines: Vec<Line>,
     rules: &BoilerplateRules,
@@ -165,26 +211,124 @@ pub(super) fn drop_lines(
 ) -> Vec<Line> {
     let mut dropped_offsets = std::collections::HashSet::new();
     let mut dropped = Vec::new();
-    let kept = lines
-        .into_iter()
-        .filter(|line| {
-            let text = line_text(line);
-            let Some(rule) = rules.matching(&text) else {
-                return true;
-            };
-            dropped_offsets.extend(line.iter().map(|ch: &Ch| ch.at));
-            let offset = line.first().map_or(0, |ch| ch.at);
-            let finding = Finding::at(FindingKind::Boilerplate, offset, text.trim(), "");
-            dropped.push(Finding {
-                rule: Some(rule.to_string()),
-                ..finding
-            });
-            false
-        })
-        .collect();
+    let mut drop = |chars: &[Ch], rule: &str, dropped: &mut Vec<Finding>| {
+        dropped_offsets.extend(chars.iter().map(|ch| ch.at));
+        let offset = chars.first().map_or(0, |ch| ch.at);
+        let finding = Finding::at(FindingKind::Boilerplate, offset, line_text(chars).trim(), "");
+        dropped.push(Finding {
+            rule: Some(rule.to_string()),
+            ..finding
+        });
+    };
+    let blocks = blocks(&lines);
+    let mut kept = Vec::with_capacity(lines.len());
+    for (i, line) in lines.into_iter().enumerate() {
+        if let Some(rule) = blocks[i] {
+            if !line.is_empty() {
+                drop(&line, rule, &mut dropped);
+            }
+            continue;
+        }
+        let text = line_text(&line);
+        if let Some(rule) = rules.matching(&text) {
+            drop(&line, rule, &mut dropped);
+            continue;
+        }
+        let (rest, cut) = cut_spans(line, &text);
+        for (chars, rule) in &cut {
+            drop(chars, rule, &mut dropped);
+        }
+        if cut.is_empty() || rest.iter().any(|ch| !is_space(ch.c)) {
+            kept.push(rest);
+        }
+    }
     findings.retain(|f| !dropped_offsets.contains(&f.offset));
     findings.extend(dropped);
     kept
+}
+
+/// The line without the spans of the span rules, and what was cut with its rule.
+fn cut_spans(line: Line, text: &str) -> (Line, Vec<(Line, &'static str)>) {
+    let mut ranges: Vec<(usize, usize, &'static str)> = Vec::new();
+    for (name, regex) in SPANS.iter() {
+        for m in regex.find_iter(text) {
+            if !ranges.iter().any(|&(s, e, _)| m.start() < e && s < m.end()) {
+                ranges.push((m.start(), m.end(), name));
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return (line, Vec::new());
+    }
+    ranges.sort_unstable();
+    let byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let char_at = |byte: usize| byte_of.partition_point(|&b| b < byte);
+    let mut rest = Vec::with_capacity(line.len());
+    let mut cut = Vec::new();
+    let mut cursor = 0;
+    for (start, end, name) in ranges {
+        let (s, e) = (char_at(start), char_at(end));
+        rest.extend_from_slice(&line[cursor..s]);
+        cut.push((line[s..e].to_vec(), name));
+        cursor = e;
+    }
+    rest.extend_from_slice(&line[cursor..]);
+    (rest, cut)
+}
+
+/// For each line, the block rule that takes it, if any: a licence footer to the end of the file,
+/// or a run of navigation lines.
+fn blocks(lines: &[Line]) -> Vec<Option<&'static str>> {
+    let mut taken = vec![None; lines.len()];
+    let texts: Vec<String> = lines.iter().map(|l| line_text(l)).collect();
+    let opens_footer = |t: &str| {
+        let t = t.trim_start();
+        FOOTER_STARTS.iter().any(|f| t.starts_with(f))
+            || t.starts_with(['©', 'Ⓒ'])
+            || t.starts_with("Copyright")
+            || t.contains("版权所有")
+    };
+    if let Some(start) = texts.iter().position(|t| opens_footer(t)) {
+        let chars: usize = texts[start..].iter().map(|t| t.chars().count()).sum();
+        if chars <= MAX_FOOTER_CHARS {
+            taken[start..].fill(Some("licence-footer"));
+        }
+    }
+    // A menu: many short lines in a row (blank lines and a few longer items among them).
+    let short = |t: &str| t.trim().chars().count() <= NAVIGATION_LINE_CHARS;
+    let in_menu = |t: &str| {
+        let t = t.trim();
+        let n = t.chars().count();
+        n <= MENU_ITEM_CHARS
+            && !t.chars().any(crate::chars::ends_sentence)
+            && !t.ends_with(['：', ':'])
+            && crate::structure::heading_marker(t).is_none()
+            && !TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+    };
+    let mut i = 0;
+    while i < texts.len() {
+        if texts[i].trim().is_empty() || !in_menu(&texts[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut items, mut short_items, mut last) = (0, 0, i);
+        while i < texts.len() && in_menu(&texts[i]) {
+            if !texts[i].trim().is_empty() {
+                items += 1;
+                short_items += usize::from(short(&texts[i]));
+                last = i;
+            }
+            i += 1;
+        }
+        if short_items >= MIN_NAVIGATION_LINES && short_items * 10 >= items * 7 {
+            for slot in &mut taken[start..=last] {
+                slot.get_or_insert("short-line-block");
+            }
+        }
+        i = last + 1;
+    }
+    taken
 }
 
 #[cfg(test)]
@@ -194,10 +338,8 @@ mod tests {
     #[test]
     fn default_rules_match_the_samples_furniture() {
         let rules = BoilerplateRules::default();
-        assert_eq!(
-            rules.matching("本文系邮箱投稿，仅供学习参考，请勿照搬照抄！"),
-            Some("disclaimer")
-        );
+        // A disclaimer is a span rule: it is cut out of its line (a_disclaimer_inside_…).
+        assert_eq!(rules.matching("本文系邮箱投稿，仅供学习参考，请勿照搬照抄！"), None);
         assert_eq!(rules.matching("秘 密"), Some("classification"));
         assert_eq!(
             rules.matching("全市网信办主任会议材料之一"),
@@ -218,5 +360,57 @@ mod tests {
             Some("separator")
         );
         assert_eq!(rules.matching("会议要求，各单位要严守秘密。"), None);
+        assert_eq!(rules.matching("跟贴 201"), Some("web-navigation"));
+        assert_eq!(
+            rules.matching("全文来了！2025年广东省政府工作报告|大力|重点领域|重点任务|巴黎奥运会_网易订阅"),
+            Some("web-title")
+        );
+        assert_eq!(
+            rules.matching("2025-01-19 13:12:40 来源: 广东发布"),
+            Some("timestamp")
+        );
+    }
+
+    fn lines_of(text: &str) -> Vec<Line> {
+        let mut at = 0;
+        text.lines()
+            .map(|l| {
+                l.chars()
+                    .map(|c| {
+                        at += c.len_utf8() as u32;
+                        Ch { c, at }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn kept(text: &str) -> Vec<String> {
+        let mut findings = Vec::new();
+        drop_lines(lines_of(text), &BoilerplateRules::default(), &mut findings)
+            .iter()
+            .map(|l| line_text(l))
+            .collect()
+    }
+
+    #[test]
+    fn a_disclaimer_inside_a_paragraph_goes_alone() {
+        let paragraph = "全年国内生产总值增长5.2%（文中数据来源：国家统计局，仅供参考学习），居民收入稳步增长。";
+        assert_eq!(kept(paragraph), ["全年国内生产总值增长5.2%，居民收入稳步增长。"]);
+        let one_line = "本文系邮箱投稿，仅供学习参考，请勿照搬照抄！同志们：今天召开全县网信工作会议。";
+        assert_eq!(kept(one_line), ["同志们：今天召开全县网信工作会议。"]);
+        assert!(kept("本文系邮箱投稿，仅供学习参考，请勿照搬照抄！").is_empty());
+    }
+
+    #[test]
+    fn licence_footers_and_navigation_go_as_blocks() {
+        let text = "各位代表！\n奋斗创造未来。\n本作品是中华人民共和国的\n法律\n、\n法规\n，属于\n公有领域\n。\nPublic domain\nfalse";
+        assert_eq!(kept(text), ["各位代表！", "奋斗创造未来。"]);
+        let menu: Vec<&str> = ["网易首页", "应用", "新闻", "体育", "NBA", "娱乐", "财经", "股票", "汽车", "科技", "", "手机", "数码"].to_vec();
+        let text = format!("{}\n政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作。", menu.join("\n"));
+        assert_eq!(
+            kept(&text),
+            ["政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作。"]
+        );
     }
 }

@@ -173,7 +173,11 @@ fn letter_spacing_edits(line: &[Ch], edits: &mut Vec<Edit>) {
         let mut i = 0;
         while i < chars.len() {
             let run = spaced_run(&chars, i, class);
-            if run.len() >= 3 {
+            // 李　强 alone on its line is a spaced name; inside prose two characters stay apart.
+            let whole_line = run.len() == 2
+                && chars[..run[0]].iter().all(|&c| is_space(c))
+                && chars[run[1] + 1..].iter().all(|&c| is_space(c));
+            if run.len() >= 3 || whole_line {
                 for pair in run.windows(2) {
                     let mut edit = Edit::new(pair[0] + 1, pair[1], "", FindingKind::Whitespace);
                     let shown: String = chars[run[0]..=run[run.len() - 1]].iter().collect();
