@@ -211,7 +211,8 @@ pub fn numbered_and_paired(
             });
         }
     }
-    for span in four_character_pairs(text, boundaries, &tags.is_noun) {
+    let plain_noun = |w: &str| (tags.is_noun)(w) && !(tags.is_own_term)(w);
+    for span in four_character_pairs(text, boundaries, &plain_noun) {
         found.push(Formulation {
             span,
             kind: FormulationKind::Paired,

@@ -357,6 +357,18 @@ impl Segmenter {
         }
     }
 
+    /// Where jieba (with the lexicon and user dictionaries) cuts `text` when no formulation is
+    /// cut out first: the word boundaries a formulation must respect, as byte offsets.
+    pub fn word_boundaries(&self, text: &str) -> Vec<usize> {
+        let mut bounds: Vec<usize> = self
+            .tokenize_plain(text)
+            .iter()
+            .map(|t| t.span.start)
+            .collect();
+        bounds.push(text.len());
+        bounds
+    }
+
     /// jieba's tokens of `text`, no formulation cut out.
     fn tokenize_plain(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
