@@ -60,12 +60,49 @@ fn bench_corpus(c: &mut Criterion, name: &str, files: &[(String, Vec<u8>)]) {
     group.finish();
 }
 
+/// The worst case for joining broken lines: whole reports flattened to one paragraph each and
+/// broken after every "，" (a copy-paste from a narrow PDF column), and a line of 50,000 spaces.
+/// Normalization must stay linear: compare with the same texts unbroken.
+fn flattened(c: &mut Criterion, files: &[(String, Vec<u8>)]) {
+    let options = LoadOptions::default();
+    let texts: Vec<String> = files
+        .iter()
+        .take(8)
+        .map(|(_, raw)| String::from_utf8_lossy(raw).replace(['\n', '\r'], ""))
+        .collect();
+    let broken: Vec<String> = texts.iter().map(|t| t.replace('，', "，\n")).collect();
+    let spaces = format!("开头{}结尾。", " ".repeat(50_000));
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("normalize-flattened");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    for (name, set) in [("one line each", &texts), ("broken after every comma", &broken)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for t in set {
+                    let doc = document_from_bytes(t.as_bytes(), "flat.txt", None, &options);
+                    std::hint::black_box(doc.unwrap());
+                }
+            })
+        });
+    }
+    group.bench_function("50,000 spaces", |b| {
+        b.iter(|| std::hint::black_box(document_from_bytes(spaces.as_bytes(), "s.txt", None, &options)))
+    });
+    group.finish();
+}
+
 fn ingest(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    bench_corpus(c, "samples", &text_files(&root.join("corpus")));
+    let samples = text_files(&root.join("corpus"));
+    bench_corpus(c, "samples", &samples);
     let gwr = root.join("../shared/corpora/national-gwr");
     if gwr.is_dir() {
-        bench_corpus(c, "national-gwr", &text_files(&gwr));
+        let reports = text_files(&gwr);
+        bench_corpus(c, "national-gwr", &reports);
+        flattened(c, &reports[reports.len() - 8..]);
+    } else {
+        flattened(c, &samples);
     }
 }
 

@@ -138,13 +138,25 @@ pub fn formulations(
 pub struct FormulationTally<'s> {
     segmenter: &'s Segmenter,
     by_text: BTreeMap<String, FormulationStat>,
+    /// For quoted phrases that are one dictionary word: (times quoted, times in the text of the
+    /// documents quoting it), to tell scare quotes (“自由”, “帽子”) from formulations (“三农”).
+    quoted_words: BTreeMap<String, (u64, u64)>,
 }
+
+/// A quoted dictionary word is a formulation when at least this share of its occurrences, in the
+/// documents that quote it, are quoted: “三农” is quoted nearly always, “自由” in a few places of
+/// texts that use it freely (scare quotes).
+pub const MIN_QUOTED_SHARE: f64 = 0.4;
+/// Longest word taken for scare quotes: four-character sayings quoted once and used freely
+/// (“古为今用”, “除四害”) are formulations all the same.
+const MAX_SCARE_QUOTED_CHARS: usize = 3;
 
 impl<'s> FormulationTally<'s> {
     pub fn new(segmenter: &'s Segmenter) -> Self {
         Self {
             segmenter,
             by_text: BTreeMap::new(),
+            quoted_words: BTreeMap::new(),
         }
     }
 
@@ -166,8 +178,15 @@ impl<'s> FormulationTally<'s> {
     ) {
         let text = &doc.normalized.text;
         let mut seen_here = std::collections::HashSet::new();
+        let mut quoted_here: BTreeMap<&str, u64> = BTreeMap::new();
         for f in found {
             let phrase = f.span.of(text);
+            if f.kind == FormulationKind::Quoted
+                && phrase.chars().count() <= MAX_SCARE_QUOTED_CHARS
+                && self.segmenter.is_plain_word(phrase)
+            {
+                *quoted_here.entry(phrase).or_default() += 1;
+            }
             let stat = self
                 .by_text
                 .entry(phrase.to_string())
@@ -195,11 +214,28 @@ impl<'s> FormulationTally<'s> {
                 note_year(stat, info);
             }
         }
+        for (word, quoted) in quoted_here {
+            let entry = self.quoted_words.entry(word.to_string()).or_default();
+            entry.0 += quoted;
+            entry.1 += text.matches(word).count() as u64;
+        }
     }
 
     /// The formulations, most frequent first.
     pub fn finish(self) -> Vec<FormulationStat> {
-        let mut stats: Vec<FormulationStat> = self.by_text.into_values().collect();
+        let scare_quoted = |s: &FormulationStat| {
+            s.kind == FormulationKind::Quoted
+                && self
+                    .quoted_words
+                    .get(&s.text)
+                    .is_some_and(|&(quoted, all)| (quoted as f64) < MIN_QUOTED_SHARE * all as f64)
+        };
+        let mut stats: Vec<FormulationStat> = self
+            .by_text
+            .values()
+            .filter(|s| !scare_quoted(s))
+            .cloned()
+            .collect();
         stats.sort_by(|x, y| {
             y.count
                 .cmp(&x.count)

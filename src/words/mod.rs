@@ -293,6 +293,11 @@ impl Segmenter {
                 .is_some_and(|t| t.starts_with('i') || t == "nr")
     }
 
+    /// One word of jieba's general dictionary, not a lexicon or user term: what scare quotes hold.
+    pub fn is_plain_word(&self, text: &str) -> bool {
+        !self.own_terms.contains(text) && self.tag_of(text).is_some_and(|t| !t.is_empty())
+    }
+
     /// A noun (or a lexicon term, which has no tag): what may close a numbered formula.
     fn is_noun(&self, word: &str) -> bool {
         self.tag_of(word)
