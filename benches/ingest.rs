@@ -76,7 +76,10 @@ fn flattened(c: &mut Criterion, files: &[(String, Vec<u8>)]) {
     let mut group = c.benchmark_group("normalize-flattened");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    for (name, set) in [("one line each", &texts), ("broken after every comma", &broken)] {
+    for (name, set) in [
+        ("one line each", &texts),
+        ("broken after every comma", &broken),
+    ] {
         group.bench_function(name, |b| {
             b.iter(|| {
                 for t in set {
@@ -87,7 +90,14 @@ fn flattened(c: &mut Criterion, files: &[(String, Vec<u8>)]) {
         });
     }
     group.bench_function("50,000 spaces", |b| {
-        b.iter(|| std::hint::black_box(document_from_bytes(spaces.as_bytes(), "s.txt", None, &options)))
+        b.iter(|| {
+            std::hint::black_box(document_from_bytes(
+                spaces.as_bytes(),
+                "s.txt",
+                None,
+                &options,
+            ))
+        })
     });
     group.finish();
 }

@@ -123,7 +123,15 @@ mod tests {
 
     #[test]
     fn numbers_in_han_numerals() {
-        for number in ["一九五七年", "一九四九年", "五点四", "百分之八十五点", "三年", "十二月", "千万"] {
+        for number in [
+            "一九五七年",
+            "一九四九年",
+            "五点四",
+            "百分之八十五点",
+            "三年",
+            "十二月",
+            "千万",
+        ] {
             assert!(is_han_number(number), "{number}");
         }
         for word in ["一", "两", "十分", "一些", "统一", "年", "点", "一个"] {

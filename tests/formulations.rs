@@ -11,8 +11,7 @@ use tifa::stats::filter::Filter;
 use tifa::stats::formulations::{LagStatus, formulations, level_starts};
 use tifa::stats::kwic::kwic;
 use tifa::stats::terms::keyness;
-use tifa::stats::trends::{query_counts, series, vocabulary_trends};
-use tifa::stats::table::Value;
+use tifa::stats::trends::{query_counts, resolve_query_counts, vocabulary_trends};
 use tifa::words::Segmenter;
 use tifa::words::formulation::FormulationKind;
 
@@ -64,7 +63,10 @@ fn a_user_dictionary_entry_makes_a_numbered_formulation() {
     std::fs::write(&dict, "八个明确 10 n\n").unwrap();
     let text = "深刻领会八个明确要求";
     let plain = Segmenter::shared().formulations(text);
-    assert!(plain.iter().all(|f| f.span.of(text) != "八个明确"), "{plain:?}");
+    assert!(
+        plain.iter().all(|f| f.span.of(text) != "八个明确"),
+        "{plain:?}"
+    );
     let segmenter = Segmenter::with_dictionaries(&[dict.as_path()]).unwrap();
     let with_dict: Vec<&str> = segmenter
         .formulations(text)
@@ -129,7 +131,11 @@ fn over_national_reports_numbered_formulations_respect_words_and_numbers() {
 #[test]
 fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
     let Some(corpus) = national() else { return };
-    for doc in corpus.documents.iter().filter(|d| d.id.as_str() >= "gwr-2018") {
+    for doc in corpus
+        .documents
+        .iter()
+        .filter(|d| d.id.as_str() >= "gwr-2018")
+    {
         let text = &doc.normalized.text;
         assert!(!text.contains("本作品是中华人民共和国"), "{}", doc.id);
         assert!(!text.contains("Public domain"), "{}", doc.id);
@@ -147,12 +153,20 @@ fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
 #[test]
 fn over_national_reports_document_frequency_never_exceeds_the_documents() {
     let Some(corpus) = national() else { return };
-    let counts = count(&corpus.documents, Segmenter::shared(), &CountOptions::default());
+    let counts = count(
+        &corpus.documents,
+        Segmenter::shared(),
+        &CountOptions::default(),
+    );
     let n = counts.docs.len();
     let mut docs_of = vec![0usize; counts.vocabulary.len()];
     let mut last = None;
     for cell in &counts.cells {
-        assert_ne!(last, Some((cell.doc, cell.term)), "two cells for one term in one document");
+        assert_ne!(
+            last,
+            Some((cell.doc, cell.term)),
+            "two cells for one term in one document"
+        );
         last = Some((cell.doc, cell.term));
         docs_of[cell.term as usize] += 1;
     }
@@ -172,44 +186,102 @@ fn over_national_reports_document_frequency_never_exceeds_the_documents() {
     assert!(hao.docs_reference <= r);
 }
 
+/// Per document: the count of `term` by `terms`, by `kwic` and by `trend`, over the whole corpus.
+fn three_counts(
+    corpus: &Corpus,
+    counts: &tifa::stats::counts::TermCounts,
+    term: &str,
+) -> Vec<[u64; 3]> {
+    let segmenter = Segmenter::shared();
+    let by_terms: Vec<u64> = match counts.vocabulary.id(term) {
+        Some(id) => counts.counts_of(id).into_iter().map(u64::from).collect(),
+        None => vec![0; corpus.documents.len()],
+    };
+    let lines = kwic(&corpus.documents, term, 10, segmenter);
+    let queries = vec![term.to_string()];
+    let hits = corpus
+        .documents
+        .iter()
+        .map(|d| query_counts(d, &queries, segmenter))
+        .collect();
+    let by_trend = resolve_query_counts(hits);
+    corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let by_kwic = lines.iter().filter(|l| l.doc == d.id).count() as u64;
+            [by_terms[i], by_kwic, by_trend[i][0]]
+        })
+        .collect()
+}
+
 #[test]
 fn over_national_reports_terms_trend_and_kwic_give_one_count() {
     let Some(corpus) = national() else { return };
-    let counts = count(&corpus.documents, Segmenter::shared(), &CountOptions::default());
-    for (id, term) in [
-        ("gwr-2024", "高质量发展"),
-        ("gwr-2025", "社会主义"),
-        ("gwr-2018", "改革开放"),
-        ("gwr-1995", "改革开放"),
+    let counts = count(
+        &corpus.documents,
+        Segmenter::shared(),
+        &CountOptions::default(),
+    );
+    let at = |id: &str| corpus.documents.iter().position(|d| d.id == id).unwrap();
+    for term in [
+        "高质量发展",
+        "社会主义",
+        "改革开放",
+        "化债",
+        "网络安全",
+        "新质生产力",
+        "好",
     ] {
-        let i = corpus.documents.iter().position(|d| d.id == id).unwrap();
-        let doc = &corpus.documents[i];
-        let phrase = phrase_count(&doc.normalized.text, term);
-        let term_id = counts.vocabulary.id(term).unwrap();
-        let cell = counts.counts_of(term_id)[i];
-        assert_eq!(u64::from(cell), phrase, "{id} {term}: terms vs text");
-        let lines = kwic(std::slice::from_ref(doc), term, 10);
-        assert_eq!(lines.len() as u64, phrase, "{id} {term}: kwic");
-        let infos = vec![DocInfo::of(doc, 0)];
-        let queries = vec![term.to_string()];
-        let table = series(&infos, &[query_counts(doc, &queries)], &queries, false);
-        assert_eq!(table.row(0)[3], &Value::Int(phrase as i64), "{id} {term}: trend");
+        let all = three_counts(&corpus, &counts, term);
+        for (i, [t, k, r]) in all.iter().enumerate() {
+            let id = &corpus.documents[i].id;
+            assert!(
+                t == k && k == r,
+                "{term} in {id}: terms {t}, kwic {k}, trend {r}"
+            );
+        }
+        let text = |id: &str| phrase_count(&corpus.documents[at(id)].normalized.text, term);
+        match term {
+            // Nested in 黄河流域生态保护和高质量发展 and in 中国特色社会主义, across 深化改革 | 开放.
+            "高质量发展" => assert_eq!(all[at("gwr-2024")][0], text("gwr-2024")),
+            "社会主义" => assert_eq!(all[at("gwr-2025")][0], text("gwr-2025")),
+            "改革开放" => {
+                let total: u64 = all.iter().map(|c| c[0]).sum();
+                let in_text: u64 = corpus
+                    .documents
+                    .iter()
+                    .map(|d| phrase_count(&d.normalized.text, term))
+                    .sum();
+                assert_eq!(total, in_text);
+            }
+            // 化债 (debt resolution) is a word of 2024 on: 优化 | 债券 (2021), 优化 | 债务 (2023)
+            // and 市场化 | 债转股 (2017) are not occurrences.
+            "化债" => {
+                assert_eq!(all[at("gwr-2021")][0], 0);
+                assert_eq!(all[at("gwr-2023")][0], 0);
+                assert_eq!(all[at("gwr-2025")][0], 3);
+            }
+            _ => {}
+        }
     }
-    // The whole corpus: 改革开放 as counted equals its occurrences in the text.
-    let id = counts.vocabulary.id("改革开放").unwrap();
-    let total: u64 = counts.counts_of(id).iter().map(|&c| u64::from(c)).sum();
-    let text_total: u64 = corpus
-        .documents
-        .iter()
-        .map(|d| phrase_count(&d.normalized.text, "改革开放"))
-        .sum();
-    assert_eq!(total, text_total);
+    assert!(
+        phrase_count(
+            &corpus.documents[at("gwr-2025")].normalized.text,
+            "社会主义"
+        ) >= 7
+    );
 }
 
 #[test]
 fn over_national_reports_emerging_and_vanishing_mean_something() {
     let Some(corpus) = national() else { return };
-    let counts = count(&corpus.documents, Segmenter::shared(), &CountOptions::default());
+    let counts = count(
+        &corpus.documents,
+        Segmenter::shared(),
+        &CountOptions::default(),
+    );
     let trends = vocabulary_trends(&counts, None, 2);
     let n = trends.len() as f64;
     let emerging = trends.iter().filter(|t| t.emerging).count() as f64;
@@ -228,9 +300,17 @@ fn over_national_reports_emerging_and_vanishing_mean_something() {
         assert!(top20.contains(&term), "{term} not in {top20:?}");
     }
     // Numbers in Han numerals are numbers, never terms of the vocabulary lists.
-    assert!(trends.iter().all(|t| t.term != "一九五七年" || t.hidden.is_some()));
+    assert!(
+        trends
+            .iter()
+            .all(|t| t.term != "一九五七年" || t.hidden.is_some())
+    );
     for t in trends.iter().filter(|t| t.emerging || t.vanishing) {
-        let p = if t.emerging { t.p_absent_before } else { t.p_absent_after };
+        let p = if t.emerging {
+            t.p_absent_before
+        } else {
+            t.p_absent_after
+        };
         assert!(p.is_some_and(|p| p < 0.05), "{t:?}");
     }
 }
@@ -238,7 +318,11 @@ fn over_national_reports_emerging_and_vanishing_mean_something() {
 #[test]
 fn over_national_reports_function_words_head_no_headline_list() {
     let Some(corpus) = national() else { return };
-    let counts = count(&corpus.documents, Segmenter::shared(), &CountOptions::default());
+    let counts = count(
+        &corpus.documents,
+        Segmenter::shared(),
+        &CountOptions::default(),
+    );
     let target: Filter = "year>=2000".parse().unwrap();
     let reference: Filter = "year<2000".parse().unwrap();
     let rows = keyness(&counts, &target, Some(&reference), 2).unwrap();
@@ -247,10 +331,19 @@ fn over_national_reports_function_words_head_no_headline_list() {
         .filter(|r| r.hidden.is_none())
         .take(40)
         .map(|r| r.term.as_str())
-        .chain(rows.iter().rev().filter(|r| r.hidden.is_none()).take(40).map(|r| r.term.as_str()))
+        .chain(
+            rows.iter()
+                .rev()
+                .filter(|r| r.hidden.is_none())
+                .take(40)
+                .map(|r| r.term.as_str()),
+        )
         .collect();
     for function_word in ["地", "所", "对于", "由于", "应该", "一", "年", "到"] {
-        assert!(!shown.contains(&function_word), "{function_word} in {shown:?}");
+        assert!(
+            !shown.contains(&function_word),
+            "{function_word} in {shown:?}"
+        );
         if let Some(row) = rows.iter().find(|r| r.term == function_word) {
             assert!(row.hidden.is_some(), "{row:?}");
         }
@@ -259,15 +352,22 @@ fn over_national_reports_function_words_head_no_headline_list() {
 
 #[test]
 fn the_traditional_1954_report_has_its_variant_characters_read() {
-    let Some(shared) = shared_corpora() else { return };
+    let Some(shared) = shared_corpora() else {
+        return;
+    };
     let path = shared.join("encodings/gwr-1954-traditional.txt");
-    let doc = ingest::load_document(&path, "gwr-1954-traditional.txt", None, &LoadOptions::default())
-        .unwrap();
+    let doc = ingest::load_document(
+        &path,
+        "gwr-1954-traditional.txt",
+        None,
+        &LoadOptions::default(),
+    )
+    .unwrap();
     let text = &doc.normalized.text;
     for variant in ['衞', '擧', '汚', '刼', '啣', '鶏', '倣', '砲'] {
         assert!(!text.contains(variant), "{variant} left");
     }
-    assert!(!kwic(std::slice::from_ref(&doc), "卫生", 10).is_empty());
+    assert!(!kwic(std::slice::from_ref(&doc), "卫生", 10, Segmenter::shared()).is_empty());
     let infos = vec![DocInfo::of(&doc, 0)];
     let quoted = formulations(std::slice::from_ref(&doc), &infos, Segmenter::shared());
     let simplified = national().unwrap();
@@ -278,22 +378,32 @@ fn the_traditional_1954_report_has_its_variant_characters_read() {
         Segmenter::shared(),
     );
     let count = |stats: &[tifa::stats::formulations::FormulationStat]| {
-        stats.iter().filter(|s| s.kind == FormulationKind::Quoted).count()
+        stats
+            .iter()
+            .filter(|s| s.kind == FormulationKind::Quoted)
+            .count()
     };
     // 「」 quotes of the Traditional edition count as the “” of the Simplified one.
-    assert!(count(&quoted) + 3 >= count(&edition_quoted), "{} vs {}", count(&quoted), count(&edition_quoted));
+    assert!(
+        count(&quoted) + 3 >= count(&edition_quoted),
+        "{} vs {}",
+        count(&quoted),
+        count(&edition_quoted)
+    );
 }
 
 #[test]
 fn invisible_characters_inside_words_do_not_hide_them() {
     let dir = tempfile::tempdir().unwrap();
-    let original = std::fs::read_to_string(corpus_dir().join(
-        std::fs::read_dir(corpus_dir())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .find(|n| n.starts_with("000"))
-            .unwrap(),
-    ))
+    let original = std::fs::read_to_string(
+        corpus_dir().join(
+            std::fs::read_dir(corpus_dir())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .find(|n| n.starts_with("000"))
+                .unwrap(),
+        ),
+    )
     .unwrap();
     let want = original.matches("网络安全").count();
     assert!(want >= 10);
@@ -308,7 +418,13 @@ fn invisible_characters_inside_words_do_not_hide_them() {
         text.push_str(piece);
     }
     std::fs::write(dir.path().join("a.txt"), &text).unwrap();
-    let out = stdout(&["kwic", "网络安全", dir.path().to_str().unwrap(), "--format", "csv"]);
+    let out = stdout(&[
+        "kwic",
+        "网络安全",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
     assert_eq!(out.lines().count() - 1, want);
 }
 
@@ -339,10 +455,19 @@ fn lags_are_censored_where_the_lower_level_enters_late() {
     assert_eq!(lag("智慧口岸"), (Some(3), LagStatus::Measured));
     assert_eq!(lag("河长制"), (Some(-2), LagStatus::LowerFirst));
     // Without a county document of 2015, the county's 2020 could be late or early: censored.
-    let without_d: Vec<DocInfo> = infos.iter().filter(|i| !i.id.starts_with('d')).cloned().collect();
+    let without_d: Vec<DocInfo> = infos
+        .iter()
+        .filter(|i| !i.id.starts_with('d'))
+        .cloned()
+        .collect();
     let starts = level_starts(&without_d);
     let stats = formulations(
-        &corpus.documents.iter().filter(|d| !d.id.starts_with('d')).cloned().collect::<Vec<_>>(),
+        &corpus
+            .documents
+            .iter()
+            .filter(|d| !d.id.starts_with('d'))
+            .cloned()
+            .collect::<Vec<_>>(),
         &without_d,
         Segmenter::shared(),
     );

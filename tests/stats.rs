@@ -13,7 +13,9 @@ use tifa::stats::filter::Filter;
 use tifa::stats::formulations::{enumeration_lists, formulations};
 use tifa::stats::kwic::kwic;
 use tifa::stats::terms::keyness;
-use tifa::stats::trends::{Direction, query_counts, series, trends_per_level, vocabulary_trends};
+use tifa::stats::trends::{
+    Direction, query_counts, resolve_query_counts, series, trends_per_level, vocabulary_trends,
+};
 use tifa::stats::{counts::DocInfo, frame, table::Value};
 use tifa::words::Segmenter;
 
@@ -99,11 +101,13 @@ fn a_phrase_query_counts_what_the_segmenter_split() {
     assert_eq!(u64::from(term_count(&counts, i, "网络安全")), phrase);
     let infos: Vec<DocInfo> = corpus.documents.iter().map(|d| DocInfo::of(d, 0)).collect();
     let queries = ["网络安全".to_string()];
-    let per_doc: Vec<Vec<u64>> = corpus
-        .documents
-        .iter()
-        .map(|d| query_counts(d, &queries))
-        .collect();
+    let per_doc = resolve_query_counts(
+        corpus
+            .documents
+            .iter()
+            .map(|d| query_counts(d, &queries, Segmenter::shared()))
+            .collect(),
+    );
     let table = series(&infos, &per_doc, &queries, false);
     let year_2023 = (0..table.len())
         .find(|&r| table.row(r)[1] == &Value::Int(2023))
@@ -121,7 +125,10 @@ fn formulations_gathered_one_document_at_a_time_are_those_of_the_whole_corpus() 
         tally.add(doc, info);
     }
     let batched = tally.finish();
-    assert_eq!(batched, formulations(&corpus.documents, &infos, Segmenter::shared()));
+    assert_eq!(
+        batched,
+        formulations(&corpus.documents, &infos, Segmenter::shared())
+    );
     let ten = batched.iter().find(|s| s.text == "十个坚持").unwrap();
     assert_eq!(ten.places.len(), 2);
 }
@@ -220,7 +227,7 @@ fn keyness_of_county_against_provincial_on_the_samples() {
 #[test]
 fn kwic_cites_the_original_line() {
     let corpus = load(&corpus_dir());
-    let lines = kwic(&corpus.documents, "十个坚持", 6);
+    let lines = kwic(&corpus.documents, "十个坚持", 6, Segmenter::shared());
     assert_eq!(lines.len(), 2);
     for l in &lines {
         let doc = corpus.find(&l.doc).unwrap();

@@ -12,11 +12,12 @@ use crate::stats::formulations::{
     FormulationTally, enumeration_lists, formulations_table, level_starts, lists_table,
 };
 use crate::stats::frame::{counts_frame, counts_table, sizes_table};
-use crate::stats::kwic::{kwic, kwic_table};
+use crate::stats::kwic::{KwicLine, kwic_hits, kwic_lines, kwic_table};
 use crate::stats::table::Table;
 use crate::stats::terms::{GroupBy, keyness, keyness_table, terms_by};
 use crate::stats::trends::{
-    Direction, TermTrend, query_counts, series, trends_per_level, trends_table, vocabulary_trends,
+    Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
+    trends_table, vocabulary_trends,
 };
 use crate::stats::{counts::DocInfo, parse_ngrams};
 use anyhow::{Context, Result, bail};
@@ -310,9 +311,11 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
         trends_table(&shown_trends(trends, args.show, args.top))
     } else {
         let mut infos = Vec::new();
-        let mut doc_counts = Vec::new();
+        let mut hits = Vec::new();
+        let words = Words::with_dictionaries(&args.corpus.dict)?;
+        let segmenter = words.segmenter();
         super::stream_corpus(&dir, &args.corpus.input, |batch| {
-            doc_counts.extend(parallel_map(&batch, |d| query_counts(d, &terms)));
+            hits.extend(parallel_map(&batch, |d| query_counts(d, &terms, segmenter)));
             infos.extend(batch.iter().map(|d| DocInfo::of(d, 0)));
         })?;
         if let Some(error) = no_years(&infos) {
@@ -320,7 +323,7 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
         }
         series(
             &infos,
-            &doc_counts,
+            &resolve_query_counts(hits),
             &terms,
             args.split == Some(Split::Level),
         )
@@ -431,9 +434,32 @@ pub struct KwicArgs {
 pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
     let term = query_to_simplified(args.term.trim());
     let mut lines = Vec::new();
+    let words = Words::with_dictionaries(&args.corpus.dict)?;
+    // Whether the query is a term is decided over the whole corpus: each document's lines are
+    // kept both ways (as a term, as a phrase) while streaming, and one way chosen at the end.
+    let mut per_doc: Vec<(Option<Vec<KwicLine>>, Vec<KwicLine>)> = Vec::new();
     super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
-        lines.extend(kwic(&batch, &term, args.width));
+        let batch_hits = kwic_hits(&batch, &term, words.segmenter());
+        for (doc, h) in batch.iter().zip(batch_hits) {
+            if h.phrase.is_empty() {
+                continue;
+            }
+            let one = std::slice::from_ref(doc);
+            let as_term = h
+                .term
+                .map(|at| kwic_lines(one, vec![at], &term, args.width));
+            let as_phrase = kwic_lines(one, vec![h.phrase], &term, args.width);
+            per_doc.push((as_term, as_phrase));
+        }
     })?;
+    let is_term = per_doc.iter().any(|(t, _)| t.is_some());
+    for (as_term, as_phrase) in per_doc {
+        lines.extend(if is_term {
+            as_term.unwrap_or_default()
+        } else {
+            as_phrase
+        });
+    }
     if lines.is_empty() {
         eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
     }

@@ -10,8 +10,8 @@
 use super::{Ch, Finding, FindingKind, Line, line_text};
 use crate::chars::is_space;
 use regex::{Regex, RegexSet};
-use std::sync::LazyLock;
 use std::path::Path;
+use std::sync::LazyLock;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -48,7 +48,10 @@ pub struct BoilerplateRules {
 /// (name, pattern) of the default rules. Patterns are anchored by [`Rule`], and match the line
 /// with its spaces and Markdown markers taken out, so `秘 密` and `**秘密**` both count.
 const DEFAULT_RULES: &[(&str, &str)] = &[
-    ("timestamp", r".{0,24}\d{4}-\d{2}-\d{2}\d{2}:\d{2}(:\d{2})?(来源[:：].{0,20})?"),
+    (
+        "timestamp",
+        r".{0,24}\d{4}-\d{2}-\d{2}\d{2}:\d{2}(:\d{2})?(来源[:：].{0,20})?",
+    ),
     ("web-navigation", r"跟贴\d+|\d{1,5}"),
     ("web-title", r"[^|｜]{1,60}([|｜][^|｜]{1,30}){3,}"),
     (
@@ -87,7 +90,10 @@ const SPAN_RULES: &[(&str, &str)] = &[
         "disclaimer",
         r"[（(【\[][^（）()【】\[\]]{0,60}(仅供学习参考|仅供参考学习|请勿照搬照抄|版权归原作者所有|如有侵权请联系)[^（）()【】\[\]]{0,40}[）)】\]]",
     ),
-    ("disclaimer", r"本文系[^。！？]{0,30}(投稿|来稿|原创)[^。！？]{0,60}[。！？]?"),
+    (
+        "disclaimer",
+        r"本文系[^。！？]{0,30}(投稿|来稿|原创)[^。！？]{0,60}[。！？]?",
+    ),
     (
         "disclaimer",
         r"[^。！？；\n]{0,40}(仅供学习参考|仅供参考学习|请勿照搬照抄|版权归原作者所有|如有侵权请联系)[^。！？；\n]{0,40}[。！？；]?",
@@ -214,7 +220,12 @@ pub(super) fn drop_lines(
     let mut drop = |chars: &[Ch], rule: &str, dropped: &mut Vec<Finding>| {
         dropped_offsets.extend(chars.iter().map(|ch| ch.at));
         let offset = chars.first().map_or(0, |ch| ch.at);
-        let finding = Finding::at(FindingKind::Boilerplate, offset, line_text(chars).trim(), "");
+        let finding = Finding::at(
+            FindingKind::Boilerplate,
+            offset,
+            line_text(chars).trim(),
+            "",
+        );
         dropped.push(Finding {
             rule: Some(rule.to_string()),
             ..finding
@@ -339,7 +350,10 @@ mod tests {
     fn default_rules_match_the_samples_furniture() {
         let rules = BoilerplateRules::default();
         // A disclaimer is a span rule: it is cut out of its line (a_disclaimer_inside_…).
-        assert_eq!(rules.matching("本文系邮箱投稿，仅供学习参考，请勿照搬照抄！"), None);
+        assert_eq!(
+            rules.matching("本文系邮箱投稿，仅供学习参考，请勿照搬照抄！"),
+            None
+        );
         assert_eq!(rules.matching("秘 密"), Some("classification"));
         assert_eq!(
             rules.matching("全市网信办主任会议材料之一"),
@@ -362,7 +376,9 @@ mod tests {
         assert_eq!(rules.matching("会议要求，各单位要严守秘密。"), None);
         assert_eq!(rules.matching("跟贴 201"), Some("web-navigation"));
         assert_eq!(
-            rules.matching("全文来了！2025年广东省政府工作报告|大力|重点领域|重点任务|巴黎奥运会_网易订阅"),
+            rules.matching(
+                "全文来了！2025年广东省政府工作报告|大力|重点领域|重点任务|巴黎奥运会_网易订阅"
+            ),
             Some("web-title")
         );
         assert_eq!(
@@ -396,8 +412,12 @@ mod tests {
     #[test]
     fn a_disclaimer_inside_a_paragraph_goes_alone() {
         let paragraph = "全年国内生产总值增长5.2%（文中数据来源：国家统计局，仅供参考学习），居民收入稳步增长。";
-        assert_eq!(kept(paragraph), ["全年国内生产总值增长5.2%，居民收入稳步增长。"]);
-        let one_line = "本文系邮箱投稿，仅供学习参考，请勿照搬照抄！同志们：今天召开全县网信工作会议。";
+        assert_eq!(
+            kept(paragraph),
+            ["全年国内生产总值增长5.2%，居民收入稳步增长。"]
+        );
+        let one_line =
+            "本文系邮箱投稿，仅供学习参考，请勿照搬照抄！同志们：今天召开全县网信工作会议。";
         assert_eq!(kept(one_line), ["同志们：今天召开全县网信工作会议。"]);
         assert!(kept("本文系邮箱投稿，仅供学习参考，请勿照搬照抄！").is_empty());
     }
@@ -406,11 +426,33 @@ mod tests {
     fn licence_footers_and_navigation_go_as_blocks() {
         let text = "各位代表！\n奋斗创造未来。\n本作品是中华人民共和国的\n法律\n、\n法规\n，属于\n公有领域\n。\nPublic domain\nfalse";
         assert_eq!(kept(text), ["各位代表！", "奋斗创造未来。"]);
-        let menu: Vec<&str> = ["网易首页", "应用", "新闻", "体育", "NBA", "娱乐", "财经", "股票", "汽车", "科技", "", "手机", "数码"].to_vec();
-        let text = format!("{}\n政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作。", menu.join("\n"));
+        let menu: Vec<&str> = [
+            "网易首页",
+            "应用",
+            "新闻",
+            "体育",
+            "NBA",
+            "娱乐",
+            "财经",
+            "股票",
+            "汽车",
+            "科技",
+            "",
+            "手机",
+            "数码",
+        ]
+        .to_vec();
+        let text = format!(
+            "{}\n政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作。",
+            menu.join("\n")
+        );
         assert_eq!(
             kept(&text),
-            ["政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作。"]
+            [
+                "政府工作报告",
+                "各位代表：",
+                "现在，我代表省人民政府，向大会报告工作。"
+            ]
         );
     }
 }

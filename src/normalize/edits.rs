@@ -159,7 +159,12 @@ pub(crate) fn standard_form(c: char) -> Option<char> {
 fn variant_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     for (i, ch) in line.iter().enumerate() {
         if let Some(standard) = standard_form(ch.c) {
-            edits.push(Edit::new(i, i + 1, standard.to_string(), FindingKind::Variant));
+            edits.push(Edit::new(
+                i,
+                i + 1,
+                standard.to_string(),
+                FindingKind::Variant,
+            ));
         }
     }
 }
@@ -303,7 +308,11 @@ struct CharIndex<'t> {
 
 impl<'t> CharIndex<'t> {
     fn new(text: &'t str) -> Self {
-        Self { text, byte: 0, char: 0 }
+        Self {
+            text,
+            byte: 0,
+            char: 0,
+        }
     }
 
     fn at(&mut self, byte: usize) -> usize {

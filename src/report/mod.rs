@@ -24,7 +24,9 @@ use crate::stats::formulations::{
 use crate::stats::kwic::{KwicLine, kwic};
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
-use crate::stats::trends::{Direction, TermTrend, query_counts, series, trends_per_level};
+use crate::stats::trends::{
+    Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
+};
 use crate::words::Segmenter;
 use plan::{PlanError, PlannedPair, auto_plan, user_plan};
 use thiserror::Error;
@@ -182,11 +184,9 @@ pub fn build(
     on_stage("trends");
     let trends = trends_per_level(&counts, options.min_docs);
     let charted_terms = charted_terms(&trends, &options.watch, options.top.min(4));
-    let query_counts: Vec<Vec<u64>> = corpus
-        .documents
-        .iter()
-        .map(|d| query_counts(d, &charted_terms))
-        .collect();
+    let query_counts = resolve_query_counts(parallel_map(&corpus.documents, |d| {
+        query_counts(d, &charted_terms, segmenter)
+    }));
     let series = series(&docs, &query_counts, &charted_terms, false);
     on_stage("keyness");
     let keyness = keyness_comparisons(&counts, options.min_docs);
@@ -200,7 +200,7 @@ pub fn build(
     let kwic = kwic_terms(&comparisons, &trends, options.top.min(5))
         .into_iter()
         .map(|term| {
-            let lines = kwic(&corpus.documents, &term, 20);
+            let lines = kwic(&corpus.documents, &term, 20, segmenter);
             (term, lines)
         })
         .filter(|(_, lines)| !lines.is_empty())

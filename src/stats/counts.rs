@@ -6,6 +6,7 @@
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
+use crate::structure::Span;
 use crate::words::{Hidden, Segmenter, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -62,7 +63,11 @@ impl TermKind {
             Self::Word => 1,
             Self::Ngram => 2,
         };
-        if rank(other) < rank(self) { other } else { self }
+        if rank(other) < rank(self) {
+            other
+        } else {
+            self
+        }
     }
 
     pub fn as_str(self) -> &'static str {
@@ -259,14 +264,13 @@ type TermTally<'t> = FxHashMap<&'t str, (TermKind, u32)>;
 /// The terms of one document with their kinds and counts, and the document's size in counted
 /// tokens.
 ///
-/// One counting rule for every command (ARCHITECTURE.md, "Counting"): a term of two characters or
-/// more is counted as its non-overlapping occurrences in the normalized text, the same count a
-/// phrase query (`trend`, `kwic`) gives — so 高质量发展 inside 黄河流域生态保护和高质量发展 and
-/// 改革开放 across 深化改革 | 开放 count. Which terms a document has comes from its tokens, the
-/// terms nested inside its lexicon terms (社会主义 inside 中国特色社会主义) and the lexicon slogans
-/// it contains. Single characters are counted as tokens (a phrase count of 党 would count every
-/// 党中央). A term is counted once per document, under its strongest kind (formulation, then word,
-/// then n-gram).
+/// One counting rule for every command (ARCHITECTURE.md, "Counting"): the terms a document has
+/// are [`document_terms`]; a term of two characters or more is counted as its non-overlapping
+/// occurrences in the normalized text — so 高质量发展 inside 黄河流域生态保护和高质量发展 and
+/// 改革开放 across 深化改革 | 开放 count — and a single character as its tokens (a phrase count of
+/// 党 would count every 党中央). `trend` and `kwic` count a term the same way ([`TermIndex`]). A
+/// term is counted once per document, under its strongest kind (formulation, then word, then
+/// n-gram).
 fn terms_of<'t>(
     text: &'t str,
     tokens: &[Token],
@@ -274,30 +278,24 @@ fn terms_of<'t>(
     segmenter: &Segmenter,
 ) -> (TermTally<'t>, u64) {
     let mut tally = TermTally::default();
-    let mut size = 0;
-    for token in tokens {
-        let kind = match token.kind {
-            TokenKind::Formulation(_) => TermKind::Formulation,
-            TokenKind::Word | TokenKind::Latin => TermKind::Word,
-            _ => continue,
-        };
-        size += 1;
-        if *ngrams.start() > 1 || token.stop {
-            continue;
-        }
-        let term = token.span.of(text);
-        note(term, kind, &mut tally).1 += 1;
-        for inner in segmenter.nested(term) {
-            if let Some(at) = text[token.span.start..token.span.end].find(inner.as_str()) {
-                let start = token.span.start + at;
-                let inner_term = &text[start..start + inner.len()];
-                note(inner_term, TermKind::Word, &mut tally);
-            }
-        }
-    }
+    let size = tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Formulation(_) | TokenKind::Word | TokenKind::Latin
+            )
+        })
+        .count() as u64;
     if *ngrams.start() <= 1 {
-        for span in segmenter.slogans_in(text) {
-            note(span.of(text), TermKind::Formulation, &mut tally);
+        let index = TermIndex::new(text, tokens, segmenter);
+        for (term, kind) in index.terms {
+            note(term, kind, &mut tally);
+        }
+        for (term, positions) in index.singles {
+            if let Some(entry) = tally.get_mut(term) {
+                entry.1 = positions.len() as u32;
+            }
         }
     }
     for n in (*ngrams.start()).max(2)..=*ngrams.end() {
@@ -317,8 +315,112 @@ fn terms_of<'t>(
     (tally, size)
 }
 
+/// The terms one document has, by the counting rule: its tokens (words and formulations,
+/// stopwords out), the words inside its longer tokens ([`Segmenter::inside`]: 社会主义 inside
+/// 中国特色社会主义) and the lexicon slogans it contains; with where each single-character term
+/// stands (those are counted as tokens).
+pub struct TermIndex<'t> {
+    pub terms: FxHashMap<&'t str, TermKind>,
+    pub singles: FxHashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> TermIndex<'t> {
+    pub fn new(text: &'t str, tokens: &[Token], segmenter: &Segmenter) -> Self {
+        let mut terms: FxHashMap<&'t str, TermKind> = FxHashMap::default();
+        let mut singles: FxHashMap<&'t str, Vec<usize>> = FxHashMap::default();
+        let mut add = |term: &'t str, kind: TermKind| {
+            let known = terms.entry(term).or_insert(kind);
+            *known = known.strongest(kind);
+        };
+        let mut long_words: Vec<Span> = Vec::new();
+        for token in tokens {
+            let kind = match token.kind {
+                TokenKind::Formulation(_) => TermKind::Formulation,
+                TokenKind::Word | TokenKind::Latin => TermKind::Word,
+                _ => continue,
+            };
+            if token.stop {
+                continue;
+            }
+            let term = token.span.of(text);
+            add(term, kind);
+            if term.chars().nth(1).is_none() {
+                singles.entry(term).or_default().push(token.span.start);
+            } else if kind == TermKind::Word && term.chars().nth(2).is_some() {
+                long_words.push(token.span);
+            }
+        }
+        long_words.sort_unstable_by_key(|s| (s.of(text), s.start));
+        long_words.dedup_by_key(|s| s.of(text));
+        for span in long_words {
+            let word = span.of(text);
+            for inner in segmenter.inside(word).iter() {
+                if let Some(at) = word.find(inner.as_str()) {
+                    add(
+                        &text[span.start + at..span.start + at + inner.len()],
+                        TermKind::Word,
+                    );
+                }
+            }
+        }
+        for span in segmenter.slogans_in(text) {
+            add(span.of(text), TermKind::Formulation);
+        }
+        Self { terms, singles }
+    }
+
+    /// Where `query` occurs in `text`: as a term of this document (its non-overlapping
+    /// occurrences; its tokens, for one character) and as a bare phrase. Which of the two counts
+    /// is decided over the whole corpus ([`QueryHits::resolve`]).
+    pub fn hits(&self, text: &str, query: &str) -> QueryHits {
+        if query.is_empty() {
+            return QueryHits::default();
+        }
+        let phrase: Vec<usize> = text.match_indices(query).map(|(at, _)| at).collect();
+        let term = if let Some(at) = self.singles.get(query) {
+            Some(at.clone())
+        } else if self.terms.contains_key(query) && query.chars().nth(1).is_some() {
+            Some(phrase.clone())
+        } else {
+            None
+        };
+        QueryHits { term, phrase }
+    }
+}
+
+/// A query's occurrences in one document: as a term of it (`None` when it is not one) and as a
+/// phrase. The counting rule: a query that is a term of any document of the corpus is counted as
+/// a term everywhere — so `trend` and `kwic` give what `terms` gives, and 化债 across 优化 | 债券 is
+/// not an occurrence; any other phrase is counted wherever it stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryHits {
+    pub term: Option<Vec<usize>>,
+    pub phrase: Vec<usize>,
+}
+
+impl QueryHits {
+    /// The positions to count in each document, given every document's hits for one query.
+    pub fn resolve(per_doc: Vec<QueryHits>) -> Vec<Vec<usize>> {
+        let is_term = per_doc.iter().any(|h| h.term.is_some());
+        per_doc
+            .into_iter()
+            .map(|h| {
+                if is_term {
+                    h.term.unwrap_or_default()
+                } else {
+                    h.phrase
+                }
+            })
+            .collect()
+    }
+}
+
 /// The tally's entry for `term`, now also seen as `kind`.
-fn note<'a, 't>(term: &'t str, kind: TermKind, tally: &'a mut TermTally<'t>) -> &'a mut (TermKind, u32) {
+fn note<'a, 't>(
+    term: &'t str,
+    kind: TermKind,
+    tally: &'a mut TermTally<'t>,
+) -> &'a mut (TermKind, u32) {
     let entry = tally.entry(term).or_insert((kind, 0));
     entry.0 = entry.0.strongest(kind);
     entry
@@ -426,8 +528,8 @@ pub fn rate_per_10k(count: u64, han_chars: u64) -> f64 {
     }
 }
 
-/// Non-overlapping occurrences of `phrase` in `text`: a phrase query counts the words even where
-/// the segmenter cut them differently (供给侧 | 结构性 | 改革).
+/// Non-overlapping occurrences of `phrase` in `text`, whatever the words around them: the raw
+/// count, which the counting rule ([`TermIndex::positions`]) refines for words of the dictionary.
 pub fn phrase_count(text: &str, phrase: &str) -> u64 {
     if phrase.is_empty() {
         return 0;

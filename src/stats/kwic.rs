@@ -1,8 +1,10 @@
 //! Keyword in context: documents + a phrase → [`KwicLine`]s, every occurrence with its left and
 //! right context (line breaks shown as spaces), document id and line in the original file.
 
+use super::counts::{QueryHits, TermIndex};
 use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
+use crate::words::Segmenter;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,15 +16,43 @@ pub struct KwicLine {
     pub right: String,
 }
 
-/// Every non-overlapping occurrence of `phrase`, with `width` characters of context each side.
-pub fn kwic(docs: &[Document], phrase: &str, width: usize) -> Vec<KwicLine> {
-    if phrase.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = Vec::new();
-    for doc in docs {
+/// Every occurrence of `phrase` by the counting rule ([`QueryHits`]: the count `terms` and
+/// `trend` give), with `width` characters of context each side. `docs` should be the whole
+/// corpus (or [`kwic_hits`] be gathered over it and [`kwic_lines`] take them), since whether the
+/// phrase is a term is decided over all documents.
+pub fn kwic(docs: &[Document], phrase: &str, width: usize, segmenter: &Segmenter) -> Vec<KwicLine> {
+    kwic_lines(
+        docs,
+        QueryHits::resolve(kwic_hits(docs, phrase, segmenter)),
+        phrase,
+        width,
+    )
+}
+
+/// Each document's hits for `phrase`.
+pub fn kwic_hits(docs: &[Document], phrase: &str, segmenter: &Segmenter) -> Vec<QueryHits> {
+    crate::parallel::parallel_map(docs, |doc| {
         let text = &doc.normalized.text;
-        for (at, hit) in text.match_indices(phrase) {
+        if phrase.is_empty() || !text.contains(phrase) {
+            return QueryHits::default();
+        }
+        let tokens = segmenter.tokenize(text);
+        TermIndex::new(text, &tokens, segmenter).hits(text, phrase)
+    })
+}
+
+/// The KWIC lines of the resolved positions of each document.
+pub fn kwic_lines(
+    docs: &[Document],
+    positions: Vec<Vec<usize>>,
+    phrase: &str,
+    width: usize,
+) -> Vec<KwicLine> {
+    let mut lines = Vec::new();
+    for (doc, positions) in docs.iter().zip(positions) {
+        let text = &doc.normalized.text;
+        for at in positions {
+            let hit = &text[at..at + phrase.len()];
             let before = &text[..at];
             let after = &text[at + hit.len()..];
             let left: String = before

@@ -2,21 +2,44 @@
 //! [`TermCounts`] → [`TermTrend`]s for the whole vocabulary: size-weighted slope of the rate on the
 //! year, Cochran–Armitage p with BH q across the vocabulary, first and last year seen, per level.
 
-use super::counts::{DocInfo, TermCounts, phrase_count, rate_per_10k};
+use super::counts::{DocInfo, QueryHits, TermCounts, TermIndex, rate_per_10k};
 use super::measures::{benjamini_hochberg, trend};
 use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
+use crate::words::Segmenter;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// How often each query occurs in one document (phrase counts, see [`phrase_count`]); kept per
-/// document while streaming a corpus, then summed by [`series`].
-pub fn query_counts(doc: &Document, queries: &[String]) -> Vec<u64> {
-    queries
-        .iter()
-        .map(|q| phrase_count(&doc.normalized.text, q))
-        .collect()
+/// Each query's hits in one document ([`QueryHits`]); kept per document while streaming a
+/// corpus, then resolved over all documents by [`resolve_query_counts`] for [`series`].
+pub fn query_counts(doc: &Document, queries: &[String], segmenter: &Segmenter) -> Vec<QueryHits> {
+    let text = &doc.normalized.text;
+    if queries.iter().all(|q| !text.contains(q.as_str())) {
+        return vec![QueryHits::default(); queries.len()];
+    }
+    let tokens = segmenter.tokenize(text);
+    let index = TermIndex::new(text, &tokens, segmenter);
+    queries.iter().map(|q| index.hits(text, q)).collect()
+}
+
+/// Per document, per query: its count by the counting rule, decided over the whole corpus (a
+/// query that is a term of any document is counted as a term in all).
+pub fn resolve_query_counts(per_doc: Vec<Vec<QueryHits>>) -> Vec<Vec<u64>> {
+    let n_queries = per_doc.first().map_or(0, Vec::len);
+    let mut counts = vec![vec![0u64; n_queries]; per_doc.len()];
+    let mut by_query: Vec<Vec<QueryHits>> = vec![Vec::with_capacity(per_doc.len()); n_queries];
+    for hits in per_doc {
+        for (q, h) in hits.into_iter().enumerate() {
+            by_query[q].push(h);
+        }
+    }
+    for (q, hits) in by_query.into_iter().enumerate() {
+        for (d, positions) in QueryHits::resolve(hits).into_iter().enumerate() {
+            counts[d][q] = positions.len() as u64;
+        }
+    }
+    counts
 }
 
 /// Per query, per year (and level when `split_level`): phrase count, rate, documents with the

@@ -70,8 +70,10 @@ pub const MIN_QUOTED_HAN: usize = 2;
 const MAX_NOUN_CHARS: usize = 6;
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"“([^“”。！？；\n]{1,60})”|「([^「」。！？；\n]{1,60})」|『([^『』。！？；\n]{1,60})』")
-        .unwrap()
+    Regex::new(
+        r"“([^“”。！？；\n]{1,60})”|「([^「」。！？；\n]{1,60})」|『([^『』。！？；\n]{1,60})』",
+    )
+    .unwrap()
 });
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").unwrap());
 /// A numeral and a classifier: the head of a numbered formula (四个, 三大, 两项). Not 一 (一个,
@@ -90,8 +92,10 @@ static CONGRESS_OR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Two clauses opened by the same numeral: 六强化、六提升; 两手抓、两手都要硬.
 static NUMERAL_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([一二三四五六七八九十两])(\p{Han}{1,4})、([一二三四五六七八九十两])(\p{Han}{1,4})")
-        .unwrap()
+    Regex::new(
+        r"([一二三四五六七八九十两])(\p{Han}{1,4})、([一二三四五六七八九十两])(\p{Han}{1,4})",
+    )
+    .unwrap()
 });
 /// Two four-character clauses: 大众创业、万众创新 (checked for parallelism in [`is_parallel`]).
 static FOUR_PAIR: LazyLock<Regex> =
@@ -99,21 +103,63 @@ static FOUR_PAIR: LazyLock<Regex> =
 
 /// Counted phrases whose noun is ordinary prose, not a formula: 三个方面, 两项议程, 三个月的.
 const GENERIC_NOUNS: &[&str] = &[
-    "方面", "议程", "问题", "部分", "阶段", "环节", "层面", "领域", "维度", "单位", "部门", "地方",
-    "地区", "国家", "项目", "小时", "工作", "时期", "重点", "任务", "措施", "同志", "会议", "文件",
-    "事项", "指标", "条件", "因素", "城市", "省份", "县市", "企业", "公司", "国家级", "百分点",
-    "工业单位", "年度", "世纪", "星期", "季度", "多月", "月份", "代表", "成员", "委员",
+    "方面",
+    "议程",
+    "问题",
+    "部分",
+    "阶段",
+    "环节",
+    "层面",
+    "领域",
+    "维度",
+    "单位",
+    "部门",
+    "地方",
+    "地区",
+    "国家",
+    "项目",
+    "小时",
+    "工作",
+    "时期",
+    "重点",
+    "任务",
+    "措施",
+    "同志",
+    "会议",
+    "文件",
+    "事项",
+    "指标",
+    "条件",
+    "因素",
+    "城市",
+    "省份",
+    "县市",
+    "企业",
+    "公司",
+    "国家级",
+    "百分点",
+    "工业单位",
+    "年度",
+    "世纪",
+    "星期",
+    "季度",
+    "多月",
+    "月份",
+    "代表",
+    "成员",
+    "委员",
 ];
 /// A noun never starts with these: 三个月的, 两项以上, 四十三种提前.
-const NOT_A_NOUN_START: &str =
-    "月年日天周多以来人次的了和在是对与及为要把将从向于等万千百亿不很较最更非极所这那什必可值真既能有也就都还又同跟向比";
+const NOT_A_NOUN_START: &str = "月年日天周多以来人次的了和在是对与及为要把将从向于等万千百亿不很较最更非极所这那什必可值真既能有也就都还又同跟向比数";
 /// Nouns ending so name things that are counted, not formulas: 三个棉纺织厂, 十个水泥厂, 八个工业部,
 /// 五大露天矿, 四个大型水库, 两位副总理, 十个职工; nor does a formula end in 的 (两个大的).
 const THINGS_COUNTED: &str = "厂矿站库港部院校田所局处室馆场队员工人理的";
 /// A numbered formula never starts right after these: 第六个五年计划, 一百五十六个, 每两个.
 const NOT_BEFORE_A_FORMULA: &str = "第一二三四五六七八九十百千万亿零〇两每前后这那几";
 /// Quotes opened after these are names given to someone, not formulations: 被誉为“当代愚公”.
-const NICKNAME_CUES: &[&str] = &["誉为", "称为", "称作", "叫做", "号称", "绰号", "外号", "昵称"];
+const NICKNAME_CUES: &[&str] = &[
+    "誉为", "称为", "称作", "叫做", "号称", "绰号", "外号", "昵称",
+];
 
 /// Quoted phrases and 《titles》 of `text`, without overlaps, in text order: the spans cut out
 /// before segmentation. Quotes are kept when they hold at least [`MIN_QUOTED_HAN`] Han characters,
@@ -121,7 +167,11 @@ const NICKNAME_CUES: &[&str] = &["誉为", "称为", "称作", "叫做", "号称
 pub fn bracketed(text: &str) -> Vec<Formulation> {
     let mut found = Vec::new();
     for caps in TITLE.captures_iter(text) {
-        push(&mut found, caps.get(1).expect("group"), FormulationKind::Title);
+        push(
+            &mut found,
+            caps.get(1).expect("group"),
+            FormulationKind::Title,
+        );
     }
     for caps in QUOTED.captures_iter(text) {
         let inner = (1..=3)
@@ -131,12 +181,20 @@ pub fn bracketed(text: &str) -> Vec<Formulation> {
         let han = s.chars().filter(|&c| is_han(c)).count();
         if han >= MIN_QUOTED_HAN
             && s.chars().count() <= MAX_QUOTED_CHARS
+            && !is_a_count(s)
             && !names_someone(text, caps.get(0).expect("group 0").start())
         {
             push(&mut found, inner, FormulationKind::Quoted);
         }
     }
     sort_and_drop_overlaps(found)
+}
+
+/// A number with its classifier in quotes (“一百五十六项”) counts things; it is no formulation.
+fn is_a_count(quoted: &str) -> bool {
+    let core = quoted.trim_end_matches(|c: char| CLASSIFIERS.contains(c));
+    core.len() < quoted.len() && crate::chars::is_han_number(core)
+        || crate::chars::is_han_number(quoted)
 }
 
 fn names_someone(text: &str, quote_start: usize) -> bool {
@@ -169,7 +227,11 @@ impl Boundaries for [usize] {
     }
     fn after(&self, from: usize, limit: usize) -> Vec<usize> {
         let i = self.partition_point(|&b| b <= from);
-        self[i..].iter().copied().take_while(|&b| b <= limit).collect()
+        self[i..]
+            .iter()
+            .copied()
+            .take_while(|&b| b <= limit)
+            .collect()
     }
 }
 
@@ -202,9 +264,7 @@ pub fn numbered_and_paired(
         }
     }
     for m in NUMBERED_HEAD.find_iter(text) {
-        if let Some(span) =
-            numbered_formula(text, m.start(), m.end(), boundaries, tags)
-        {
+        if let Some(span) = numbered_formula(text, m.start(), m.end(), boundaries, tags) {
             found.push(Formulation {
                 span,
                 kind: FormulationKind::Numbered,
@@ -407,9 +467,13 @@ mod tests {
     fn quotes_and_titles() {
         assert_eq!(quoted("明确了“十个坚持”重要原则"), ["十个坚持"]);
         assert_eq!(quoted("贯彻实施《网络安全法》等法律法规"), ["网络安全法"]);
-        assert_eq!(quoted("实行「三反」「五反」运动和『百花齐放』方针"), ["三反", "五反", "百花齐放"]);
+        assert_eq!(
+            quoted("实行「三反」「五反」运动和『百花齐放』方针"),
+            ["三反", "五反", "百花齐放"]
+        );
         assert!(quoted("反对“左”的错误，着重“好”和“省”").is_empty());
         assert!(quoted("被誉为“当代愚公”的老工人").is_empty());
+        assert!(quoted("苏联援助的“一百五十六项”工程").is_empty());
         let long = "“举旗帜聚民心、防保险保安全、强治理惠民生、增动能促发展、谋合作图共赢”";
         assert!(quoted(long).is_empty());
     }
@@ -427,7 +491,15 @@ mod tests {
 
     fn numbered(pieces: &str) -> Vec<String> {
         let (text, bounds) = segmented(pieces);
-        let nouns = ["原则", "基本原则", "战役", "工程", "重要思想", "二氧化硫", "氮氧化物"];
+        let nouns = [
+            "原则",
+            "基本原则",
+            "战役",
+            "工程",
+            "重要思想",
+            "二氧化硫",
+            "氮氧化物",
+        ];
         let tags = WordTags {
             is_noun: Box::new(|w: &str| nouns.contains(&w)),
             is_verb: Box::new(|w: &str| w == "提出"),
@@ -487,12 +559,24 @@ mod tests {
             numbered("按照|六|强化|、|六|提升|网信|工作"),
             ["六强化、六提升"]
         );
-        assert_eq!(numbered("坚持|两手|抓|、|两手|都|要|硬|。"), ["两手抓、两手都要硬"]);
-        assert_eq!(numbered("坚持|两手|抓|、|两手|都|要|硬|的|方针"), ["两手抓、两手都要硬"]);
+        assert_eq!(
+            numbered("坚持|两手|抓|、|两手|都|要|硬|。"),
+            ["两手抓、两手都要硬"]
+        );
+        assert_eq!(
+            numbered("坚持|两手|抓|、|两手|都|要|硬|的|方针"),
+            ["两手抓、两手都要硬"]
+        );
         assert!(numbered("一九八一|、|一九八二|年").is_empty());
         assert!(numbered("形成|一种|腔调|、|一种|风格|。").is_empty());
-        assert_eq!(numbered("坚持|一手|抓|繁荣|、|一手|抓|管理|，"), ["一手抓繁荣、一手抓管理"]);
-        assert_eq!(numbered("推动|大众|创业|、|万众|创新|，"), ["大众创业、万众创新"]);
+        assert_eq!(
+            numbered("坚持|一手|抓|繁荣|、|一手|抓|管理|，"),
+            ["一手抓繁荣、一手抓管理"]
+        );
+        assert_eq!(
+            numbered("推动|大众|创业|、|万众|创新|，"),
+            ["大众创业、万众创新"]
+        );
         assert!(numbered("加强|领导|、|加大|投入|，").is_empty());
         assert!(numbered("农村|改革|、|城市|改革|，").is_empty());
         assert!(numbered("工业|农业|、|交通|运输|、|邮电|通信").is_empty());

@@ -6,10 +6,10 @@ pub mod formulation;
 
 use crate::chars::{is_cjk_punct, is_han};
 use crate::structure::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
 use formulation::{Formulation, FormulationKind};
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -206,22 +206,28 @@ impl Segmenter {
 
     /// The words of two characters or more strictly inside `term` (社会主义 inside
     /// 中国特色社会主义, 高质量 inside 高质量发展): dictionary words, stopwords out, that start and
-    /// end where the segmenter cuts the term without its first or without its last character —
-    /// so that 高质, a dictionary word across 高质量 | 发展, is not one.
+    /// end where the segmenter cuts the term both without its first and without its last
+    /// character — so that 高质 (across 高质量 | 发展) and 上网 (across 网上 | 网下) are not.
     fn terms_inside(&self, term: &str) -> Vec<String> {
         let Some(first_len) = term.chars().next().map(char::len_utf8) else {
             return Vec::new();
         };
         let last_len = term.chars().next_back().map_or(0, char::len_utf8);
-        let mut cuts: Vec<usize> = vec![0, term.len()];
-        for (from, to) in [(first_len, term.len()), (0, term.len() - last_len)] {
-            cuts.extend(
-                self.jieba
-                    .cut(&term[from..to], false)
-                    .iter()
-                    .flat_map(|t| [from + t.byte_start, from + t.byte_end]),
-            );
-        }
+        let cuts_of = |from: usize, to: usize| -> Vec<usize> {
+            self.jieba
+                .cut(&term[from..to], false)
+                .iter()
+                .map(|t| from + t.byte_end)
+                .collect()
+        };
+        // Boundaries both readings agree on (网上网下 read as 网上 | 网下, never 上网).
+        let without_first = cuts_of(first_len, term.len());
+        let without_last = cuts_of(0, term.len() - last_len);
+        let mut cuts: Vec<usize> = without_first
+            .into_iter()
+            .filter(|b| without_last.contains(b))
+            .collect();
+        cuts.extend([0, term.len()]);
         cuts.sort_unstable();
         cuts.dedup();
         let mut inside = Vec::new();
@@ -245,6 +251,22 @@ impl Segmenter {
     /// The shorter terms inside a term of the lexicon or of a user dictionary (none for others).
     pub fn nested(&self, term: &str) -> &[String] {
         self.nested.get(term).map_or(&[], Vec::as_slice)
+    }
+
+    /// The shorter terms inside any word (网络安全 inside 网络安全员): those of a lexicon or user
+    /// term, worked out once; for other words, now.
+    pub fn inside(&self, word: &str) -> std::borrow::Cow<'_, [String]> {
+        match self.nested.get(word) {
+            Some(inside) => std::borrow::Cow::Borrowed(inside.as_slice()),
+            None if self.own_terms.contains(word) => std::borrow::Cow::Borrowed(&[]),
+            None => std::borrow::Cow::Owned(self.terms_inside(word)),
+        }
+    }
+
+    /// A word of the dictionary, the lexicon or a user dictionary: what the counting rule counts
+    /// as a term rather than as a phrase.
+    pub fn is_term(&self, text: &str) -> bool {
+        self.own_terms.contains(text) || self.jieba.has_word(text)
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
@@ -493,6 +515,9 @@ mod tests {
         let inside = segmenter.nested("黄河流域生态保护和高质量发展");
         assert!(inside.iter().any(|t| t == "高质量发展"), "{inside:?}");
         assert!(!inside.iter().any(|t| t == "高质"), "{inside:?}");
+        assert!(!segmenter.inside("网上网下").iter().any(|t| t == "上网"));
+        let inside = segmenter.inside("高质量发展");
+        assert!(inside.iter().any(|t| t == "高质量") && inside.iter().any(|t| t == "发展"));
     }
 
     #[test]
