@@ -145,6 +145,14 @@ fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
     for gone in ["中华人民共和国著作权法", "五条第一"] {
         assert!(stats.iter().all(|s| s.text != gone), "{gone}");
     }
+    // A slogan's count in the formulation table is its count as a term.
+    let counts = count(&corpus.documents, Segmenter::shared(), &CountOptions::default());
+    for slogan in ["改革开放", "高质量发展", "一带一路"] {
+        let id = counts.vocabulary.id(slogan).unwrap();
+        let as_term: u64 = counts.counts_of(id).iter().map(|&c| u64::from(c)).sum();
+        let stat = stats.iter().find(|s| s.text == slogan).unwrap();
+        assert_eq!(stat.count, as_term, "{slogan}");
+    }
     let four = stats.iter().find(|s| s.text == "四个现代化").unwrap();
     assert_eq!(four.kind, FormulationKind::Numbered);
     assert!(four.docs <= corpus.documents.len() as u32);

@@ -184,7 +184,7 @@ impl Segmenter {
             .collect();
         let slogan_list = lexicon_slogans();
         let slogans = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&slogan_list)
             .expect("the lexicon's slogans make an automaton");
         let mut segmenter = Self {
@@ -273,12 +273,21 @@ impl Segmenter {
         self.stopwords.contains(word)
     }
 
-    /// Every occurrence of a lexicon slogan in `text`, longest first where they overlap.
+    /// Every occurrence of each lexicon slogan in `text` (non-overlapping for one slogan, as a
+    /// phrase count; slogans may overlap each other: 全面深化改革开放 holds 全面深化改革 and
+    /// 改革开放), in text order.
     pub fn slogans_in(&self, text: &str) -> Vec<Span> {
-        self.slogans
-            .find_iter(text)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect()
+        let mut next_free = vec![0usize; self.slogans.patterns_len()];
+        let mut spans = Vec::new();
+        for m in self.slogans.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            if m.start() >= next_free[p] {
+                spans.push(Span::new(m.start(), m.end()));
+                next_free[p] = m.end();
+            }
+        }
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans
     }
 
     /// jieba's part-of-speech tag of `word` when it is one word of the dictionary.
