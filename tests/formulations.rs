@@ -6,7 +6,7 @@ mod common;
 use common::{corpus_dir, shared_corpora, stdout};
 use std::path::Path;
 use tifa::ingest::{self, Corpus, LoadOptions};
-use tifa::stats::counts::{CountOptions, DocInfo, count, phrase_count};
+use tifa::stats::counts::{CountOptions, DocInfo, TermCounts, count, phrase_count};
 use tifa::stats::filter::Filter;
 use tifa::stats::formulations::{LagStatus, formulations, level_starts};
 use tifa::stats::kwic::kwic;
@@ -98,9 +98,27 @@ fn national() -> Option<Corpus> {
     Some(load(&shared_corpora()?.join("national-gwr")))
 }
 
+/// The national reports and their term counts, loaded and counted once for all tests.
+fn national_counts() -> Option<&'static (Corpus, TermCounts)> {
+    static COUNTED: std::sync::OnceLock<Option<(Corpus, TermCounts)>> = std::sync::OnceLock::new();
+    COUNTED
+        .get_or_init(|| {
+            let corpus = national()?;
+            let counts = count(
+                &corpus.documents,
+                Segmenter::shared(),
+                &CountOptions::default(),
+            );
+            Some((corpus, counts))
+        })
+        .as_ref()
+}
+
 #[test]
 fn over_national_reports_numbered_formulations_respect_words_and_numbers() {
-    let Some(corpus) = national() else { return };
+    let Some((corpus, _)) = national_counts() else {
+        return;
+    };
     let segmenter = Segmenter::shared();
     let mut numbered = 0;
     for doc in &corpus.documents {
@@ -130,7 +148,9 @@ fn over_national_reports_numbered_formulations_respect_words_and_numbers() {
 
 #[test]
 fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
-    let Some(corpus) = national() else { return };
+    let Some((corpus, counts)) = national_counts() else {
+        return;
+    };
     for doc in corpus
         .documents
         .iter()
@@ -146,7 +166,6 @@ fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
         assert!(stats.iter().all(|s| s.text != gone), "{gone}");
     }
     // A slogan's count in the formulation table is its count as a term.
-    let counts = count(&corpus.documents, Segmenter::shared(), &CountOptions::default());
     for slogan in ["改革开放", "高质量发展", "一带一路"] {
         let id = counts.vocabulary.id(slogan).unwrap();
         let as_term: u64 = counts.counts_of(id).iter().map(|&c| u64::from(c)).sum();
@@ -160,12 +179,9 @@ fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
 
 #[test]
 fn over_national_reports_document_frequency_never_exceeds_the_documents() {
-    let Some(corpus) = national() else { return };
-    let counts = count(
-        &corpus.documents,
-        Segmenter::shared(),
-        &CountOptions::default(),
-    );
+    let Some((corpus, counts)) = national_counts() else {
+        return;
+    };
     let n = counts.docs.len();
     let mut docs_of = vec![0usize; counts.vocabulary.len()];
     let mut last = None;
@@ -226,12 +242,9 @@ fn three_counts(
 
 #[test]
 fn over_national_reports_terms_trend_and_kwic_give_one_count() {
-    let Some(corpus) = national() else { return };
-    let counts = count(
-        &corpus.documents,
-        Segmenter::shared(),
-        &CountOptions::default(),
-    );
+    let Some((corpus, counts)) = national_counts() else {
+        return;
+    };
     let at = |id: &str| corpus.documents.iter().position(|d| d.id == id).unwrap();
     for term in [
         "高质量发展",
@@ -284,12 +297,9 @@ fn over_national_reports_terms_trend_and_kwic_give_one_count() {
 
 #[test]
 fn over_national_reports_emerging_and_vanishing_mean_something() {
-    let Some(corpus) = national() else { return };
-    let counts = count(
-        &corpus.documents,
-        Segmenter::shared(),
-        &CountOptions::default(),
-    );
+    let Some((corpus, counts)) = national_counts() else {
+        return;
+    };
     let trends = vocabulary_trends(&counts, None, 2);
     let n = trends.len() as f64;
     let emerging = trends.iter().filter(|t| t.emerging).count() as f64;
@@ -325,12 +335,9 @@ fn over_national_reports_emerging_and_vanishing_mean_something() {
 
 #[test]
 fn over_national_reports_function_words_head_no_headline_list() {
-    let Some(corpus) = national() else { return };
-    let counts = count(
-        &corpus.documents,
-        Segmenter::shared(),
-        &CountOptions::default(),
-    );
+    let Some((corpus, counts)) = national_counts() else {
+        return;
+    };
     let target: Filter = "year>=2000".parse().unwrap();
     let reference: Filter = "year<2000".parse().unwrap();
     let rows = keyness(&counts, &target, Some(&reference), 2).unwrap();
