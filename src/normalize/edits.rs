@@ -151,14 +151,9 @@ static VARIANTS: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new
         .collect()
 });
 
-/// The standard character for a variant, radical or compatibility ideograph, if it is one.
-pub(crate) fn standard_form(c: char) -> Option<char> {
-    VARIANTS.get(&c).copied()
-}
-
 fn variant_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     for (i, ch) in line.iter().enumerate() {
-        if let Some(standard) = standard_form(ch.c) {
+        if let Some(standard) = VARIANTS.get(&ch.c) {
             edits.push(Edit::new(
                 i,
                 i + 1,

@@ -263,16 +263,6 @@ impl Segmenter {
         }
     }
 
-    /// A word of the dictionary, the lexicon or a user dictionary: what the counting rule counts
-    /// as a term rather than as a phrase.
-    pub fn is_term(&self, text: &str) -> bool {
-        self.own_terms.contains(text) || self.jieba.has_word(text)
-    }
-
-    pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(word)
-    }
-
     /// Every occurrence of each lexicon slogan in `text` (non-overlapping for one slogan, as a
     /// phrase count; slogans may overlap each other: 全面深化改革开放 holds 全面深化改革 and
     /// 改革开放), in text order.
