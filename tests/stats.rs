@@ -209,7 +209,7 @@ fn keyness_of_county_against_provincial_on_the_samples() {
         .sum();
     for row in &rows {
         assert_eq!((row.c, row.d), (county, counts.docs[2].han_chars));
-        assert!(row.q >= row.p && row.q <= 1.0);
+        assert!(row.q >= row.p && row.q <= 1.0, "{row:?}");
         assert_eq!(row.g2 > 0.0, row.log_ratio > 0.0 || row.b == 0, "{row:?}");
     }
     // 网评员 occurs in 001 only: over-represented at county level, absent from the provincial text.

@@ -115,6 +115,14 @@ const FOOTER_STARTS: &[&str] = &[
 ];
 /// Longest footer taken off, in characters: a longer "footer" is text.
 const MAX_FOOTER_CHARS: usize = 800;
+/// A web platform's notice that the article is over (what follows is the site's: related
+/// headlines, comments); everything from it to the end goes, up to this many characters.
+const END_OF_ARTICLE: &[&str] = &[
+    "特别声明：以上内容",
+    "Notice: The content above",
+    "声明：本文",
+];
+const MAX_AFTER_ARTICLE_CHARS: usize = 8000;
 /// Navigation: at least this many short lines in a row (blank lines between them allowed) ...
 const MIN_NAVIGATION_LINES: usize = 6;
 /// ... of which seven in ten at most this many characters; none with a sentence end or longer
@@ -299,10 +307,20 @@ fn blocks(lines: &[Line]) -> Vec<Option<&'static str>> {
             || t.starts_with("Copyright")
             || t.contains("版权所有")
     };
-    if let Some(start) = texts.iter().position(|t| opens_footer(t)) {
-        let chars: usize = texts[start..].iter().map(|t| t.chars().count()).sum();
-        if chars <= MAX_FOOTER_CHARS {
-            taken[start..].fill(Some("licence-footer"));
+    let rest_chars =
+        |start: usize| -> usize { texts[start..].iter().map(|t| t.chars().count()).sum() };
+    if let Some(start) = texts.iter().position(|t| opens_footer(t))
+        && rest_chars(start) <= MAX_FOOTER_CHARS
+    {
+        taken[start..].fill(Some("licence-footer"));
+    }
+    if let Some(start) = texts
+        .iter()
+        .position(|t| END_OF_ARTICLE.iter().any(|m| t.trim_start().starts_with(m)))
+        && rest_chars(start) <= MAX_AFTER_ARTICLE_CHARS
+    {
+        for slot in &mut taken[start..] {
+            slot.get_or_insert("after-the-article");
         }
     }
     // A menu: many short lines in a row (blank lines and a few longer items among them).
@@ -426,6 +444,8 @@ mod tests {
     fn licence_footers_and_navigation_go_as_blocks() {
         let text = "各位代表！\n奋斗创造未来。\n本作品是中华人民共和国的\n法律\n、\n法规\n，属于\n公有领域\n。\nPublic domain\nfalse";
         assert_eq!(kept(text), ["各位代表！", "奋斗创造未来。"]);
+        let text = "各位代表！\n特别声明：以上内容为自媒体平台用户上传并发布。\n昨晚突发！知名景区的消息\n微野谈写作";
+        assert_eq!(kept(text), ["各位代表！"]);
         let menu: Vec<&str> = [
             "网易首页",
             "应用",

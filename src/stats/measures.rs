@@ -58,7 +58,8 @@ pub fn benjamini_hochberg(p: &[f64]) -> Vec<f64> {
     for (k, &i) in order.iter().enumerate() {
         let rank = m - k;
         running_min = running_min.min(p[i] * m as f64 / rank as f64);
-        q[i] = running_min;
+        // Never below p (p·m/m can round under p in floating point).
+        q[i] = running_min.max(p[i]);
     }
     q
 }
