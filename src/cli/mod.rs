@@ -41,7 +41,7 @@ pub enum Command {
     Terms(stats::TermsArgs),
     /// Which terms are over-represented in target documents against reference ones (G², p, BH q, Log Ratio).
     Keyness(stats::KeynessArgs),
-    /// A term's count and rate per year (TERM… [DIR]), or every term's rise, fall, first and last year.
+    /// A term's count and rate per year (TERM… then the folder), or every term's rise, fall, first and last year.
     Trend(stats::TrendArgs),
     /// Quoted phrases, numbered formulas and 《titles》 with first and last year per level; or 一是…二是… lists.
     Formulations(stats::FormulationsArgs),

@@ -1,7 +1,7 @@
 //! Normalization: [`Decoded`] text → [`Normalized`] text, an [`OffsetMap`] back to the file, and
 //! the [`Finding`]s that record every change.
 //!
-//! The text is worked on as lines of [`Ch`] (a character with the byte offset it came from), so
+//! The text is worked on as lines of `Ch` (a character with the byte offset it came from), so
 //! that every rule — boilerplate, Markdown, pinyin glosses, Traditional → Simplified, punctuation,
 //! widths, spaces, broken lines — keeps each character tied to its origin without extra book-keeping.
 //! Paragraphs come out one per line, separated by a single `\n`.

@@ -1,5 +1,5 @@
 //! `tifa diff --format html`: one self-contained page (no scripts, no network) with the summary
-//! and every changed pair as an inline diff: <del> for A's words, <ins> for B's.
+//! and every changed pair as an inline diff: `<del>` for A's words, `<ins>` for B's.
 
 use super::labels::Lang;
 use super::views::{pair_view, segments, shown_pairs, summary_rows};

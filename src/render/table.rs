@@ -111,7 +111,7 @@ pub fn to_terminal(table: &Table) -> String {
 }
 
 /// CSV with a BOM so that Excel reads UTF-8; text cells are neutralised against formulas. Floats
-/// keep full precision ([`csv_float`]).
+/// keep full precision (`csv_float`).
 pub fn to_csv(table: &Table) -> String {
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     let write = |writer: &mut csv::Writer<Vec<u8>>, row: Vec<String>| {

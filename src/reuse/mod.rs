@@ -316,7 +316,7 @@ pub fn reused_shares(docs: &[ReuseDoc], sources: &[LikelySource]) -> Vec<ReusedS
 
 /// Result tables: the reuse network (one row per pair), every passage with its lines, the likely
 /// source of each stretch of a target, and coverage per target. `docs` are the documents reuse ran
-/// on, in the same order: whole [`Document`]s, or [`CitedDoc`]s kept while streaming.
+/// on, in the same order: whole [`Document`]s, or `CitedDoc`s kept while streaming.
 pub mod tables {
     use super::{LikelySource, ReuseDoc, ReuseResult, ReusedShare};
     use crate::ingest::Document;

@@ -529,7 +529,7 @@ pub fn rate_per_10k(count: u64, han_chars: u64) -> f64 {
 }
 
 /// Non-overlapping occurrences of `phrase` in `text`, whatever the words around them: the raw
-/// count, which the counting rule ([`TermIndex::positions`]) refines for words of the dictionary.
+/// count, which the counting rule ([`TermIndex::hits`], [`QueryHits`]) refines for words of the dictionary.
 pub fn phrase_count(text: &str, phrase: &str) -> u64 {
     if phrase.is_empty() {
         return 0;
