@@ -150,7 +150,7 @@ const GENERIC_NOUNS: &[&str] = &[
     "委员",
 ];
 /// A noun never starts with these: 三个月的, 两项以上, 四十三种提前.
-const NOT_A_NOUN_START: &str = "月年日天周多以来人次的了和在是对与及为要把将从向于等万千百亿不很较最更非极所这那什必可值真既能有也就都还又同跟向比数";
+const NOT_A_NOUN_START: &str = "月年日天周多以来人次的了和在是对与及为要把将从向于等万千百亿不很较最更非极所这那什必可值真既能有也就都还又同跟向比数或";
 /// Nouns ending so name things that are counted, not formulas: 三个棉纺织厂, 十个水泥厂, 八个工业部,
 /// 五大露天矿, 四个大型水库, 两位副总理, 十个职工; nor does a formula end in 的 (两个大的).
 const THINGS_COUNTED: &str = "厂矿站库港部院校田所局处室馆场队员工人理的";
@@ -212,6 +212,9 @@ pub struct WordTags<'a> {
     pub is_own_term: Box<dyn Fn(&str) -> bool + 'a>,
     /// A numeral word of the dictionary (两位数).
     pub is_number: Box<dyn Fn(&str) -> bool + 'a>,
+    /// A word jieba tags as a noun proper (n, nr, ns, nt, nz: not a verbal noun): what a list of
+    /// things is made of.
+    pub is_plain_noun: Box<dyn Fn(&str) -> bool + 'a>,
 }
 
 /// The word boundaries the segmenter found, as byte offsets: where each token starts and ends.
@@ -271,7 +274,7 @@ pub fn numbered_and_paired(
             });
         }
     }
-    let plain_noun = |w: &str| (tags.is_noun)(w) && !(tags.is_own_term)(w);
+    let plain_noun = |w: &str| (tags.is_plain_noun)(w) && !(tags.is_own_term)(w);
     for span in four_character_pairs(text, boundaries, &plain_noun) {
         found.push(Formulation {
             span,
@@ -376,6 +379,10 @@ fn numeral_pairs(text: &str, bounds: &[usize]) -> Vec<Span> {
         if caps[1] != caps[3] || after_a_number(text, whole.start()) {
             continue;
         }
+        // 二十大、二十届: the numeral is part of a larger number.
+        if caps[2].starts_with(crate::chars::is_cn_numeral) {
+            continue;
+        }
         // 一种腔调、一种风格: 一 and a classifier are the indefinite article.
         if &caps[1] == "一" && caps[2].starts_with(|c: char| CLASSIFIERS.contains(c)) {
             continue;
@@ -406,8 +413,8 @@ fn numeral_pairs(text: &str, bounds: &[usize]) -> Vec<Span> {
 }
 
 /// 大众创业、万众创新: two four-character clauses sharing their second character and nothing at
-/// their end, standing alone (not one item of a longer 、 list), each on word boundaries, and not
-/// two nouns.
+/// their end, standing alone (not one item of a longer 、 list), each on word boundaries, and each
+/// a clause rather than nouns only (not 二氧化硫、氮氧化物, 行业协会、产业联盟, 直属机关、部属高校).
 fn four_character_pairs(text: &str, bounds: &[usize], is_noun: &dyn Fn(&str) -> bool) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut from = 0;
@@ -420,10 +427,15 @@ fn four_character_pairs(text: &str, bounds: &[usize], is_noun: &dyn Fn(&str) -> 
         let alone = before != Some('、') && after != Some('、');
         let (left, right) = m.as_str().split_once('、').expect("pattern has 、");
         let middle = left.len();
-        // 二氧化硫、氮氧化物 is a list of two nouns, not two clauses.
-        let two_nouns = is_noun(left) && is_noun(right);
+        let nouns_only = |from: usize, to: usize| {
+            let mut cuts = vec![from];
+            cuts.extend(bounds.after(from, to));
+            cuts.windows(2).all(|w| is_noun(&text[w[0]..w[1]]))
+        };
+        let a_list =
+            nouns_only(start, start + middle) || nouns_only(start + middle + '、'.len_utf8(), end);
         if alone
-            && !two_nouns
+            && !a_list
             && is_parallel(left, right)
             && bounds.is_boundary(start)
             && bounds.is_boundary(end)
@@ -506,6 +518,19 @@ mod tests {
             is_word: Box::new(|w: &str| w == "基本原则"),
             is_own_term: Box::new(|w: &str| w == "五个一" || w == "两个所有"),
             is_number: Box::new(|w: &str| w == "两位数"),
+            is_plain_noun: Box::new(|w: &str| {
+                [
+                    "二氧化硫",
+                    "氮氧化物",
+                    "行业",
+                    "协会",
+                    "产业",
+                    "联盟",
+                    "大众",
+                    "万众",
+                ]
+                .contains(&w)
+            }),
         };
         numbered_and_paired(&text, &bounds, &[], &tags)
             .iter()
@@ -581,5 +606,12 @@ mod tests {
         assert!(numbered("农村|改革|、|城市|改革|，").is_empty());
         assert!(numbered("工业|农业|、|交通|运输|、|邮电|通信").is_empty());
         assert!(numbered("减少|二氧化硫|、|氮氧化物|排放").is_empty());
+        assert!(numbered("发挥|行业|协会|、|产业|联盟|作用").is_empty());
+        assert!(
+            numbered("学习|二十大|、|二十届|二中全会")
+                .iter()
+                .all(|f| !f.contains('、'))
+        );
+        assert!(numbered("采用|两种|或|两种|以上").is_empty());
     }
 }

@@ -380,6 +380,10 @@ impl Segmenter {
             is_word: Box::new(|w: &str| self.jieba.has_word(w)),
             is_own_term: Box::new(|w: &str| self.own_terms.contains(w)),
             is_number: Box::new(|w: &str| self.tag_of(w).is_some_and(|t| t.starts_with('m'))),
+            is_plain_noun: Box::new(|w: &str| {
+                self.tag_of(w)
+                    .is_some_and(|t| t.starts_with('n') && !t.is_empty())
+            }),
         }
     }
 
