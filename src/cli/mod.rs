@@ -14,6 +14,7 @@ pub(crate) use crate::render::{pad, truncate};
 use crate::words::Segmenter;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -51,6 +52,41 @@ pub enum Command {
     Reuse(reuse::ReuseArgs),
     /// Write the normalized corpus for another tool: passim's JSON lines (id, series, date, text).
     Export(reuse::ExportArgs),
+    /// The licences of tifa, of the crates compiled into it, of its chart font and of its data.
+    Licenses,
+}
+
+/// What `tifa licenses` prints: tifa's licence, then those of what the binary carries.
+const LICENCES: &[(&str, &str)] = &[
+    ("tifa", include_str!("../../LICENSE")),
+    (
+        "Noto Sans SC subset (chart font, assets/fonts)",
+        include_str!("../../assets/fonts/OFL.txt"),
+    ),
+    (
+        "data/variants.txt (Unicode data, OpenCC)",
+        include_str!("../../data/variants-LICENSE.txt"),
+    ),
+    (
+        "data/lexicon.txt, data/stopwords.txt",
+        include_str!("../../data/LICENSE"),
+    ),
+    (
+        "Crates compiled into tifa",
+        include_str!("../../THIRD-PARTY-NOTICES.md"),
+    ),
+];
+
+fn print_licences() -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for (what, text) in LICENCES {
+        match writeln!(out, "=== {what}\n\n{}\n", text.trim_end()) {
+            // `tifa licenses | head`: the reader has what it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other?,
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Options for reading documents, shared by every command that loads text.
@@ -96,6 +132,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Kwic(args) => stats::run_kwic(args),
         Command::Reuse(args) => reuse::run(args),
         Command::Export(args) => reuse::run_export(args),
+        Command::Licenses => print_licences(),
     }
 }
 

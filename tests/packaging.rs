@@ -1,0 +1,24 @@
+//! What the binary tells its users about licences (`tifa licenses`).
+
+mod common;
+
+use common::stdout;
+
+#[test]
+fn licenses_lists_tifa_the_font_the_data_and_every_crate() {
+    let out = stdout(&["licenses"]);
+    assert!(out.starts_with("=== tifa\n\nMIT License"), "{}", &out[..80]);
+    assert!(out.contains("SIL OPEN FONT LICENSE"));
+    assert!(out.contains("UNICODE, INC. LICENSE AGREEMENT"));
+    for krate in [
+        "| jieba-rs |",
+        "| polars-core |",
+        "| plotters |",
+        "| clap |",
+        "| similar |",
+    ] {
+        assert!(out.contains(krate), "{krate} missing");
+    }
+    // Dev-only crates are not in the binary.
+    assert!(!out.contains("| criterion |") && !out.contains("| insta |"));
+}
