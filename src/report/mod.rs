@@ -21,7 +21,7 @@ use crate::stats::filter::Filter;
 use crate::stats::formulations::{
     EnumerationList, FormulationStat, enumeration_lists, formulations,
 };
-use crate::stats::kwic::{KwicLine, kwic};
+use crate::stats::kwic::{KwicLine, kwic_many};
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
 use crate::stats::trends::{
@@ -197,12 +197,9 @@ pub fn build(
         .iter()
         .flat_map(enumeration_lists)
         .collect();
-    let kwic = kwic_terms(&comparisons, &trends, options.top.min(5))
+    let kwic_terms = kwic_terms(&comparisons, &trends, options.top.min(5));
+    let kwic = kwic_many(&corpus.documents, &kwic_terms, 20, segmenter)
         .into_iter()
-        .map(|term| {
-            let lines = kwic(&corpus.documents, &term, 20, segmenter);
-            (term, lines)
-        })
         .filter(|(_, lines)| !lines.is_empty())
         .collect();
     let inputs = input_files(&corpus);

@@ -388,6 +388,21 @@ impl<'t> TermIndex<'t> {
     }
 }
 
+/// Each query's hits in one document ([`QueryHits`]), the document segmented once for all of
+/// them (not at all when it holds none of them).
+pub fn query_hits(doc: &Document, queries: &[String], segmenter: &Segmenter) -> Vec<QueryHits> {
+    let text = &doc.normalized.text;
+    if queries
+        .iter()
+        .all(|q| q.is_empty() || !text.contains(q.as_str()))
+    {
+        return vec![QueryHits::default(); queries.len()];
+    }
+    let tokens = segmenter.tokenize(text);
+    let index = TermIndex::new(text, &tokens, segmenter);
+    queries.iter().map(|q| index.hits(text, q)).collect()
+}
+
 /// A query's occurrences in one document: as a term of it (`None` when it is not one) and as a
 /// phrase. The counting rule: a query that is a term of any document of the corpus is counted as
 /// a term everywhere — so `trend` and `kwic` give what `terms` gives, and 化债 across 优化 | 债券 is

@@ -1,7 +1,7 @@
 //! Keyword in context: documents + a phrase → [`KwicLine`]s, every occurrence with its left and
 //! right context (line breaks shown as spaces), document id and line in the original file.
 
-use super::counts::{QueryHits, TermIndex};
+use super::counts::{QueryHits, query_hits};
 use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
 use crate::words::Segmenter;
@@ -21,23 +21,44 @@ pub struct KwicLine {
 /// corpus (or [`kwic_hits`] be gathered over it and [`kwic_lines`] take them), since whether the
 /// phrase is a term is decided over all documents.
 pub fn kwic(docs: &[Document], phrase: &str, width: usize, segmenter: &Segmenter) -> Vec<KwicLine> {
-    kwic_lines(
-        docs,
-        QueryHits::resolve(kwic_hits(docs, phrase, segmenter)),
-        phrase,
-        width,
-    )
+    let phrases = [phrase.to_string()];
+    kwic_many(docs, &phrases, width, segmenter)
+        .pop()
+        .map(|(_, lines)| lines)
+        .unwrap_or_default()
+}
+
+/// The KWIC lines of several phrases, each document segmented once for all of them.
+pub fn kwic_many(
+    docs: &[Document],
+    phrases: &[String],
+    width: usize,
+    segmenter: &Segmenter,
+) -> Vec<(String, Vec<KwicLine>)> {
+    let per_doc = crate::parallel::parallel_map(docs, |doc| query_hits(doc, phrases, segmenter));
+    let mut by_phrase: Vec<Vec<QueryHits>> = vec![Vec::with_capacity(docs.len()); phrases.len()];
+    for hits in per_doc {
+        for (q, h) in hits.into_iter().enumerate() {
+            by_phrase[q].push(h);
+        }
+    }
+    phrases
+        .iter()
+        .zip(by_phrase)
+        .map(|(phrase, hits)| {
+            let lines = kwic_lines(docs, QueryHits::resolve(hits), phrase, width);
+            (phrase.clone(), lines)
+        })
+        .collect()
 }
 
 /// Each document's hits for `phrase`.
 pub fn kwic_hits(docs: &[Document], phrase: &str, segmenter: &Segmenter) -> Vec<QueryHits> {
+    let phrases = [phrase.to_string()];
     crate::parallel::parallel_map(docs, |doc| {
-        let text = &doc.normalized.text;
-        if phrase.is_empty() || !text.contains(phrase) {
-            return QueryHits::default();
-        }
-        let tokens = segmenter.tokenize(text);
-        TermIndex::new(text, &tokens, segmenter).hits(text, phrase)
+        query_hits(doc, &phrases, segmenter)
+            .pop()
+            .unwrap_or_default()
     })
 }
 

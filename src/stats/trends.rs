@@ -2,26 +2,16 @@
 //! [`TermCounts`] → [`TermTrend`]s for the whole vocabulary: size-weighted slope of the rate on the
 //! year, Cochran–Armitage p with BH q across the vocabulary, first and last year seen, per level.
 
-use super::counts::{DocInfo, QueryHits, TermCounts, TermIndex, rate_per_10k};
+use super::counts::{DocInfo, QueryHits, TermCounts, rate_per_10k};
 use super::measures::{benjamini_hochberg, trend};
 use super::table::{ColumnType, Table, Value};
-use crate::ingest::Document;
 use crate::ingest::metadata::Level;
-use crate::words::Segmenter;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Each query's hits in one document ([`QueryHits`]); kept per document while streaming a
-/// corpus, then resolved over all documents by [`resolve_query_counts`] for [`series`].
-pub fn query_counts(doc: &Document, queries: &[String], segmenter: &Segmenter) -> Vec<QueryHits> {
-    let text = &doc.normalized.text;
-    if queries.iter().all(|q| !text.contains(q.as_str())) {
-        return vec![QueryHits::default(); queries.len()];
-    }
-    let tokens = segmenter.tokenize(text);
-    let index = TermIndex::new(text, &tokens, segmenter);
-    queries.iter().map(|q| index.hits(text, q)).collect()
-}
+/// Each query's hits in one document, kept per document while streaming a corpus, then resolved
+/// over all documents by [`resolve_query_counts`] for [`series`].
+pub use super::counts::query_hits as query_counts;
 
 /// Per document, per query: its count by the counting rule, decided over the whole corpus (a
 /// query that is a term of any document is counted as a term in all).

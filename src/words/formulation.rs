@@ -202,19 +202,33 @@ fn names_someone(text: &str, quote_start: usize) -> bool {
     NICKNAME_CUES.iter().any(|cue| before.ends_with(cue))
 }
 
-/// What the segmenter knows of a word's part of speech.
-pub struct WordTags<'a> {
-    pub is_noun: Box<dyn Fn(&str) -> bool + 'a>,
-    pub is_verb: Box<dyn Fn(&str) -> bool + 'a>,
+/// What the segmenter knows of words: jieba's part-of-speech tag and which dictionaries hold
+/// them. The rules below read only this, so they are tested with a hand-made lexicon.
+pub trait Lexicon {
+    /// The tag of `word` when it is one word of a dictionary (`""` for a lexicon or user term
+    /// given none).
+    fn tag(&self, word: &str) -> Option<String>;
     /// A word of the segmenter's dictionary (基本原则).
-    pub is_word: Box<dyn Fn(&str) -> bool + 'a>,
+    fn is_word(&self, word: &str) -> bool;
     /// A term of the domain lexicon or of a user dictionary (四个现代化, 五个一).
-    pub is_own_term: Box<dyn Fn(&str) -> bool + 'a>,
-    /// A numeral word of the dictionary (两位数).
-    pub is_number: Box<dyn Fn(&str) -> bool + 'a>,
-    /// A word jieba tags as a noun proper (n, nr, ns, nt, nz: not a verbal noun): what a list of
-    /// things is made of.
-    pub is_plain_noun: Box<dyn Fn(&str) -> bool + 'a>,
+    fn is_own_term(&self, word: &str) -> bool;
+}
+
+fn tag_is(lexicon: &dyn Lexicon, word: &str, test: impl Fn(&str) -> bool) -> bool {
+    lexicon.tag(word).is_some_and(|t| test(&t))
+}
+
+/// A noun, a verbal noun, or a lexicon term (which has no tag): what may close a numbered formula.
+fn is_noun(lexicon: &dyn Lexicon, word: &str) -> bool {
+    tag_is(lexicon, word, |t| {
+        t.is_empty() || t.starts_with('n') || t == "vn" || t == "x"
+    })
+}
+
+/// A noun proper of jieba's dictionary (n, nr, ns, nt, nz), not a lexicon term: what a list of
+/// things is made of.
+fn is_plain_noun(lexicon: &dyn Lexicon, word: &str) -> bool {
+    !lexicon.is_own_term(word) && tag_is(lexicon, word, |t| t.starts_with('n'))
 }
 
 /// The word boundaries the segmenter found, as byte offsets: where each token starts and ends.
@@ -244,7 +258,7 @@ pub fn numbered_and_paired(
     text: &str,
     boundaries: &[usize],
     taken: &[Formulation],
-    tags: &WordTags<'_>,
+    lexicon: &dyn Lexicon,
 ) -> Vec<Formulation> {
     let free = |span: Span| {
         !taken
@@ -267,15 +281,14 @@ pub fn numbered_and_paired(
         }
     }
     for m in NUMBERED_HEAD.find_iter(text) {
-        if let Some(span) = numbered_formula(text, m.start(), m.end(), boundaries, tags) {
+        if let Some(span) = numbered_formula(text, m.start(), m.end(), boundaries, lexicon) {
             found.push(Formulation {
                 span,
                 kind: FormulationKind::Numbered,
             });
         }
     }
-    let plain_noun = |w: &str| (tags.is_plain_noun)(w) && !(tags.is_own_term)(w);
-    for span in four_character_pairs(text, boundaries, &plain_noun) {
+    for span in four_character_pairs(text, boundaries, lexicon) {
         found.push(Formulation {
             span,
             kind: FormulationKind::Paired,
@@ -311,7 +324,7 @@ fn numbered_formula(
     start: usize,
     head_end: usize,
     bounds: &[usize],
-    tags: &WordTags<'_>,
+    lexicon: &dyn Lexicon,
 ) -> Option<Span> {
     if after_a_number(text, start) || !bounds.is_boundary(start) {
         return None;
@@ -321,10 +334,10 @@ fn numbered_formula(
     if !bounds.is_boundary(head_end) {
         let word_end = bounds.after(head_end, text.len()).first().copied()?;
         let word = &text[start..word_end];
-        if (tags.is_own_term)(word) {
+        if lexicon.is_own_term(word) {
             return Some(Span::new(start, word_end));
         }
-        if (tags.is_number)(word) {
+        if tag_is(lexicon, word, |t| t.starts_with('m')) {
             return None;
         }
     }
@@ -345,11 +358,11 @@ fn numbered_formula(
         let then_place = text[next..].starts_with(['上', '中', '下']);
         let attributive = noun.ends_with(['性', '型', '式'])
             || (noun.chars().count() == 2 && !then_place)
-            || (tags.is_word)(joined);
+            || lexicon.is_word(joined);
         if attributive
             && word.chars().count() >= 2
             && word.chars().all(is_han)
-            && (tags.is_noun)(word)
+            && is_noun(lexicon, word)
         {
             end = next;
         }
@@ -357,7 +370,7 @@ fn numbered_formula(
     let noun = &text[head_end..end];
     // 三大攻坚战, 十大行动; not 党的十大提出 (the tenth congress, then a verb).
     let big_then_verb =
-        text[..head_end].ends_with('大') && (tags.is_verb)(&text[head_end..ends[k]]);
+        text[..head_end].ends_with('大') && tag_is(lexicon, &text[head_end..ends[k]], |t| t == "v");
     (noun.chars().all(is_han) && is_formula_noun(noun) && !big_then_verb)
         .then(|| Span::new(start, end))
 }
@@ -415,7 +428,7 @@ fn numeral_pairs(text: &str, bounds: &[usize]) -> Vec<Span> {
 /// 大众创业、万众创新: two four-character clauses sharing their second character and nothing at
 /// their end, standing alone (not one item of a longer 、 list), each on word boundaries, and each
 /// a clause rather than nouns only (not 二氧化硫、氮氧化物, 行业协会、产业联盟, 直属机关、部属高校).
-fn four_character_pairs(text: &str, bounds: &[usize], is_noun: &dyn Fn(&str) -> bool) -> Vec<Span> {
+fn four_character_pairs(text: &str, bounds: &[usize], lexicon: &dyn Lexicon) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut from = 0;
     while let Some(m) = FOUR_PAIR.find_at(text, from) {
@@ -430,7 +443,8 @@ fn four_character_pairs(text: &str, bounds: &[usize], is_noun: &dyn Fn(&str) -> 
         let nouns_only = |from: usize, to: usize| {
             let mut cuts = vec![from];
             cuts.extend(bounds.after(from, to));
-            cuts.windows(2).all(|w| is_noun(&text[w[0]..w[1]]))
+            cuts.windows(2)
+                .all(|w| is_plain_noun(lexicon, &text[w[0]..w[1]]))
         };
         let a_list =
             nouns_only(start, start + middle) || nouns_only(start + middle + '、'.len_utf8(), end);
@@ -501,38 +515,48 @@ mod tests {
         (text, bounds)
     }
 
+    /// The few words the tests need, tagged as jieba tags them.
+    struct HandLexicon;
+
+    const TAGGED: &[(&str, &str)] = &[
+        ("原则", "n"),
+        ("基本原则", "n"),
+        ("战役", "n"),
+        ("工程", "n"),
+        ("二氧化硫", "n"),
+        ("氮氧化物", "n"),
+        ("行业", "n"),
+        ("协会", "n"),
+        ("产业", "n"),
+        ("联盟", "n"),
+        ("大众", "n"),
+        ("万众", "n"),
+        ("提出", "v"),
+        ("两位数", "m"),
+    ];
+    const OWN_TERMS: &[&str] = &["五个一", "两个所有"];
+
+    impl Lexicon for HandLexicon {
+        fn tag(&self, word: &str) -> Option<String> {
+            if OWN_TERMS.contains(&word) {
+                return Some(String::new());
+            }
+            TAGGED
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map(|(_, t)| t.to_string())
+        }
+        fn is_word(&self, word: &str) -> bool {
+            self.tag(word).is_some()
+        }
+        fn is_own_term(&self, word: &str) -> bool {
+            OWN_TERMS.contains(&word)
+        }
+    }
+
     fn numbered(pieces: &str) -> Vec<String> {
         let (text, bounds) = segmented(pieces);
-        let nouns = [
-            "原则",
-            "基本原则",
-            "战役",
-            "工程",
-            "重要思想",
-            "二氧化硫",
-            "氮氧化物",
-        ];
-        let tags = WordTags {
-            is_noun: Box::new(|w: &str| nouns.contains(&w)),
-            is_verb: Box::new(|w: &str| w == "提出"),
-            is_word: Box::new(|w: &str| w == "基本原则"),
-            is_own_term: Box::new(|w: &str| w == "五个一" || w == "两个所有"),
-            is_number: Box::new(|w: &str| w == "两位数"),
-            is_plain_noun: Box::new(|w: &str| {
-                [
-                    "二氧化硫",
-                    "氮氧化物",
-                    "行业",
-                    "协会",
-                    "产业",
-                    "联盟",
-                    "大众",
-                    "万众",
-                ]
-                .contains(&w)
-            }),
-        };
-        numbered_and_paired(&text, &bounds, &[], &tags)
+        numbered_and_paired(&text, &bounds, &[], &HandLexicon)
             .iter()
             .map(|f| f.span.of(&text).to_string())
             .collect()

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use formulation::{Formulation, FormulationKind};
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;
 use thiserror::Error;
@@ -59,9 +59,6 @@ pub struct Segmenter {
     /// Lexicon slogans (marked `提法` in `data/lexicon.txt`), found wherever they occur.
     slogans: AhoCorasick,
     slogan_set: HashSet<&'static str>,
-    /// Terms of the lexicon and the user dictionaries, each with the shorter terms inside it
-    /// (社会主义 inside 中国特色社会主义): what [`Segmenter::nested`] answers.
-    nested: HashMap<String, Vec<String>>,
     /// The terms of the lexicon and of the user dictionaries.
     own_terms: HashSet<String>,
 }
@@ -187,28 +184,20 @@ impl Segmenter {
             .match_kind(MatchKind::Standard)
             .build(&slogan_list)
             .expect("the lexicon's slogans make an automaton");
-        let mut segmenter = Self {
+        Ok(Self {
             jieba,
             stopwords,
             slogans,
             slogan_set: slogan_list.into_iter().collect(),
-            nested: HashMap::new(),
-            own_terms: HashSet::new(),
-        };
-        segmenter.nested = own_terms
-            .iter()
-            .map(|t| (t.clone(), segmenter.terms_inside(t)))
-            .filter(|(_, inside)| !inside.is_empty())
-            .collect();
-        segmenter.own_terms = own_terms.into_iter().collect();
-        Ok(segmenter)
+            own_terms: own_terms.into_iter().collect(),
+        })
     }
 
     /// The words of two characters or more strictly inside `term` (社会主义 inside
     /// 中国特色社会主义, 高质量 inside 高质量发展): dictionary words, stopwords out, that start and
     /// end where the segmenter cuts the term both without its first and without its last
     /// character — so that 高质 (across 高质量 | 发展) and 上网 (across 网上 | 网下) are not.
-    fn terms_inside(&self, term: &str) -> Vec<String> {
+    pub fn inside(&self, term: &str) -> Vec<String> {
         let Some(first_len) = term.chars().next().map(char::len_utf8) else {
             return Vec::new();
         };
@@ -246,21 +235,6 @@ impl Segmenter {
             }
         }
         inside
-    }
-
-    /// The shorter terms inside a term of the lexicon or of a user dictionary (none for others).
-    pub fn nested(&self, term: &str) -> &[String] {
-        self.nested.get(term).map_or(&[], Vec::as_slice)
-    }
-
-    /// The shorter terms inside any word (网络安全 inside 网络安全员): those of a lexicon or user
-    /// term, worked out once; for other words, now.
-    pub fn inside(&self, word: &str) -> std::borrow::Cow<'_, [String]> {
-        match self.nested.get(word) {
-            Some(inside) => std::borrow::Cow::Borrowed(inside.as_slice()),
-            None if self.own_terms.contains(word) => std::borrow::Cow::Borrowed(&[]),
-            None => std::borrow::Cow::Owned(self.terms_inside(word)),
-        }
     }
 
     /// Every occurrence of each lexicon slogan in `text` (non-overlapping for one slogan, as a
@@ -319,12 +293,6 @@ impl Segmenter {
         !self.own_terms.contains(text) && self.tag_of(text).is_some_and(|t| !t.is_empty())
     }
 
-    /// A noun (or a lexicon term, which has no tag): what may close a numbered formula.
-    fn is_noun(&self, word: &str) -> bool {
-        self.tag_of(word)
-            .is_some_and(|t| t.is_empty() || t.starts_with('n') || t == "vn" || t == "x")
-    }
-
     /// Every formulation of `text` (quoted, titles, numbered, paired, lexicon slogans), in text
     /// order. A quoted numbered formula (“十个坚持”) is numbered; a slogan is listed wherever it
     /// occurs, also inside a longer formulation, but once where it is one already.
@@ -366,24 +334,10 @@ impl Segmenter {
             .map(|t| t.span.start)
             .chain(std::iter::once(phrase.len()))
             .collect();
-        let found = formulation::numbered_and_paired(phrase, &bounds, &[], &self.word_tags());
+        let found = formulation::numbered_and_paired(phrase, &bounds, &[], self);
         match found.as_slice() {
             [one] if one.span.start == 0 && one.span.end == phrase.len() => one.kind,
             _ => kind,
-        }
-    }
-
-    fn word_tags(&self) -> formulation::WordTags<'_> {
-        formulation::WordTags {
-            is_noun: Box::new(|w: &str| self.is_noun(w)),
-            is_verb: Box::new(|w: &str| self.tag_of(w).is_some_and(|t| t == "v")),
-            is_word: Box::new(|w: &str| self.jieba.has_word(w)),
-            is_own_term: Box::new(|w: &str| self.own_terms.contains(w)),
-            is_number: Box::new(|w: &str| self.tag_of(w).is_some_and(|t| t.starts_with('m'))),
-            is_plain_noun: Box::new(|w: &str| {
-                self.tag_of(w)
-                    .is_some_and(|t| t.starts_with('n') && !t.is_empty())
-            }),
         }
     }
 
@@ -429,7 +383,7 @@ impl Segmenter {
             .map(|t| t.span.start)
             .chain(std::iter::once(text.len()))
             .collect();
-        let found = formulation::numbered_and_paired(text, &bounds, &cut_out, &self.word_tags());
+        let found = formulation::numbered_and_paired(text, &bounds, &cut_out, self);
         let mut tokens = merge_formulations(tokens, &found);
         for token in &mut tokens {
             if token.kind == TokenKind::Word && self.slogan_set.contains(token.span.of(text)) {
@@ -450,6 +404,18 @@ impl Segmenter {
             let stop = kind == TokenKind::Word && self.stopwords.contains(piece.word);
             tokens.push(Token { span, kind, stop });
         }
+    }
+}
+
+impl formulation::Lexicon for Segmenter {
+    fn tag(&self, word: &str) -> Option<String> {
+        self.tag_of(word)
+    }
+    fn is_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+    fn is_own_term(&self, word: &str) -> bool {
+        self.own_terms.contains(word)
     }
 }
 
@@ -513,9 +479,9 @@ mod tests {
     #[test]
     fn terms_nested_in_lexicon_terms() {
         let segmenter = Segmenter::shared();
-        let inside = segmenter.nested("中国特色社会主义");
+        let inside = segmenter.inside("中国特色社会主义");
         assert!(inside.iter().any(|t| t == "社会主义"), "{inside:?}");
-        let inside = segmenter.nested("黄河流域生态保护和高质量发展");
+        let inside = segmenter.inside("黄河流域生态保护和高质量发展");
         assert!(inside.iter().any(|t| t == "高质量发展"), "{inside:?}");
         assert!(!inside.iter().any(|t| t == "高质"), "{inside:?}");
         assert!(!segmenter.inside("网上网下").iter().any(|t| t == "上网"));
