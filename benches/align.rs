@@ -105,7 +105,9 @@ fn consecutive_reports(c: &mut Criterion) {
             for w in docs.windows(2) {
                 let ((a, ta), (b, tb)) = (&w[0], &w[1]);
                 let alignment = tifa::align::align(a, ta, b, tb, &AlignOptions::default());
-                std::hint::black_box(tifa::diff::diff_alignment(&alignment, a, ta, b, tb));
+                std::hint::black_box(tifa::diff::diff_alignment(
+                    &alignment, a, ta, b, tb, segmenter,
+                ));
             }
         })
     });

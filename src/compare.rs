@@ -25,7 +25,7 @@ pub fn compare(
     let a_tokens = segmenter.tokenize(&a.normalized.text);
     let b_tokens = segmenter.tokenize(&b.normalized.text);
     let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
-    let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens);
+    let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens, segmenter);
     Comparison {
         a,
         b,

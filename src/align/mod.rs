@@ -2,9 +2,12 @@
 //! with its counterpart(s) in A (identical, changed, moved; 1:1, 1:n, n:1), B's new sentences
 //! (added), A's lost ones (dropped), the passages they share wherever they sit, and coverage.
 //!
-//! Steps: sentence features → candidates from a trigram index → similarities → greedy one-to-one
-//! matching, best first → extension of pairs over adjacent unmatched sentences (splits, merges) →
-//! backbone of kept order (pairs off it are moved) → local reuse passages → coverage.
+//! Steps: sentence features → identical runs in order (a sentence-level diff, which keeps "……"
+//! lines and near-duplicate lines with their own counterparts) → candidates from a trigram index →
+//! similarities → greedy one-to-one matching, best first → extension of pairs over adjacent
+//! unmatched sentences (splits, merges) → fragments → gaps between in-order neighbours filled at a
+//! lower threshold → backbone of kept order (pairs off it are moved) → local reuse passages →
+//! coverage.
 
 pub mod backbone;
 pub mod candidates;
@@ -18,6 +21,7 @@ use features::{
 };
 pub use reuse::Passage;
 use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,6 +30,9 @@ pub struct AlignOptions {
     pub min_similarity: f64,
     /// Shortest shared passage reported by local reuse, in comparable characters.
     pub min_passage_chars: usize,
+    /// Sentences lying in order between two aligned neighbours pair from this similarity on
+    /// (their place vouches for them). Never above `min_similarity`.
+    pub min_in_order_similarity: f64,
 }
 
 impl Default for AlignOptions {
@@ -33,6 +40,7 @@ impl Default for AlignOptions {
         Self {
             min_similarity: 0.5,
             min_passage_chars: 12,
+            min_in_order_similarity: 0.35,
         }
     }
 }
@@ -136,11 +144,22 @@ pub fn align(
     let fb = sentence_features(&b.normalized.text, &spans(b), b_tokens, &mut interner);
     let weights = BigramWeights::new(fa.iter().chain(&fb));
     let a_index = candidates::CandidateIndex::new(&fa);
-    let scored = score_candidates(&a_index, &fa, &fb, &weights, options.min_similarity);
     let mut matcher = Matcher::new(fa.len(), fb.len());
+    let (a_keys, b_keys) = (sentence_keys(a, &fa), sentence_keys(b, &fb));
+    matcher.anchor_identical_runs(&a_keys, &b_keys, &fa);
+    let mut scored = score_candidates(&a_index, &fa, &fb, &weights, options.min_similarity);
+    scored.retain(|&(i, j, _)| !matcher.a_taken[i] && !matcher.b_taken[j]);
     matcher.assign_best_first(scored);
     matcher.extend_over_neighbours(&fa, &fb, &weights);
     matcher.attach_fragments(&a_index, &fa, &fb, &weights);
+    let in_order_threshold = options.min_in_order_similarity.min(options.min_similarity);
+    let gap_sides = GapSides {
+        fa: &fa,
+        fb: &fb,
+        a_keys: &a_keys,
+        b_keys: &b_keys,
+    };
+    matcher.fill_gaps(&gap_sides, &weights, in_order_threshold);
     let pairs = classify(&matcher.pairs, &fa, &fb);
     let pairs = with_unmatched(pairs, &matcher);
     let passages = shared_passages(a, b, options.min_passage_chars);
@@ -150,6 +169,27 @@ pub fn align(
         passages,
         coverage,
     }
+}
+
+/// What makes two sentences the same sentence: their comparable characters, or for a sentence
+/// with fewer than two ("……", "一、") its text without spaces.
+fn sentence_keys(doc: &Document, features: &[Features]) -> Vec<String> {
+    doc.structure
+        .sentences
+        .iter()
+        .zip(features)
+        .map(|(s, f)| {
+            if f.is_trivial() {
+                s.span
+                    .of(&doc.normalized.text)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect()
+            } else {
+                f.key.iter().collect()
+            }
+        })
+        .collect()
 }
 
 /// Shared passages, without those that are only a stock term of the field: 习近平新时代中国特色
@@ -202,6 +242,14 @@ struct Draft {
     similarity: f64,
 }
 
+/// Both documents' sentence features and keys, as the gap filling reads them.
+struct GapSides<'f> {
+    fa: &'f [Features],
+    fb: &'f [Features],
+    a_keys: &'f [String],
+    b_keys: &'f [String],
+}
+
 struct Matcher {
     a_taken: Vec<bool>,
     b_taken: Vec<bool>,
@@ -213,6 +261,13 @@ const MIN_FRAGMENT_CHARS: usize = 8;
 /// Share of a fragment's weighted bigrams that must lie in the sentence it came from.
 const MIN_FRAGMENT_CONTAINMENT: f64 = 0.85;
 
+/// Gaps with more candidate cells than this (an unaligned stretch of a few hundred sentences on
+/// each side) are left to the greedy matching: their order says little.
+const MAX_GAP_CELLS: usize = 40_000;
+/// Weight of a pair of identical trivial lines ("……") in a gap: enough to pair them, never
+/// enough to outweigh a sentence.
+const TRIVIAL_WEIGHT: f64 = 0.01;
+
 /// A neighbour is added to a pair only when the joined similarity rises by at least this much.
 const MIN_EXTENSION_GAIN: f64 = 0.02;
 
@@ -223,6 +278,100 @@ impl Matcher {
             b_taken: vec![false; b_len],
             pairs: Vec::new(),
         }
+    }
+
+    /// Runs of identical sentences in both documents' order (a patience diff of the sentence
+    /// keys) are pairs before anything else, so that a text aligned with itself is identical
+    /// sentence by sentence: repeated and near-duplicate lines keep their own counterparts, and
+    /// the "……" or "好。" lines inside a run pair as well. A run of only such trivial lines is left
+    /// to [`Matcher::fill_gaps`], which pairs it only between aligned neighbours.
+    fn anchor_identical_runs(&mut self, a_keys: &[String], b_keys: &[String], fa: &[Features]) {
+        for op in capture_diff_slices(Algorithm::Patience, a_keys, b_keys) {
+            let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            else {
+                continue;
+            };
+            if (old_index..old_index + len).all(|i| fa[i].is_trivial()) {
+                continue;
+            }
+            for k in 0..len {
+                let (i, j) = (old_index + k, new_index + k);
+                self.a_taken[i] = true;
+                self.b_taken[j] = true;
+                self.pairs.push(Draft {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    similarity: 1.0,
+                });
+            }
+        }
+    }
+
+    /// Sentences still unmatched between two in-order pairs (and before the first or after the
+    /// last) pair with each other in order at the lower `threshold`: the place of a rewritten
+    /// sentence between aligned neighbours vouches for it, where an out-of-order candidate needs
+    /// the full `min_similarity`. Within a gap the order-keeping set of pairs with the most
+    /// weight (similarity × characters) wins; trivial lines pair only with the same line.
+    fn fill_gaps(&mut self, sides: &GapSides, weights: &BigramWeights, threshold: f64) {
+        let (fa, fb) = (sides.fa, sides.fb);
+        for (ga, gb) in self.gaps(fa, fb) {
+            let free_a: Vec<usize> = ga.filter(|&i| !self.a_taken[i]).collect();
+            let free_b: Vec<usize> = gb.filter(|&j| !self.b_taken[j]).collect();
+            if free_a.is_empty() || free_b.is_empty() || free_a.len() * free_b.len() > MAX_GAP_CELLS
+            {
+                continue;
+            }
+            let weight = |i: usize, j: usize| {
+                let (x, y) = (&fa[i], &fb[j]);
+                if x.is_trivial() || y.is_trivial() {
+                    let same = sides.a_keys[i] == sides.b_keys[j] && !sides.a_keys[i].is_empty();
+                    return same.then_some((TRIVIAL_WEIGHT, 1.0));
+                }
+                let s = similarity(x, y, weights);
+                (s >= threshold).then(|| (s * (x.len() + y.len()) as f64, s))
+            };
+            for (i, j, s) in heaviest_in_order(&free_a, &free_b, weight) {
+                self.a_taken[i] = true;
+                self.b_taken[j] = true;
+                self.pairs.push(Draft {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    similarity: s,
+                });
+            }
+        }
+    }
+
+    /// The stretches of A and B between consecutive in-order pairs (by the backbone of the pairs
+    /// made so far), with the stretch before the first and after the last.
+    fn gaps(&self, fa: &[Features], fb: &[Features]) -> Vec<(Range<usize>, Range<usize>)> {
+        let weighted: Vec<(usize, usize, f64)> = self
+            .pairs
+            .iter()
+            .map(|d| (d.a.start, d.b.start, d.similarity * d.b.len().max(1) as f64))
+            .collect();
+        let mut anchors: Vec<(Range<usize>, Range<usize>)> = self
+            .pairs
+            .iter()
+            .zip(backbone::in_order(&weighted))
+            .filter(|(_, ordered)| *ordered)
+            .map(|(d, _)| (d.a.clone(), d.b.clone()))
+            .collect();
+        anchors.sort_by_key(|(a, b)| (b.start, a.start));
+        let mut gaps = Vec::with_capacity(anchors.len() + 1);
+        let (mut a_from, mut b_from) = (0, 0);
+        for (a, b) in anchors {
+            if a.start >= a_from && b.start >= b_from {
+                gaps.push((a_from..a.start, b_from..b.start));
+                (a_from, b_from) = (a.end, b.end);
+            }
+        }
+        gaps.push((a_from..fa.len(), b_from..fb.len()));
+        gaps
     }
 
     /// Greedy one-to-one matching, most similar first; ties go to pairs at similar relative
@@ -332,6 +481,40 @@ impl Matcher {
             });
         }
     }
+}
+
+/// The order-keeping pairs of `xs` × `ys` with the largest total weight (a weighted longest
+/// common subsequence); `weight` gives (weight, similarity) for a pair that may be made.
+fn heaviest_in_order(
+    xs: &[usize],
+    ys: &[usize],
+    weight: impl Fn(usize, usize) -> Option<(f64, f64)>,
+) -> Vec<(usize, usize, f64)> {
+    let (n, m) = (xs.len(), ys.len());
+    let cells: Vec<Option<(f64, f64)>> = (0..n * m).map(|k| weight(xs[k / m], ys[k % m])).collect();
+    // best[p][q]: the best total for xs[p..] × ys[q..].
+    let mut best = vec![0.0f64; (n + 1) * (m + 1)];
+    let at = |p: usize, q: usize| p * (m + 1) + q;
+    for p in (0..n).rev() {
+        for q in (0..m).rev() {
+            let take =
+                cells[p * m + q].map_or(f64::NEG_INFINITY, |(w, _)| w + best[at(p + 1, q + 1)]);
+            best[at(p, q)] = take.max(best[at(p + 1, q)]).max(best[at(p, q + 1)]);
+        }
+    }
+    let (mut p, mut q, mut out) = (0, 0, Vec::new());
+    while p < n && q < m {
+        match cells[p * m + q] {
+            Some((w, s)) if w + best[at(p + 1, q + 1)] >= best[at(p, q)] => {
+                out.push((xs[p], ys[q], s));
+                p += 1;
+                q += 1;
+            }
+            _ if best[at(p + 1, q)] >= best[at(p, q + 1)] => p += 1,
+            _ => q += 1,
+        }
+    }
+    out
 }
 
 /// Whether the sentences of `range` outside `current` are unmatched and have text to compare.

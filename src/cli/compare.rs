@@ -26,6 +26,10 @@ pub struct PairArgs {
     /// Sentence pairs less similar than this (0–1) are not pairs.
     #[arg(long, default_value_t = 0.5, value_name = "RATIO")]
     pub min_similarity: f64,
+    /// Sentences lying in order between two aligned neighbours pair from this similarity on
+    /// (0–1): their place vouches for them, so heavily rewritten sentences still pair.
+    #[arg(long, default_value_t = 0.35, value_name = "RATIO")]
+    pub min_in_order_similarity: f64,
     /// Shortest shared passage reported, in Chinese characters (letters and digits count too).
     #[arg(long, default_value_t = 12, value_name = "CHARS")]
     pub min_chars: usize,
@@ -38,11 +42,13 @@ pub struct PairArgs {
 
 impl PairArgs {
     fn run(&self) -> Result<Comparison> {
-        if !(0.0..=1.0).contains(&self.min_similarity) {
-            bail!(
-                "--min-similarity must be between 0 and 1, not {}",
-                self.min_similarity
-            );
+        for (flag, value) in [
+            ("--min-similarity", self.min_similarity),
+            ("--min-in-order-similarity", self.min_in_order_similarity),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                bail!("{flag} must be between 0 and 1, not {value}");
+            }
         }
         let options = self.input.load_options()?;
         let resolver = Resolver::new(&self.corpus, &options);
@@ -51,6 +57,7 @@ impl PairArgs {
         let align = AlignOptions {
             min_similarity: self.min_similarity,
             min_passage_chars: self.min_chars,
+            min_in_order_similarity: self.min_in_order_similarity,
         };
         Ok(compare(a, b, words.segmenter(), &align))
     }

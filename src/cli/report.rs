@@ -45,6 +45,9 @@ pub struct ReportArgs {
     /// Sentences less similar than this are not pairs (0–1).
     #[arg(long, default_value_t = 0.5)]
     pub min_similarity: f64,
+    /// Sentences in order between two aligned neighbours pair from this similarity on (0–1).
+    #[arg(long, default_value_t = 0.35, value_name = "RATIO")]
+    pub min_in_order_similarity: f64,
     /// Shortest shared passage, in characters.
     #[arg(long, default_value_t = 12)]
     pub min_chars: usize,
@@ -133,6 +136,14 @@ fn default_out(dir: &Path) -> PathBuf {
 }
 
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
+    for (flag, value) in [
+        ("--min-similarity", args.min_similarity),
+        ("--min-in-order-similarity", args.min_in_order_similarity),
+    ] {
+        if !(0.0..=1.0).contains(&value) {
+            bail!("{flag} must be between 0 and 1, not {value}");
+        }
+    }
     let formats = formats(&args.formats)?;
     let out = args.out.clone().unwrap_or_else(|| default_out(&args.dir));
     let watch = watch_terms(&args.watch)?;
@@ -168,6 +179,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         align: AlignOptions {
             min_similarity: args.min_similarity,
             min_passage_chars: args.min_chars,
+            min_in_order_similarity: args.min_in_order_similarity,
         },
         top: args.top,
         min_docs: 2,
@@ -189,6 +201,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         pairs: report.options.pairs.clone(),
         watch,
         min_similarity: args.min_similarity,
+        min_in_order_similarity: args.min_in_order_similarity,
         min_passage_chars: args.min_chars,
         top: args.top,
         min_docs: report.options.min_docs,

@@ -1,21 +1,23 @@
 //! Phrase diff: an [`Alignment`] and both documents' tokens → a [`DiffReport`]: for every matched
 //! pair the word-level [`Edit`]s (spans into both normalized texts), its [`EditClass`], and across
-//! pairs the list of [`FormulationChange`]s (“五个明确” → “十个坚持”, 全县 → 全省, 2018年 → 2023年).
+//! pairs the ranked [`FormulationChange`]s (“五个明确” → “十个坚持”, 全县 → 全省, 2018年 → 2023年;
+//! the rules are in [`changes`]).
 //!
 //! Words come from jieba with formulations kept whole; a number and its unit (2018年) is one unit.
 //! After `similar`'s diff, a semantic cleanup folds one-character islands between two edits into
 //! them, so that a reader sees phrases replaced, not a comb of single characters.
 
+pub mod changes;
 mod substitution;
 
+use crate::align::features::comparable;
 use crate::align::{Alignment, PairKind};
 use crate::ingest::Document;
 use crate::structure::Span;
-use crate::words::{Token, TokenKind};
+use crate::words::{Segmenter, Token, TokenKind};
+pub use changes::{ChangeKind, FormulationChange};
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
-use std::collections::HashMap;
-pub use substitution::SubstitutionKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,15 +74,6 @@ pub struct PairDiff {
     pub edits: Vec<Edit>,
 }
 
-/// A phrase of A replaced by a phrase of B, and how often across the pairs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormulationChange {
-    pub before: String,
-    pub after: String,
-    pub count: usize,
-    pub kind: SubstitutionKind,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DiffReport {
     pub pairs: Vec<PairDiff>,
@@ -96,8 +89,6 @@ impl DiffReport {
     }
 }
 
-/// Longest phrase (characters) that is listed as a formulation change.
-const MAX_CHANGE_CHARS: usize = 12;
 /// Share of changed characters up to which an edit is light.
 const LIGHT_EDIT_SHARE: f64 = 1.0 / 3.0;
 
@@ -107,9 +98,9 @@ pub fn diff_alignment(
     a_tokens: &[Token],
     b: &Document,
     b_tokens: &[Token],
+    segmenter: &Segmenter,
 ) -> DiffReport {
     let mut pairs = Vec::new();
-    let mut changes: HashMap<(String, String), usize> = HashMap::new();
     for (k, pair) in alignment.pairs.iter().enumerate() {
         let (Some(ar), Some(br)) = (&pair.a, &pair.b) else {
             continue;
@@ -134,9 +125,6 @@ pub fn diff_alignment(
                 b_span,
             )
         };
-        for (before, after) in replaced_phrases(&edits, &a.normalized.text, &b.normalized.text) {
-            *changes.entry((before, after)).or_default() += 1;
-        }
         let class = classify(&edits, &a.normalized.text, &b.normalized.text);
         pairs.push(PairDiff {
             pair: k,
@@ -144,23 +132,17 @@ pub fn diff_alignment(
             edits,
         });
     }
-    let mut formulation_changes: Vec<FormulationChange> = changes
-        .into_iter()
-        .map(|((before, after), count)| {
-            let kind = substitution::kind(&before, &after);
-            FormulationChange {
-                before,
-                after,
-                count,
-                kind,
-            }
-        })
-        .collect();
-    formulation_changes.sort_by(|x, y| {
-        y.count
-            .cmp(&x.count)
-            .then_with(|| (&x.before, &x.after).cmp(&(&y.before, &y.after)))
-    });
+    let sides = changes::Sides {
+        a,
+        a_tokens,
+        b,
+        b_tokens,
+    };
+    let formulation_changes = changes::formulation_changes(
+        pairs.iter().map(|p: &PairDiff| p.edits.as_slice()),
+        &sides,
+        segmenter,
+    );
     DiffReport {
         pairs,
         formulation_changes,
@@ -278,28 +260,11 @@ fn fold_small_islands(steps: Vec<Step>, wa: &[&str]) -> Vec<Step> {
 }
 
 fn is_punctuation_only(s: &str) -> bool {
-    !s.chars().any(crate::align::features::comparable)
+    !s.chars().any(comparable)
 }
 
 fn trim_punctuation(s: &str) -> &str {
-    s.trim_matches(|c: char| !crate::align::features::comparable(c))
-}
-
-/// Short replaced phrases of a diff, punctuation trimmed: candidates for the formulation list.
-fn replaced_phrases<'t>(edits: &[Edit], a_text: &'t str, b_text: &'t str) -> Vec<(String, String)> {
-    edits
-        .iter()
-        .filter(|e| e.op == EditOp::Replace)
-        .filter_map(|e| {
-            let (before, after) = (
-                trim_punctuation(e.a.of(a_text)),
-                trim_punctuation(e.b.of(b_text)),
-            );
-            let short = |s: &str| !s.is_empty() && s.chars().count() <= MAX_CHANGE_CHARS;
-            (short(before) && short(after) && before != after)
-                .then(|| (before.to_string(), after.to_string()))
-        })
-        .collect()
+    s.trim_matches(|c: char| !comparable(c))
 }
 
 fn classify(edits: &[Edit], a_text: &str, b_text: &str) -> EditClass {
@@ -316,16 +281,13 @@ fn classify(edits: &[Edit], a_text: &str, b_text: &str) -> EditClass {
             && substitution::kind(
                 trim_punctuation(e.a.of(a_text)),
                 trim_punctuation(e.b.of(b_text)),
-            ) != SubstitutionKind::Other
+            )
+            .is_some()
     });
     if all_substitutions {
         return EditClass::Substitution;
     }
-    let count = |s: &str| {
-        s.chars()
-            .filter(|&c| crate::align::features::comparable(c))
-            .count()
-    };
+    let count = |s: &str| s.chars().filter(|&c| comparable(c)).count();
     let changed: usize = changes
         .iter()
         .map(|e| count(e.a.of(a_text)) + count(e.b.of(b_text)))

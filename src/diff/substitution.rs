@@ -1,17 +1,8 @@
-//! Substitutions: a replaced phrase pair (`&str`, `&str`) → the [`SubstitutionKind`] that tells a
-//! staff writer the sentence was taken over with only its place, level, year or number changed.
+//! Substitutions: a replaced phrase pair (`&str`, `&str`) → the [`ChangeKind`] (year, date,
+//! number, level, place) that tells a staff writer the sentence was taken over with only its place,
+//! level, year or number changed; `None` for any other change.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SubstitutionKind {
-    Year,
-    Number,
-    Level,
-    Place,
-    Other,
-}
+use super::ChangeKind;
 
 /// Words that name an administrative level or its organs.
 const LEVEL_WORDS: &[&str] = &[
@@ -72,21 +63,44 @@ const LEVEL_WORDS: &[&str] = &[
 
 const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '旗'];
 
-pub fn kind(before: &str, after: &str) -> SubstitutionKind {
+pub fn kind(before: &str, after: &str) -> Option<ChangeKind> {
     let both = |f: fn(&str) -> bool| f(before) && f(after);
     if both(is_year) {
-        SubstitutionKind::Year
+        Some(ChangeKind::Year)
+    } else if both(is_date) {
+        Some(ChangeKind::Date)
     } else if both(is_number) {
-        SubstitutionKind::Number
+        Some(ChangeKind::Number)
     } else if both(|w| LEVEL_WORDS.contains(&w)) {
-        SubstitutionKind::Level
+        Some(ChangeKind::Level)
     } else if is_place(before) && is_place(after)
         || (before.contains("XX") || after.contains("XX")) && short(before) && short(after)
     {
-        SubstitutionKind::Place
+        Some(ChangeKind::Place)
     } else {
-        SubstitutionKind::Other
+        None
     }
+}
+
+/// 3月5日, 十月, 5日, 2023年3月: a date of month and day (with or without its year).
+fn is_date(s: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || crate::chars::is_cn_numeral(c);
+    let mut has_unit = false;
+    let mut digits = 0;
+    for c in s.chars() {
+        match c {
+            '年' | '月' | '日' | '号' => {
+                if digits == 0 {
+                    return false;
+                }
+                has_unit |= c != '年';
+                digits = 0;
+            }
+            c if numeral(c) => digits += 1,
+            _ => return false,
+        }
+    }
+    has_unit && digits == 0
 }
 
 fn short(s: &str) -> bool {
@@ -121,12 +135,15 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(kind("2018年", "2023年"), SubstitutionKind::Year);
-        assert_eq!(kind("五点", "三点"), SubstitutionKind::Number);
-        assert_eq!(kind("全县", "全省"), SubstitutionKind::Level);
-        assert_eq!(kind("县委", "省委"), SubstitutionKind::Level);
-        assert_eq!(kind("XX", "承德"), SubstitutionKind::Place);
-        assert_eq!(kind("承德县", "河东区"), SubstitutionKind::Place);
-        assert_eq!(kind("五个明确", "十个坚持"), SubstitutionKind::Other);
+        assert_eq!(kind("2018年", "2023年"), Some(ChangeKind::Year));
+        assert_eq!(kind("3月5日", "3月12日"), Some(ChangeKind::Date));
+        assert_eq!(kind("2023年3月", "2024年3月"), Some(ChangeKind::Date));
+        assert_eq!(kind("五点", "三点"), Some(ChangeKind::Number));
+        assert_eq!(kind("全县", "全省"), Some(ChangeKind::Level));
+        assert_eq!(kind("县委", "省委"), Some(ChangeKind::Level));
+        assert_eq!(kind("XX", "承德"), Some(ChangeKind::Place));
+        assert_eq!(kind("承德县", "河东区"), Some(ChangeKind::Place));
+        assert_eq!(kind("五个明确", "十个坚持"), None);
+        assert_eq!(kind("月饼", "年糕"), None);
     }
 }

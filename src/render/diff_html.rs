@@ -44,7 +44,7 @@ pub fn render(c: &Comparison, lang: Lang, top: usize) -> String {
             escape(&f.before),
             escape(&f.after),
             f.count,
-            lang.substitution(f.kind)
+            lang.change(f.kind)
         );
     }
     let _ = writeln!(out, "</ul>\n<h2>{}</h2>", lang.text("changed_pairs"));

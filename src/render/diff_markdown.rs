@@ -49,7 +49,7 @@ pub fn render(c: &Comparison, lang: Lang, top: usize) -> String {
             escape(&f.before),
             escape(&f.after),
             f.count,
-            lang.substitution(f.kind)
+            lang.change(f.kind)
         );
     }
     let _ = writeln!(out, "\n## {}\n", lang.text("sections"));

@@ -77,7 +77,7 @@ pub fn summary(c: &Comparison, o: &TextOptions, out: &mut String) {
             f.before,
             f.after,
             f.count,
-            l.substitution(f.kind)
+            l.change(f.kind)
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Labels of the rendered output, Chinese by default and English with `--lang en`.
 
 use crate::align::PairKind;
-use crate::diff::{EditClass, SubstitutionKind};
+use crate::diff::{ChangeKind, EditClass};
 use crate::ingest::metadata::Level;
 use crate::normalize::FindingKind;
 
@@ -69,18 +69,18 @@ impl Lang {
         }
     }
 
-    pub fn substitution(self, kind: SubstitutionKind) -> &'static str {
+    /// 提法 / 用词 / 专名 / 层级 / 地名 / 年份 / 日期 / 数字, or the English kind.
+    pub fn change(self, kind: ChangeKind) -> &'static str {
         match (self, kind) {
-            (Lang::Zh, SubstitutionKind::Year) => "年份",
-            (Lang::Zh, SubstitutionKind::Number) => "数字",
-            (Lang::Zh, SubstitutionKind::Level) => "层级",
-            (Lang::Zh, SubstitutionKind::Place) => "地名",
-            (Lang::Zh, SubstitutionKind::Other) => "提法",
-            (Lang::En, SubstitutionKind::Year) => "year",
-            (Lang::En, SubstitutionKind::Number) => "number",
-            (Lang::En, SubstitutionKind::Level) => "level",
-            (Lang::En, SubstitutionKind::Place) => "place",
-            (Lang::En, SubstitutionKind::Other) => "wording",
+            (Lang::Zh, ChangeKind::Formulation) => "提法",
+            (Lang::Zh, ChangeKind::Wording) => "用词",
+            (Lang::Zh, ChangeKind::Name) => "专名",
+            (Lang::Zh, ChangeKind::Level) => "层级",
+            (Lang::Zh, ChangeKind::Place) => "地名",
+            (Lang::Zh, ChangeKind::Year) => "年份",
+            (Lang::Zh, ChangeKind::Date) => "日期",
+            (Lang::Zh, ChangeKind::Number) => "数字",
+            (Lang::En, k) => k.as_str(),
         }
     }
 

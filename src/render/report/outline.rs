@@ -410,7 +410,7 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
                         vec![Inline::Del(f.before.clone())],
                         vec![Inline::Ins(f.after.clone())],
                         text(f.count.to_string()),
-                        text(lang.substitution(f.kind)),
+                        text(lang.change(f.kind)),
                     ]
                 })
                 .collect();

@@ -1,0 +1,341 @@
+//! Formulation changes: the replaced phrases of every matched pair's [`Edit`]s, with both
+//! documents' tokens and the segmenter's lexicon → the ranked [`FormulationChange`]s a reader means
+//! by "what was reworded": 五个明确 → 十个坚持, 诚挚感谢 → 衷心感谢, 全县 → 全省, 2018年 → 2023年.
+//!
+//! Rules (ARCHITECTURE.md, "Formulation changes"): a heading's numbering or an enumeration's
+//! marker is not part of a change ((一) → (三), 五是 are the text's places); a side longer than a clause is not a phrase; a side with
+//! no content word (与 → 和, 为 → 以中国式现代化) is a function-word swap or an insertion, not a
+//! change; numbers, dates, years, levels, places and proper names are their own kinds; a change is
+//! a 提法 change only when a side holds a formulation or a term of the lexicon, or is a content
+//! phrase of several words or of four characters or more; one content word for another is 用词.
+
+use super::substitution;
+use super::{Edit, EditOp};
+use crate::ingest::Document;
+use crate::structure::Span;
+use crate::words::formulation::Lexicon;
+use crate::words::{Hidden, Segmenter, Token, TokenKind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What kind of change a replaced phrase is, most telling first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// A formulation, a lexicon term or a content phrase replaced: 五个明确 → 十个坚持.
+    Formulation,
+    /// One content word for another: 加强 → 强化.
+    Wording,
+    /// One proper name for another: 二十国集团 → 金砖国家.
+    Name,
+    Level,
+    Place,
+    Year,
+    Date,
+    Number,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 8] = [
+        Self::Formulation,
+        Self::Wording,
+        Self::Name,
+        Self::Level,
+        Self::Place,
+        Self::Year,
+        Self::Date,
+        Self::Number,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Formulation => "formulation",
+            Self::Wording => "wording",
+            Self::Name => "name",
+            Self::Level => "level",
+            Self::Place => "place",
+            Self::Year => "year",
+            Self::Date => "date",
+            Self::Number => "number",
+        }
+    }
+
+    /// How much one occurrence of the kind weighs in the ranking.
+    fn weight(self) -> f64 {
+        match self {
+            Self::Formulation => 3.0,
+            Self::Wording | Self::Name => 1.0,
+            _ => 0.5,
+        }
+    }
+
+    /// Whether the change only swaps a place, a level, a year, a date or a number: a sentence
+    /// whose changes are all of these was taken over as it was.
+    pub fn is_substitution(self) -> bool {
+        matches!(
+            self,
+            Self::Level | Self::Place | Self::Year | Self::Date | Self::Number
+        )
+    }
+}
+
+/// A phrase of A replaced by a phrase of B, how often, and where first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormulationChange {
+    pub before: String,
+    pub after: String,
+    pub count: usize,
+    pub kind: ChangeKind,
+    /// count × the kind's weight × √(Han characters of both sides, at most 16), × 1.5 when a side
+    /// holds a formulation or a lexicon term: the ranking key.
+    pub weight: f64,
+    /// Byte offsets of the first occurrence in A's and B's normalized texts.
+    pub a_at: usize,
+    pub b_at: usize,
+}
+
+/// Longest unchanged stretch inside one change (推进祖国 between 坚定不移 and 和平统一进程 → 统一大业):
+/// beyond it, two edits of a clause are two changes (2023年 … 第一次 and 2024年 … 第二次).
+const MAX_BRIDGE_CHARS: usize = 4;
+/// Characters beyond which a longer change weighs no more: a rewritten clause is not a bigger
+/// change of formulation than a replaced term.
+const MAX_WEIGHED_CHARS: usize = 16;
+
+/// Longest side of a change, in characters: a clause, not a paragraph.
+const MAX_SIDE_CHARS: usize = 40;
+
+/// How much more a change weighs when a side holds a formulation or a lexicon term.
+const TERM_BONUS: f64 = 1.5;
+
+/// What separates clauses: a side holding one of these is more than a phrase.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | '；' | '。' | '！' | '？' | '：' | ',' | ';')
+}
+
+/// Both documents and their tokens, as the change rules read them.
+pub struct Sides<'d> {
+    pub a: &'d Document,
+    pub a_tokens: &'d [Token],
+    pub b: &'d Document,
+    pub b_tokens: &'d [Token],
+}
+
+/// The ranked changes of all matched pairs' edits (`edits` per pair, in pair order).
+pub fn formulation_changes<'e>(
+    edits: impl IntoIterator<Item = &'e [Edit]>,
+    sides: &Sides,
+    segmenter: &Segmenter,
+) -> Vec<FormulationChange> {
+    let a_markers = marker_spans(sides.a);
+    let b_markers = marker_spans(sides.b);
+    let (a_text, b_text) = (&sides.a.normalized.text, &sides.b.normalized.text);
+    let mut found: HashMap<(String, String), FormulationChange> = HashMap::new();
+    for (a_side, b_side) in edits
+        .into_iter()
+        .flat_map(|pair| clause_edits(pair, a_text))
+    {
+        let a_span = phrase(a_text, a_side, &a_markers);
+        let b_span = phrase(b_text, b_side, &b_markers);
+        let (Some(a_span), Some(b_span)) = (a_span, b_span) else {
+            continue;
+        };
+        let before = a_span.of(&sides.a.normalized.text);
+        let after = b_span.of(&sides.b.normalized.text);
+        if before == after {
+            continue;
+        }
+        let a_words = content_words(&sides.a.normalized.text, sides.a_tokens, a_span, segmenter);
+        let b_words = content_words(&sides.b.normalized.text, sides.b_tokens, b_span, segmenter);
+        let Some((kind, holds_term)) = change_kind(before, after, &a_words, &b_words, segmenter)
+        else {
+            continue;
+        };
+        found
+            .entry((before.to_string(), after.to_string()))
+            .and_modify(|c| c.count += 1)
+            .or_insert(FormulationChange {
+                before: before.to_string(),
+                after: after.to_string(),
+                count: 1,
+                kind,
+                weight: if holds_term { TERM_BONUS } else { 1.0 },
+                a_at: a_span.start,
+                b_at: b_span.start,
+            });
+    }
+    let mut changes: Vec<FormulationChange> = found.into_values().collect();
+    for c in &mut changes {
+        let chars = crate::chars::han_count(&c.before) + crate::chars::han_count(&c.after);
+        let chars = chars.clamp(1, MAX_WEIGHED_CHARS) as f64;
+        c.weight *= c.count as f64 * c.kind.weight() * chars.sqrt();
+    }
+    // Heaviest first; ties by kind, then in B's order, which a reader can follow.
+    changes.sort_by(|x, y| {
+        y.weight
+            .total_cmp(&x.weight)
+            .then(x.kind.cmp(&y.kind))
+            .then(x.b_at.cmp(&y.b_at))
+            .then_with(|| (&x.before, &x.after).cmp(&(&y.before, &y.after)))
+    });
+    changes
+}
+
+/// The edits of one pair merged by clause: the changes of a clause, with the unchanged words
+/// between them, are one change (推进祖国和平统一进程 → 坚定不移推进祖国统一大业 is one insertion and
+/// one replacement). Only groups that change both sides are returned.
+fn clause_edits(edits: &[Edit], a_text: &str) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    // The first and last edit of the group, whether it replaces anything yet, and whether
+    // unchanged words came after its last edit.
+    let mut group: Option<(Edit, Edit, bool)> = None;
+    let mut bridged = false;
+    let close = |group: &mut Option<(Edit, Edit, bool)>, out: &mut Vec<(Span, Span)>| {
+        if let Some((first, last, _)) = group.take() {
+            let a = Span::new(first.a.start, last.a.end);
+            let b = Span::new(first.b.start, last.b.end);
+            if !a.is_empty() && !b.is_empty() {
+                out.push((a, b));
+            }
+        }
+    };
+    for edit in edits {
+        if edit.op == EditOp::Equal {
+            let kept = edit.a.of(a_text);
+            if kept.chars().any(is_clause_break) || kept.chars().count() > MAX_BRIDGE_CHARS {
+                close(&mut group, &mut out);
+            }
+            bridged = group.is_some();
+            continue;
+        }
+        let replaces = edit.op == EditOp::Replace;
+        // Across unchanged words, an insertion or deletion joins its neighbour; two
+        // replacements stay two changes (规范 → 实施细则 … 境内 → 行政区域内).
+        if bridged && replaces && group.is_some_and(|g| g.2) {
+            close(&mut group, &mut out);
+        }
+        group = Some(match group.take() {
+            Some((first, _, had)) => (first, *edit, had || replaces),
+            None => (*edit, *edit, replaces),
+        });
+        bridged = false;
+    }
+    close(&mut group, &mut out);
+    out
+}
+
+/// The byte ranges of a document's heading numbers (一、, （三）, 第二部分) and enumeration
+/// markers (一是, 二要, 首先).
+fn marker_spans(doc: &Document) -> Vec<Span> {
+    let headings = doc
+        .structure
+        .headings
+        .iter()
+        .map(|h| Span::new(h.span.start, h.span.start + h.marker.len));
+    let items = doc
+        .structure
+        .enumerations
+        .iter()
+        .map(|e| Span::new(e.span.start, e.span.start + e.marker.len()));
+    headings.chain(items).collect()
+}
+
+/// The phrase of an edit's side: without the heading numbers it overlaps, up to its first clause
+/// break, trimmed of punctuation; `None` when nothing is left or it is longer than a clause.
+fn phrase(text: &str, side: Span, markers: &[Span]) -> Option<Span> {
+    let mut span = side;
+    for m in markers {
+        if m.start < span.end && span.start < m.end {
+            if m.start <= span.start {
+                span.start = span.start.max(m.end).min(span.end);
+            } else {
+                span.end = m.start;
+            }
+        }
+    }
+    let body = span.of(text);
+    let lead = body.len()
+        - body
+            .trim_start_matches(|c: char| !super::comparable(c))
+            .len();
+    let rest = &body[lead..];
+    let clause = rest.find(is_clause_break).map_or(rest, |at| &rest[..at]);
+    let trimmed = clause.trim_end_matches(|c: char| !super::comparable(c));
+    let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
+    let s = span.of(text);
+    (!s.is_empty() && s.chars().count() <= MAX_SIDE_CHARS).then_some(span)
+}
+
+/// The content words of a span: words, formulations and Latin words that are neither stopwords
+/// nor function words nor numbers.
+fn content_words<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    span: Span,
+    segmenter: &Segmenter,
+) -> Vec<(&'t str, TokenKind)> {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < span.end)
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Formulation(_) | TokenKind::Latin
+            ) && !t.stop
+        })
+        .map(|t| {
+            let word = Span::new(t.span.start.max(span.start), t.span.end.min(span.end));
+            (word.of(text), t.kind)
+        })
+        .filter(|(w, _)| {
+            !w.is_empty()
+                && !matches!(
+                    segmenter.hidden(w),
+                    Some(Hidden::FunctionWord | Hidden::Number)
+                )
+        })
+        .collect()
+}
+
+/// The kind of a replaced phrase and whether a side holds a formulation or a lexicon term, or
+/// `None` when it is no change of wording at all.
+fn change_kind(
+    before: &str,
+    after: &str,
+    a_words: &[(&str, TokenKind)],
+    b_words: &[(&str, TokenKind)],
+    segmenter: &Segmenter,
+) -> Option<(ChangeKind, bool)> {
+    if let Some(kind) = substitution::kind(before, after) {
+        return Some((kind, false));
+    }
+    if a_words.is_empty() || b_words.is_empty() {
+        return None;
+    }
+    let holds_term = |words: &[(&str, TokenKind)], side: &str| {
+        words
+            .iter()
+            .any(|(w, kind)| matches!(kind, TokenKind::Formulation(_)) || segmenter.is_own_term(w))
+            || !segmenter.slogans_in(side).is_empty()
+    };
+    if holds_term(a_words, before) || holds_term(b_words, after) {
+        return Some((ChangeKind::Formulation, true));
+    }
+    let is_name = |w: &&(&str, TokenKind)| {
+        segmenter
+            .tag(w.0)
+            .is_some_and(|t| matches!(t.as_str(), "nr" | "ns" | "nt" | "nz" | "nrt"))
+    };
+    if a_words.iter().all(|w| is_name(&w)) && b_words.iter().all(|w| is_name(&w)) {
+        return Some((ChangeKind::Name, false));
+    }
+    let phrase_like = |words: &[(&str, TokenKind)], side: &str| {
+        words.len() >= 2 || crate::chars::han_count(side) >= 4
+    };
+    let kind = if phrase_like(a_words, before) || phrase_like(b_words, after) {
+        ChangeKind::Formulation
+    } else {
+        ChangeKind::Wording
+    };
+    Some((kind, false))
+}
