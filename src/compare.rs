@@ -1,9 +1,10 @@
 //! Comparison: two loaded [`Document`]s → a [`Comparison`]: their tokens, the [`Alignment`] and
-//! the [`DiffReport`]. The one entry point that commands, tests and benchmarks share.
+//! the [`DiffReport`] and the [`PairTerms`]. The one entry point that commands, tests and benchmarks share.
 
 use crate::align::{AlignOptions, Alignment, align};
 use crate::diff::{DiffReport, diff_alignment};
 use crate::ingest::Document;
+use crate::stats::pair_terms::{PairTerms, pair_terms};
 use crate::words::{Segmenter, Token};
 
 #[derive(Debug, Clone)]
@@ -14,6 +15,8 @@ pub struct Comparison {
     pub b_tokens: Vec<Token>,
     pub alignment: Alignment,
     pub diff: DiffReport,
+    /// What one document has and the other lacks, and the strongest frequency changes.
+    pub terms: PairTerms,
 }
 
 pub fn compare(
@@ -26,6 +29,13 @@ pub fn compare(
     let b_tokens = segmenter.tokenize(&b.normalized.text);
     let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
     let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens, segmenter);
+    let terms = pair_terms(
+        &a.normalized.text,
+        &a_tokens,
+        &b.normalized.text,
+        &b_tokens,
+        segmenter,
+    );
     Comparison {
         a,
         b,
@@ -33,5 +43,6 @@ pub fn compare(
         b_tokens,
         alignment,
         diff,
+        terms,
     }
 }

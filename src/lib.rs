@@ -9,6 +9,7 @@ pub mod diff;
 pub mod ingest;
 pub mod normalize;
 pub mod parallel;
+pub mod present;
 pub mod progress;
 pub mod render;
 pub mod report;

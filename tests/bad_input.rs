@@ -348,7 +348,9 @@ fn diff_and_align_take_paths_to_any_files() {
         .arg(dir.path().join("b.txt"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("全县 → 全省  ×1  [层级]"))
+        .stdout(predicate::str::contains(
+            "[-全县-] │ {+全省+} │ 1 │ 层级 │ a.txt:2 → b.txt:2",
+        ))
         .stdout(predicate::str::contains(
             "[-全县-]{+全省+}要加强网络安全工作",
         ));

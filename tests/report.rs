@@ -78,14 +78,36 @@ fn the_sample_report_has_every_file() {
         serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     let plan = manifest["plan"].as_array().unwrap();
     assert_eq!(plan.len(), 3, "{plan:?}");
+    // Pair headings name the documents by title (from the manifest), not by id.
+    let titles: std::collections::HashMap<&str, &str> = [
+        (
+            "000_9ef17a759cacbb40",
+            "全县网络安全和信息化工作会议主持词和讲话",
+        ),
+        (
+            "001_1e4f3ad92249e6af",
+            "把准政治方向 提高网络安全和信息化工作水平",
+        ),
+        ("002_bc77ca63347c2d83", "全省网信办主任会议精神传达提纲"),
+        ("003_8f909af7e5320190", "河东区召开网络安全和信息化工作会议"),
+    ]
+    .into();
     for pair in plan {
-        let heading = format!(
-            "<h3>{} → {}</h3>",
-            pair["a"].as_str().unwrap(),
-            pair["b"].as_str().unwrap()
-        );
+        let title = |side: &str| {
+            let t = titles[pair[side].as_str().unwrap()];
+            if t.chars().count() > 24 {
+                format!("{}…", t.chars().take(23).collect::<String>())
+            } else {
+                t.to_string()
+            }
+        };
+        let heading = format!("<h3>{} → {}</h3>", title("a"), title("b"));
         assert!(html.contains(&heading), "{heading} missing");
     }
+    assert!(
+        !html.contains("<h3>001_1e4f3ad92249e6af"),
+        "no id in a pair heading"
+    );
     // Inputs hashed, parameters and versions recorded.
     let inputs = manifest["inputs"].as_array().unwrap();
     assert_eq!(inputs.len(), 4);
@@ -315,7 +337,10 @@ fn english_labels_and_user_pairs() {
     );
     let md = fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("# tifa comparison report") && md.contains("requested"));
-    assert!(md.contains("### 002\\_bc77ca63347c2d83 → 003\\_8f909af7e5320190"));
+    assert!(
+        md.contains("### 全省网信办主任会议精神传达提纲 → 河东区召开网络安全和信息化工作会议"),
+        "{md}"
+    );
     tifa()
         .args(["report", "corpus", "--pairs", "009:000", "--out"])
         .arg(dir.path().join("bad"))

@@ -41,7 +41,9 @@ fn county_2018_to_county_2023_shares_one_sentence_and_stock_passages() {
         .iter()
         .map(|&k| c.alignment.count(k))
         .collect();
-    assert_eq!(counts, [1, 0, 0, 71, 57]); // identical, changed, moved, added, dropped
+    // identical, changed, moved, added, dropped: the two changed pairs are sentences in order
+    // between aligned neighbours (the 讲三点意见 transition formula, the 加强组织领导 heading).
+    assert_eq!(counts, [1, 2, 0, 69, 55]);
     let shared: Vec<_> = c
         .alignment
         .pairs
@@ -66,7 +68,6 @@ fn county_2018_to_county_2023_shares_one_sentence_and_stock_passages() {
             .any(|p| p == "习近平新时代中国特色社会主义思想"),
         "a stock term counted as a passage"
     );
-    assert!(c.diff.formulation_changes.is_empty());
     assert!(c.alignment.coverage.copy_ratio < 0.01);
     assert!(
         (0.03..0.08).contains(&c.alignment.coverage.passage_ratio),
@@ -76,8 +77,8 @@ fn county_2018_to_county_2023_shares_one_sentence_and_stock_passages() {
 }
 
 #[test]
-fn a_looser_threshold_finds_the_adapted_transition_formula() {
-    let c = compared("001", "000", 0.35);
+fn the_adapted_transition_formula_pairs_in_order_at_the_default_threshold() {
+    let c = compared("001", "000", AlignOptions::default().min_similarity);
     let pair = c
         .alignment
         .pairs
@@ -109,7 +110,13 @@ fn a_looser_threshold_finds_the_adapted_transition_formula() {
         changes.contains(&("全国和省市网信工作", "好本次")),
         "{changes:?}"
     );
-    assert!(changes.contains(&("五、全面", "一是")), "{changes:?}");
+    // The heading's number and the enumeration marker are places in the text, not wording.
+    assert!(
+        !changes
+            .iter()
+            .any(|(a, b)| a.contains("五、") || b.contains("一是")),
+        "{changes:?}"
+    );
 }
 
 #[test]

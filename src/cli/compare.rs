@@ -3,9 +3,12 @@
 use super::{InputArgs, Resolver, Words};
 use crate::align::AlignOptions;
 use crate::compare::{Comparison, compare};
+use crate::present::pair::{Layout, PairPresentation, Show};
+use crate::render::align_table;
 use crate::render::labels::Lang;
+use crate::render::report::{html, markdown};
+use crate::render::text::{self, TextStyle};
 use crate::render::views::{DocumentView, PairView, Segment, is_shown, pair_views, segments};
-use crate::render::{align_table, diff_html, diff_markdown, diff_text};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -91,9 +94,14 @@ pub struct DiffArgs {
     /// Labels in Chinese (default) or English.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
-    /// How many formulation changes to list.
+    /// Rows per list (terms, changes; in the terminal also runs of added and dropped text,
+    /// which Markdown and HTML list in full).
     #[arg(long, default_value_t = 15)]
     pub top: usize,
+    /// Which text to show besides the summary and the term lists: any of added, dropped,
+    /// changed, moved (comma-separated), or all.
+    #[arg(long, default_value = "all", value_name = "KINDS", value_parser = parse_show)]
+    pub show: Show,
     /// Wrap width in columns (default: $COLUMNS, else 100).
     #[arg(long)]
     pub width: Option<usize>,
@@ -114,8 +122,26 @@ pub struct AlignArgs {
     pub format: TableFormat,
 }
 
+fn parse_show(s: &str) -> Result<Show, String> {
+    s.parse()
+}
+
 pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
     let c = args.pair.run()?;
+    let presentation = PairPresentation::of(&c);
+    let layout = Layout {
+        lang: args.lang,
+        level: 1,
+        top: args.top,
+        // A document shows all the added and dropped text; the terminal the longest runs.
+        runs: if matches!(args.format, DiffFormat::Text) {
+            args.top
+        } else {
+            usize::MAX
+        },
+        show: args.show,
+        compact: matches!(args.format, DiffFormat::Text),
+    };
     let out = match args.format {
         DiffFormat::Text => {
             let color = match args.color {
@@ -129,19 +155,11 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
                 .width
                 .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
                 .unwrap_or(100);
-            diff_text::render(
-                &c,
-                &diff_text::TextOptions {
-                    color,
-                    width,
-                    lang: args.lang,
-                    top: args.top,
-                },
-            )
+            text::render(&presentation.blocks(&layout), &TextStyle { color, width })
         }
-        DiffFormat::Md => diff_markdown::render(&c, args.lang, args.top),
-        DiffFormat::Html => diff_html::render(&c, args.lang, args.top),
-        DiffFormat::Json => diff_json(&c)?,
+        DiffFormat::Md => markdown::render(&presentation.blocks(&layout), &[]),
+        DiffFormat::Html => html::render(&presentation.blocks(&layout), &[], args.lang),
+        DiffFormat::Json => diff_json(&c, &presentation)?,
     };
     print!("{out}");
     Ok(ExitCode::SUCCESS)
@@ -161,8 +179,11 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
 struct DiffJson<'a> {
     a: DocumentView,
     b: DocumentView,
+    /// What the text, Markdown and HTML outputs show, as data.
+    presentation: &'a PairPresentation,
     coverage: &'a crate::align::Coverage,
     formulation_changes: &'a [crate::diff::FormulationChange],
+    terms: &'a crate::stats::pair_terms::PairTerms,
     pairs: Vec<PairWithDiff>,
     passages: &'a [crate::align::Passage],
 }
@@ -175,7 +196,7 @@ struct PairWithDiff {
     diff: Vec<Segment>,
 }
 
-fn diff_json(c: &Comparison) -> Result<String> {
+fn diff_json(c: &Comparison, presentation: &PairPresentation) -> Result<String> {
     let pairs = pair_views(c)
         .into_iter()
         .enumerate()
@@ -190,8 +211,10 @@ fn diff_json(c: &Comparison) -> Result<String> {
     let out = DiffJson {
         a: DocumentView::of(&c.a),
         b: DocumentView::of(&c.b),
+        presentation,
         coverage: &c.alignment.coverage,
         formulation_changes: &c.diff.formulation_changes,
+        terms: &c.terms,
         pairs,
         passages: &c.alignment.passages,
     };

@@ -3,6 +3,7 @@
 //! Sans SC subset under `assets/fonts`), registered from bytes, so Chinese labels never turn into
 //! boxes on a machine without CJK fonts.
 
+use crate::present::ChartId;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -23,8 +24,8 @@ fn ensure_font() {
 /// One chart in both formats.
 #[derive(Debug, Clone)]
 pub struct Chart {
-    /// File stem under `charts/`: `heatmap`, `trends`, `dotplot-001-000` …
-    pub name: String,
+    /// Which chart it is; its file stem under `charts/` is [`ChartId::file_stem`].
+    pub id: ChartId,
     pub title: String,
     pub caption: String,
     pub svg: String,
@@ -40,7 +41,7 @@ pub trait Draw {
 }
 
 /// Draws `spec` as SVG and PNG.
-pub fn render<D: Draw>(spec: &D, name: &str, title: &str, caption: &str) -> Result<Chart, String> {
+pub fn render<D: Draw>(spec: &D, id: ChartId, title: &str, caption: &str) -> Result<Chart, String> {
     ensure_font();
     let (width, height) = spec.size();
     let mut svg = String::new();
@@ -58,7 +59,7 @@ pub fn render<D: Draw>(spec: &D, name: &str, title: &str, caption: &str) -> Resu
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(Chart {
-        name: name.to_string(),
+        id,
         title: title.to_string(),
         caption: caption.to_string(),
         svg,
@@ -524,4 +525,16 @@ impl Draw for StackedShares {
         legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
+}
+
+impl Chart {
+    /// The file stem under `charts/`.
+    pub fn name(&self) -> String {
+        self.id.file_stem()
+    }
+}
+
+/// The chart of `id` among `charts`.
+pub fn find(charts: &[Chart], id: ChartId) -> Option<&Chart> {
+    charts.iter().find(|c| c.id == id)
 }

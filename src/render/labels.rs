@@ -83,37 +83,4 @@ impl Lang {
             (Lang::En, k) => k.as_str(),
         }
     }
-
-    /// (key, Chinese, English) for every fixed phrase of the summaries.
-    pub fn text(self, key: &str) -> &'static str {
-        const TEXTS: &[(&str, &str, &str)] = &[
-            ("title", "对比", "Comparison"),
-            (
-                "copy_ratio",
-                "沿用率（B 中来自 A 的字数占比）",
-                "copy ratio (share of B taken over or adapted from A)",
-            ),
-            ("verbatim_ratio", "原样照搬占比", "verbatim share of B"),
-            ("kept_ratio", "A 被保留的占比", "share of A that B kept"),
-            (
-                "passage_ratio",
-                "共有段落覆盖 B 的占比",
-                "share of B in shared passages",
-            ),
-            ("pairs", "句对", "sentence pairs"),
-            ("classes", "改动程度", "edit classes"),
-            ("changes", "主要提法变化", "top formulation changes"),
-            ("changed_pairs", "改动的句子", "changed sentences"),
-            ("sections", "各部分沿用率", "copy ratio by section"),
-            ("passages", "共有段落", "shared passages"),
-            ("similarity", "相似度", "similarity"),
-            ("none", "（无）", "(none)"),
-            ("before_heading", "（开头）", "(opening)"),
-        ];
-        TEXTS
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, zh, en)| if self == Lang::Zh { *zh } else { *en })
-            .unwrap_or("?")
-    }
 }

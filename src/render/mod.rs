@@ -1,14 +1,13 @@
-//! Renderers: results → bytes. `views` resolves spans into text for output; the other modules
-//! write one format each. Nothing here computes a result.
+//! Renderers: results and the presentation model ([`crate::present`]) → bytes. `views` resolves
+//! spans into text for the JSON and CSV tables; `text` and `report::{markdown, html, docx}` print
+//! blocks, one format each. Nothing here computes a result.
 
 pub mod align_table;
 pub mod charts;
-pub mod diff_html;
-pub mod diff_markdown;
-pub mod diff_text;
 pub mod labels;
 pub mod report;
 pub mod table;
+pub mod text;
 pub mod views;
 
 /// A CSV cell safe to open in Excel: cells starting with = + - @ (or a tab / CR) are prefixed with

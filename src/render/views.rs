@@ -1,8 +1,6 @@
 //! Views: a [`Comparison`]'s index ranges and spans → owned text with lines and sections, the
-//! shape every output format prints.
+//! shape the JSON and CSV outputs print.
 
-use super::labels::Lang;
-use super::percent;
 use crate::align::{Pair, PairKind};
 use crate::compare::Comparison;
 use crate::diff::{EditClass, EditOp, sentence_span};
@@ -123,44 +121,7 @@ pub fn segments(c: &Comparison, index: usize) -> Vec<Segment> {
         .collect()
 }
 
-/// Pairs worth showing as diffs: changed or moved, in B's order.
-pub fn shown_pairs(c: &Comparison) -> Vec<usize> {
-    c.alignment
-        .pairs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| is_shown(p.kind))
-        .map(|(k, _)| k)
-        .collect()
-}
-
 /// Whether pairs of this kind get an inline diff: changed or moved ones.
 pub fn is_shown(kind: PairKind) -> bool {
     matches!(kind, PairKind::Changed | PairKind::Moved)
-}
-
-/// The summary every diff format opens with, as (label, value) rows: the four ratios, the pairs
-/// per kind and the edit classes.
-pub fn summary_rows(c: &Comparison, lang: Lang) -> Vec<(&'static str, String)> {
-    let cov = &c.alignment.coverage;
-    let mut rows: Vec<(&'static str, String)> = [
-        ("copy_ratio", cov.copy_ratio),
-        ("verbatim_ratio", cov.verbatim_ratio),
-        ("kept_ratio", cov.kept_ratio),
-        ("passage_ratio", cov.passage_ratio),
-    ]
-    .into_iter()
-    .map(|(key, value)| (lang.text(key), percent(value)))
-    .collect();
-    let kinds: Vec<String> = PairKind::ALL
-        .iter()
-        .map(|&k| format!("{} {}", lang.kind(k), c.alignment.count(k)))
-        .collect();
-    rows.push((lang.text("pairs"), kinds.join(" · ")));
-    let classes: Vec<String> = EditClass::ALL
-        .iter()
-        .map(|&k| format!("{} {}", lang.class(k), c.diff.count(k)))
-        .collect();
-    rows.push((lang.text("classes"), classes.join(" · ")));
-    rows
 }

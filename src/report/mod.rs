@@ -68,9 +68,20 @@ impl Default for ReportOptions {
     }
 }
 
+/// Which documents a keyness comparison sets against which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeynessGroup {
+    /// One level against all the others.
+    Level(Level),
+    /// The latest year against the earlier ones.
+    LatestYear(i32),
+}
+
 /// One keyness comparison: which documents against which.
 #[derive(Debug, Clone)]
 pub struct KeynessComparison {
+    pub group: KeynessGroup,
+    /// The filters it ran with (`level=county`, `level!=county`), as the tables record them.
     pub target: String,
     pub reference: String,
     pub rows: Vec<KeynessRow>,
@@ -374,25 +385,34 @@ fn keyness_comparisons(counts: &TermCounts, min_docs: u32) -> Vec<KeynessCompari
     let mut levels: Vec<Level> = counts.docs.iter().filter_map(|d| d.level).collect();
     levels.sort_unstable();
     levels.dedup();
-    let mut specs: Vec<(String, String)> = Vec::new();
+    let mut specs: Vec<(KeynessGroup, String, String)> = Vec::new();
     if levels.len() >= 2 {
         for level in &levels {
-            specs.push((format!("level={level}"), format!("level!={level}")));
+            specs.push((
+                KeynessGroup::Level(*level),
+                format!("level={level}"),
+                format!("level!={level}"),
+            ));
         }
     }
     let years: Vec<i32> = counts.docs.iter().filter_map(|d| d.year).collect();
     if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max())
         && first < last
     {
-        specs.push((format!("year={last}"), format!("year<{last}")));
+        specs.push((
+            KeynessGroup::LatestYear(*last),
+            format!("year={last}"),
+            format!("year<{last}"),
+        ));
     }
     specs
         .into_iter()
-        .filter_map(|(target, reference)| {
+        .filter_map(|(group, target, reference)| {
             let t: Filter = target.parse().ok()?;
             let r: Filter = reference.parse().ok()?;
             let rows = keyness(counts, &t, Some(&r), min_docs.min(2)).ok()?;
             Some(KeynessComparison {
+                group,
                 target,
                 reference,
                 rows,

@@ -261,6 +261,22 @@ impl<'s> Counter<'s> {
 
 type TermTally<'t> = FxHashMap<&'t str, (TermKind, u32)>;
 
+/// The terms of one document (words and formulations, no n-grams) with their kinds and counts by
+/// the counting rule, and its size in counted tokens: what [`count`] records, for one document
+/// already tokenized.
+pub fn document_terms_counted<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    segmenter: &Segmenter,
+) -> (Vec<(&'t str, TermKind, u32)>, u64) {
+    let (tally, size) = terms_of(text, tokens, &(1..=1), segmenter);
+    let terms = tally
+        .into_iter()
+        .map(|(term, (kind, count))| (term, kind, count))
+        .collect();
+    (terms, size)
+}
+
 /// The terms of one document with their kinds and counts, and the document's size in counted
 /// tokens.
 ///

@@ -9,6 +9,7 @@ pub mod formulations;
 pub mod frame;
 pub mod kwic;
 pub mod measures;
+pub mod pair_terms;
 pub mod table;
 pub mod terms;
 pub mod trends;

@@ -3,8 +3,8 @@
 //! deleted words struck through in red and inserted words underlined in green. docx-rs escapes
 //! all text, so document text stays text.
 
-use super::outline::{Block, Inline};
-use crate::render::charts::Chart;
+use crate::present::{Block, Inline};
+use crate::render::charts::{self, Chart};
 use docx_rs::{
     AlignmentType, Docx, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table, TableCell,
     TableRow, WidthType,
@@ -43,8 +43,15 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
             ),
             Block::Paragraph(inlines) => doc.add_paragraph(paragraph(inlines)),
             Block::Table { header, rows } => doc.add_table(table(header, rows)),
-            Block::Chart(i) => {
-                let chart = &charts[*i];
+            Block::List(items) => items.iter().fold(doc, |doc, item| {
+                let mut bullet = vec![Inline::Text("• ".into())];
+                bullet.extend(item.iter().cloned());
+                doc.add_paragraph(paragraph(&bullet))
+            }),
+            Block::Chart(id) => {
+                let Some(chart) = charts::find(charts, *id) else {
+                    continue;
+                };
                 let (w, h) = fit(chart.width, chart.height);
                 let picture = Pic::new_with_dimensions(chart.png.clone(), w, h);
                 doc.add_paragraph(

@@ -2,8 +2,8 @@
 //! inline as SVG, no script, nothing fetched. Readable on a phone (fluid width, tables scroll) and
 //! printable (charts and rows never split across pages). All document text is escaped.
 
-use super::outline::{Block, Inline};
-use crate::render::charts::Chart;
+use crate::present::{Block, Inline};
+use crate::render::charts::{self, Chart};
 use crate::render::labels::Lang;
 use std::fmt::Write;
 
@@ -67,7 +67,18 @@ pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
                 let _ = writeln!(out, "<p>{}</p>", inline(inlines));
             }
             Block::Table { header, rows } => table(header, rows, &mut out),
-            Block::Chart(i) => figure(&charts[*i], &mut out),
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(out, "<li>{}</li>", inline(item));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Chart(id) => {
+                if let Some(chart) = charts::find(charts, *id) {
+                    figure(chart, &mut out);
+                }
+            }
         }
     }
     out.push_str("</body>\n</html>\n");
@@ -112,7 +123,7 @@ fn figure(chart: &Chart, out: &mut String) {
     let _ = writeln!(
         out,
         "<figure id=\"{}\" role=\"img\" aria-label=\"{}\">{svg}<figcaption>{}</figcaption></figure>",
-        escape(&chart.name),
+        escape(&chart.name()),
         escape(&chart.title),
         escape(&format!("{}。{}", chart.title, chart.caption))
     );

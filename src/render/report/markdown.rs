@@ -1,9 +1,9 @@
 //! `report.md`: the outline ([`Block`]s) → Markdown with pipe tables, ~~deleted~~ and **inserted**
-//! words, and charts linked as `charts/<name>.png`. Document text is escaped so that it never
+//! words, bulleted lists, and charts linked as `charts/<name>.png`. Document text is escaped so that it never
 //! becomes markup, a link or raw HTML.
 
-use super::outline::{Block, Inline};
-use crate::render::charts::Chart;
+use crate::present::{Block, Inline};
+use crate::render::charts::{self, Chart};
 use std::fmt::Write;
 
 /// Backslash-escapes every character Markdown (or HTML inside it) could read as markup.
@@ -52,15 +52,22 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> String {
                 }
                 out.push('\n');
             }
-            Block::Chart(i) => {
-                let chart = &charts[*i];
-                let _ = writeln!(
-                    out,
-                    "![{}](charts/{}.png)\n\n*{}*\n",
-                    escape(&chart.title),
-                    chart.name,
-                    escape(&chart.caption)
-                );
+            Block::List(items) => {
+                for item in items {
+                    let _ = writeln!(out, "- {}", inline(item));
+                }
+                out.push('\n');
+            }
+            Block::Chart(id) => {
+                if let Some(chart) = charts::find(charts, *id) {
+                    let _ = writeln!(
+                        out,
+                        "![{}](charts/{}.png)\n\n*{}*\n",
+                        escape(&chart.title),
+                        chart.name(),
+                        escape(&chart.caption)
+                    );
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ use super::charts::{self, Chart, DivergingBars, DotPlot, Heatmap, Lines, Stacked
 use super::labels::Lang;
 use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
+use crate::present::ChartId;
 use crate::report::Report;
 use crate::report::folder::{FolderError, ReportFile, write_streamed};
 use crate::stats::formulations::{formulations_table, level_starts, lists_table};
@@ -145,11 +146,11 @@ pub fn emit_files<E: From<RenderError>>(
     let charts = draw_charts(report, lang)?;
     for chart in &charts {
         send(ReportFile::new(
-            format!("charts/{}.svg", chart.name),
+            format!("charts/{}.svg", chart.name()),
             chart.svg.clone(),
         ))?;
         send(ReportFile::new(
-            format!("charts/{}.png", chart.name),
+            format!("charts/{}.png", chart.name()),
             chart.png.clone(),
         ))?;
     }
@@ -230,23 +231,22 @@ pub const PAIRS_SHOWN: usize = 30;
 
 fn chart<D: charts::Draw>(
     spec: &D,
-    name: &str,
+    id: ChartId,
     title: &str,
     caption: &str,
 ) -> Result<Chart, RenderError> {
-    charts::render(spec, name, title, caption).map_err(|e| RenderError::Chart(name.to_string(), e))
+    charts::render(spec, id, title, caption).map_err(|e| RenderError::Chart(id.file_stem(), e))
 }
 
 /// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a dot plot per pair.
 pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderError> {
     let mut out = Vec::new();
+    let labels = doc_labels(report);
     let ids = axis_labels(
         &report
-            .docs
+            .heatmap_docs
             .iter()
-            .enumerate()
-            .filter(|(i, _)| report.heatmap_docs.contains(i))
-            .map(|(_, d)| short_id(&d.id))
+            .map(|&i| labels[i].clone())
             .collect::<Vec<_>>(),
     );
     out.push(chart(
@@ -254,14 +254,14 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             labels: ids.clone(),
             values: report.similarity.clone(),
         },
-        "heatmap",
+        ChartId::Heatmap,
         lang.pick("文档相似度", "Document similarity"),
         lang.pick(
             "词频向量的余弦相似度，颜色越深越相似。",
             "Cosine similarity of word counts; darker is more alike.",
         ),
     )?);
-    if let Some(coverage) = coverage_chart(report, lang)? {
+    if let Some(coverage) = coverage_chart(report, &labels, lang)? {
         out.push(coverage);
     }
     out.push(chart(
@@ -271,7 +271,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
                 .pick("每万字出现次数", "per 10,000 Han characters")
                 .into(),
         },
-        "trends",
+        ChartId::Trends,
         lang.pick("用词趋势", "Term trends"),
         lang.pick(
             "关注词与上升、下降最明显的词语的年度频率。",
@@ -300,12 +300,11 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
                 bars,
                 x_label: "Log Ratio".into(),
             },
-            &format!("keyness-{k}"),
+            ChartId::Keyness(k),
             &format!(
-                "{} {} vs {}",
+                "{}：{}",
                 lang.pick("关键词", "Keyness"),
-                comparison.target,
-                comparison.reference
+                outline::keyness_title(comparison.group, lang)
             ),
             lang.pick(
                 "右侧为目标文档中偏多的词，左侧为参照文档中偏多的词（按 G² 取前几位）。",
@@ -340,7 +339,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             rows,
             groups: levels.iter().map(|l| lang.level(*l).to_string()).collect(),
         },
-        "formulations",
+        ChartId::Formulations,
         lang.pick(
             "提法首次出现的年份（按层级）",
             "First year of each formulation, by level",
@@ -350,7 +349,14 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             "Each point is the first year the formulation appears at a level.",
         ),
     )?);
-    for (k, c) in report.comparisons.iter().enumerate().take(PAIRS_SHOWN) {
+    for (k, (c, planned)) in report
+        .comparisons
+        .iter()
+        .zip(&report.plan)
+        .enumerate()
+        .take(PAIRS_SHOWN)
+    {
+        let (a_label, b_label) = (&labels[planned.a], &labels[planned.b]);
         let kinds = [PairKind::Identical, PairKind::Changed, PairKind::Moved];
         let points = c
             .alignment
@@ -365,17 +371,17 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             &DotPlot {
                 a_len: c.a.structure.sentences.len(),
                 b_len: c.b.structure.sentences.len(),
-                a_label: format!("{} {}", short_id(&c.a.id), lang.pick("句序", "sentence")),
-                b_label: format!("{} {}", short_id(&c.b.id), lang.pick("句序", "sentence")),
+                a_label: format!("{a_label} {}", lang.pick("句序", "sentence")),
+                b_label: format!("{b_label} {}", lang.pick("句序", "sentence")),
                 points,
                 kinds: kinds.iter().map(|k| lang.kind(*k).to_string()).collect(),
             },
-            &format!("dotplot-{k}"),
+            ChartId::DotPlot(k),
             &format!(
                 "{} {} → {}",
                 lang.pick("句子对齐", "Sentence alignment"),
-                short_id(&c.a.id),
-                short_id(&c.b.id)
+                a_label,
+                b_label
             ),
             lang.pick(
                 "每个点是一对对齐的句子；对角线上的点表示顺序未变。",
@@ -388,19 +394,18 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
 
 /// What each B document is made of: from the planned pairs (copied, adapted, new); on a large
 /// corpus from corpus-wide reuse (reused from earlier or higher-level documents, own).
-fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderError> {
+fn coverage_chart(
+    report: &Report,
+    labels: &[String],
+    lang: Lang,
+) -> Result<Option<Chart>, RenderError> {
     if let Some(reuse) = &report.reuse {
         let mut shares: Vec<&crate::reuse::ReusedShare> = reuse.shares.iter().collect();
         shares.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.doc.cmp(&y.doc)));
         let rows = shares
             .into_iter()
             .take(PAIRS_SHOWN)
-            .map(|s| {
-                (
-                    short_id(&report.docs[s.doc as usize].id),
-                    vec![s.share, 1.0 - s.share],
-                )
-            })
+            .map(|s| (labels[s.doc as usize].clone(), vec![s.share, 1.0 - s.share]))
             .collect();
         let spec = StackedShares {
             rows,
@@ -412,7 +417,7 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
         };
         return chart(
             &spec,
-            "coverage",
+            ChartId::Coverage,
             lang.pick( "沿用比例最高的文件", "Documents reusing the most"),
             if reuse.from_passim {
                 lang.pick(
@@ -434,12 +439,13 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
     let rows = report
         .comparisons
         .iter()
+        .zip(&report.plan)
         .take(PAIRS_SHOWN)
-        .map(|c| {
+        .map(|(c, planned)| {
             let cov = &c.alignment.coverage;
             let adapted = (cov.copy_ratio - cov.verbatim_ratio).max(0.0);
             (
-                format!("{} → {}", short_id(&c.a.id), short_id(&c.b.id)),
+                format!("{} → {}", labels[planned.a], labels[planned.b]),
                 vec![cov.verbatim_ratio, adapted, (1.0 - cov.copy_ratio).max(0.0)],
             )
         })
@@ -454,7 +460,7 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
     };
     chart(
         &spec,
-        "coverage",
+        ChartId::Coverage,
         lang.pick("B 文档的来源构成", "What each B document is made of"),
         lang.pick(
             "按字数计：与 A 相同的句子、改写自 A 的句子、新写的句子。",
@@ -464,13 +470,15 @@ fn coverage_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
     .map(Some)
 }
 
-/// `000_9ef17a759cacbb40` → `000`: the readable part of an id for chart axes.
-fn short_id(id: &str) -> String {
-    match id.split_once('_') {
-        Some((head, _)) if !head.is_empty() => head.to_string(),
-        _ => id.chars().take(16).collect(),
-    }
+/// Every document's label for chart axes and legends: its short title, told apart from the
+/// others by year or id when titles repeat (never an id cut at its first `_`).
+fn doc_labels(report: &Report) -> Vec<String> {
+    let docs: Vec<&crate::ingest::Document> = report.corpus.documents.iter().collect();
+    crate::present::distinct_labels(&docs, CHART_LABEL_CHARS)
 }
+
+/// Longest document label on a chart, in characters.
+const CHART_LABEL_CHARS: usize = 12;
 
 /// Chart labels without the prefix every id shares up to a separator: gwr-1954 … gwr-2025 → 1954 … 2025.
 fn axis_labels(ids: &[String]) -> Vec<String> {

@@ -2,52 +2,13 @@
 //! paragraphs, tables, charts) that the HTML, Markdown and Word renderers each print in their own
 //! format, so the three always say the same thing.
 
-use super::super::charts::Chart;
+use super::super::charts::{self, Chart};
 use super::super::labels::Lang;
-use super::super::views::{pair_view, segments, shown_pairs, summary_rows};
-use crate::diff::EditOp;
 use crate::ingest::metadata::{Field, Level, Origin};
+use crate::present::pair::{Layout, PairPresentation, Show};
+pub use crate::present::{Block, Inline};
+use crate::present::{ChartId, para, table, text};
 use crate::report::Report;
-
-/// A run of text with its role.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
-    Text(String),
-    Strong(String),
-    /// Words of A that B dropped.
-    Del(String),
-    /// Words B added.
-    Ins(String),
-    /// Where a claim comes from: `path:line`.
-    Cite(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Heading(u8, String),
-    Paragraph(Vec<Inline>),
-    Table {
-        header: Vec<String>,
-        rows: Vec<Vec<Vec<Inline>>>,
-    },
-    /// Index into the report's charts.
-    Chart(usize),
-}
-
-fn text(s: impl Into<String>) -> Vec<Inline> {
-    vec![Inline::Text(s.into())]
-}
-
-fn para(s: impl Into<String>) -> Block {
-    Block::Paragraph(text(s))
-}
-
-fn table(header: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Block {
-    Block::Table {
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
-}
 
 fn field<T: std::fmt::Display>(f: &Field<T>) -> String {
     match (&f.value, f.origin) {
@@ -65,8 +26,9 @@ fn level_field(f: &Field<crate::ingest::metadata::Level>, lang: Lang) -> String 
     }
 }
 
-fn chart_index(charts: &[Chart], name: &str) -> Option<usize> {
-    charts.iter().position(|c| c.name == name)
+/// The chart block of `id`, when that chart was drawn.
+fn chart_block(charts: &[Chart], id: ChartId) -> Option<Block> {
+    charts::find(charts, id).map(|_| Block::Chart(id))
 }
 
 /// The whole report as blocks, in reading order.
@@ -110,12 +72,8 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
             lang,
         )));
     }
-    if let Some(i) = chart_index(charts, "heatmap") {
-        out.push(Block::Chart(i));
-    }
-    if let Some(i) = chart_index(charts, "coverage") {
-        out.push(Block::Chart(i));
-    }
+    out.extend(chart_block(charts, ChartId::Heatmap));
+    out.extend(chart_block(charts, ChartId::Coverage));
 }
 
 /// Beyond this many documents the overview and the findings are summed up by level and kind: a
@@ -390,138 +348,69 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         )));
     }
     for (k, c) in report.comparisons.iter().enumerate().take(shown) {
-        out.push(Block::Heading(3, format!("{} → {}", c.a.id, c.b.id)));
-        let rows = summary_rows(c, lang)
-            .into_iter()
-            .map(|(label, value)| vec![text(label), text(value)])
-            .collect();
-        out.push(table(
-            &[lang.pick("指标", "measure"), lang.pick("数值", "value")],
-            rows,
-        ));
-        if !c.diff.formulation_changes.is_empty() {
-            let rows = c
-                .diff
-                .formulation_changes
-                .iter()
-                .take(top)
-                .map(|f| {
-                    vec![
-                        vec![Inline::Del(f.before.clone())],
-                        vec![Inline::Ins(f.after.clone())],
-                        text(f.count.to_string()),
-                        text(lang.change(f.kind)),
-                    ]
-                })
-                .collect();
-            out.push(Block::Heading(
-                4,
-                lang.pick("主要提法变化", "Top formulation changes").into(),
-            ));
-            out.push(table(
-                &[
-                    lang.pick("原提法", "before"),
-                    lang.pick("新提法", "after"),
-                    lang.pick("次数", "times"),
-                    lang.pick("类型", "kind"),
-                ],
-                rows,
-            ));
+        let layout = Layout {
+            lang,
+            level: 3,
+            top,
+            runs: top,
+            show: Show::default(),
+            compact: false,
+        };
+        let mut blocks = PairPresentation::of(c).blocks(&layout);
+        // The dot plot goes after the summary and term tables, before the long lists of text.
+        let at = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading(4, h) if h == lang.pick("各部分：沿用与新写", "Each section: taken over and own")))
+            .unwrap_or(blocks.len());
+        if let Some(chart) = chart_block(charts, ChartId::DotPlot(k)) {
+            blocks.insert(at, chart);
         }
-        if !c.alignment.passages.is_empty() {
-            let mut passages: Vec<_> = c.alignment.passages.iter().collect();
-            passages.sort_by_key(|p| std::cmp::Reverse(p.matched_chars));
-            let rows = passages
-                .into_iter()
-                .take(top)
-                .map(|p| {
-                    vec![
-                        text(p.b.of(&c.b.normalized.text)),
-                        vec![
-                            Inline::Cite(format!(
-                                "{}:{}",
-                                c.a.path,
-                                c.a.normalized.map.original_line(p.a.start)
-                            )),
-                            Inline::Text(" → ".into()),
-                            Inline::Cite(format!(
-                                "{}:{}",
-                                c.b.path,
-                                c.b.normalized.map.original_line(p.b.start)
-                            )),
-                        ],
-                    ]
-                })
-                .collect();
-            out.push(Block::Heading(
-                4,
-                lang.pick("共有段落（最长的几处）", "Shared passages (longest)")
-                    .into(),
-            ));
-            out.push(table(
-                &[
-                    lang.pick("B 中的段落", "passage in B"),
-                    lang.pick("出处", "source"),
-                ],
-                rows,
-            ));
-        }
-        if let Some(i) = chart_index(charts, &format!("dotplot-{k}")) {
-            out.push(Block::Chart(i));
-        }
-        out.push(Block::Heading(
-            4,
-            lang.pick("对齐的句子（逐词差异）", "Aligned sentences (word diff)")
-                .into(),
-        ));
-        let shown = shown_pairs(c);
-        if shown.is_empty() {
-            out.push(para(lang.pick(
-                "没有改动或移位的句子对。",
-                "No changed or moved sentence pairs.",
-            )));
-        }
-        let rows = shown
-            .into_iter()
-            .filter_map(|p| {
-                let view = pair_view(c, p, &c.alignment.pairs[p]);
-                let (a, b) = (view.a.as_ref()?, view.b.as_ref()?);
-                let mut diff = Vec::new();
-                for s in segments(c, p) {
-                    match s.op {
-                        EditOp::Equal => diff.push(Inline::Text(s.old)),
-                        EditOp::Delete => diff.push(Inline::Del(s.old)),
-                        EditOp::Insert => diff.push(Inline::Ins(s.new)),
-                        EditOp::Replace => {
-                            diff.push(Inline::Del(s.old));
-                            diff.push(Inline::Ins(s.new));
-                        }
-                    }
-                }
-                Some(vec![
-                    text(a.text.clone()),
-                    diff,
-                    vec![
-                        Inline::Cite(format!("{}:{}", c.a.path, a.line)),
-                        Inline::Text(" → ".into()),
-                        Inline::Cite(format!("{}:{}", c.b.path, b.line)),
-                    ],
-                    text(format!("{} {:.2}", lang.kind(view.kind), view.similarity)),
-                ])
-            })
-            .collect::<Vec<_>>();
-        if !rows.is_empty() {
-            out.push(table(
-                &[
-                    lang.pick("A 原句", "A sentence"),
-                    lang.pick("B 句（删除/新增）", "B sentence (deleted/inserted)"),
-                    lang.pick("出处", "source"),
-                    lang.pick("类型 相似度", "kind similarity"),
-                ],
-                rows,
-            ));
-        }
+        out.extend(blocks);
+        shared_passages(c, top, lang, out);
     }
+}
+
+/// The longest passages A and B share, wherever they sit.
+fn shared_passages(c: &crate::compare::Comparison, top: usize, lang: Lang, out: &mut Vec<Block>) {
+    if c.alignment.passages.is_empty() {
+        return;
+    }
+    let mut passages: Vec<_> = c.alignment.passages.iter().collect();
+    passages.sort_by_key(|p| std::cmp::Reverse(p.matched_chars));
+    let rows = passages
+        .into_iter()
+        .take(top)
+        .map(|p| {
+            vec![
+                text(p.b.of(&c.b.normalized.text)),
+                vec![
+                    Inline::Cite(format!(
+                        "{}:{}",
+                        c.a.path,
+                        c.a.normalized.map.original_line(p.a.start)
+                    )),
+                    Inline::Text(" → ".into()),
+                    Inline::Cite(format!(
+                        "{}:{}",
+                        c.b.path,
+                        c.b.normalized.map.original_line(p.b.start)
+                    )),
+                ],
+            ]
+        })
+        .collect();
+    out.push(Block::Heading(
+        4,
+        lang.pick("共有段落（最长的几处）", "Shared passages (longest)")
+            .into(),
+    ));
+    out.push(table(
+        &[
+            lang.pick("B 中的段落", "passage in B"),
+            lang.pick("出处", "source"),
+        ],
+        rows,
+    ));
 }
 
 fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
@@ -529,9 +418,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         2,
         lang.pick("三、用词趋势", "3. Term trends").into(),
     ));
-    if let Some(i) = chart_index(charts, "trends") {
-        out.push(Block::Chart(i));
-    }
+    out.extend(chart_block(charts, ChartId::Trends));
     let top = report.options.top;
     // Single characters (让, 总) are rarely what a reader means by a term.
     let all: Vec<_> = report
@@ -580,22 +467,129 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             .map(|x| row(x))
             .collect(),
     ));
-    let mut emerging: Vec<_> = all.iter().filter(|x| x.emerging).collect();
-    emerging.sort_by(|x, y| y.first_year.cmp(&x.first_year).then(y.count.cmp(&x.count)));
-    if !emerging.is_empty() {
-        out.push(Block::Heading(
-            4,
-            lang.pick("新出现的词语", "Emerging terms").into(),
-        ));
-        out.push(table(
-            &header,
-            emerging.into_iter().take(top).map(|x| row(x)).collect(),
-        ));
-    }
+    presence_changes(report, &all, lang, out);
     out.push(para(lang.pick(
         "斜率为按年份加权最小二乘估计的每万字频率变化；q 为 Cochran–Armitage 趋势检验经 Benjamini–Hochberg 校正后的值；只计入至少出现在两份文档中的词语。",
         "Slope: size-weighted least squares of the rate per 10,000 Han characters on the year; q: Cochran–Armitage trend test, Benjamini–Hochberg adjusted; terms in at least two documents.",
     )));
+}
+
+/// Emerging and vanishing terms with the evidence of their absence; with only two documents (no
+/// trend to test), the terms one has and the other lacks, from the pair comparison.
+fn presence_changes(
+    report: &Report,
+    all: &[&crate::stats::trends::TermTrend],
+    lang: Lang,
+    out: &mut Vec<Block>,
+) {
+    let top = report.options.top;
+    if report.docs.len() == 2
+        && let Some(c) = report.comparisons.first()
+    {
+        let p = PairPresentation::of(c);
+        out.push(para(match lang {
+            Lang::Zh => format!(
+                "只有两份文件，无法检验趋势：下面是《{}》有而《{}》没有的提法与词语，以及反过来不再出现的。",
+                p.b.label, p.a.label
+            ),
+            Lang::En => format!(
+                "Only two documents, so no trend can be tested: below are the formulations and terms “{}” has and “{}” lacks, and those no longer used.",
+                p.b.label, p.a.label
+            ),
+        }));
+        let row = |t: &crate::present::pair::TermItem| {
+            vec![
+                text(t.term.clone()),
+                text(format!("{} → {}", t.a_count, t.b_count)),
+                text(format!("{}:{}", t.cite.file, t.cite.line)),
+            ]
+        };
+        let header = [
+            lang.pick("提法或词语", "formulation or term"),
+            lang.pick("次数 A → B", "count A → B"),
+            lang.pick("出处", "where"),
+        ];
+        for (zh, en, items) in [
+            (
+                "新出现的提法与词语",
+                "Emerging",
+                [&p.new_formulations, &p.new_terms],
+            ),
+            (
+                "不再出现的提法与词语",
+                "Vanishing",
+                [&p.dropped_formulations, &p.dropped_terms],
+            ),
+        ] {
+            out.push(Block::Heading(4, lang.pick(zh, en).into()));
+            let rows: Vec<_> = items
+                .iter()
+                .flat_map(|list| list.iter().take(top))
+                .map(row)
+                .collect();
+            out.push(table(&header, rows));
+        }
+        return;
+    }
+    let header = [
+        lang.pick("词语", "term"),
+        lang.pick("次数", "count"),
+        lang.pick("文档数", "docs"),
+        lang.pick("首末年份", "first–last"),
+        lang.pick("此前（此后）未用的文档数", "docs without it before (after)"),
+        lang.pick("缺席的 p 值", "p of the absence"),
+    ];
+    let p_value = |p: Option<f64>| p.map_or("–".to_string(), |p| format!("{p:.3}"));
+    let mut emerging: Vec<_> = all.iter().filter(|x| x.emerging).collect();
+    emerging.sort_by(|x, y| y.first_year.cmp(&x.first_year).then(y.count.cmp(&x.count)));
+    let mut vanishing: Vec<_> = all.iter().filter(|x| x.vanishing).collect();
+    vanishing.sort_by(|x, y| x.last_year.cmp(&y.last_year).then(y.count.cmp(&x.count)));
+    for (zh, en, list, before) in [
+        ("新出现的词语", "Emerging terms", emerging, true),
+        ("不再出现的词语", "Vanishing terms", vanishing, false),
+    ] {
+        out.push(Block::Heading(4, lang.pick(zh, en).into()));
+        if list.is_empty() {
+            out.push(para(lang.pick(
+                "（无：没有词语在足够多的文件中缺席）",
+                "(none: no term is absent from enough documents)",
+            )));
+            continue;
+        }
+        let rows = list
+            .into_iter()
+            .take(top)
+            .map(|x| {
+                let (docs, p) = if before {
+                    (x.docs_before, x.p_absent_before)
+                } else {
+                    (x.docs_after, x.p_absent_after)
+                };
+                vec![
+                    text(x.term.clone()),
+                    text(x.count.to_string()),
+                    text(x.docs.to_string()),
+                    text(format!("{}–{}", x.first_year, x.last_year)),
+                    text(docs.to_string()),
+                    text(p_value(p)),
+                ]
+            })
+            .collect();
+        out.push(table(&header, rows));
+    }
+}
+
+/// 县级与其他层级, 2023 年与此前各年: what a keyness comparison sets against what, in words.
+pub fn keyness_title(group: crate::report::KeynessGroup, lang: Lang) -> String {
+    use crate::report::KeynessGroup;
+    match (group, lang) {
+        (KeynessGroup::Level(level), Lang::Zh) => format!("{}与其他层级", lang.level(level)),
+        (KeynessGroup::Level(level), Lang::En) => {
+            format!("{} against the other levels", lang.level(level))
+        }
+        (KeynessGroup::LatestYear(y), Lang::Zh) => format!("{y} 年与此前各年"),
+        (KeynessGroup::LatestYear(y), Lang::En) => format!("{y} against the earlier years"),
+    }
 }
 
 fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
@@ -604,13 +598,8 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
         lang.pick("四、关键词（对比语料）", "4. Keyness").into(),
     ));
     for (k, comparison) in report.keyness.iter().enumerate() {
-        out.push(Block::Heading(
-            3,
-            format!("{} vs {}", comparison.target, comparison.reference),
-        ));
-        if let Some(i) = chart_index(charts, &format!("keyness-{k}")) {
-            out.push(Block::Chart(i));
-        }
+        out.push(Block::Heading(3, keyness_title(comparison.group, lang)));
+        out.extend(chart_block(charts, ChartId::Keyness(k)));
         let rows = comparison
             .rows
             .iter()
@@ -648,9 +637,7 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
         2,
         lang.pick("五、提法", "5. Formulations").into(),
     ));
-    if let Some(i) = chart_index(charts, "formulations") {
-        out.push(Block::Chart(i));
-    }
+    out.extend(chart_block(charts, ChartId::Formulations));
     let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
     let rows = report
         .formulations

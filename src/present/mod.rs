@@ -1,0 +1,130 @@
+//! Presentation model: results ([`crate::compare::Comparison`], [`crate::report::Report`]) →
+//! what a diff or a report shows, decided once: typed, serializable models such as
+//! [`pair::PairPresentation`] (the summary, new and dropped terms, added and dropped text, changes,
+//! sections), turned into a list of [`Block`]s in the reader's language. The writers of
+//! `crate::render` (text, Markdown, HTML, DOCX) only print blocks; charts are referred to by
+//! [`ChartId`], never by a string.
+
+pub mod pair;
+
+use serde::Serialize;
+
+/// A run of text with its role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "role", content = "text", rename_all = "lowercase")]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    /// Words of A that B dropped.
+    Del(String),
+    /// Words B added.
+    Ins(String),
+    /// Where a claim comes from: `path:line`.
+    Cite(String),
+}
+
+/// One block of a document, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Block {
+    Heading(u8, String),
+    Paragraph(Vec<Inline>),
+    /// A bulleted list, one item per entry.
+    List(Vec<Vec<Inline>>),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Chart(ChartId),
+}
+
+/// The charts a report draws: each has one file stem under `charts/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartId {
+    Heatmap,
+    Coverage,
+    Trends,
+    /// The keyness comparison of that index.
+    Keyness(usize),
+    Formulations,
+    /// The sentence alignment of the compared pair of that index.
+    DotPlot(usize),
+}
+
+impl ChartId {
+    /// The file name under `charts/` without extension: `heatmap`, `keyness-0`, `dotplot-3`.
+    pub fn file_stem(self) -> String {
+        match self {
+            Self::Heatmap => "heatmap".into(),
+            Self::Coverage => "coverage".into(),
+            Self::Trends => "trends".into(),
+            Self::Keyness(k) => format!("keyness-{k}"),
+            Self::Formulations => "formulations".into(),
+            Self::DotPlot(k) => format!("dotplot-{k}"),
+        }
+    }
+}
+
+pub fn text(s: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::Text(s.into())]
+}
+
+pub fn para(s: impl Into<String>) -> Block {
+    Block::Paragraph(text(s))
+}
+
+pub fn table(header: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Block {
+    Block::Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}
+
+/// A document's name for headings and chart axes: its title (from the manifest, else inferred),
+/// cut to `max` characters with …, else its id.
+pub fn short_title(doc: &crate::ingest::Document, max: usize) -> String {
+    let title = doc
+        .meta
+        .title
+        .value
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    match title {
+        Some(t) if t.chars().count() > max => {
+            let cut: String = t.chars().take(max.saturating_sub(1)).collect();
+            format!("{cut}…")
+        }
+        Some(t) => t.to_string(),
+        None => file_stem(&doc.id).to_string(),
+    }
+}
+
+/// `corpus/000_9ef1…` → `000_9ef1…`: an id without the folders a path gave it.
+fn file_stem(id: &str) -> &str {
+    id.rsplit(['/', '\\']).next().unwrap_or(id)
+}
+
+/// Labels that tell documents apart: the short titles, with the year (then the id) added to
+/// those that several documents share (政府工作报告 2023, 政府工作报告 2024).
+pub fn distinct_labels(docs: &[&crate::ingest::Document], max: usize) -> Vec<String> {
+    let titles: Vec<String> = docs.iter().map(|d| short_title(d, max)).collect();
+    let shared =
+        |labels: &[String], k: usize| labels.iter().filter(|l| **l == labels[k]).count() > 1;
+    let with_year: Vec<String> = (0..docs.len())
+        .map(|k| match docs[k].meta.year.value {
+            Some(y) if shared(&titles, k) => format!("{} {y}", titles[k]),
+            _ => titles[k].clone(),
+        })
+        .collect();
+    (0..docs.len())
+        .map(|k| {
+            if shared(&with_year, k) {
+                format!("{} ({})", with_year[k], file_stem(&docs[k].id))
+            } else {
+                with_year[k].clone()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,119 @@
+//! Pair terms: two documents' texts and tokens → [`PairTerms`]: the formulations and content terms
+//! one has and the other lacks, and the strongest frequency changes between the two — the measure
+//! a comparison of two documents can rest on (the corpus trends need three years or more).
+//!
+//! Terms and counts follow the counting rule ([`super::counts`]). A term is *new* when B has it and
+//! A does not, *dropped* the other way round; single characters, function words and numbers are
+//! left out (they stay in the corpus tables). A *shift* is a term both have whose rate per 10,000
+//! counted tokens differs most by signed log-likelihood G² (DESIGN.md's measure, two cells per
+//! side), with its Log Ratio; only shifts with |G²| ≥ 3.84 (p < 0.05) are kept.
+
+use super::counts::{TermKind, document_terms_counted};
+use super::measures::{g2, log_ratio};
+use crate::words::{Segmenter, Token};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// A term and its counts in both documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermDelta {
+    pub term: String,
+    pub kind: TermKind,
+    pub a_count: u32,
+    pub b_count: u32,
+    /// Signed G² of B against A (positive: more frequent in B).
+    pub g2: f64,
+    pub log_ratio: f64,
+    /// A term of the lexicon (新质生产力, 中国式现代化): the formulations a reader looks for first.
+    pub lexicon: bool,
+    /// Byte offset of the first occurrence in the document that has it (B for new and shifted
+    /// terms, A for dropped ones).
+    pub at: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairTerms {
+    /// Counted tokens of A and B (the sizes the rates and G² rest on).
+    pub a_size: u64,
+    pub b_size: u64,
+    /// In B, not in A: lexicon terms first, then formulations, then by count.
+    pub new: Vec<TermDelta>,
+    /// In A, not in B.
+    pub dropped: Vec<TermDelta>,
+    /// In both, most changed in rate first (rises and falls together, by |G²|).
+    pub shifts: Vec<TermDelta>,
+}
+
+/// χ²(1) at p = 0.05: shifts weaker than this are not listed.
+const MIN_SHIFT_G2: f64 = 3.84;
+/// Most shifts kept.
+const MAX_SHIFTS: usize = 200;
+
+pub fn pair_terms(
+    a_text: &str,
+    a_tokens: &[Token],
+    b_text: &str,
+    b_tokens: &[Token],
+    segmenter: &Segmenter,
+) -> PairTerms {
+    let (a_terms, a_size) = document_terms_counted(a_text, a_tokens, segmenter);
+    let (b_terms, b_size) = document_terms_counted(b_text, b_tokens, segmenter);
+    let shown = |term: &str, kind: TermKind| {
+        kind == TermKind::Formulation || segmenter.hidden(term).is_none()
+    };
+    let a_map: FxHashMap<&str, (TermKind, u32)> =
+        a_terms.iter().map(|&(t, k, c)| (t, (k, c))).collect();
+    let b_map: FxHashMap<&str, (TermKind, u32)> =
+        b_terms.iter().map(|&(t, k, c)| (t, (k, c))).collect();
+    let (sa, sb) = (a_size.max(1) as f64, b_size.max(1) as f64);
+    let delta = |term: &str, kind: TermKind, a: u32, b: u32, at: usize| TermDelta {
+        term: term.to_string(),
+        kind,
+        a_count: a,
+        b_count: b,
+        g2: g2(f64::from(b), f64::from(a), sb, sa),
+        log_ratio: log_ratio(f64::from(b), f64::from(a), sb, sa),
+        lexicon: crate::words::is_domain_term(term),
+        at,
+    };
+    let first = |text: &str, term: &str| text.find(term).unwrap_or(0);
+    let mut new: Vec<TermDelta> = b_terms
+        .iter()
+        .filter(|(t, k, _)| !a_map.contains_key(t) && shown(t, *k))
+        .map(|&(t, k, c)| delta(t, k, 0, c, first(b_text, t)))
+        .collect();
+    let mut dropped: Vec<TermDelta> = a_terms
+        .iter()
+        .filter(|(t, k, _)| !b_map.contains_key(t) && shown(t, *k))
+        .map(|&(t, k, c)| delta(t, k, c, 0, first(a_text, t)))
+        .collect();
+    let mut shifts: Vec<TermDelta> = b_terms
+        .iter()
+        .filter_map(|&(t, k, cb)| {
+            let &(ka, ca) = a_map.get(t)?;
+            let kind = k.strongest(ka);
+            shown(t, kind).then(|| delta(t, kind, ca, cb, first(b_text, t)))
+        })
+        .filter(|d| d.g2.abs() >= MIN_SHIFT_G2)
+        .collect();
+    let by_presence = |x: &TermDelta, y: &TermDelta, count: fn(&TermDelta) -> u32| {
+        let formulation = |d: &TermDelta| d.kind != TermKind::Formulation;
+        y.lexicon
+            .cmp(&x.lexicon)
+            .then(formulation(x).cmp(&formulation(y)))
+            .then(count(y).cmp(&count(x)))
+            .then(y.term.chars().count().cmp(&x.term.chars().count()))
+            .then(x.at.cmp(&y.at))
+    };
+    new.sort_by(|x, y| by_presence(x, y, |d| d.b_count));
+    dropped.sort_by(|x, y| by_presence(x, y, |d| d.a_count));
+    shifts.sort_by(|x, y| y.g2.abs().total_cmp(&x.g2.abs()).then(x.term.cmp(&y.term)));
+    shifts.truncate(MAX_SHIFTS);
+    PairTerms {
+        a_size,
+        b_size,
+        new,
+        dropped,
+        shifts,
+    }
+}

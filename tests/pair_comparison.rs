@@ -1,0 +1,183 @@
+//! The pair comparison a briefing needs, checked on real text: what is new in B, what was dropped,
+//! what changed as a formulation, shown in every output of `tifa diff` and in the report's pair
+//! sections; and a text aligned with itself is identical sentence by sentence.
+
+mod common;
+
+use tifa::align::{AlignOptions, PairKind};
+use tifa::compare::{Comparison, compare};
+use tifa::diff::ChangeKind;
+use tifa::ingest::{self, LoadOptions};
+use tifa::present::pair::PairPresentation;
+use tifa::words::Segmenter;
+
+fn national(year: u32) -> Option<std::path::PathBuf> {
+    Some(common::shared_corpora()?.join(format!("national-gwr/gwr-{year}.txt")))
+}
+
+fn load(path: &std::path::Path) -> tifa::ingest::Document {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    ingest::load_document(path, &name, None, &LoadOptions::default()).unwrap()
+}
+
+fn compared(a: &std::path::Path, b: &std::path::Path) -> Comparison {
+    compare(
+        load(a),
+        load(b),
+        Segmenter::shared(),
+        &AlignOptions::default(),
+    )
+}
+
+/// The part of a rendering before the first heading that follows the summary.
+fn summary_part<'t>(out: &'t str, next_heading: &str) -> &'t str {
+    let at = out
+        .find(next_heading)
+        .unwrap_or_else(|| panic!("no {next_heading} in {out}"));
+    &out[..at]
+}
+
+#[test]
+fn the_2024_report_shows_what_is_new_dropped_and_reworded_in_every_format() {
+    let (Some(a), Some(b)) = (national(2023), national(2024)) else {
+        return;
+    };
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let text = common::stdout(&["diff", a, b, "--color", "never", "--width", "200"]);
+    assert!(
+        summary_part(&text, "── 新增提法").contains("新质生产力"),
+        "{text}"
+    );
+    let md = common::stdout(&["diff", a, b, "--format", "md"]);
+    assert!(summary_part(&md, "## 新增提法").contains("新质生产力"));
+    let html = common::stdout(&["diff", a, b, "--format", "html"]);
+    assert!(summary_part(&html, "<h2>新增提法</h2>").contains("新质生产力"));
+    // A dropped sentence and an added one, each with its file and line.
+    let dropped = "疫情发生前，消费已经成为我国经济增长的主要拉动力";
+    let line = md
+        .lines()
+        .find(|l| l.contains(dropped))
+        .unwrap_or_else(|| panic!("{dropped} not shown"));
+    assert!(
+        line.contains("~~") && line.contains("`gwr-2023.txt:"),
+        "{line}"
+    );
+    let added = md
+        .lines()
+        .find(|l| l.starts_with("- `gwr-2024.txt:") && l.contains("加快发展新质生产力"))
+        .expect("the added section on 新质生产力 is shown");
+    assert!(added.contains("**"), "{added}");
+    // The terminal lists the longest runs; --show chooses what it shows.
+    let only_added = common::stdout(&["diff", a, b, "--color", "never", "--show", "added"]);
+    assert!(only_added.contains("新增内容") && !only_added.contains("删去内容"));
+}
+
+#[test]
+fn the_2024_changes_of_formulation_are_formulations_not_function_words() {
+    let (Some(a), Some(b)) = (national(2023), national(2024)) else {
+        return;
+    };
+    let c = compared(&a, &b);
+    let changes: Vec<(&str, &str, ChangeKind)> = c
+        .diff
+        .formulation_changes
+        .iter()
+        .map(|f| (f.before.as_str(), f.after.as_str(), f.kind))
+        .collect();
+    let find = |before: &str, after: &str| changes.iter().find(|c| c.0 == before && c.1 == after);
+    assert_eq!(find("与", "和"), None, "a function-word swap is no change");
+    assert_eq!(
+        find("为", "以中国式现代化"),
+        None,
+        "an insertion is no change"
+    );
+    assert_eq!(find("一", "三"), None, "a heading's number is no change");
+    for (before, after) in [
+        ("诚挚感谢", "衷心感谢"),
+        ("坚定反“独”促统", "坚决反对“台独”分裂和外来干涉"),
+        ("推进祖国和平统一进程", "坚定不移推进祖国统一大业"),
+    ] {
+        let found =
+            find(before, after).unwrap_or_else(|| panic!("{before} → {after}: {changes:?}"));
+        assert_eq!(found.2, ChangeKind::Formulation);
+    }
+    // Ranked by weight: the thanks said three times comes first.
+    assert_eq!(changes[0].0, "诚挚感谢");
+    assert!(
+        changes
+            .iter()
+            .all(|(before, after, _)| !before.contains('，') && !after.contains('，')),
+        "no side is longer than a clause"
+    );
+    let p = PairPresentation::of(&c);
+    assert!(
+        p.new_formulations
+            .iter()
+            .any(|t| t.term == "新质生产力" && t.b_count >= 1)
+    );
+    assert!(
+        p.dropped_formulations
+            .iter()
+            .any(|t| t.term == "全面建成小康社会")
+    );
+}
+
+#[test]
+fn samples_001_to_000_show_ten_adherences_new_and_five_clarities_dropped() {
+    let c = compare(
+        common::sample("001"),
+        common::sample("000"),
+        Segmenter::shared(),
+        &AlignOptions::default(),
+    );
+    let p = PairPresentation::of(&c);
+    let new = p
+        .new_formulations
+        .iter()
+        .find(|t| t.term == "十个坚持")
+        .expect("十个坚持 new");
+    assert_eq!((new.a_count, new.b_count), (0, 2));
+    assert_eq!(new.cite.file, "000_9ef17a759cacbb40.txt");
+    let dropped = p
+        .dropped_formulations
+        .iter()
+        .find(|t| t.term == "五个明确")
+        .expect("五个明确 dropped");
+    assert_eq!((dropped.a_count, dropped.b_count), (2, 0));
+    assert_eq!(p.a.label, "把准政治方向 提高网络安全和信息化工作水平");
+    let text = common::stdout(&["diff", "001", "000", "--color", "never"]);
+    let summary = summary_part(&text, "── 新增提法");
+    assert!(
+        summary.contains("十个坚持") && summary.contains("五个明确"),
+        "{summary}"
+    );
+    assert!(
+        !text.contains("001_1e4f3ad92249e6af →"),
+        "headings use titles, not ids"
+    );
+}
+
+#[test]
+fn every_national_report_aligned_with_itself_is_identical_throughout() {
+    let Some(root) = common::shared_corpora() else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(root.join("national-gwr"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files.push(root.join("encodings/crlf-notice-1.txt"));
+    for path in files {
+        let d = load(&path);
+        let c = compare(d.clone(), d, Segmenter::shared(), &AlignOptions::default());
+        for p in &c.alignment.pairs {
+            assert_eq!(p.kind, PairKind::Identical, "{}: {p:?}", path.display());
+            assert_eq!(p.a, p.b, "{}", path.display());
+        }
+        assert!(c.diff.formulation_changes.is_empty(), "{}", path.display());
+        let pres = PairPresentation::of(&c);
+        assert!(pres.added.is_empty() && pres.dropped.is_empty() && pres.new_terms.is_empty());
+    }
+}
