@@ -421,15 +421,16 @@ fn keyness_comparisons(counts: &TermCounts, min_docs: u32) -> Vec<KeynessCompari
         .collect()
 }
 
-/// The most changed terms: formulations replaced in the planned pairs, then the strongest trends.
+/// The most changed terms: the formulations a planned pair gained or lost, then the strongest
+/// trends.
 fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for c in comparisons {
-        for change in &c.diff.formulation_changes {
-            for term in [&change.after, &change.before] {
-                if term.chars().count() >= 2 && !terms.contains(term) {
-                    terms.push(term.clone());
-                }
+        let gained_or_lost = alternate(&c.terms.new, &c.terms.dropped);
+        for delta in gained_or_lost {
+            let formulation = delta.kind == crate::stats::counts::TermKind::Formulation;
+            if formulation && !terms.contains(&delta.term) {
+                terms.push(delta.term.clone());
             }
         }
     }
@@ -446,6 +447,16 @@ fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec
         }
     }
     terms
+}
+
+/// The items of two lists taken in turn (a, b, a, b, …, then the rest of the longer one).
+fn alternate<'a, T>(a: &'a [T], b: &'a [T]) -> Vec<&'a T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    for k in 0..a.len().max(b.len()) {
+        out.extend(a.get(k));
+        out.extend(b.get(k));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub struct TermDelta {
     /// Signed G² of B against A (positive: more frequent in B).
     pub g2: f64,
     pub log_ratio: f64,
-    /// A term of the lexicon (新质生产力, 中国式现代化): the formulations a reader looks for first.
+    /// A slogan of the lexicon (新质生产力, 中国式现代化): the formulations a reader looks for first.
     pub lexicon: bool,
     /// Byte offset of the first occurrence in the document that has it (B for new and shifted
     /// terms, A for dropped ones).
@@ -36,7 +36,7 @@ pub struct PairTerms {
     /// Counted tokens of A and B (the sizes the rates and G² rest on).
     pub a_size: u64,
     pub b_size: u64,
-    /// In B, not in A: lexicon terms first, then formulations, then by count.
+    /// In B, not in A: lexicon slogans first, then formulations, then by count.
     pub new: Vec<TermDelta>,
     /// In A, not in B.
     pub dropped: Vec<TermDelta>,
@@ -73,7 +73,7 @@ pub fn pair_terms(
         b_count: b,
         g2: g2(f64::from(b), f64::from(a), sb, sa),
         log_ratio: log_ratio(f64::from(b), f64::from(a), sb, sa),
-        lexicon: crate::words::is_domain_term(term),
+        lexicon: segmenter.is_slogan(term),
         at,
     };
     let first = |text: &str, term: &str| text.find(term).unwrap_or(0);

@@ -263,6 +263,11 @@ impl Segmenter {
         }
     }
 
+    /// Whether `term` is a slogan of the lexicon (marked `提法`: 新质生产力, 共同富裕).
+    pub fn is_slogan(&self, term: &str) -> bool {
+        self.slogan_set.contains(term)
+    }
+
     /// Why `term` stays out of headline lists, if it does.
     pub fn hidden(&self, term: &str) -> Option<Hidden> {
         if term.chars().count() <= 1 {
