@@ -477,3 +477,35 @@ fn passims_clusters_drive_the_reuse_part_of_the_report() {
         .stderr(contains("1 of the 3 documents in passim's output"))
         .stdout(contains("001_"));
 }
+
+#[test]
+fn a_report_of_two_documents_lists_what_one_has_and_the_other_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("two");
+    fs::create_dir(&corpus).unwrap();
+    let manifest = fs::read_to_string(common::corpus_dir().join("manifest.csv")).unwrap();
+    let mut lines = vec![manifest.lines().next().unwrap().to_string()];
+    for prefix in ["000_", "001_"] {
+        let row = manifest.lines().find(|l| l.starts_with(prefix)).unwrap();
+        let file = row.split(',').next().unwrap();
+        fs::copy(common::corpus_dir().join(file), corpus.join(file)).unwrap();
+        lines.push(row.to_string());
+    }
+    fs::write(corpus.join("manifest.csv"), lines.join("\n") + "\n").unwrap();
+    let out = dir.path().join("out");
+    report(&corpus, &out, &["--formats", "md"]);
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    let trends = &md[md.find("## 三、用词趋势").expect("a trends part")..];
+    let emerging = &trends[trends.find("#### 新出现的提法与词语").expect("emerging")..];
+    let vanishing_at = emerging
+        .find("#### 不再出现的提法与词语")
+        .expect("vanishing");
+    assert!(
+        emerging[..vanishing_at].contains("| 十个坚持 | 0 → 2 |"),
+        "{emerging}"
+    );
+    assert!(
+        emerging[vanishing_at..].contains("| 五个明确 | 2 → 0 |"),
+        "{emerging}"
+    );
+}
