@@ -4,11 +4,12 @@ use super::{InputArgs, Resolver, Words};
 use crate::align::AlignOptions;
 use crate::compare::{Comparison, compare};
 use crate::present::pair::{Layout, PairPresentation, Show};
-use crate::render::align_table;
 use crate::render::labels::Lang;
+use crate::render::report::docx;
 use crate::render::report::{html, markdown};
 use crate::render::text::{self, TextStyle};
 use crate::render::views::{DocumentView, PairView, Segment, is_shown, pair_views, segments};
+use crate::render::{align_table, redline};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -72,6 +73,10 @@ pub enum DiffFormat {
     Md,
     Html,
     Json,
+    /// A Word document of B with A's changes as tracked changes (needs --out).
+    Docx,
+    /// A Word document with A and B side by side, one row per sentence pair (needs --out).
+    DocxTable,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -85,9 +90,17 @@ pub enum ColorChoice {
 pub struct DiffArgs {
     #[command(flatten)]
     pub pair: PairArgs,
-    /// Output format: terminal text, Markdown, a self-contained HTML page, or JSON.
+    /// Output format: terminal text, Markdown, a self-contained HTML page, JSON, a Word redline
+    /// (docx: accept all changes for B, reject all for A) or a side-by-side Word table.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    /// Write to FILE instead of standard output (needed for docx and docx-table); FILE is
+    /// replaced only once it is whole.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The Chinese font of Word output: 宋体 (default), 仿宋, 黑体 or any installed font name.
+    #[arg(long, default_value = "宋体", value_name = "NAME")]
+    pub east_asian_font: String,
     /// Colors in the terminal (auto: only when stdout is a terminal).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -160,9 +173,56 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
         DiffFormat::Md => markdown::render(&presentation.blocks(&layout), &[]),
         DiffFormat::Html => html::render(&presentation.blocks(&layout), &[], args.lang),
         DiffFormat::Json => diff_json(&c, &presentation)?,
+        DiffFormat::Docx | DiffFormat::DocxTable => {
+            let Some(path) = &args.out else {
+                bail!("--format docx writes a Word file: give it a name with --out FILE.docx");
+            };
+            let bytes = if matches!(args.format, DiffFormat::Docx) {
+                redline::render(&c, &change_date(), &args.east_asian_font)
+            } else {
+                let blocks = redline::side_by_side(&c, args.lang);
+                docx::render(&blocks, &[])
+            }
+            .map_err(|e| anyhow::anyhow!("cannot write the Word document: {e}"))?;
+            write_whole(path, &bytes)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
-    print!("{out}");
+    match &args.out {
+        Some(path) => write_whole(path, out.as_bytes())?,
+        None => print!("{out}"),
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The date of tracked changes: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+fn change_date() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now);
+    now.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, so that `path` is never left
+/// half-written.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use anyhow::Context;
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let partial = path.with_file_name(format!(
+        ".{}.tifa-partial-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::write(&partial, bytes)
+        .with_context(|| format!("cannot write {}", partial.display()))?;
+    std::fs::rename(&partial, path).with_context(|| {
+        let _ = std::fs::remove_file(&partial);
+        format!("cannot replace {}", path.display())
+    })
 }
 
 pub fn run_align(args: AlignArgs) -> Result<ExitCode> {

@@ -5,6 +5,7 @@
 pub mod align_table;
 pub mod charts;
 pub mod labels;
+pub mod redline;
 pub mod report;
 pub mod table;
 pub mod text;

@@ -76,7 +76,7 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
 
 /// The package with every part compressed: docx-rs stores them as they are, and the document XML
 /// of a large corpus's report ran to 20 MB.
-fn deflated(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+pub(crate) fn deflated(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::Write;
     let mut stored = zip::ZipArchive::new(std::io::Cursor::new(package))?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

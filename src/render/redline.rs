@@ -1,0 +1,268 @@
+//! Word redline: a [`Comparison`] → a `.docx` whose body is B's text with the changes from A as
+//! real tracked changes (`w:del` / `w:ins`, author tifa, one date), so that accepting every change
+//! in Word or WPS gives B's text and rejecting every change gives A's.
+//!
+//! The order both documents share is the chain of identical and changed pairs increasing in A and
+//! in B; between two pairs of the chain, A's other sentences (dropped, or moved away) are deleted
+//! and B's other sentences (added, or moved here) inserted, then the pair itself is written with its
+//! word edits. A moved sentence is thus a deletion where A had it and an insertion where B has it.
+//! Paragraphs follow B's.
+
+use crate::align::PairKind;
+use crate::compare::Comparison;
+use crate::diff::EditOp;
+use crate::ingest::Document;
+use crate::present::{Block, Inline};
+use crate::render::labels::Lang;
+use docx_rs::{Delete, Docx, Insert, Paragraph, Run, RunFonts};
+use std::ops::Range;
+
+/// Who the tracked changes are by.
+const AUTHOR: &str = "tifa";
+
+/// One step of the redline, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// A sentence of A that B does not have here.
+    Deleted(usize),
+    /// A sentence of B that A does not have here.
+    Inserted(usize),
+    /// An identical or changed pair of the shared order (index into the alignment's pairs).
+    Kept(usize),
+}
+
+/// The steps of the redline: every sentence of A and of B exactly once, each in its document's
+/// order.
+fn steps(c: &Comparison) -> Vec<Step> {
+    let mut chain: Vec<(usize, Range<usize>, Range<usize>)> = c
+        .alignment
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.kind, PairKind::Identical | PairKind::Changed))
+        .filter_map(|(k, p)| Some((k, p.a.clone()?, p.b.clone()?)))
+        .collect();
+    chain.sort_by_key(|(_, a, b)| (b.start, a.start));
+    // Keep the pairs that increase in both documents; the rest are deletions and insertions.
+    let mut kept: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
+    for pair in chain {
+        if kept
+            .last()
+            .is_none_or(|last| pair.1.start >= last.1.end && pair.2.start >= last.2.end)
+        {
+            kept.push(pair);
+        }
+    }
+    let mut out = Vec::new();
+    let (mut a_next, mut b_next) = (0, 0);
+    for (k, a, b) in kept {
+        out.extend((a_next..a.start).map(Step::Deleted));
+        out.extend((b_next..b.start).map(Step::Inserted));
+        out.push(Step::Kept(k));
+        (a_next, b_next) = (a.end, b.end);
+    }
+    out.extend((a_next..c.a.structure.sentences.len()).map(Step::Deleted));
+    out.extend((b_next..c.b.structure.sentences.len()).map(Step::Inserted));
+    out
+}
+
+fn sentence_text(doc: &Document, i: usize) -> &str {
+    doc.structure.sentences[i].span.of(&doc.normalized.text)
+}
+
+/// Writes the redline of `c`, with `date` (RFC 3339) on every change.
+pub fn render(c: &Comparison, date: &str, east_asia_font: &str) -> Result<Vec<u8>, String> {
+    let writer = Writer { date };
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut current = Paragraph::new();
+    let mut b_paragraph: Option<usize> = None;
+    // A new Word paragraph wherever B starts one.
+    let mut break_before =
+        |b_sentence: usize, current: &mut Paragraph, paragraphs: &mut Vec<Paragraph>| {
+            let p = c.b.structure.sentences[b_sentence].paragraph;
+            if b_paragraph.is_some_and(|q| q != p) {
+                paragraphs.push(std::mem::replace(current, Paragraph::new()));
+            }
+            b_paragraph = Some(p);
+        };
+    for step in steps(c) {
+        match step {
+            Step::Deleted(i) => {
+                current = current.add_delete(writer.deleted(sentence_text(&c.a, i)))
+            }
+            Step::Inserted(j) => {
+                break_before(j, &mut current, &mut paragraphs);
+                current = current.add_insert(writer.inserted(sentence_text(&c.b, j)));
+            }
+            Step::Kept(k) => {
+                let pair = &c.alignment.pairs[k];
+                let b = pair.b.clone().expect("a kept pair has B");
+                break_before(b.start, &mut current, &mut paragraphs);
+                current = writer.pair(current, c, k);
+            }
+        }
+    }
+    paragraphs.push(current);
+    let fonts = RunFonts::new()
+        .east_asia(east_asia_font)
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman");
+    let doc = paragraphs
+        .into_iter()
+        .fold(Docx::new().default_fonts(fonts).default_size(24), |d, p| {
+            d.add_paragraph(p)
+        });
+    let mut bytes = Vec::new();
+    doc.build()
+        .pack(std::io::Cursor::new(&mut bytes))
+        .map_err(|e| e.to_string())?;
+    super::report::docx::deflated(&bytes).map_err(|e| e.to_string())
+}
+
+struct Writer<'d> {
+    date: &'d str,
+}
+
+impl Writer<'_> {
+    fn deleted(&self, text: &str) -> Delete {
+        Delete::new()
+            .add_run(Run::new().add_delete_text(text))
+            .author(AUTHOR)
+            .date(self.date)
+    }
+
+    fn inserted(&self, text: &str) -> Insert {
+        Insert::new(Run::new().add_text(text))
+            .author(AUTHOR)
+            .date(self.date)
+    }
+
+    /// A kept pair: B's text with A's words deleted and B's inserted where they differ.
+    fn pair(&self, mut p: Paragraph, c: &Comparison, k: usize) -> Paragraph {
+        let pair = &c.alignment.pairs[k];
+        let Some(d) = c.diff.for_pair(k) else {
+            let b = pair.b.clone().expect("a kept pair has B");
+            let span = crate::diff::sentence_span(&c.b, b);
+            return p.add_run(Run::new().add_text(span.of(&c.b.normalized.text)));
+        };
+        let (a_text, b_text) = (&c.a.normalized.text, &c.b.normalized.text);
+        for e in &d.edits {
+            let (old, new) = (e.a.of(a_text), e.b.of(b_text));
+            p = match e.op {
+                EditOp::Equal => p.add_run(Run::new().add_text(new)),
+                EditOp::Delete => p.add_delete(self.deleted(old)),
+                EditOp::Insert => p.add_insert(self.inserted(new)),
+                EditOp::Replace => p
+                    .add_delete(self.deleted(old))
+                    .add_insert(self.inserted(new)),
+            };
+        }
+        p
+    }
+}
+
+/// The side-by-side variant: one row per sentence pair in B's order (dropped sentences where A
+/// had them): A's sentence, B's sentence with A's words struck and B's marked, and the kind.
+pub fn side_by_side(c: &Comparison, lang: Lang) -> Vec<Block> {
+    let labels = crate::present::distinct_labels(&[&c.a, &c.b], 40);
+    let mut rows = Vec::new();
+    for (k, p) in c.alignment.pairs.iter().enumerate() {
+        let side = |doc: &Document, range: &Option<Range<usize>>| {
+            range.clone().map_or(String::new(), |r| {
+                crate::diff::sentence_span(doc, r)
+                    .of(&doc.normalized.text)
+                    .to_string()
+            })
+        };
+        let a = side(&c.a, &p.a);
+        let b = match c.diff.for_pair(k) {
+            Some(d) if p.kind != PairKind::Identical => d
+                .edits
+                .iter()
+                .flat_map(|e| {
+                    let (old, new) = (
+                        e.a.of(&c.a.normalized.text).to_string(),
+                        e.b.of(&c.b.normalized.text).to_string(),
+                    );
+                    match e.op {
+                        EditOp::Equal => vec![Inline::Text(new)],
+                        EditOp::Delete => vec![Inline::Del(old)],
+                        EditOp::Insert => vec![Inline::Ins(new)],
+                        EditOp::Replace => vec![Inline::Del(old), Inline::Ins(new)],
+                    }
+                })
+                .collect(),
+            _ => match p.kind {
+                PairKind::Added => vec![Inline::Ins(side(&c.b, &p.b))],
+                _ => vec![Inline::Text(side(&c.b, &p.b))],
+            },
+        };
+        let a = if p.kind == PairKind::Dropped {
+            vec![Inline::Del(a)]
+        } else {
+            vec![Inline::Text(a)]
+        };
+        rows.push(vec![
+            a,
+            b,
+            vec![Inline::Text(lang.kind(p.kind).to_string())],
+        ]);
+    }
+    vec![
+        Block::Heading(1, format!("{} → {}", labels[0], labels[1])),
+        crate::present::table(
+            &[
+                lang.pick("A 原文", "A"),
+                lang.pick("B（删除/新增）", "B (deleted/inserted)"),
+                lang.pick("类型", "kind"),
+            ],
+            rows,
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignOptions;
+    use crate::ingest::{LoadOptions, document_from_bytes};
+
+    fn doc(text: &str, name: &str) -> Document {
+        document_from_bytes(text.as_bytes(), name, None, &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn every_sentence_of_both_documents_is_one_step_in_its_order() {
+        let c = crate::compare::compare(
+            doc(
+                "甲说了第一句话。乙说了第二句话。丙说了第三句话。丁说了第四句话。",
+                "a.txt",
+            ),
+            doc(
+                "丁说了第四句话。甲说了第一句话。丙改说了第三句话。戊说了新的话。",
+                "b.txt",
+            ),
+            crate::words::Segmenter::shared(),
+            &AlignOptions::default(),
+        );
+        let steps = steps(&c);
+        let a_order: Vec<usize> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Deleted(i) => Some(*i),
+                Step::Kept(k) => Some(c.alignment.pairs[*k].a.clone()?.start),
+                Step::Inserted(_) => None,
+            })
+            .collect();
+        assert_eq!(a_order, [0, 1, 2, 3]);
+        let b_order: Vec<usize> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Inserted(j) => Some(*j),
+                Step::Kept(k) => Some(c.alignment.pairs[*k].b.clone()?.start),
+                Step::Deleted(_) => None,
+            })
+            .collect();
+        assert_eq!(b_order, [0, 1, 2, 3]);
+    }
+}

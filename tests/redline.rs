@@ -1,0 +1,155 @@
+//! The Word redline of a pair: accepting every tracked change gives B's text, rejecting every one
+//! gives A's (whitespace aside: Word paragraphs are not the text's line breaks).
+
+mod common;
+
+use std::io::Read;
+use tifa::align::AlignOptions;
+use tifa::compare::compare;
+use tifa::words::Segmenter;
+
+/// `word/document.xml` of a .docx.
+fn document_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text Word shows after accepting (`accept`) or rejecting every tracked change.
+fn resolved(xml: &str, accept: bool) -> String {
+    let tag = regex::Regex::new(r"<(/?)(w:ins|w:del|w:t|w:delText)\b[^>]*?(/?)>").unwrap();
+    let (mut in_ins, mut in_del) = (0, 0);
+    let mut capture: Option<bool> = None;
+    let mut out = String::new();
+    let mut last = 0;
+    for m in tag.captures_iter(xml) {
+        let whole = m.get(0).unwrap();
+        if capture == Some(true) {
+            out.push_str(&unescape(&xml[last..whole.start()]));
+        }
+        let closing = &m[1] == "/";
+        let empty = &m[3] == "/";
+        match (&m[2], closing) {
+            ("w:ins", false) if !empty => in_ins += 1,
+            ("w:ins", true) => in_ins -= 1,
+            ("w:del", false) if !empty => in_del += 1,
+            ("w:del", true) => in_del -= 1,
+            ("w:t" | "w:delText", false) if !empty => {
+                capture = Some(if accept { in_del == 0 } else { in_ins == 0 });
+            }
+            ("w:t" | "w:delText", true) => capture = None,
+            _ => {}
+        }
+        last = whole.end();
+    }
+    out
+}
+
+fn without_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn sentences(d: &tifa::ingest::Document) -> String {
+    without_space(
+        &d.structure
+            .sentences
+            .iter()
+            .map(|s| s.span.of(&d.normalized.text))
+            .collect::<String>(),
+    )
+}
+
+fn check(a: tifa::ingest::Document, b: tifa::ingest::Document) {
+    let c = compare(a, b, Segmenter::shared(), &AlignOptions::default());
+    let docx = tifa::render::redline::render(&c, "2026-01-01T00:00:00Z", "宋体").unwrap();
+    let xml = document_xml(&docx);
+    let tracked = xml.matches("<w:ins ").count() + xml.matches("<w:del ").count();
+    let signed = xml
+        .matches("w:author=\"tifa\" w:date=\"2026-01-01T00:00:00Z\"")
+        .count();
+    assert_eq!(signed, tracked, "every change by tifa, dated");
+    assert_eq!(
+        without_space(&resolved(&xml, true)),
+        sentences(&c.b),
+        "accept all ≠ B"
+    );
+    assert_eq!(
+        without_space(&resolved(&xml, false)),
+        sentences(&c.a),
+        "reject all ≠ A"
+    );
+}
+
+#[test]
+fn accepting_all_changes_gives_b_and_rejecting_all_gives_a_on_the_samples() {
+    for (a, b) in [
+        ("001", "000"),
+        ("002", "000"),
+        ("003", "001"),
+        ("000", "000"),
+    ] {
+        check(common::sample(a), common::sample(b));
+    }
+}
+
+#[test]
+fn accepting_all_changes_gives_b_and_rejecting_all_gives_a_on_the_2024_report() {
+    let Some(root) = common::shared_corpora() else {
+        return;
+    };
+    let load = |name: &str| {
+        tifa::ingest::load_document(
+            &root.join("national-gwr").join(name),
+            name,
+            None,
+            &tifa::ingest::LoadOptions::default(),
+        )
+        .unwrap()
+    };
+    check(load("gwr-2023.txt"), load("gwr-2024.txt"));
+}
+
+#[test]
+fn the_redline_and_the_side_by_side_table_are_written_with_out_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("red.docx");
+    common::tifa()
+        .args(["diff", "001", "000", "--format", "docx"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--out"));
+    common::tifa()
+        .args(["diff", "001", "000", "--format", "docx", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let xml = document_xml(&std::fs::read(&out).unwrap());
+    assert!(xml.contains("<w:ins ") && xml.contains("<w:del "));
+    let table = dir.path().join("side.docx");
+    common::tifa()
+        .args(["diff", "001", "000", "--format", "docx-table", "--out"])
+        .arg(&table)
+        .assert()
+        .success();
+    let xml = document_xml(&std::fs::read(&table).unwrap());
+    assert!(xml.contains("<w:tbl>") && xml.contains("十个坚持"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("tifa-partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left");
+}
