@@ -496,9 +496,9 @@ fn a_report_of_two_documents_lists_what_one_has_and_the_other_lacks() {
     report(&corpus, &out, &["--formats", "md"]);
     let md = fs::read_to_string(out.join("report.md")).unwrap();
     let trends = &md[md.find("## 三、用词趋势").expect("a trends part")..];
-    let emerging = &trends[trends.find("#### 新出现的提法与词语").expect("emerging")..];
+    let emerging = &trends[trends.find("### 新出现的提法与词语").expect("emerging")..];
     let vanishing_at = emerging
-        .find("#### 不再出现的提法与词语")
+        .find("### 不再出现的提法与词语")
         .expect("vanishing");
     assert!(
         emerging[..vanishing_at].contains("| 十个坚持 | 0 → 2 |"),
@@ -508,4 +508,69 @@ fn a_report_of_two_documents_lists_what_one_has_and_the_other_lacks() {
         emerging[vanishing_at..].contains("| 五个明确 | 2 → 0 |"),
         "{emerging}"
     );
+}
+
+#[test]
+fn report_docx_is_made_for_a_chinese_office_and_survives_a_control_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let manifest = fs::read_to_string(common::corpus_dir().join("manifest.csv")).unwrap();
+    let mut lines = Vec::new();
+    for (k, line) in manifest.lines().enumerate() {
+        if k > 0 {
+            let file = line.split(',').next().unwrap();
+            fs::copy(common::corpus_dir().join(file), corpus.join(file)).unwrap();
+        }
+        // A control character in a title, as a pasted spreadsheet cell may bring.
+        lines.push(line.replacen("全省网信办主任会议", "全省网信办\u{1}主任会议", 1));
+    }
+    fs::write(corpus.join("manifest.csv"), lines.join("\n") + "\n").unwrap();
+    let out = dir.path().join("out");
+    report(
+        &corpus,
+        &out,
+        &["--formats", "docx", "--east-asian-font", "仿宋"],
+    );
+    let docx = out.join("report.docx");
+    let document = docx_part(&docx, "word/document.xml");
+    assert!(!document.contains('\u{1}'));
+    assert!(document.contains("全省网信办主任会议"));
+    assert!(
+        document.contains("<w:tblGrid><w:gridCol"),
+        "column widths by content"
+    );
+    assert!(document.contains("<w:tblHeader />"), "header rows repeat");
+    assert!(
+        document.contains("<w:ftr")
+            || docx_part(&docx, "word/_rels/document.xml.rels").contains("footer")
+    );
+    let styles = docx_part(&docx, "word/styles.xml");
+    assert!(styles.contains("w:eastAsia=\"zh-CN\""));
+    assert!(styles.contains("w:eastAsia=\"仿宋\""));
+    assert!(styles.contains("w:default=\"1\" w:styleId=\"Normal\""));
+    let core = docx_part(&docx, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>tifa</dc:creator>")
+            && core.contains("<dc:title>提法对比报告：corpus</dc:title>")
+    );
+    assert!(!core.contains("1970"));
+    // LibreOffice, where it is installed, opens it.
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let status = std::process::Command::new("soffice")
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&docx)
+            .output()
+            .unwrap();
+        assert!(status.status.success());
+        assert!(
+            dir.path().join("report.pdf").exists(),
+            "LibreOffice could not open report.docx"
+        );
+    }
 }

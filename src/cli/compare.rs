@@ -181,7 +181,12 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
                 redline::render(&c, &change_date(), &args.east_asian_font)
             } else {
                 let blocks = redline::side_by_side(&c, args.lang);
-                docx::render(&blocks, &[])
+                let options = docx::DocxOptions {
+                    title: format!("{} → {}", c.a.id, c.b.id),
+                    east_asian_font: args.east_asian_font.clone(),
+                    date: change_date(),
+                };
+                docx::render(&blocks, &[], &options)
             }
             .map_err(|e| anyhow::anyhow!("cannot write the Word document: {e}"))?;
             write_whole(path, &bytes)?;

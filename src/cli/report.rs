@@ -48,6 +48,9 @@ pub struct ReportArgs {
     /// Sentences in order between two aligned neighbours pair from this similarity on (0–1).
     #[arg(long, default_value_t = 0.35, value_name = "RATIO")]
     pub min_in_order_similarity: f64,
+    /// The Chinese font of report.docx: 宋体 (default), 仿宋, 黑体 or any installed font name.
+    #[arg(long, default_value = "宋体", value_name = "NAME")]
+    pub east_asian_font: String,
     /// Shortest shared passage, in characters.
     #[arg(long, default_value_t = 12)]
     pub min_chars: usize,
@@ -206,6 +209,8 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         top: args.top,
         min_docs: report.options.min_docs,
         from_passim: args.from_passim.as_ref().map(|p| p.display().to_string()),
+        east_asian_font: args.east_asian_font.clone(),
+        date: crate::render::report::report_date(),
     };
     let fail_after = std::env::var("TIFA_FAIL_AFTER")
         .ok()

@@ -8,6 +8,7 @@
 //! word edits. A moved sentence is thus a deletion where A had it and an insertion where B has it.
 //! Paragraphs follow B's.
 
+use super::report::docx::xml_safe;
 use crate::align::PairKind;
 use crate::compare::Comparison;
 use crate::diff::EditOp;
@@ -116,7 +117,12 @@ pub fn render(c: &Comparison, date: &str, east_asia_font: &str) -> Result<Vec<u8
     doc.build()
         .pack(std::io::Cursor::new(&mut bytes))
         .map_err(|e| e.to_string())?;
-    super::report::docx::deflated(&bytes).map_err(|e| e.to_string())
+    let options = super::report::docx::DocxOptions {
+        title: format!("{} → {}", c.a.id, c.b.id),
+        east_asian_font: east_asia_font.to_string(),
+        date: date.to_string(),
+    };
+    super::report::docx::finish(&bytes, &options)
 }
 
 struct Writer<'d> {
@@ -126,13 +132,13 @@ struct Writer<'d> {
 impl Writer<'_> {
     fn deleted(&self, text: &str) -> Delete {
         Delete::new()
-            .add_run(Run::new().add_delete_text(text))
+            .add_run(Run::new().add_delete_text(xml_safe(text)))
             .author(AUTHOR)
             .date(self.date)
     }
 
     fn inserted(&self, text: &str) -> Insert {
-        Insert::new(Run::new().add_text(text))
+        Insert::new(Run::new().add_text(xml_safe(text)))
             .author(AUTHOR)
             .date(self.date)
     }
@@ -143,13 +149,13 @@ impl Writer<'_> {
         let Some(d) = c.diff.for_pair(k) else {
             let b = pair.b.clone().expect("a kept pair has B");
             let span = crate::diff::sentence_span(&c.b, b);
-            return p.add_run(Run::new().add_text(span.of(&c.b.normalized.text)));
+            return p.add_run(Run::new().add_text(xml_safe(span.of(&c.b.normalized.text))));
         };
         let (a_text, b_text) = (&c.a.normalized.text, &c.b.normalized.text);
         for e in &d.edits {
             let (old, new) = (e.a.of(a_text), e.b.of(b_text));
             p = match e.op {
-                EditOp::Equal => p.add_run(Run::new().add_text(new)),
+                EditOp::Equal => p.add_run(Run::new().add_text(xml_safe(new))),
                 EditOp::Delete => p.add_delete(self.deleted(old)),
                 EditOp::Insert => p.add_insert(self.inserted(new)),
                 EditOp::Replace => p

@@ -1,28 +1,64 @@
-//! `report.docx`: the outline ([`Block`]s) and the PNG charts → a Word document (docx-rs):
-//! Heading 1–4 styles, tables with a header row, charts as inline pictures with a caption,
-//! deleted words struck through in red and inserted words underlined in green. docx-rs escapes
-//! all text, so document text stays text.
+//! `report.docx` (and the side-by-side table of `tifa diff --format docx-table`): [`Block`]s and
+//! the PNG charts → a Word document for a Chinese office (docx-rs): an East Asian font every
+//! Chinese Windows has (宋体 by default), zh-CN as the East Asian language, Normal as the default
+//! style, Heading 1–4 styles (Word's navigation pane lists them), page numbers in the footer, tables with
+//! column widths by content and a header row repeated on every page, charts as inline pictures
+//! with a caption, deleted words struck through in red and inserted words underlined in green.
+//!
+//! Characters XML cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF) are left out
+//! of every text, and every XML part is parsed back before the package is handed over: an invalid
+//! part is an error, so the report folder is not replaced.
 
 use crate::present::{Block, Inline};
 use crate::render::charts::{self, Chart};
 use docx_rs::{
-    AlignmentType, Docx, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table, TableCell,
-    TableRow, WidthType,
+    AlignmentType, Docx, Footer, PageNum, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table,
+    TableCell, TableLayoutType, TableRow, WidthType,
 };
+use std::borrow::Cow;
 
 /// Widest a chart is placed on an A4 page with default margins, in pixels at 96 dpi.
 const MAX_PICTURE_PX: u32 = 600;
+/// Width of the text on an A4 page with docx-rs's margins (11906 − 2 × 1701 twips).
+const TEXT_WIDTH_TWIPS: usize = 8504;
+/// Narrowest column, in twips (about four Chinese characters at 10.5 pt).
+const MIN_COLUMN_TWIPS: usize = 900;
 
-pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
+/// What the document says about itself and which font it sets.
+#[derive(Debug, Clone)]
+pub struct DocxOptions {
+    pub title: String,
+    /// The East Asian font (宋体, 仿宋, 黑体 …).
+    pub east_asian_font: String,
+    /// The creation date in the properties (RFC 3339), deterministic for a given input.
+    pub date: String,
+}
+
+impl Default for DocxOptions {
+    fn default() -> Self {
+        Self {
+            title: "tifa".into(),
+            east_asian_font: "宋体".into(),
+            date: "2000-01-01T00:00:00Z".into(),
+        }
+    }
+}
+
+pub fn render(
+    blocks: &[Block],
+    charts: &[Chart],
+    options: &DocxOptions,
+) -> Result<Vec<u8>, String> {
     let fonts = RunFonts::new()
-        .east_asia("Noto Sans CJK SC")
-        .ascii("Calibri")
-        .hi_ansi("Calibri");
+        .east_asia(options.east_asian_font.as_str())
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman");
     let mut doc = Docx::new().default_fonts(fonts).default_size(21);
     for (level, size) in [(1usize, 36usize), (2, 30), (3, 26), (4, 23)] {
         doc = doc.add_style(
             Style::new(format!("Heading{level}"), StyleType::Paragraph)
                 .name(format!("Heading {level}"))
+                .based_on("Normal")
                 .size(size)
                 .bold()
                 .outline_lvl(level - 1),
@@ -31,23 +67,31 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
     doc = doc.add_style(
         Style::new("Caption", StyleType::Paragraph)
             .name("Caption")
+            .based_on("Normal")
             .size(18)
             .italic(),
+    );
+    doc = doc.footer(
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_page_num(PageNum::new())
+                .align(AlignmentType::Center),
+        ),
     );
     for block in blocks {
         doc = match block {
             Block::Heading(level, text) => doc.add_paragraph(
                 Paragraph::new()
-                    .add_run(Run::new().add_text(text.as_str()))
+                    .add_run(Run::new().add_text(xml_safe(text)))
                     .style(&format!("Heading{level}")),
             ),
             Block::Paragraph(inlines) => doc.add_paragraph(paragraph(inlines)),
-            Block::Table { header, rows } => doc.add_table(table(header, rows)),
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 let mut bullet = vec![Inline::Text("• ".into())];
                 bullet.extend(item.iter().cloned());
                 doc.add_paragraph(paragraph(&bullet))
             }),
+            Block::Table { header, rows } => doc.add_table(table(header, rows)),
             Block::Chart(id) => {
                 let Some(chart) = charts::find(charts, *id) else {
                     continue;
@@ -61,7 +105,10 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
                 )
                 .add_paragraph(
                     Paragraph::new()
-                        .add_run(Run::new().add_text(format!("{}。{}", chart.title, chart.caption)))
+                        .add_run(
+                            Run::new()
+                                .add_text(xml_safe(&format!("{}。{}", chart.title, chart.caption))),
+                        )
                         .style("Caption"),
                 )
             }
@@ -71,29 +118,145 @@ pub fn render(blocks: &[Block], charts: &[Chart]) -> Result<Vec<u8>, String> {
     doc.build()
         .pack(std::io::Cursor::new(&mut bytes))
         .map_err(|e| e.to_string())?;
-    deflated(&bytes).map_err(|e| e.to_string())
+    finish(&bytes, options)
 }
 
-/// The package with every part compressed: docx-rs stores them as they are, and the document XML
-/// of a large corpus's report ran to 20 MB.
-pub(crate) fn deflated(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+/// Text without the characters XML 1.0 cannot hold.
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if s.chars().any(bad) {
+        Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The package as an office expects it, every part compressed (docx-rs stores them as they are,
+/// and the document XML of a large corpus's report ran to 20 MB): properties with a title, tifa as
+/// creator and the given date; zh-CN as the East Asian language and Normal as the default style;
+/// each table's first row repeated on every page. Every XML part is parsed back.
+pub(crate) fn finish(package: &[u8], options: &DocxOptions) -> Result<Vec<u8>, String> {
     use std::io::Write;
-    let mut stored = zip::ZipArchive::new(std::io::Cursor::new(package))?;
+    let err = |e: zip::result::ZipError| e.to_string();
+    let mut stored = zip::ZipArchive::new(std::io::Cursor::new(package)).map_err(err)?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
+    let zip_options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..stored.len() {
-        let mut part = stored.by_index(i)?;
+        let mut part = stored.by_index(i).map_err(err)?;
+        let name = part.name().to_string();
         if part.is_dir() {
-            out.add_directory(part.name(), options)?;
+            out.add_directory(name, zip_options).map_err(err)?;
             continue;
         }
         let mut content = Vec::with_capacity(part.size() as usize);
-        std::io::copy(&mut part, &mut content)?;
-        out.start_file(part.name(), options)?;
-        out.write_all(&content)?;
+        std::io::copy(&mut part, &mut content).map_err(|e| e.to_string())?;
+        let content = match name.as_str() {
+            "docProps/core.xml" => core_properties(options).into_bytes(),
+            "word/styles.xml" => office_styles(&String::from_utf8_lossy(&content)).into_bytes(),
+            "word/document.xml" => {
+                repeated_headers(&String::from_utf8_lossy(&content)).into_bytes()
+            }
+            _ => content,
+        };
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            check_xml(&name, &content)?;
+        }
+        out.start_file(name, zip_options).map_err(err)?;
+        out.write_all(&content).map_err(|e| e.to_string())?;
     }
-    Ok(out.finish()?.into_inner())
+    Ok(out.finish().map_err(err)?.into_inner())
+}
+
+/// Parses an XML part to its end: a part Word could not read is an error here.
+fn check_xml(name: &str, content: &[u8]) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Eof) => return Ok(()),
+            Ok(quick_xml::events::Event::Text(t)) => {
+                let text = String::from_utf8_lossy(t.as_ref());
+                if text
+                    .chars()
+                    .any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                {
+                    return Err(format!("{name}: a control character in the text"));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return Err(format!(
+                    "{name} is not well-formed XML at byte {}: {e}",
+                    reader.buffer_position()
+                ));
+            }
+        }
+        buf.clear();
+    }
+}
+
+fn escape_xml(s: &str) -> String {
+    xml_safe(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn core_properties(options: &DocxOptions) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+<dc:title>{title}</dc:title><dc:creator>tifa</dc:creator><cp:lastModifiedBy>tifa</cp:lastModifiedBy>\
+<dc:language>zh-CN</dc:language>\
+<dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>\
+<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:modified><cp:revision>1</cp:revision>\
+</cp:coreProperties>",
+        title = escape_xml(&options.title),
+        date = escape_xml(&options.date),
+    )
+}
+
+/// zh-CN as the East Asian language of every run, and Normal marked as the default style.
+fn office_styles(xml: &str) -> String {
+    xml.replacen(
+        "<w:rPrDefault><w:rPr>",
+        "<w:rPrDefault><w:rPr><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\" />",
+        1,
+    )
+    .replacen(
+        "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">",
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">",
+        1,
+    )
+}
+
+/// Each table's first row marked as a header row, repeated at the top of every page.
+fn repeated_headers(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 1024);
+    let mut rest = xml;
+    while let Some(at) = rest.find("<w:tbl>") {
+        let (before, table) = rest.split_at(at);
+        out.push_str(before);
+        match table.find("<w:tr><w:trPr />") {
+            Some(row) => {
+                out.push_str(&table[..row]);
+                out.push_str("<w:tr><w:trPr><w:tblHeader /></w:trPr>");
+                rest = &table[row + "<w:tr><w:trPr />".len()..];
+            }
+            None => {
+                out.push_str("<w:tbl>");
+                rest = &table["<w:tbl>".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn fit(width: u32, height: u32) -> (u32, u32) {
@@ -107,34 +270,116 @@ fn fit(width: u32, height: u32) -> (u32, u32) {
 fn paragraph(parts: &[Inline]) -> Paragraph {
     parts.iter().fold(Paragraph::new(), |p, part| {
         p.add_run(match part {
-            Inline::Text(s) => Run::new().add_text(s.as_str()),
-            Inline::Strong(s) => Run::new().add_text(s.as_str()).bold(),
-            Inline::Del(s) => Run::new().add_text(s.as_str()).strike().color("B91C1C"),
+            Inline::Text(s) => Run::new().add_text(xml_safe(s)),
+            Inline::Strong(s) => Run::new().add_text(xml_safe(s)).bold(),
+            Inline::Del(s) => Run::new().add_text(xml_safe(s)).strike().color("B91C1C"),
             Inline::Ins(s) => Run::new()
-                .add_text(s.as_str())
+                .add_text(xml_safe(s))
                 .underline("single")
                 .color("15803D"),
-            Inline::Cite(s) => Run::new().add_text(s.as_str()).size(16).color("6B6B70"),
+            Inline::Cite(s) => Run::new().add_text(xml_safe(s)).size(16).color("6B6B70"),
         })
     })
 }
 
+/// Display width of a cell's text (CJK characters count two).
+fn cell_width(parts: &[Inline]) -> usize {
+    parts
+        .iter()
+        .map(|p| match p {
+            Inline::Text(s) | Inline::Strong(s) | Inline::Del(s) | Inline::Ins(s) => {
+                unicode_width::UnicodeWidthStr::width(s.as_str())
+            }
+            // Citations are set smaller.
+            Inline::Cite(s) => s.len() * 2 / 3,
+        })
+        .sum()
+}
+
+/// Column widths in twips from the content: each column's typical width (the longest header
+/// word, and the 90th-percentile cell, capped), scaled to the page, none narrower than
+/// [`MIN_COLUMN_TWIPS`].
+fn column_widths(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<usize> {
+    let columns = header.len().max(1);
+    let wants: Vec<f64> = (0..columns)
+        .map(|k| {
+            let mut widths: Vec<usize> = rows
+                .iter()
+                .filter_map(|r| r.get(k))
+                .map(|c| cell_width(c))
+                .collect();
+            widths.sort_unstable();
+            let typical = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+            let head = header
+                .get(k)
+                .map_or(0, |h| unicode_width::UnicodeWidthStr::width(h.as_str()));
+            (typical.max(head).clamp(4, 60)) as f64
+        })
+        .collect();
+    let total: f64 = wants.iter().sum();
+    let spare = TEXT_WIDTH_TWIPS.saturating_sub(MIN_COLUMN_TWIPS * columns) as f64;
+    wants
+        .iter()
+        .map(|w| MIN_COLUMN_TWIPS + (spare * w / total) as usize)
+        .collect()
+}
+
 fn table(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Table {
+    let widths = column_widths(header, rows);
+    let cell = |k: usize, p: Paragraph| {
+        TableCell::new().add_paragraph(p).width(
+            widths.get(k).copied().unwrap_or(MIN_COLUMN_TWIPS),
+            WidthType::Dxa,
+        )
+    };
     let head = TableRow::new(
         header
             .iter()
-            .map(|h| {
-                TableCell::new()
-                    .add_paragraph(Paragraph::new().add_run(Run::new().add_text(h.as_str()).bold()))
+            .enumerate()
+            .map(|(k, h)| {
+                cell(
+                    k,
+                    Paragraph::new().add_run(Run::new().add_text(xml_safe(h)).bold()),
+                )
             })
             .collect(),
     );
     let body = rows.iter().map(|row| {
         TableRow::new(
             row.iter()
-                .map(|cell| TableCell::new().add_paragraph(paragraph(cell)))
+                .enumerate()
+                .map(|(k, c)| cell(k, paragraph(c)))
                 .collect(),
         )
     });
-    Table::new(std::iter::once(head).chain(body).collect()).width(5000, WidthType::Pct)
+    Table::new(std::iter::once(head).chain(body).collect())
+        .set_grid(widths.clone())
+        .layout(TableLayoutType::Fixed)
+        .width(widths.iter().sum(), WidthType::Dxa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_keeps_no_character_xml_cannot_hold() {
+        assert_eq!(xml_safe("全县\u{1}网信\u{FFFF}工作\t"), "全县网信工作\t");
+        assert!(matches!(xml_safe("全县"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_part_that_is_not_well_formed_is_refused() {
+        assert!(check_xml("word/document.xml", b"<w:p><w:t>ok</w:t></w:p>").is_ok());
+        assert!(check_xml("word/document.xml", b"<w:p><w:t>\x01</w:t></w:p>").is_err());
+        assert!(check_xml("word/document.xml", b"<w:p><w:t>ok</w:p>").is_err());
+    }
+
+    #[test]
+    fn every_table_gets_its_first_row_as_a_header() {
+        let xml = "<w:tbl><w:tr><w:trPr /><w:tc/></w:tr><w:tr><w:trPr /></w:tr></w:tbl><w:tbl><w:tr><w:trPr /></w:tr></w:tbl>";
+        let out = repeated_headers(xml);
+        assert_eq!(out.matches("<w:tblHeader />").count(), 2);
+        assert_eq!(out.matches("<w:trPr />").count(), 1);
+    }
 }

@@ -73,6 +73,21 @@ pub struct RunInfo {
     pub min_docs: u32,
     /// passim's output folder the corpus-wide reuse was read from (`--from-passim`).
     pub from_passim: Option<String>,
+    /// The East Asian font of report.docx.
+    pub east_asian_font: String,
+    /// The date report.docx gives as its creation (RFC 3339): `SOURCE_DATE_EPOCH`, else today.
+    pub date: String,
+}
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today at midnight UTC: the same input
+/// gives the same files on one day.
+pub fn report_date() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    now.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT00:00:00Z").to_string())
 }
 
 impl RunInfo {
@@ -93,6 +108,8 @@ impl RunInfo {
             top: options.top,
             min_docs: options.min_docs,
             from_passim: None,
+            east_asian_font: "宋体".into(),
+            date: report_date(),
         }
     }
 }
@@ -179,7 +196,12 @@ pub fn emit_files<E: From<RenderError>>(
         ))?;
     }
     if formats.docx {
-        let docx = docx::render(&blocks, &charts).map_err(RenderError::Docx)?;
+        let options = docx::DocxOptions {
+            title: report_title(report, lang),
+            east_asian_font: run.east_asian_font.clone(),
+            date: run.date.clone(),
+        };
+        let docx = docx::render(&blocks, &charts, &options).map_err(RenderError::Docx)?;
         send(ReportFile::new("report.docx", docx))?;
     }
     if formats.html {
@@ -191,6 +213,23 @@ pub fn emit_files<E: From<RenderError>>(
     let manifest = manifest(report, run, &names);
     emit(ReportFile::new("manifest.json", manifest))?;
     Ok(names.len() + 1)
+}
+
+/// 提法对比报告：<corpus folder>: the title of the report's documents.
+pub fn report_title(report: &Report, lang: Lang) -> String {
+    let corpus = report
+        .corpus
+        .root
+        .as_ref()
+        .and_then(|r| r.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let base = lang.pick("提法对比报告", "tifa comparison report");
+    if corpus.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}{}{corpus}", lang.pick("：", ": "))
+    }
 }
 
 /// Beyond this many cells a table is written as Parquet only (when Parquet is written at all): as

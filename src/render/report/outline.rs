@@ -33,11 +33,7 @@ fn chart_block(charts: &[Chart], id: ChartId) -> Option<Block> {
 
 /// The whole report as blocks, in reading order.
 pub fn outline(report: &Report, charts: &[Chart], lang: Lang) -> Vec<Block> {
-    let mut blocks = vec![Block::Heading(
-        1,
-        lang.pick("提法对比报告", "tifa comparison report")
-            .to_string(),
-    )];
+    let mut blocks = vec![Block::Heading(1, super::report_title(report, lang))];
     overview(report, charts, lang, &mut blocks);
     pairs(report, charts, lang, &mut blocks);
     trends(report, charts, lang, &mut blocks);
@@ -443,7 +439,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         lang.pick("首末年份", "first–last"),
     ];
     out.push(Block::Heading(
-        4,
+        3,
         lang.pick("上升最快", "Rising fastest").into(),
     ));
     out.push(table(
@@ -455,7 +451,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             .collect(),
     ));
     out.push(Block::Heading(
-        4,
+        3,
         lang.pick("下降最快", "Falling fastest").into(),
     ));
     out.push(table(
@@ -521,7 +517,7 @@ fn presence_changes(
                 [&p.dropped_formulations, &p.dropped_terms],
             ),
         ] {
-            out.push(Block::Heading(4, lang.pick(zh, en).into()));
+            out.push(Block::Heading(3, lang.pick(zh, en).into()));
             let rows: Vec<_> = items
                 .iter()
                 .flat_map(|list| list.iter().take(top))
@@ -548,7 +544,7 @@ fn presence_changes(
         ("新出现的词语", "Emerging terms", emerging, true),
         ("不再出现的词语", "Vanishing terms", vanishing, false),
     ] {
-        out.push(Block::Heading(4, lang.pick(zh, en).into()));
+        out.push(Block::Heading(3, lang.pick(zh, en).into()));
         if list.is_empty() {
             out.push(para(lang.pick(
                 "（无：没有词语在足够多的文件中缺席）",
@@ -724,7 +720,7 @@ fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
         .into(),
     ));
     for (term, lines) in &report.kwic {
-        out.push(Block::Heading(4, term.clone()));
+        out.push(Block::Heading(3, term.clone()));
         let rows = lines
             .iter()
             .take(8)
