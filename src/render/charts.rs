@@ -38,6 +38,8 @@ pub struct Chart {
 pub trait Draw {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String>;
     fn size(&self) -> (u32, u32);
+    /// Whether there is anything to draw: a chart without data is not drawn at all.
+    fn has_data(&self) -> bool;
 }
 
 /// Draws `spec` as SVG and PNG.
@@ -81,6 +83,12 @@ fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// Label text in pixels: a 900-pixel chart placed at A4 text width (about 600 pixels) keeps it at
+/// 9 pt or more.
+const LABEL_PX: u32 = 18;
+/// Rotated axis labels and cell values where space is short.
+const SMALL_PX: u32 = 16;
+
 fn font(size: u32) -> TextStyle<'static> {
     (FAMILY, size).into_font().color(&BLACK)
 }
@@ -109,6 +117,23 @@ fn row_label<T: AsRef<str>>(rows: &[T], v: &SegmentValue<usize>) -> String {
     }
 }
 
+/// Room for row labels on the left: the longest label at [`LABEL_PX`], within bounds.
+fn row_label_area<T: AsRef<str>>(labels: impl Iterator<Item = T>) -> u32 {
+    let longest = labels
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_ref()))
+        .max()
+        .unwrap_or(4) as u32;
+    (longest * LABEL_PX / 2 + 24).clamp(60, 440)
+}
+
+/// The segmented axis of `n` rows: `0..n-1` holds n segments; one row gets a second, empty
+/// segment, since a range of one value has no extent and plotters draws nothing on it.
+fn rows_axis(
+    n: usize,
+) -> plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordusize> {
+    (0..n.saturating_sub(1).max(1)).into_segmented()
+}
+
 /// Rectangle corners for row `row` (counted from the top) of `n` on a segmented axis.
 fn row_span(n: usize, row: usize) -> (SegmentValue<usize>, SegmentValue<usize>) {
     let y = n - 1 - row;
@@ -129,7 +154,7 @@ where
         .position(position)
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))
-        .label_font(font(13))
+        .label_font(font(LABEL_PX))
         .draw()
         .map_err(err)
 }
@@ -155,7 +180,7 @@ impl Heatmap {
             .map(|l| l.chars().count())
             .max()
             .unwrap_or(1) as u32;
-        (longest * 9 + 20).clamp(40, 140)
+        (longest * LABEL_PX + 24 + 40).clamp(60, 300)
     }
     /// The smallest value off the diagonal: colours run from it (white) to 1 (dark blue), so
     /// that documents of one genre, all fairly alike, still show their differences.
@@ -170,38 +195,46 @@ impl Heatmap {
 }
 
 impl Draw for Heatmap {
+    fn has_data(&self) -> bool {
+        self.labels.len() >= 2
+    }
     fn size(&self) -> (u32, u32) {
         let n = self.labels.len() as u32;
-        let side = (n * 56).clamp(280, 860) + self.label_area() + 20;
-        (side, side)
+        let side = (n * 56).clamp(280, 860);
+        (side + self.label_area() + 20 + SCALE_PX, side + 60)
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let n = self.labels.len();
-        let mut chart = ChartBuilder::on(root)
+        let (width, _) = root.dim_in_pixel();
+        let (matrix, scale) = root.split_horizontally(width - SCALE_PX);
+        let mut chart = ChartBuilder::on(&matrix)
             .margin(10)
-            .x_label_area_size(self.label_area())
+            .x_label_area_size(40)
             .y_label_area_size(self.label_area())
             .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())
             .map_err(err)?;
-        let label = |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) => self.labels.get(*i).cloned().unwrap_or_default(),
+        // Rows carry the number and the label, columns the number only: rotated labels under
+        // the matrix run into it.
+        let row_label = |v: &SegmentValue<usize>| match v {
+            SegmentValue::CenterOf(i) => self
+                .labels
+                .get(*i)
+                .map(|l| format!("{} {l}", i + 1))
+                .unwrap_or_default(),
             _ => String::new(),
         };
-        let long_labels = self.labels.iter().any(|l| l.chars().count() > 4);
-        let x_style = if long_labels {
-            font(12).transform(FontTransform::Rotate90)
-        } else {
-            font(13)
+        let column_label = |v: &SegmentValue<usize>| match v {
+            SegmentValue::CenterOf(i) if *i < n => (i + 1).to_string(),
+            _ => String::new(),
         };
         chart
             .configure_mesh()
             .disable_mesh()
             .x_labels(n.min(40))
             .y_labels(n.min(40))
-            .x_label_formatter(&label)
-            .y_label_formatter(&label)
-            .x_label_style(x_style)
-            .y_label_style(font(13))
+            .x_label_formatter(&column_label)
+            .y_label_formatter(&row_label)
+            .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
         let floor = self.floor();
@@ -209,18 +242,12 @@ impl Draw for Heatmap {
         chart
             .draw_series((0..n).flat_map(|i| {
                 (0..n).map(move |j| {
-                    let v = cell(i, j).clamp(0.0, 1.0);
-                    let colour = RGBColor(
-                        (255.0 - 225.0 * v) as u8,
-                        (255.0 - 160.0 * v) as u8,
-                        (255.0 - 75.0 * v) as u8,
-                    );
                     Rectangle::new(
                         [
                             (SegmentValue::Exact(i), SegmentValue::Exact(j)),
                             (SegmentValue::Exact(i + 1), SegmentValue::Exact(j + 1)),
                         ],
-                        colour.filled(),
+                        shade(cell(i, j)).filled(),
                     )
                 })
             }))
@@ -234,7 +261,7 @@ impl Draw for Heatmap {
                         Text::new(
                             format!("{:.2}", self.values[i][j]),
                             (SegmentValue::CenterOf(i), SegmentValue::CenterOf(j)),
-                            font(13)
+                            font(SMALL_PX)
                                 .color(colour)
                                 .pos(Pos::new(HPos::Center, VPos::Center)),
                         )
@@ -242,8 +269,51 @@ impl Draw for Heatmap {
                 }))
                 .map_err(err)?;
         }
-        Ok(())
+        colour_scale(&scale, floor)
     }
+}
+
+/// Width of a heatmap's colour scale.
+const SCALE_PX: u32 = 110;
+
+/// The heatmap's colour for a share `v` of the way from its floor to 1.
+fn shade(v: f64) -> RGBColor {
+    let v = v.clamp(0.0, 1.0);
+    RGBColor(
+        (255.0 - 225.0 * v) as u8,
+        (255.0 - 160.0 * v) as u8,
+        (255.0 - 75.0 * v) as u8,
+    )
+}
+
+/// A vertical bar from the floor (white, bottom) to 1 (dark, top), with both values written.
+fn colour_scale<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    floor: f64,
+) -> Result<(), String> {
+    let (_, height) = area.dim_in_pixel();
+    let (top, bottom) = (20i32, height as i32 - 80);
+    let steps = 40;
+    for k in 0..steps {
+        let y0 = bottom - (bottom - top) * k / steps;
+        let y1 = bottom - (bottom - top) * (k + 1) / steps;
+        area.draw(&Rectangle::new(
+            [(16, y1), (40, y0)],
+            shade(f64::from(k) / f64::from(steps)).filled(),
+        ))
+        .map_err(err)?;
+    }
+    area.draw(&Rectangle::new([(16, top), (40, bottom)], BLACK.mix(0.4)))
+        .map_err(err)?;
+    for (value, y) in [(1.0, top), (floor, bottom)] {
+        area.draw(&Text::new(
+            format!("{value:.2}"),
+            (46, y),
+            font(SMALL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    Ok(())
 }
 
 /// Lines of a value per year, one per named series.
@@ -253,6 +323,21 @@ pub struct Lines {
 }
 
 impl Draw for Lines {
+    /// Two years at least, and a value above zero: a same-year corpus has no trend to draw.
+    fn has_data(&self) -> bool {
+        let mut years: Vec<i32> = self
+            .series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|(y, _)| *y))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years.len() >= 2
+            && self
+                .series
+                .iter()
+                .any(|(_, p)| p.iter().any(|(_, v)| *v > 0.0))
+    }
     fn size(&self) -> (u32, u32) {
         (900, 480)
     }
@@ -276,8 +361,9 @@ impl Draw for Lines {
             * 1.1;
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(60)
+            .margin_right(LEGEND_PX)
+            .x_label_area_size(44)
+            .y_label_area_size(80)
             .build_cartesian_2d(lo..hi, 0.0..top)
             .map_err(err)?;
         chart
@@ -286,29 +372,52 @@ impl Draw for Lines {
             .x_labels(((hi - lo) as usize + 1).min(15))
             .x_label_formatter(&|y| y.to_string())
             .y_desc(self.y_label.as_str())
-            .label_style(font(13))
+            .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
-        for (k, (name, points)) in self.series.iter().enumerate() {
+        for (k, (_, points)) in self.series.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];
+            // A line joins consecutive years only: years without documents are a gap, not a slope.
+            let runs: Vec<&[(i32, f64)]> = points.chunk_by(|x, y| y.0 - x.0 <= 1).collect();
+            for run in runs.iter().skip(1) {
+                chart
+                    .draw_series(LineSeries::new(run.iter().copied(), colour.stroke_width(2)))
+                    .map_err(err)?;
+            }
             chart
                 .draw_series(LineSeries::new(
-                    points.iter().copied(),
+                    runs.first().copied().unwrap_or_default().iter().copied(),
                     colour.stroke_width(2),
                 ))
-                .map_err(err)?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
-                });
+                .map_err(err)?;
             chart
                 .draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())))
                 .map_err(err)?;
         }
-        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        // Beside the lines, never over them: drawn on the margin the chart left free.
+        let (width, _) = root.dim_in_pixel();
+        let x = width as i32 - LEGEND_PX as i32 + 16;
+        for (k, (name, _)) in self.series.iter().enumerate() {
+            let colour = PALETTE[k % PALETTE.len()];
+            let y = 24 + k as i32 * (LABEL_PX as i32 + 8);
+            root.draw(&PathElement::new(
+                vec![(x, y), (x + 22, y)],
+                colour.stroke_width(4),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                name.clone(),
+                (x + 30, y),
+                font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+        }
         Ok(())
     }
 }
+
+/// Room on the right of a line chart for its legend.
+const LEGEND_PX: u32 = 190;
 
 /// Horizontal bars around zero: positive values (the target's terms) right, negative left.
 pub struct DivergingBars {
@@ -317,8 +426,11 @@ pub struct DivergingBars {
 }
 
 impl Draw for DivergingBars {
+    fn has_data(&self) -> bool {
+        self.bars.iter().any(|(_, v)| *v != 0.0)
+    }
     fn size(&self) -> (u32, u32) {
-        (900, (self.bars.len() as u32 * 26 + 90).max(200))
+        (900, (self.bars.len() as u32 * 32 + 110).max(220))
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let n = self.bars.len().max(1);
@@ -331,9 +443,9 @@ impl Draw for DivergingBars {
             * 1.1;
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(200)
-            .build_cartesian_2d(-reach..reach, (0..n - 1).into_segmented())
+            .x_label_area_size(56)
+            .y_label_area_size(row_label_area(self.bars.iter().map(|b| b.0.as_str())))
+            .build_cartesian_2d(-reach..reach, rows_axis(n))
             .map_err(err)?;
         let names: Vec<&str> = self.bars.iter().map(|(t, _)| t.as_str()).collect();
         let label = |v: &SegmentValue<usize>| row_label(&names, v);
@@ -344,14 +456,16 @@ impl Draw for DivergingBars {
             .y_labels(n)
             .y_label_formatter(&label)
             .x_desc(self.x_label.as_str())
-            .label_style(font(13))
+            .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
         chart
             .draw_series(self.bars.iter().enumerate().map(|(k, (_, v))| {
                 let (bottom, top) = row_span(n, k);
                 let colour = if *v >= 0.0 { PALETTE[1] } else { PALETTE[0] };
-                Rectangle::new([(0.0, bottom), (*v, top)], colour.mix(0.8).filled())
+                let mut bar = Rectangle::new([(0.0, bottom), (*v, top)], colour.mix(0.8).filled());
+                bar.set_margin(3, 3, 0, 0);
+                bar
             }))
             .map_err(err)?;
         Ok(())
@@ -365,8 +479,11 @@ pub struct Timeline {
 }
 
 impl Draw for Timeline {
+    fn has_data(&self) -> bool {
+        self.rows.iter().any(|(_, p)| !p.is_empty())
+    }
     fn size(&self) -> (u32, u32) {
-        (900, (self.rows.len() as u32 * 26 + 110).max(220))
+        (900, (self.rows.len() as u32 * 32 + 130).max(240))
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let n = self.rows.len().max(1);
@@ -382,9 +499,9 @@ impl Draw for Timeline {
         };
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(220)
-            .build_cartesian_2d(lo..hi, (0..n - 1).into_segmented())
+            .x_label_area_size(44)
+            .y_label_area_size(row_label_area(self.rows.iter().map(|r| r.0.as_str())))
+            .build_cartesian_2d(lo..hi, rows_axis(n))
             .map_err(err)?;
         let names: Vec<&str> = self.rows.iter().map(|(t, _)| t.as_str()).collect();
         let label = |v: &SegmentValue<usize>| row_label(&names, v);
@@ -395,7 +512,7 @@ impl Draw for Timeline {
             .y_label_formatter(&label)
             .x_labels(((hi - lo) as usize + 1).min(15))
             .x_label_formatter(&|y| y.to_string())
-            .label_style(font(13))
+            .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
         for (g, group) in self.groups.iter().enumerate() {
@@ -431,25 +548,25 @@ pub struct DotPlot {
 }
 
 impl Draw for DotPlot {
+    fn has_data(&self) -> bool {
+        !self.points.is_empty()
+    }
     fn size(&self) -> (u32, u32) {
         (640, 640)
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(54)
-            .build_cartesian_2d(
-                0..self.a_len.max(1),
-                (0..self.b_len.max(1) - 1).into_segmented(),
-            )
+            .x_label_area_size(56)
+            .y_label_area_size(70)
+            .build_cartesian_2d(0..self.a_len.max(1), rows_axis(self.b_len.max(1)))
             .map_err(err)?;
         chart
             .configure_mesh()
             .light_line_style(WHITE.mix(0.0))
             .x_desc(self.a_label.as_str())
             .y_desc(self.b_label.as_str())
-            .label_style(font(13))
+            .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
         for (k, kind) in self.kinds.iter().enumerate() {
@@ -479,16 +596,21 @@ pub struct StackedShares {
 }
 
 impl Draw for StackedShares {
+    fn has_data(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|(_, shares)| shares.iter().any(|v| *v > 0.0))
+    }
     fn size(&self) -> (u32, u32) {
-        (900, (self.rows.len() as u32 * 40 + 120).max(220))
+        (900, (self.rows.len() as u32 * 48 + 140).max(240))
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let n = self.rows.len().max(1);
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(220)
-            .build_cartesian_2d(0.0..1.0f64, (0..n - 1).into_segmented())
+            .x_label_area_size(44)
+            .y_label_area_size(row_label_area(self.rows.iter().map(|r| r.0.as_str())))
+            .build_cartesian_2d(0.0..1.0f64, rows_axis(n))
             .map_err(err)?;
         let names: Vec<&str> = self.rows.iter().map(|(t, _)| t.as_str()).collect();
         let label = |v: &SegmentValue<usize>| row_label(&names, v);
@@ -499,7 +621,7 @@ impl Draw for StackedShares {
             .y_labels(n)
             .y_label_formatter(&label)
             .x_label_formatter(&|x| format!("{:.0}%", x * 100.0))
-            .label_style(font(13))
+            .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
         for (p, part) in self.parts.iter().enumerate() {
@@ -514,7 +636,10 @@ impl Draw for StackedShares {
                     let (bottom, top) = row_span(n, k);
                     let start: f64 = shares[..p].iter().sum();
                     let end = start + shares[p];
-                    Rectangle::new([(start, bottom), (end, top)], colour.mix(0.85).filled())
+                    let mut bar =
+                        Rectangle::new([(start, bottom), (end, top)], colour.mix(0.85).filled());
+                    bar.set_margin(4, 4, 0, 0);
+                    bar
                 }))
                 .map_err(err)?
                 .label(part.as_str())
@@ -537,4 +662,55 @@ impl Chart {
 /// The chart of `id` among `charts`.
 pub fn find(charts: &[Chart], id: ChartId) -> Option<&Chart> {
     charts.iter().find(|c| c.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_without_data_is_not_drawn() {
+        let one_year = Lines {
+            series: vec![
+                ("网信".into(), vec![(2023, 5.0)]),
+                ("网络".into(), vec![(2023, 2.0)]),
+            ],
+            y_label: String::new(),
+        };
+        assert!(!one_year.has_data(), "a same-year corpus has no trend");
+        let two_years = Lines {
+            series: vec![("网信".into(), vec![(2018, 5.0), (2023, 2.0)])],
+            y_label: String::new(),
+        };
+        assert!(two_years.has_data());
+        assert!(
+            !DotPlot {
+                a_len: 3,
+                b_len: 3,
+                a_label: String::new(),
+                b_label: String::new(),
+                points: Vec::new(),
+                kinds: Vec::new(),
+            }
+            .has_data()
+        );
+        let blank = Heatmap {
+            labels: vec!["一".into()],
+            values: vec![vec![1.0]],
+        };
+        assert!(!blank.has_data());
+    }
+
+    #[test]
+    fn one_row_of_shares_is_drawn() {
+        let one = StackedShares {
+            rows: vec![("甲 → 乙".into(), vec![0.2, 0.3, 0.5])],
+            parts: vec!["照搬".into(), "改写沿用".into(), "新写".into()],
+        };
+        assert!(one.has_data());
+        let chart = render(&one, ChartId::Coverage, "t", "c").unwrap();
+        // The bar is drawn: the PNG holds far more than the white page and the axes.
+        let grey = chart.svg.matches("fill=\"#7F7F7F\"").count();
+        assert!(grey >= 1, "the 新写 share is drawn");
+    }
 }

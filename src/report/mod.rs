@@ -361,18 +361,39 @@ fn cosine_matrix(counts: &TermCounts, chosen: &[usize]) -> Vec<Vec<f64>> {
     matrix
 }
 
-/// Watch terms first, then the words of the whole corpus with the strongest rise and fall.
+/// Watch terms first, then the terms of the whole corpus with the strongest rise and fall:
+/// formulations and lexicon terms (高质量发展, 数字经济) before plain words, which are mostly
+/// generic verbs (推进, 实施, 加快) a reader does not chart.
 fn charted_terms(trends: &[TermTrend], watch: &[String], per_direction: usize) -> Vec<String> {
     let mut terms: Vec<String> = watch.to_vec();
     let all: Vec<&TermTrend> = trends
         .iter()
         .filter(|t| t.level == "all" && t.hidden.is_none())
         .collect();
+    let telling = |t: &TermTrend| t.kind == "formulation" || crate::words::is_domain_term(&t.term);
     // Trends are sorted by z: the strongest rises first, the strongest falls last. On a small
     // corpus none may be significant; the chart still shows the strongest, and the table says q.
-    let rising = all.iter().filter(|t| t.z > 0.0).take(per_direction);
-    let falling = all.iter().rev().filter(|t| t.z < 0.0).take(per_direction);
-    for t in rising.chain(falling) {
+    let pick = |rising: bool| -> Vec<&TermTrend> {
+        let side: Vec<&TermTrend> = if rising {
+            all.iter().filter(|t| t.z > 0.0).copied().collect()
+        } else {
+            all.iter().rev().filter(|t| t.z < 0.0).copied().collect()
+        };
+        let mut chosen: Vec<&TermTrend> = side
+            .iter()
+            .filter(|t| telling(t))
+            .take(per_direction)
+            .copied()
+            .collect();
+        for t in side.iter().filter(|t| !telling(t)) {
+            if chosen.len() >= per_direction {
+                break;
+            }
+            chosen.push(t);
+        }
+        chosen
+    };
+    for t in pick(true).into_iter().chain(pick(false)) {
         if !terms.contains(&t.term) {
             terms.push(t.term.clone());
         }

@@ -268,13 +268,19 @@ fn term_counts_files(report: &Report, formats: Formats) -> Result<Vec<ReportFile
 /// Pairs shown in the documents (summary, dot plot, sentences); the tables hold all.
 pub const PAIRS_SHOWN: usize = 30;
 
+/// The chart of `spec`, or none when it has nothing to show (the outline says so instead).
 fn chart<D: charts::Draw>(
     spec: &D,
     id: ChartId,
     title: &str,
     caption: &str,
-) -> Result<Chart, RenderError> {
-    charts::render(spec, id, title, caption).map_err(|e| RenderError::Chart(id.file_stem(), e))
+) -> Result<Option<Chart>, RenderError> {
+    if !spec.has_data() {
+        return Ok(None);
+    }
+    charts::render(spec, id, title, caption)
+        .map(Some)
+        .map_err(|e| RenderError::Chart(id.file_stem(), e))
 }
 
 /// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a dot plot per pair.
@@ -288,7 +294,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             .map(|&i| labels[i].clone())
             .collect::<Vec<_>>(),
     );
-    out.push(chart(
+    out.extend(chart(
         &Heatmap {
             labels: ids.clone(),
             values: report.similarity.clone(),
@@ -303,7 +309,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
     if let Some(coverage) = coverage_chart(report, &labels, lang)? {
         out.push(coverage);
     }
-    out.push(chart(
+    out.extend(chart(
         &Lines {
             series: series_points(&report.series),
             y_label: lang
@@ -334,10 +340,15 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
                 .map(|r| (r.term.clone(), r.log_ratio)),
         );
         bars.sort_by(|x, y| y.1.total_cmp(&x.1));
-        out.push(chart(
+        out.extend(chart(
             &DivergingBars {
                 bars,
-                x_label: "Log Ratio".into(),
+                x_label: lang
+                    .pick(
+                        "对数比（Log Ratio，正值：目标文档中偏多）",
+                        "Log Ratio (positive: more in the target)",
+                    )
+                    .into(),
             },
             ChartId::Keyness(k),
             &format!(
@@ -373,7 +384,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             (f.text.chars().take(16).collect(), points)
         })
         .collect();
-    out.push(chart(
+    out.extend(chart(
         &Timeline {
             rows,
             groups: levels.iter().map(|l| lang.level(*l).to_string()).collect(),
@@ -406,7 +417,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
                 Some((p.a.as_ref()?.start, p.b.as_ref()?.start, kind))
             })
             .collect();
-        out.push(chart(
+        out.extend(chart(
             &DotPlot {
                 a_len: c.a.structure.sentences.len(),
                 b_len: c.b.structure.sentences.len(),
@@ -457,7 +468,7 @@ fn coverage_chart(
         return chart(
             &spec,
             ChartId::Coverage,
-            lang.pick( "沿用比例最高的文件", "Documents reusing the most"),
+            lang.pick("沿用比例最高的文件", "Documents reusing the most"),
             if reuse.from_passim {
                 lang.pick(
                     "按字数计：passim 找到的、出自较早或上级文件的段落所占比例。",
@@ -469,8 +480,7 @@ fn coverage_chart(
                     "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
                 )
             },
-        )
-        .map(Some);
+        );
     }
     if report.comparisons.is_empty() {
         return Ok(None);
@@ -506,7 +516,6 @@ fn coverage_chart(
             "By characters: sentences identical to A, adapted from A, and new.",
         ),
     )
-    .map(Some)
 }
 
 /// Every document's label for chart axes and legends: its short title, told apart from the

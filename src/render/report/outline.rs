@@ -26,9 +26,29 @@ fn level_field(f: &Field<crate::ingest::metadata::Level>, lang: Lang) -> String 
     }
 }
 
-/// The chart block of `id`, when that chart was drawn.
-fn chart_block(charts: &[Chart], id: ChartId) -> Option<Block> {
-    charts::find(charts, id).map(|_| Block::Chart(id))
+/// The chart block of `id`, or a sentence saying why it was not drawn (nothing to show).
+fn chart_block(charts: &[Chart], id: ChartId, lang: Lang) -> Block {
+    if charts::find(charts, id).is_some() {
+        return Block::Chart(id);
+    }
+    para(match id {
+        ChartId::Trends => lang.pick(
+            "（趋势图未绘制：语料中不足两个年份，或所选词语均未出现。）",
+            "(No trend chart: the corpus covers fewer than two years, or the terms never occur.)",
+        ),
+        ChartId::Heatmap => lang.pick(
+            "（相似度热力图未绘制：只有一份文件。）",
+            "(No similarity heatmap: there is only one document.)",
+        ),
+        ChartId::DotPlot(_) => lang.pick(
+            "（对齐图未绘制：两份文件没有对齐的句子。）",
+            "(No alignment chart: the two documents have no aligned sentence.)",
+        ),
+        _ => lang.pick(
+            "（此图未绘制：没有可画的数据。）",
+            "(This chart is not drawn: there is nothing to show.)",
+        ),
+    })
 }
 
 /// The whole report as blocks, in reading order.
@@ -68,8 +88,8 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
             lang,
         )));
     }
-    out.extend(chart_block(charts, ChartId::Heatmap));
-    out.extend(chart_block(charts, ChartId::Coverage));
+    out.push(chart_block(charts, ChartId::Heatmap, lang));
+    out.push(chart_block(charts, ChartId::Coverage, lang));
 }
 
 /// Beyond this many documents the overview and the findings are summed up by level and kind: a
@@ -358,9 +378,7 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             .iter()
             .position(|b| matches!(b, Block::Heading(4, h) if h == lang.pick("各部分：沿用与新写", "Each section: taken over and own")))
             .unwrap_or(blocks.len());
-        if let Some(chart) = chart_block(charts, ChartId::DotPlot(k)) {
-            blocks.insert(at, chart);
-        }
+        blocks.insert(at, chart_block(charts, ChartId::DotPlot(k), lang));
         out.extend(blocks);
         shared_passages(c, top, lang, out);
     }
@@ -414,7 +432,7 @@ fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         2,
         lang.pick("三、用词趋势", "3. Term trends").into(),
     ));
-    out.extend(chart_block(charts, ChartId::Trends));
+    out.push(chart_block(charts, ChartId::Trends, lang));
     let top = report.options.top;
     // Single characters (让, 总) are rarely what a reader means by a term.
     let all: Vec<_> = report
@@ -595,7 +613,7 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
     ));
     for (k, comparison) in report.keyness.iter().enumerate() {
         out.push(Block::Heading(3, keyness_title(comparison.group, lang)));
-        out.extend(chart_block(charts, ChartId::Keyness(k)));
+        out.push(chart_block(charts, ChartId::Keyness(k), lang));
         let rows = comparison
             .rows
             .iter()
@@ -633,7 +651,7 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
         2,
         lang.pick("五、提法", "5. Formulations").into(),
     ));
-    out.extend(chart_block(charts, ChartId::Formulations));
+    out.push(chart_block(charts, ChartId::Formulations, lang));
     let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
     let rows = report
         .formulations
