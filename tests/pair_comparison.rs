@@ -51,7 +51,7 @@ fn the_2024_report_shows_what_is_new_dropped_and_reworded_in_every_format() {
     let md = common::stdout(&["diff", a, b, "--format", "md"]);
     assert!(summary_part(&md, "## 新增提法").contains("新质生产力"));
     let html = common::stdout(&["diff", a, b, "--format", "html"]);
-    assert!(summary_part(&html, "<h2>新增提法</h2>").contains("新质生产力"));
+    assert!(summary_part(&html, ">新增提法</h2>").contains("新质生产力"));
     // A dropped sentence and an added one, each with its file and line.
     let dropped = "疫情发生前，消费已经成为我国经济增长的主要拉动力";
     let line = md

@@ -1,5 +1,6 @@
 //! `index.html`: the outline ([`Block`]s) and charts → one self-contained page: CSS inline, charts
-//! inline as SVG, no script, nothing fetched. Readable on a phone (fluid width, tables scroll) and
+//! inline as SVG (each with a `<title>`), no script, nothing fetched; a header, a table of contents
+//! (`<nav>`) linked to anchored headings, and the body in `<main>`. Readable on a phone (fluid width, tables scroll) and
 //! printable (charts and rows never split across pages). All document text is escaped.
 
 use crate::present::{Block, Inline};
@@ -58,10 +59,31 @@ pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(title)
     );
+    let mut main_open = false;
+    let mut anchor = 0;
     for block in blocks {
         match block {
+            Block::Heading(1, text) if !main_open => {
+                let _ = writeln!(out, "<header><h1>{}</h1></header>", escape(text));
+                contents(blocks, lang, &mut out);
+                out.push_str("<main>\n");
+                main_open = true;
+            }
             Block::Heading(level, text) => {
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+                if !main_open {
+                    out.push_str("<main>\n");
+                    main_open = true;
+                }
+                if *level <= CONTENTS_DEPTH {
+                    anchor += 1;
+                    let _ = writeln!(
+                        out,
+                        "<h{level} id=\"s{anchor}\">{}</h{level}>",
+                        escape(text)
+                    );
+                } else {
+                    let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+                }
             }
             Block::Paragraph(inlines) => {
                 let _ = writeln!(out, "<p>{}</p>", inline(inlines));
@@ -80,6 +102,9 @@ pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
                 }
             }
         }
+    }
+    if main_open {
+        out.push_str("</main>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -114,17 +139,81 @@ fn table(header: &[String], rows: &[Vec<Vec<Inline>>], out: &mut String) {
     out.push_str("</tbody></table></div>\n");
 }
 
-/// The chart's SVG inline, without the XML declaration plotters may write.
+/// Headings down to this level get an anchor and a line in the table of contents.
+const CONTENTS_DEPTH: u8 = 3;
+
+/// A line of the table of contents: the heading's anchor number and text.
+type Entry<'b> = (usize, &'b str);
+
+/// The table of contents: every heading of levels 2 and 3 (after the title), linked to its
+/// anchor, nested by level.
+fn contents(blocks: &[Block], lang: Lang, out: &mut String) {
+    let mut anchor = 0;
+    let mut entries: Vec<(u8, usize, &str)> = Vec::new();
+    let mut seen_title = false;
+    for block in blocks {
+        if let Block::Heading(level, text) = block {
+            if *level == 1 && !seen_title {
+                seen_title = true;
+                continue;
+            }
+            if *level <= CONTENTS_DEPTH {
+                anchor += 1;
+                entries.push((*level, anchor, text));
+            }
+        }
+    }
+    if entries.is_empty() {
+        return;
+    }
+    // Level-2 entries with their level-3 entries beneath (a level 3 before any level 2 stands
+    // on its own).
+    let mut tree: Vec<(Entry, Vec<Entry>)> = Vec::new();
+    for (level, anchor, text) in entries {
+        match tree.last_mut() {
+            Some((_, children)) if level > 2 => children.push((anchor, text)),
+            _ => tree.push(((anchor, text), Vec::new())),
+        }
+    }
+    let label = lang.pick("目录", "Contents");
+    let _ = write!(out, "<nav aria-label=\"{label}\"><h2>{label}</h2>\n<ol>");
+    let link =
+        |(anchor, text): (usize, &str)| format!("<a href=\"#s{anchor}\">{}</a>", escape(text));
+    for (entry, children) in tree {
+        out.push_str("<li>");
+        out.push_str(&link(entry));
+        if !children.is_empty() {
+            out.push_str("<ol>");
+            for child in children {
+                let _ = write!(out, "<li>{}</li>", link(child));
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol></nav>\n");
+}
+
+/// The chart's SVG inline, without the XML declaration plotters may write, titled for screen
+/// readers (`<title>` as its first child) and captioned.
 fn figure(chart: &Chart, out: &mut String) {
     let svg = chart
         .svg
         .find("<svg")
         .map_or(chart.svg.as_str(), |at| &chart.svg[at..]);
+    let titled = match svg.find('>') {
+        Some(end) => format!(
+            "{} role=\"img\">\n<title>{}</title>{}",
+            &svg[..end],
+            escape(&chart.title),
+            &svg[end + 1..]
+        ),
+        None => svg.to_string(),
+    };
     let _ = writeln!(
         out,
-        "<figure id=\"{}\" role=\"img\" aria-label=\"{}\">{svg}<figcaption>{}</figcaption></figure>",
+        "<figure id=\"{}\">{titled}<figcaption>{}</figcaption></figure>",
         escape(&chart.name()),
-        escape(&chart.title),
         escape(&format!("{}。{}", chart.title, chart.caption))
     );
 }
