@@ -611,3 +611,49 @@ fn index_html_has_a_table_of_contents_landmarks_and_titled_charts() {
         "every chart titled"
     );
 }
+
+#[test]
+fn report_xlsx_holds_the_tables_as_typed_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    report(&common::corpus_dir(), &out, &["--formats", "xlsx"]);
+    let book = out.join("report.xlsx");
+    let part = |name: &str| {
+        let mut zip = zip::ZipArchive::new(fs::File::open(&book).unwrap()).unwrap();
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let workbook = part("xl/workbook.xml");
+    for sheet in [
+        "documents",
+        "pairs",
+        "alignments",
+        "trends",
+        "formulations",
+        "kwic",
+    ] {
+        assert!(
+            workbook.contains(&format!("<sheet name=\"{sheet}\"")),
+            "{sheet}"
+        );
+    }
+    let strings = part("xl/sharedStrings.xml");
+    // Chinese intact, ids and years as text (a year is a label, not a quantity).
+    assert!(strings.contains("<t>承德县</t>") && strings.contains("<t>天津市河东区</t>"));
+    assert!(strings.contains("<t>000_9ef17a759cacbb40</t>"));
+    assert!(strings.contains("<t>2023</t>"), "years stored as text");
+    let documents = part("xl/worksheets/sheet1.xml");
+    assert!(documents.contains("state=\"frozen\""), "header row frozen");
+    assert!(documents.contains("<autoFilter"));
+    assert!(documents.contains("<col "), "column widths set");
+    // Counts are numbers: a numeric cell has no t="s".
+    assert!(
+        regex::Regex::new(r#"<c r="[A-Z]+2"( s="\d+")?><v>\d+</v>"#)
+            .unwrap()
+            .is_match(&documents)
+    );
+}

@@ -32,10 +32,11 @@ pub struct ReportArgs {
     /// Labels in Chinese (zh) or English (en).
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
-    /// Files to write, comma-separated: html, md, docx, csv, parquet (charts and manifest.json always).
+    /// Files to write, comma-separated: html, md, docx, xlsx, csv, parquet (charts and
+    /// manifest.json always).
     #[arg(
         long,
-        default_value = "html,md,docx,csv,parquet",
+        default_value = "html,md,docx,xlsx,csv,parquet",
         value_delimiter = ','
     )]
     pub formats: Vec<String>,
@@ -81,6 +82,7 @@ fn formats(names: &[String]) -> Result<Formats> {
         docx: false,
         csv: false,
         parquet: false,
+        xlsx: false,
     };
     for name in names {
         match name.trim().to_lowercase().as_str() {
@@ -89,8 +91,9 @@ fn formats(names: &[String]) -> Result<Formats> {
             "docx" | "word" => f.docx = true,
             "csv" => f.csv = true,
             "parquet" => f.parquet = true,
+            "xlsx" | "excel" => f.xlsx = true,
             "" => {}
-            other => bail!("unknown format `{other}` (html, md, docx, csv, parquet)"),
+            other => bail!("unknown format `{other}` (html, md, docx, xlsx, csv, parquet)"),
         }
     }
     Ok(f)

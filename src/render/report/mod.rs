@@ -7,6 +7,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod outline;
+pub mod xlsx;
 
 use super::charts::{self, Chart, DivergingBars, DotPlot, Heatmap, Lines, StackedShares, Timeline};
 use super::labels::Lang;
@@ -32,6 +33,8 @@ pub enum RenderError {
     Parquet(String, String),
     #[error("report.docx: {0}")]
     Docx(String),
+    #[error("report.xlsx: {0}")]
+    Xlsx(String),
 }
 
 /// Which files to write besides the charts and the manifest.
@@ -42,6 +45,8 @@ pub struct Formats {
     pub docx: bool,
     pub csv: bool,
     pub parquet: bool,
+    /// `report.xlsx`: the tables as sheets of one workbook.
+    pub xlsx: bool,
 }
 
 impl Default for Formats {
@@ -52,6 +57,7 @@ impl Default for Formats {
             docx: true,
             csv: true,
             parquet: true,
+            xlsx: true,
         }
     }
 }
@@ -171,9 +177,18 @@ pub fn emit_files<E: From<RenderError>>(
             chart.png.clone(),
         ))?;
     }
+    let mut workbook = formats.xlsx.then(xlsx::WorkbookBuilder::new);
     for (name, make) in tables(report) {
         let table = make();
-        if formats.wants_csv(table.len() * table.columns.len()) {
+        let cells = table.len() * table.columns.len();
+        if let Some(book) = workbook.as_mut()
+            && cells <= MAX_CSV_CELLS
+            && table.len() <= xlsx::MAX_ROWS
+        {
+            book.add(name, &table)
+                .map_err(|e| RenderError::Xlsx(format!("sheet {name}: {e}")))?;
+        }
+        if formats.wants_csv(cells) {
             send(ReportFile::new(
                 format!("tables/{name}.csv"),
                 to_csv(&table),
@@ -187,6 +202,10 @@ pub fn emit_files<E: From<RenderError>>(
     }
     for file in term_counts_files(report, formats)? {
         send(file)?;
+    }
+    if let Some(book) = workbook {
+        let bytes = book.finish().map_err(RenderError::Xlsx)?;
+        send(ReportFile::new("report.xlsx", bytes))?;
     }
     let blocks = outline::outline(report, &charts, lang);
     if formats.md {
