@@ -82,8 +82,10 @@ pub fn table(header: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Block {
 }
 
 /// A document's name for headings and chart axes: its title (from the manifest, else inferred),
-/// cut to `max` characters with …, else its id.
+/// cut to `max` Chinese characters' width (twice as many Latin letters) with …, else its file
+/// name.
 pub fn short_title(doc: &crate::ingest::Document, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
     let title = doc
         .meta
         .title
@@ -91,14 +93,24 @@ pub fn short_title(doc: &crate::ingest::Document, max: usize) -> String {
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    match title {
-        Some(t) if t.chars().count() > max => {
-            let cut: String = t.chars().take(max.saturating_sub(1)).collect();
-            format!("{cut}…")
-        }
-        Some(t) => t.to_string(),
-        None => file_stem(&doc.id).to_string(),
+    let Some(title) = title else {
+        return file_stem(&doc.id).to_string();
+    };
+    let columns = max * 2;
+    if unicode_width::UnicodeWidthStr::width(title) <= columns {
+        return title.to_string();
     }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in title.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 2 > columns {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    format!("{}…", cut.trim_end())
 }
 
 /// `corpus/000_9ef1…` → `000_9ef1…`: an id without the folders a path gave it.

@@ -499,6 +499,7 @@ impl Draw for Timeline {
         };
         let mut chart = ChartBuilder::on(root)
             .margin(12)
+            .margin_right(LEGEND_PX / 2)
             .x_label_area_size(44)
             .y_label_area_size(row_label_area(self.rows.iter().map(|r| r.0.as_str())))
             .build_cartesian_2d(lo..hi, rows_axis(n))
@@ -515,7 +516,7 @@ impl Draw for Timeline {
             .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
-        for (g, group) in self.groups.iter().enumerate() {
+        for g in 0..self.groups.len() {
             let colour = PALETTE[g % PALETTE.len()];
             chart
                 .draw_series(self.rows.iter().enumerate().flat_map(|(k, (_, points))| {
@@ -527,11 +528,23 @@ impl Draw for Timeline {
                             Circle::new((*year, SegmentValue::CenterOf(row)), 6, colour.filled())
                         })
                 }))
-                .map_err(err)?
-                .label(group.as_str())
-                .legend(move |(x, y)| Circle::new((x + 8, y), 6, colour.filled()));
+                .map_err(err)?;
         }
-        legend(&mut chart, SeriesLabelPosition::LowerRight)?;
+        // Beside the points, never over them.
+        let (width, _) = root.dim_in_pixel();
+        let x = width as i32 - LEGEND_PX as i32 / 2 + 10;
+        for (g, group) in self.groups.iter().enumerate() {
+            let colour = PALETTE[g % PALETTE.len()];
+            let y = 24 + g as i32 * (LABEL_PX as i32 + 8);
+            root.draw(&Circle::new((x + 6, y), 6, colour.filled()))
+                .map_err(err)?;
+            root.draw(&Text::new(
+                group.clone(),
+                (x + 18, y),
+                font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+        }
         Ok(())
     }
 }

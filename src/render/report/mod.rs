@@ -234,7 +234,7 @@ pub fn emit_files<E: From<RenderError>>(
     Ok(names.len() + 1)
 }
 
-/// 提法对比报告：<corpus folder>: the title of the report's documents.
+/// `提法对比报告：<corpus folder>`: the title of the report's documents.
 pub fn report_title(report: &Report, lang: Lang) -> String {
     let corpus = report
         .corpus
