@@ -153,3 +153,32 @@ fn the_redline_and_the_side_by_side_table_are_written_with_out_only() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary file left");
 }
+
+#[test]
+fn libreoffice_opens_the_redline_where_it_is_installed() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("red.docx");
+    common::tifa()
+        .args(["diff", "001", "000", "--format", "docx", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let converted = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(converted.status.success());
+    assert!(
+        dir.path().join("red.pdf").exists(),
+        "LibreOffice could not open the redline"
+    );
+}
