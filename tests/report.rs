@@ -545,6 +545,14 @@ fn report_docx_is_made_for_a_chinese_office_and_survives_a_control_character() {
     );
     assert!(document.contains("<w:tblHeader />"), "header rows repeat");
     assert!(
+        document.contains("TOC \\o \"2-3\"") && document.contains("w:dirty=\"true\""),
+        "a table-of-contents field Word fills on opening"
+    );
+    assert!(
+        document.contains(">二、逐对比较</w:t>"),
+        "its entries written in"
+    );
+    assert!(
         document.contains("<w:ftr")
             || docx_part(&docx, "word/_rels/document.xml.rels").contains("footer")
     );

@@ -185,6 +185,7 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
                     title: format!("{} → {}", c.a.id, c.b.id),
                     east_asian_font: args.east_asian_font.clone(),
                     date: change_date(),
+                    contents: Vec::new(),
                 };
                 docx::render(&blocks, &[], &options)
             }

@@ -121,6 +121,7 @@ pub fn render(c: &Comparison, date: &str, east_asia_font: &str) -> Result<Vec<u8
         title: format!("{} → {}", c.a.id, c.b.id),
         east_asian_font: east_asia_font.to_string(),
         date: date.to_string(),
+        contents: Vec::new(),
     };
     super::report::docx::finish(&bytes, &options)
 }

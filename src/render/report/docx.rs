@@ -1,7 +1,7 @@
 //! `report.docx` (and the side-by-side table of `tifa diff --format docx-table`): [`Block`]s and
 //! the PNG charts → a Word document for a Chinese office (docx-rs): an East Asian font every
 //! Chinese Windows has (宋体 by default), zh-CN as the East Asian language, Normal as the default
-//! style, Heading 1–4 styles (Word's navigation pane lists them), page numbers in the footer, tables with
+//! style, Heading 1–4 styles, a table-of-contents field after the title, page numbers in the footer, tables with
 //! column widths by content and a header row repeated on every page, charts as inline pictures
 //! with a caption, deleted words struck through in red and inserted words underlined in green.
 //!
@@ -32,6 +32,8 @@ pub struct DocxOptions {
     pub east_asian_font: String,
     /// The creation date in the properties (RFC 3339), deterministic for a given input.
     pub date: String,
+    /// The headings a table of contents after the title lists, as (level, text); none, none.
+    pub contents: Vec<(u8, String)>,
 }
 
 impl Default for DocxOptions {
@@ -40,6 +42,7 @@ impl Default for DocxOptions {
             title: "tifa".into(),
             east_asian_font: "宋体".into(),
             date: "2000-01-01T00:00:00Z".into(),
+            contents: Vec::new(),
         }
     }
 }
@@ -157,7 +160,8 @@ pub(crate) fn finish(package: &[u8], options: &DocxOptions) -> Result<Vec<u8>, S
             "docProps/core.xml" => core_properties(options).into_bytes(),
             "word/styles.xml" => office_styles(&String::from_utf8_lossy(&content)).into_bytes(),
             "word/document.xml" => {
-                repeated_headers(&String::from_utf8_lossy(&content)).into_bytes()
+                let xml = repeated_headers(&String::from_utf8_lossy(&content));
+                with_contents(&xml, &options.contents).into_bytes()
             }
             _ => content,
         };
@@ -234,6 +238,35 @@ fn office_styles(xml: &str) -> String {
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">",
         1,
     )
+}
+
+/// A table-of-contents field after the first paragraph (the title): `TOC \o "2-3"`, marked dirty so
+/// that Word rebuilds it with page numbers on opening, with the headings written in as its result so
+/// that a reader that does not update fields (LibreOffice, a preview) still lists them.
+fn with_contents(xml: &str, headings: &[(u8, String)]) -> String {
+    let Some(end) = xml.find("</w:p>").map(|at| at + "</w:p>".len()) else {
+        return xml.to_string();
+    };
+    if headings.is_empty() {
+        return xml.to_string();
+    }
+    let mut field = String::from(
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" /></w:r>\
+         <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"2-3\" \\h \\z \\u </w:instrText></w:r>\
+         <w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>",
+    );
+    for (k, (level, text)) in headings.iter().enumerate() {
+        if k > 0 {
+            field.push_str("<w:p>");
+        }
+        let indent = if *level > 2 { 420 } else { 0 };
+        field.push_str(&format!(
+            "<w:pPr><w:ind w:left=\"{indent}\" /></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            escape_xml(text)
+        ));
+    }
+    field.push_str("<w:p><w:r><w:fldChar w:fldCharType=\"end\" /></w:r></w:p>");
+    format!("{}{field}{}", &xml[..end], &xml[end..])
 }
 
 /// Each table's first row marked as a header row, repeated at the top of every page.

@@ -219,6 +219,13 @@ pub fn emit_files<E: From<RenderError>>(
             title: report_title(report, lang),
             east_asian_font: run.east_asian_font.clone(),
             date: run.date.clone(),
+            contents: blocks
+                .iter()
+                .filter_map(|b| match b {
+                    outline::Block::Heading(level @ 2..=3, text) => Some((*level, text.clone())),
+                    _ => None,
+                })
+                .collect(),
         };
         let docx = docx::render(&blocks, &charts, &options).map_err(RenderError::Docx)?;
         send(ReportFile::new("report.docx", docx))?;
