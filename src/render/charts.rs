@@ -140,23 +140,30 @@ fn row_span(n: usize, row: usize) -> (SegmentValue<usize>, SegmentValue<usize>) 
     (SegmentValue::Exact(y), SegmentValue::Exact(y + 1))
 }
 
-/// The series legend, drawn the same way on every chart.
-fn legend<'a, DB, CT>(
-    chart: &mut ChartContext<'a, DB, CT>,
-    position: SeriesLabelPosition,
-) -> Result<(), String>
-where
-    DB: DrawingBackend + 'a,
-    CT: plotters::coord::CoordTranslate,
-{
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(font(LABEL_PX))
-        .draw()
-        .map_err(err)
+/// A legend in the right margin of `root` (which the chart leaves free with
+/// `margin_right(LEGEND_PX)`), so that it never covers data: a swatch and a label per entry.
+fn side_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    entries: &[(&str, RGBColor)],
+    margin: u32,
+) -> Result<(), String> {
+    let (width, _) = root.dim_in_pixel();
+    let x = width as i32 - margin as i32 + 14;
+    for (k, (name, colour)) in entries.iter().enumerate() {
+        let y = 24 + k as i32 * (LABEL_PX as i32 + 8);
+        root.draw(&Rectangle::new(
+            [(x, y - 6), (x + 16, y + 6)],
+            colour.filled(),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            name.to_string(),
+            (x + 24, y),
+            font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    Ok(())
 }
 
 fn err<E: std::fmt::Display>(e: E) -> String {
@@ -565,11 +572,12 @@ impl Draw for DotPlot {
         !self.points.is_empty()
     }
     fn size(&self) -> (u32, u32) {
-        (640, 640)
+        (640 + LEGEND_PX / 2, 640)
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let mut chart = ChartBuilder::on(root)
             .margin(12)
+            .margin_right(LEGEND_PX / 2 + 12)
             .x_label_area_size(56)
             .y_label_area_size(70)
             .build_cartesian_2d(0..self.a_len.max(1), rows_axis(self.b_len.max(1)))
@@ -582,7 +590,7 @@ impl Draw for DotPlot {
             .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
-        for (k, kind) in self.kinds.iter().enumerate() {
+        for k in 0..self.kinds.len() {
             let colour = PALETTE[k % PALETTE.len()];
             chart
                 .draw_series(
@@ -593,12 +601,15 @@ impl Draw for DotPlot {
                             Circle::new((a, SegmentValue::CenterOf(b)), 4, colour.filled())
                         }),
                 )
-                .map_err(err)?
-                .label(kind.as_str())
-                .legend(move |(x, y)| Circle::new((x + 8, y), 5, colour.filled()));
+                .map_err(err)?;
         }
-        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        Ok(())
+        let entries: Vec<(&str, RGBColor)> = self
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(k, kind)| (kind.as_str(), PALETTE[k % PALETTE.len()]))
+            .collect();
+        side_legend(root, &entries, LEGEND_PX / 2)
     }
 }
 
@@ -621,6 +632,7 @@ impl Draw for StackedShares {
         let n = self.rows.len().max(1);
         let mut chart = ChartBuilder::on(root)
             .margin(12)
+            .margin_right(LEGEND_PX / 2 + 20)
             .x_label_area_size(44)
             .y_label_area_size(row_label_area(self.rows.iter().map(|r| r.0.as_str())))
             .build_cartesian_2d(0.0..1.0f64, rows_axis(n))
@@ -637,13 +649,16 @@ impl Draw for StackedShares {
             .label_style(font(LABEL_PX))
             .draw()
             .map_err(err)?;
-        for (p, part) in self.parts.iter().enumerate() {
-            // The last part (new, the rest) is grey whatever the number of parts.
-            let colour = if p + 1 == self.parts.len() {
+        // The last part (new, the rest) is grey whatever the number of parts.
+        let colour_of = |p: usize| {
+            if p + 1 == self.parts.len() {
                 PALETTE[7]
             } else {
                 [PALETTE[1], PALETTE[3]][p % 2]
-            };
+            }
+        };
+        for p in 0..self.parts.len() {
+            let colour = colour_of(p);
             chart
                 .draw_series(self.rows.iter().enumerate().map(|(k, (_, shares))| {
                     let (bottom, top) = row_span(n, k);
@@ -654,14 +669,15 @@ impl Draw for StackedShares {
                     bar.set_margin(4, 4, 0, 0);
                     bar
                 }))
-                .map_err(err)?
-                .label(part.as_str())
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 5), (x + 14, y + 5)], colour.filled())
-                });
+                .map_err(err)?;
         }
-        legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        Ok(())
+        let entries: Vec<(&str, RGBColor)> = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(p, part)| (part.as_str(), colour_of(p)))
+            .collect();
+        side_legend(root, &entries, LEGEND_PX / 2 + 20)
     }
 }
 
