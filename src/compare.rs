@@ -4,7 +4,7 @@
 use crate::align::{AlignOptions, Alignment, align};
 use crate::diff::{DiffReport, diff_alignment};
 use crate::ingest::Document;
-use crate::stats::pair_terms::{PairTerms, pair_terms};
+use crate::stats::pair_terms::{DocTerms, PairTerms, pair_terms, pair_terms_of};
 use crate::words::{Segmenter, Token};
 
 #[derive(Debug, Clone)]
@@ -25,17 +25,27 @@ pub fn compare(
     segmenter: &Segmenter,
     options: &AlignOptions,
 ) -> Comparison {
+    compare_with(a, b, segmenter, options, None)
+}
+
+/// [`compare`], with both documents' terms counted before (a report counts each document once
+/// for all the pairs it is in).
+pub fn compare_with(
+    a: Document,
+    b: Document,
+    segmenter: &Segmenter,
+    options: &AlignOptions,
+    counted: Option<(&DocTerms, &DocTerms)>,
+) -> Comparison {
     let a_tokens = segmenter.tokenize(&a.normalized.text);
     let b_tokens = segmenter.tokenize(&b.normalized.text);
     let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
     let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens, segmenter);
-    let terms = pair_terms(
-        &a.normalized.text,
-        &a_tokens,
-        &b.normalized.text,
-        &b_tokens,
-        segmenter,
-    );
+    let (a_text, b_text) = (&a.normalized.text, &b.normalized.text);
+    let terms = match counted {
+        Some((at, bt)) => pair_terms_of(at, a_text, bt, b_text, segmenter),
+        None => pair_terms(a_text, &a_tokens, b_text, &b_tokens, segmenter),
+    };
     Comparison {
         a,
         b,

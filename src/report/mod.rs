@@ -7,7 +7,7 @@ pub mod folder;
 pub mod plan;
 
 use crate::align::AlignOptions;
-use crate::compare::{Comparison, compare};
+use crate::compare::{Comparison, compare_with};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
@@ -22,6 +22,7 @@ use crate::stats::formulations::{
     EnumerationList, FormulationStat, enumeration_lists, formulations,
 };
 use crate::stats::kwic::{KwicLine, kwic_many};
+use crate::stats::pair_terms::DocTerms;
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
 use crate::stats::trends::{
@@ -182,12 +183,25 @@ pub fn build(
     let reuse = corpus_reuse(&corpus, options.passim.as_deref());
     let plan_left_out = plan.len().saturating_sub(MAX_COMPARED);
     plan = pairs_to_compare(plan, reuse.as_ref().map(|r| &r.result), MAX_COMPARED);
+    // Each document's terms once, for all the pairs it is in.
+    let mut in_plan: Vec<usize> = plan.iter().flat_map(|p| [p.a, p.b]).collect();
+    in_plan.sort_unstable();
+    in_plan.dedup();
+    let counted: rustc_hash::FxHashMap<usize, DocTerms> = in_plan
+        .iter()
+        .copied()
+        .zip(parallel_map(&in_plan, |&d| {
+            let text = &corpus.documents[d].normalized.text;
+            DocTerms::of(text, &segmenter.tokenize(text), segmenter)
+        }))
+        .collect();
     let comparisons = parallel_map(&plan, |p| {
-        compare(
+        compare_with(
             corpus.documents[p.a].clone(),
             corpus.documents[p.b].clone(),
             segmenter,
             &options.align,
+            Some((&counted[&p.a], &counted[&p.b])),
         )
     });
     let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|r| &r.result));

@@ -36,7 +36,7 @@ pub struct PairTerms {
     /// Counted tokens of A and B (the sizes the rates and G² rest on).
     pub a_size: u64,
     pub b_size: u64,
-    /// In B, not in A: lexicon slogans first, then formulations, then by count.
+    /// In B, not in A: lexicon slogans first, then formulations, then by count (at most 300).
     pub new: Vec<TermDelta>,
     /// In A, not in B.
     pub dropped: Vec<TermDelta>,
@@ -48,6 +48,29 @@ pub struct PairTerms {
 const MIN_SHIFT_G2: f64 = 3.84;
 /// Most shifts kept.
 const MAX_SHIFTS: usize = 200;
+/// Most new and most dropped terms kept (in ranking order; a report shows a few dozen).
+const MAX_LISTED: usize = 300;
+
+/// One document's terms with their kinds and counts, and its size in counted tokens: what a pair
+/// comparison reads of each side (a report computes it once per document, not once per pair).
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    pub terms: Vec<(String, TermKind, u32)>,
+    pub size: u64,
+}
+
+impl DocTerms {
+    pub fn of(text: &str, tokens: &[Token], segmenter: &Segmenter) -> Self {
+        let (terms, size) = document_terms_counted(text, tokens, segmenter);
+        Self {
+            terms: terms
+                .into_iter()
+                .map(|(t, k, c)| (t.to_string(), k, c))
+                .collect(),
+            size,
+        }
+    }
+}
 
 pub fn pair_terms(
     a_text: &str,
@@ -56,8 +79,30 @@ pub fn pair_terms(
     b_tokens: &[Token],
     segmenter: &Segmenter,
 ) -> PairTerms {
-    let (a_terms, a_size) = document_terms_counted(a_text, a_tokens, segmenter);
-    let (b_terms, b_size) = document_terms_counted(b_text, b_tokens, segmenter);
+    let a = DocTerms::of(a_text, a_tokens, segmenter);
+    let b = DocTerms::of(b_text, b_tokens, segmenter);
+    pair_terms_of(&a, a_text, &b, b_text, segmenter)
+}
+
+/// [`pair_terms`] from both documents' terms, counted before.
+pub fn pair_terms_of(
+    a: &DocTerms,
+    a_text: &str,
+    b: &DocTerms,
+    b_text: &str,
+    segmenter: &Segmenter,
+) -> PairTerms {
+    let a_terms: Vec<(&str, TermKind, u32)> = a
+        .terms
+        .iter()
+        .map(|(t, k, c)| (t.as_str(), *k, *c))
+        .collect();
+    let b_terms: Vec<(&str, TermKind, u32)> = b
+        .terms
+        .iter()
+        .map(|(t, k, c)| (t.as_str(), *k, *c))
+        .collect();
+    let (a_size, b_size) = (a.size, b.size);
     let shown = |term: &str, kind: TermKind| {
         kind == TermKind::Formulation || segmenter.hidden(term).is_none()
     };
@@ -76,23 +121,22 @@ pub fn pair_terms(
         lexicon: segmenter.is_slogan(term),
         at,
     };
-    let first = |text: &str, term: &str| text.find(term).unwrap_or(0);
     let mut new: Vec<TermDelta> = b_terms
         .iter()
         .filter(|(t, k, _)| !a_map.contains_key(t) && shown(t, *k))
-        .map(|&(t, k, c)| delta(t, k, 0, c, first(b_text, t)))
+        .map(|&(t, k, c)| delta(t, k, 0, c, 0))
         .collect();
     let mut dropped: Vec<TermDelta> = a_terms
         .iter()
         .filter(|(t, k, _)| !b_map.contains_key(t) && shown(t, *k))
-        .map(|&(t, k, c)| delta(t, k, c, 0, first(a_text, t)))
+        .map(|&(t, k, c)| delta(t, k, c, 0, 0))
         .collect();
     let mut shifts: Vec<TermDelta> = b_terms
         .iter()
         .filter_map(|&(t, k, cb)| {
             let &(ka, ca) = a_map.get(t)?;
             let kind = k.strongest(ka);
-            shown(t, kind).then(|| delta(t, kind, ca, cb, first(b_text, t)))
+            shown(t, kind).then(|| delta(t, kind, ca, cb, 0))
         })
         .filter(|d| d.g2.abs() >= MIN_SHIFT_G2)
         .collect();
@@ -103,12 +147,23 @@ pub fn pair_terms(
             .then(formulation(x).cmp(&formulation(y)))
             .then(count(y).cmp(&count(x)))
             .then(y.term.chars().count().cmp(&x.term.chars().count()))
-            .then(x.at.cmp(&y.at))
+            .then(x.term.cmp(&y.term))
     };
     new.sort_by(|x, y| by_presence(x, y, |d| d.b_count));
     dropped.sort_by(|x, y| by_presence(x, y, |d| d.a_count));
     shifts.sort_by(|x, y| y.g2.abs().total_cmp(&x.g2.abs()).then(x.term.cmp(&y.term)));
     shifts.truncate(MAX_SHIFTS);
+    new.truncate(MAX_LISTED);
+    dropped.truncate(MAX_LISTED);
+    // Where each listed term first stands (a search per term: only for those kept).
+    let place = |list: &mut Vec<TermDelta>, text: &str| {
+        for d in list.iter_mut() {
+            d.at = text.find(d.term.as_str()).unwrap_or(0);
+        }
+    };
+    place(&mut new, b_text);
+    place(&mut dropped, a_text);
+    place(&mut shifts, b_text);
     PairTerms {
         a_size,
         b_size,
