@@ -280,6 +280,17 @@ impl Matcher {
         }
     }
 
+    /// Pairs sentence `i` of A with sentence `j` of B.
+    fn pair_one(&mut self, i: usize, j: usize, similarity: f64) {
+        self.a_taken[i] = true;
+        self.b_taken[j] = true;
+        self.pairs.push(Draft {
+            a: i..i + 1,
+            b: j..j + 1,
+            similarity,
+        });
+    }
+
     /// Runs of identical sentences in both documents' order (a patience diff of the sentence
     /// keys) are pairs before anything else, so that a text aligned with itself is identical
     /// sentence by sentence: repeated and near-duplicate lines keep their own counterparts, and
@@ -299,14 +310,7 @@ impl Matcher {
                 continue;
             }
             for k in 0..len {
-                let (i, j) = (old_index + k, new_index + k);
-                self.a_taken[i] = true;
-                self.b_taken[j] = true;
-                self.pairs.push(Draft {
-                    a: i..i + 1,
-                    b: j..j + 1,
-                    similarity: 1.0,
-                });
+                self.pair_one(old_index + k, new_index + k, 1.0);
             }
         }
     }
@@ -335,13 +339,7 @@ impl Matcher {
                 (s >= threshold).then(|| (s * (x.len() + y.len()) as f64, s))
             };
             for (i, j, s) in heaviest_in_order(&free_a, &free_b, weight) {
-                self.a_taken[i] = true;
-                self.b_taken[j] = true;
-                self.pairs.push(Draft {
-                    a: i..i + 1,
-                    b: j..j + 1,
-                    similarity: s,
-                });
+                self.pair_one(i, j, s);
             }
         }
     }

@@ -402,24 +402,13 @@ impl Draw for Lines {
                 .map_err(err)?;
         }
         // Beside the lines, never over them: drawn on the margin the chart left free.
-        let (width, _) = root.dim_in_pixel();
-        let x = width as i32 - LEGEND_PX as i32 + 16;
-        for (k, (name, _)) in self.series.iter().enumerate() {
-            let colour = PALETTE[k % PALETTE.len()];
-            let y = 24 + k as i32 * (LABEL_PX as i32 + 8);
-            root.draw(&PathElement::new(
-                vec![(x, y), (x + 22, y)],
-                colour.stroke_width(4),
-            ))
-            .map_err(err)?;
-            root.draw(&Text::new(
-                name.clone(),
-                (x + 30, y),
-                font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(err)?;
-        }
-        Ok(())
+        let entries: Vec<(&str, RGBColor)> = self
+            .series
+            .iter()
+            .enumerate()
+            .map(|(k, (name, _))| (name.as_str(), PALETTE[k % PALETTE.len()]))
+            .collect();
+        side_legend(root, &entries, LEGEND_PX)
     }
 }
 
@@ -538,21 +527,13 @@ impl Draw for Timeline {
                 .map_err(err)?;
         }
         // Beside the points, never over them.
-        let (width, _) = root.dim_in_pixel();
-        let x = width as i32 - LEGEND_PX as i32 / 2 + 10;
-        for (g, group) in self.groups.iter().enumerate() {
-            let colour = PALETTE[g % PALETTE.len()];
-            let y = 24 + g as i32 * (LABEL_PX as i32 + 8);
-            root.draw(&Circle::new((x + 6, y), 6, colour.filled()))
-                .map_err(err)?;
-            root.draw(&Text::new(
-                group.clone(),
-                (x + 18, y),
-                font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(err)?;
-        }
-        Ok(())
+        let entries: Vec<(&str, RGBColor)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| (group.as_str(), PALETTE[g % PALETTE.len()]))
+            .collect();
+        side_legend(root, &entries, LEGEND_PX / 2)
     }
 }
 
