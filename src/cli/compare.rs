@@ -203,12 +203,8 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
 
 /// The date of tracked changes: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
 fn change_date() -> String {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(chrono::Utc::now);
-    now.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    crate::render::report::source_date()
+        .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it, so that `path` is never left

@@ -719,8 +719,13 @@ mod tests {
         };
         assert!(one.has_data());
         let chart = render(&one, ChartId::Coverage, "t", "c").unwrap();
-        // The bar is drawn: the PNG holds far more than the white page and the axes.
-        let grey = chart.svg.matches("fill=\"#7F7F7F\"").count();
-        assert!(grey >= 1, "the 新写 share is drawn");
+        // The 新写 bar is drawn wide (the legend's grey swatch is 16 pixels wide).
+        let rect = regex::Regex::new(r##"<rect [^>]*width="(\d+)"[^>]*fill="#7F7F7F""##).unwrap();
+        let widest = rect
+            .captures_iter(&chart.svg)
+            .map(|c| c[1].parse::<u32>().unwrap())
+            .max()
+            .unwrap_or(0);
+        assert!(widest > 100, "the 新写 share is drawn ({widest} px)");
     }
 }

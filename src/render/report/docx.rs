@@ -36,17 +36,6 @@ pub struct DocxOptions {
     pub contents: Vec<(u8, String)>,
 }
 
-impl Default for DocxOptions {
-    fn default() -> Self {
-        Self {
-            title: "tifa".into(),
-            east_asian_font: "宋体".into(),
-            date: "2000-01-01T00:00:00Z".into(),
-            contents: Vec::new(),
-        }
-    }
-}
-
 pub fn render(
     blocks: &[Block],
     charts: &[Chart],

@@ -85,15 +85,18 @@ pub struct RunInfo {
     pub date: String,
 }
 
-/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today at midnight UTC: the same input
-/// gives the same files on one day.
-pub fn report_date() -> String {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
+/// `SOURCE_DATE_EPOCH` (reproducible builds) as an RFC 3339 date, when it is set.
+pub fn source_date() -> Option<String> {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.parse::<i64>().ok())
         .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-    now.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT00:00:00Z").to_string())
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// [`source_date`], else today at midnight UTC: the same input gives the same files on one day.
+pub fn report_date() -> String {
+    source_date().unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT00:00:00Z").to_string())
 }
 
 impl RunInfo {
