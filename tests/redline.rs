@@ -30,7 +30,9 @@ fn unescape(s: &str) -> String {
 
 /// The text Word shows after accepting (`accept`) or rejecting every tracked change.
 fn resolved(xml: &str, accept: bool) -> String {
-    let tag = regex::Regex::new(r"<(/?)(w:ins|w:del|w:t|w:delText)\b[^>]*?(/?)>").unwrap();
+    let tag =
+        regex::Regex::new(r"<(/?)(w:ins|w:del|w:moveTo|w:moveFrom|w:t|w:delText)\b[^>]*?(/?)>")
+            .unwrap();
     let (mut in_ins, mut in_del) = (0, 0);
     let mut capture: Option<bool> = None;
     let mut out = String::new();
@@ -43,10 +45,10 @@ fn resolved(xml: &str, accept: bool) -> String {
         let closing = &m[1] == "/";
         let empty = &m[3] == "/";
         match (&m[2], closing) {
-            ("w:ins", false) if !empty => in_ins += 1,
-            ("w:ins", true) => in_ins -= 1,
-            ("w:del", false) if !empty => in_del += 1,
-            ("w:del", true) => in_del -= 1,
+            ("w:ins" | "w:moveTo", false) if !empty => in_ins += 1,
+            ("w:ins" | "w:moveTo", true) => in_ins -= 1,
+            ("w:del" | "w:moveFrom", false) if !empty => in_del += 1,
+            ("w:del" | "w:moveFrom", true) => in_del -= 1,
             ("w:t" | "w:delText", false) if !empty => {
                 capture = Some(if accept { in_del == 0 } else { in_ins == 0 });
             }
@@ -72,11 +74,48 @@ fn sentences(d: &tifa::ingest::Document) -> String {
     )
 }
 
-fn check(a: tifa::ingest::Document, b: tifa::ingest::Document) {
+/// Every move's two ends: a `w:moveFrom` and a `w:moveTo`, each inside its named range, one name
+/// for both. Returns how many moves there are.
+fn linked_moves(xml: &str) -> usize {
+    let named = |kind: &str| {
+        let pattern = format!(
+            r#"<w:{kind}RangeStart w:id="(\d+)"[^>]*w:name="(move\d+)" /><w:{kind} [^>]*>.*?</w:{kind}><w:{kind}RangeEnd w:id="(\d+)" />"#
+        );
+        let mut names: Vec<String> = regex::Regex::new(&pattern)
+            .unwrap()
+            .captures_iter(xml)
+            .inspect(|m| assert_eq!(m[1], m[3], "a range ends with its own id"))
+            .map(|m| m[2].to_string())
+            .collect();
+        assert_eq!(
+            names.len(),
+            xml.matches(&format!("<w:{kind} ")).count(),
+            "every {kind} in a named range"
+        );
+        names.sort();
+        names
+    };
+    let from = named("moveFrom");
+    assert_eq!(from, named("moveTo"), "every move has both ends");
+    from.len()
+}
+
+fn check(a: tifa::ingest::Document, b: tifa::ingest::Document) -> usize {
     let c = compare(a, b, Segmenter::shared(), &AlignOptions::default());
     let docx = tifa::render::redline::render(&c, "2026-01-01T00:00:00Z", "宋体").unwrap();
     let xml = document_xml(&docx);
-    let tracked = xml.matches("<w:ins ").count() + xml.matches("<w:del ").count();
+    let moves = linked_moves(&xml);
+    let tracked = [
+        "<w:ins ",
+        "<w:del ",
+        "<w:moveFrom ",
+        "<w:moveTo ",
+        "<w:moveFromRangeStart ",
+        "<w:moveToRangeStart ",
+    ]
+    .iter()
+    .map(|t| xml.matches(t).count())
+    .sum::<usize>();
     let signed = xml
         .matches("w:author=\"tifa\" w:date=\"2026-01-01T00:00:00Z\"")
         .count();
@@ -91,6 +130,7 @@ fn check(a: tifa::ingest::Document, b: tifa::ingest::Document) {
         sentences(&c.a),
         "reject all ≠ A"
     );
+    moves
 }
 
 #[test]
@@ -103,6 +143,30 @@ fn accepting_all_changes_gives_b_and_rejecting_all_gives_a_on_the_samples() {
     ] {
         check(common::sample(a), common::sample(b));
     }
+}
+
+#[test]
+fn a_sentence_moved_unchanged_is_one_tracked_move() {
+    let doc = |text: &str, name: &str| {
+        tifa::ingest::document_from_bytes(
+            text.as_bytes(),
+            name,
+            None,
+            &tifa::ingest::LoadOptions::default(),
+        )
+        .unwrap()
+    };
+    let moves = check(
+        doc(
+            "甲说了第一句话。乙说了第二句话。丙说了第三句话。\n丁说了第四句话。",
+            "a.txt",
+        ),
+        doc(
+            "丁说了第四句话。\n甲说了第一句话。乙说了第二句话。丙改说了第三句话。",
+            "b.txt",
+        ),
+    );
+    assert_eq!(moves, 1);
 }
 
 #[test]
@@ -119,7 +183,8 @@ fn accepting_all_changes_gives_b_and_rejecting_all_gives_a_on_the_2024_report() 
         )
         .unwrap()
     };
-    check(load("gwr-2023.txt"), load("gwr-2024.txt"));
+    let moves = check(load("gwr-2023.txt"), load("gwr-2024.txt"));
+    assert!(moves > 0, "the 2024 report moves some sentences unchanged");
 }
 
 #[test]

@@ -63,11 +63,27 @@ fn the_sample_report_has_every_file() {
     for fetch in ["<script", "<link", "<img", "src=", "@import", "url("] {
         assert!(!html.contains(fetch), "index.html contains {fetch}");
     }
-    // Links stay inside the page (the table of contents).
-    assert_eq!(
-        html.matches("href=").count(),
-        html.matches("href=\"#").count()
-    );
+    // Links stay inside the page (the table of contents) or the folder (the redlines), and lead
+    // somewhere.
+    let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
+    let mut files = 0;
+    for m in href.captures_iter(&html) {
+        let target = &m[1];
+        if let Some(anchor) = target.strip_prefix('#') {
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "no anchor {target}"
+            );
+        } else {
+            assert!(
+                !target.contains(':') && !target.starts_with('/'),
+                "{target}"
+            );
+            assert!(out.join(target).is_file(), "{target} is not in the folder");
+            files += 1;
+        }
+    }
+    assert_eq!(files, 3, "one redline per pair");
     let ids = [
         "000_9ef17a759cacbb40",
         "001_1e4f3ad92249e6af",

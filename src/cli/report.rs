@@ -32,11 +32,12 @@ pub struct ReportArgs {
     /// Labels in Chinese (zh) or English (en).
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
-    /// Files to write, comma-separated: html, md, docx, xlsx, csv, parquet (charts and
-    /// manifest.json always).
+    /// Files to write, comma-separated: html, md, docx, xlsx, redline (a Word document with
+    /// tracked changes per shown pair, in redlines/), csv, parquet (charts and manifest.json
+    /// always).
     #[arg(
         long,
-        default_value = "html,md,docx,xlsx,csv,parquet",
+        default_value = "html,md,docx,xlsx,redline,csv,parquet",
         value_delimiter = ','
     )]
     pub formats: Vec<String>,
@@ -83,6 +84,7 @@ fn formats(names: &[String]) -> Result<Formats> {
         csv: false,
         parquet: false,
         xlsx: false,
+        redline: false,
     };
     for name in names {
         match name.trim().to_lowercase().as_str() {
@@ -92,8 +94,11 @@ fn formats(names: &[String]) -> Result<Formats> {
             "csv" => f.csv = true,
             "parquet" => f.parquet = true,
             "xlsx" | "excel" => f.xlsx = true,
+            "redline" | "redlines" => f.redline = true,
             "" => {}
-            other => bail!("unknown format `{other}` (html, md, docx, xlsx, csv, parquet)"),
+            other => {
+                bail!("unknown format `{other}` (html, md, docx, xlsx, redline, csv, parquet)")
+            }
         }
     }
     Ok(f)

@@ -21,6 +21,9 @@ pub enum Inline {
     Ins(String),
     /// Where a claim comes from: `path:line`.
     Cite(String),
+    /// A file of the report folder, by its path relative to the folder (a link where the format
+    /// has links).
+    File(String),
 }
 
 /// One block of a document, in reading order.

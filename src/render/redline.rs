@@ -5,8 +5,10 @@
 //! The order both documents share is the chain of identical and changed pairs increasing in A and
 //! in B; between two pairs of the chain, A's other sentences (dropped, or moved away) are deleted
 //! and B's other sentences (added, or moved here) inserted, then the pair itself is written with its
-//! word edits. A moved sentence is thus a deletion where A had it and an insertion where B has it.
-//! Paragraphs follow B's.
+//! word edits. A pair outside that chain whose two sides are the same text is a tracked move
+//! (`w:moveFrom` where A had it, `w:moveTo` where B has it, linked by one move name); a pair outside
+//! the chain that was also reworded is a deletion and an insertion, since Word's move carries one
+//! text. Paragraphs follow B's.
 
 use super::report::docx::xml_safe;
 use crate::align::PairKind;
@@ -15,7 +17,7 @@ use crate::diff::EditOp;
 use crate::ingest::Document;
 use crate::present::{Block, Inline};
 use crate::render::labels::Lang;
-use docx_rs::{Delete, Docx, Insert, Paragraph, Run, RunFonts};
+use docx_rs::{Delete, Docx, Insert, MoveFrom, MoveTo, Paragraph, Run, RunFonts};
 use std::ops::Range;
 
 /// Who the tracked changes are by.
@@ -30,6 +32,50 @@ enum Step {
     Inserted(usize),
     /// An identical or changed pair of the shared order (index into the alignment's pairs).
     Kept(usize),
+    /// Where A had the unchanged text of pair `k` that B has elsewhere.
+    MovedFrom(usize),
+    /// Where B has the unchanged text of pair `k` that A had elsewhere.
+    MovedTo(usize),
+}
+
+/// The pairs outside the shared order whose two sides are the same text.
+fn moved_pairs(c: &Comparison, kept: &[usize]) -> Vec<(usize, Range<usize>, Range<usize>)> {
+    c.alignment
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !kept.contains(k))
+        .filter_map(|(k, p)| Some((k, p.a.clone()?, p.b.clone()?)))
+        .filter(|(_, a, b)| {
+            crate::diff::sentence_span(&c.a, a.clone()).of(&c.a.normalized.text)
+                == crate::diff::sentence_span(&c.b, b.clone()).of(&c.b.normalized.text)
+        })
+        .collect()
+}
+
+/// The steps for the sentences `range` of one side outside the shared order: a moved pair's
+/// sentences are one move step, every other sentence its own `single` step.
+fn gap_steps(
+    range: Range<usize>,
+    moves: &[(usize, Range<usize>)],
+    single: fn(usize) -> Step,
+    moved: fn(usize) -> Step,
+) -> Vec<Step> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        match moves.iter().find(|(_, r)| r.start == i) {
+            Some((k, r)) => {
+                out.push(moved(*k));
+                i = r.end.max(i + 1);
+            }
+            None => {
+                out.push(single(i));
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The steps of the redline: every sentence of A and of B exactly once, each in its document's
@@ -54,16 +100,24 @@ fn steps(c: &Comparison) -> Vec<Step> {
             kept.push(pair);
         }
     }
+    let kept_pairs: Vec<usize> = kept.iter().map(|(k, _, _)| *k).collect();
+    let moved = moved_pairs(c, &kept_pairs);
+    let moved_a: Vec<(usize, Range<usize>)> =
+        moved.iter().map(|(k, a, _)| (*k, a.clone())).collect();
+    let moved_b: Vec<(usize, Range<usize>)> =
+        moved.iter().map(|(k, _, b)| (*k, b.clone())).collect();
+    let deleted = |r: Range<usize>| gap_steps(r, &moved_a, Step::Deleted, Step::MovedFrom);
+    let inserted = |r: Range<usize>| gap_steps(r, &moved_b, Step::Inserted, Step::MovedTo);
     let mut out = Vec::new();
     let (mut a_next, mut b_next) = (0, 0);
     for (k, a, b) in kept {
-        out.extend((a_next..a.start).map(Step::Deleted));
-        out.extend((b_next..b.start).map(Step::Inserted));
+        out.extend(deleted(a_next..a.start));
+        out.extend(inserted(b_next..b.start));
         out.push(Step::Kept(k));
         (a_next, b_next) = (a.end, b.end);
     }
-    out.extend((a_next..c.a.structure.sentences.len()).map(Step::Deleted));
-    out.extend((b_next..c.b.structure.sentences.len()).map(Step::Inserted));
+    out.extend(deleted(a_next..c.a.structure.sentences.len()));
+    out.extend(inserted(b_next..c.b.structure.sentences.len()));
     out
 }
 
@@ -100,6 +154,18 @@ pub fn render(c: &Comparison, date: &str, east_asia_font: &str) -> Result<Vec<u8
                 let b = pair.b.clone().expect("a kept pair has B");
                 break_before(b.start, &mut current, &mut paragraphs);
                 current = writer.pair(current, c, k);
+            }
+            Step::MovedFrom(k) => {
+                let a = c.alignment.pairs[k].a.clone().expect("a moved pair has A");
+                let span = crate::diff::sentence_span(&c.a, a);
+                current =
+                    current.add_move_from(writer.moved_from(span.of(&c.a.normalized.text), k));
+            }
+            Step::MovedTo(k) => {
+                let b = c.alignment.pairs[k].b.clone().expect("a moved pair has B");
+                break_before(b.start, &mut current, &mut paragraphs);
+                let span = crate::diff::sentence_span(&c.b, b);
+                current = current.add_move_to(writer.moved_to(span.of(&c.b.normalized.text), k));
             }
         }
     }
@@ -141,6 +207,20 @@ impl Writer<'_> {
     fn inserted(&self, text: &str) -> Insert {
         Insert::new(Run::new().add_text(xml_safe(text)))
             .author(AUTHOR)
+            .date(self.date)
+    }
+
+    /// A move's source; its author names the move (see [`super::report::docx::linked_moves`]).
+    fn moved_from(&self, text: &str, pair: usize) -> MoveFrom {
+        MoveFrom::new()
+            .add_run(Run::new().add_text(xml_safe(text)))
+            .author(super::report::docx::move_author(AUTHOR, pair))
+            .date(self.date)
+    }
+
+    fn moved_to(&self, text: &str, pair: usize) -> MoveTo {
+        MoveTo::new(Run::new().add_text(xml_safe(text)))
+            .author(super::report::docx::move_author(AUTHOR, pair))
             .date(self.date)
     }
 
@@ -257,8 +337,8 @@ mod tests {
             .iter()
             .filter_map(|s| match s {
                 Step::Deleted(i) => Some(*i),
-                Step::Kept(k) => Some(c.alignment.pairs[*k].a.clone()?.start),
-                Step::Inserted(_) => None,
+                Step::Kept(k) | Step::MovedFrom(k) => Some(c.alignment.pairs[*k].a.clone()?.start),
+                Step::Inserted(_) | Step::MovedTo(_) => None,
             })
             .collect();
         assert_eq!(a_order, [0, 1, 2, 3]);
@@ -266,10 +346,15 @@ mod tests {
             .iter()
             .filter_map(|s| match s {
                 Step::Inserted(j) => Some(*j),
-                Step::Kept(k) => Some(c.alignment.pairs[*k].b.clone()?.start),
-                Step::Deleted(_) => None,
+                Step::Kept(k) | Step::MovedTo(k) => Some(c.alignment.pairs[*k].b.clone()?.start),
+                Step::Deleted(_) | Step::MovedFrom(_) => None,
             })
             .collect();
         assert_eq!(b_order, [0, 1, 2, 3]);
+        let moved: Vec<&Step> = steps
+            .iter()
+            .filter(|s| matches!(s, Step::MovedFrom(_) | Step::MovedTo(_)))
+            .collect();
+        assert_eq!(moved.len(), 2, "丁说了第四句话 moved unchanged: {steps:?}");
     }
 }

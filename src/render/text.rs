@@ -75,7 +75,7 @@ fn pieces(inlines: &[Inline], style: &TextStyle) -> Vec<Piece> {
         .map(|inline| match inline {
             Inline::Text(t) => (t.clone(), "", ""),
             Inline::Strong(t) => (t.clone(), bold(style), reset(style)),
-            Inline::Cite(t) => (t.clone(), dim(style), reset(style)),
+            Inline::Cite(t) | Inline::File(t) => (t.clone(), dim(style), reset(style)),
             Inline::Del(t) if style.color => (t.clone(), RED, RESET),
             Inline::Del(t) => (format!("[-{t}-]"), "", ""),
             Inline::Ins(t) if style.color => (t.clone(), GREEN, RESET),

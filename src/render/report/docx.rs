@@ -149,7 +149,7 @@ pub(crate) fn finish(package: &[u8], options: &DocxOptions) -> Result<Vec<u8>, S
             "docProps/core.xml" => core_properties(options).into_bytes(),
             "word/styles.xml" => office_styles(&String::from_utf8_lossy(&content)).into_bytes(),
             "word/document.xml" => {
-                let xml = repeated_headers(&String::from_utf8_lossy(&content));
+                let xml = linked_moves(&repeated_headers(&String::from_utf8_lossy(&content)));
                 with_contents(&xml, &options.contents).into_bytes()
             }
             _ => content,
@@ -259,6 +259,51 @@ fn with_contents(xml: &str, headings: &[(u8, String)]) -> String {
 }
 
 /// Each table's first row marked as a header row, repeated at the top of every page.
+/// The author written on a tracked move of pair `pair`; [`linked_moves`] turns it back into
+/// `author` and a move name, since docx-rs writes `w:moveFrom`/`w:moveTo` without the named
+/// range Word links a move's two ends by.
+pub(crate) fn move_author(author: &str, pair: usize) -> String {
+    format!("{author}#move{pair}")
+}
+
+/// Wraps every `w:moveFrom` and `w:moveTo` written by [`move_author`] in its named range
+/// (`w:moveFromRangeStart w:name="moveN"` … `w:moveFromRangeEnd`), so both ends read as one move.
+fn linked_moves(xml: &str) -> String {
+    static OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r##"<w:(moveFrom|moveTo) w:id="(\d+)" w:author="([^"#]*)#move(\d+)" w:date="([^"]*)">"##,
+        )
+        .expect("a valid pattern")
+    });
+    // Range ids apart from docx-rs's revision ids, which count up from 0.
+    const RANGE_IDS: usize = 900_000;
+    let mut out = String::with_capacity(xml.len() + 1024);
+    let mut rest = 0;
+    for m in OPENING.captures_iter(xml) {
+        let whole = m.get(0).expect("the match");
+        if whole.start() < rest {
+            continue;
+        }
+        let (kind, id, author, pair, date) = (&m[1], &m[2], &m[3], &m[4], &m[5]);
+        let closing = format!("</w:{kind}>");
+        let Some(end) = xml[whole.end()..].find(&closing) else {
+            break;
+        };
+        let end = whole.end() + end + closing.len();
+        let range =
+            RANGE_IDS + 2 * pair.parse::<usize>().unwrap_or(0) + usize::from(kind == "moveTo");
+        out.push_str(&xml[rest..whole.start()]);
+        out.push_str(&format!(
+            r#"<w:{kind}RangeStart w:id="{range}" w:author="{author}" w:date="{date}" w:name="move{pair}" /><w:{kind} w:id="{id}" w:author="{author}" w:date="{date}">"#
+        ));
+        out.push_str(&xml[whole.end()..end]);
+        out.push_str(&format!(r#"<w:{kind}RangeEnd w:id="{range}" />"#));
+        rest = end;
+    }
+    out.push_str(&xml[rest..]);
+    out
+}
+
 fn repeated_headers(xml: &str) -> String {
     let mut out = String::with_capacity(xml.len() + 1024);
     let mut rest = xml;
@@ -299,7 +344,9 @@ fn paragraph(parts: &[Inline]) -> Paragraph {
                 .add_text(xml_safe(s))
                 .underline("single")
                 .color("15803D"),
-            Inline::Cite(s) => Run::new().add_text(xml_safe(s)).size(16).color("6B6B70"),
+            Inline::Cite(s) | Inline::File(s) => {
+                Run::new().add_text(xml_safe(s)).size(16).color("6B6B70")
+            }
         })
     })
 }
@@ -313,7 +360,7 @@ fn cell_width(parts: &[Inline]) -> usize {
                 unicode_width::UnicodeWidthStr::width(s.as_str())
             }
             // Citations are set smaller.
-            Inline::Cite(s) => s.len() * 2 / 3,
+            Inline::Cite(s) | Inline::File(s) => s.len() * 2 / 3,
         })
         .sum()
 }

@@ -119,6 +119,7 @@ fn inline(parts: &[Inline]) -> String {
             Inline::Del(s) => format!("<del>{}</del>", escape(s)),
             Inline::Ins(s) => format!("<ins>{}</ins>", escape(s)),
             Inline::Cite(s) => format!("<cite>{}</cite>", escape(s)),
+            Inline::File(s) => format!("<a href=\"{0}\">{0}</a>", escape(s)),
         })
         .collect()
 }

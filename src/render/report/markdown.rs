@@ -84,6 +84,8 @@ fn inline(parts: &[Inline]) -> String {
             Inline::Del(s) if s.trim().is_empty() => escape(s),
             Inline::Del(s) => format!("~~{}~~", escape(s)),
             Inline::Cite(s) => format!("`{}`", s.replace('`', "'")),
+            // The target is a path tifa made (no spaces or brackets); only the label is escaped.
+            Inline::File(s) => format!("[{}]({s})", escape(s)),
         })
         .collect()
 }

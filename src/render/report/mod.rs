@@ -47,6 +47,8 @@ pub struct Formats {
     pub parquet: bool,
     /// `report.xlsx`: the tables as sheets of one workbook.
     pub xlsx: bool,
+    /// `redlines/*.docx`: each shown pair as a Word document with tracked changes.
+    pub redline: bool,
 }
 
 impl Default for Formats {
@@ -58,6 +60,7 @@ impl Default for Formats {
             csv: true,
             parquet: true,
             xlsx: true,
+            redline: true,
         }
     }
 }
@@ -210,7 +213,14 @@ pub fn emit_files<E: From<RenderError>>(
         let bytes = book.finish().map_err(RenderError::Xlsx)?;
         send(ReportFile::new("report.xlsx", bytes))?;
     }
-    let blocks = outline::outline(report, &charts, lang);
+    if formats.redline {
+        for (k, c) in report.comparisons.iter().enumerate().take(PAIRS_SHOWN) {
+            let docx = super::redline::render(c, &run.date, &run.east_asian_font)
+                .map_err(|e| RenderError::Docx(format!("{}: {e}", redline_path(report, k))))?;
+            send(ReportFile::new(redline_path(report, k), docx))?;
+        }
+    }
+    let blocks = outline::outline(report, &charts, lang, formats.redline);
     if formats.md {
         send(ReportFile::new(
             "report.md",
@@ -242,6 +252,30 @@ pub fn emit_files<E: From<RenderError>>(
     let manifest = manifest(report, run, &names);
     emit(ReportFile::new("manifest.json", manifest))?;
     Ok(names.len() + 1)
+}
+
+/// `redlines/<NN>-<A>-<B>.docx`: the Word redline of the report's `k`-th pair, numbered so that two
+/// pairs never share a file whatever their ids hold.
+pub fn redline_path(report: &Report, k: usize) -> String {
+    let c = &report.comparisons[k];
+    let part = |id: &str| -> String {
+        id.chars()
+            .map(|ch| {
+                if ch.is_alphanumeric() || ch == '-' || ch == '_' {
+                    ch
+                } else {
+                    '_'
+                }
+            })
+            .take(40)
+            .collect()
+    };
+    format!(
+        "redlines/{:02}-{}-{}.docx",
+        k + 1,
+        part(&c.a.id),
+        part(&c.b.id)
+    )
 }
 
 /// `提法对比报告：<corpus folder>`: the title of the report's documents.

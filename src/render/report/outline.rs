@@ -51,11 +51,12 @@ fn chart_block(charts: &[Chart], id: ChartId, lang: Lang) -> Block {
     })
 }
 
-/// The whole report as blocks, in reading order.
-pub fn outline(report: &Report, charts: &[Chart], lang: Lang) -> Vec<Block> {
+/// The whole report as blocks, in reading order; `redlines`: each shown pair names its Word
+/// redline (`redlines/`).
+pub fn outline(report: &Report, charts: &[Chart], lang: Lang, redlines: bool) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(1, super::report_title(report, lang))];
     overview(report, charts, lang, &mut blocks);
-    pairs(report, charts, lang, &mut blocks);
+    pairs(report, charts, lang, redlines, &mut blocks);
     trends(report, charts, lang, &mut blocks);
     keyness(report, charts, lang, &mut blocks);
     formulations(report, charts, lang, &mut blocks);
@@ -346,7 +347,7 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     )));
 }
 
-fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn pairs(report: &Report, charts: &[Chart], lang: Lang, redlines: bool, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
         lang.pick("二、逐对比较", "2. Pair by pair").into(),
@@ -379,6 +380,22 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             .position(|b| matches!(b, Block::Heading(4, h) if h == lang.pick("各部分：沿用与新写", "Each section: taken over and own")))
             .unwrap_or(blocks.len());
         blocks.insert(at, chart_block(charts, ChartId::DotPlot(k), lang));
+        if redlines {
+            // Right under the pair's heading: the file a writer opens next.
+            blocks.insert(
+                1.min(blocks.len()),
+                Block::Paragraph(vec![
+                    Inline::Text(
+                        lang.pick(
+                            "Word 修订稿（接受全部修订即为 B，拒绝全部即为 A）：",
+                            "Word redline (accept all changes for B, reject all for A): ",
+                        )
+                        .into(),
+                    ),
+                    Inline::File(super::redline_path(report, k)),
+                ]),
+            );
+        }
         out.extend(blocks);
         shared_passages(c, top, lang, out);
     }
