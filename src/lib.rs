@@ -5,6 +5,7 @@ pub mod align;
 pub mod chars;
 pub mod cli;
 pub mod compare;
+pub mod decode;
 pub mod diff;
 pub mod ingest;
 pub mod normalize;

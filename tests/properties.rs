@@ -2,7 +2,7 @@
 //! Han characters, Chinese and ASCII punctuation, headings, quotes, glosses, Markdown, spaces, breaks.
 
 use proptest::prelude::*;
-use tifa::ingest::decode::decode;
+use tifa::decode::decode;
 use tifa::normalize::{BoilerplateRules, normalize};
 
 fn piece() -> impl Strategy<Value = String> {

@@ -103,7 +103,7 @@ pub struct InputArgs {
 impl InputArgs {
     pub fn load_options(&self) -> Result<LoadOptions> {
         let encoding = match &self.encoding {
-            Some(label) => Some(ingest::decode::encoding_for_label(label)?),
+            Some(label) => Some(crate::decode::encoding_for_label(label)?),
             None => None,
         };
         let mut boilerplate = BoilerplateRules::default();

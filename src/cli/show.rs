@@ -95,11 +95,12 @@ fn findings(doc: &Document, json: bool) -> Result<()> {
 }
 
 fn encoding_note(doc: &Document) -> &'static str {
-    use crate::ingest::decode::EncodingSource::*;
+    use crate::decode::EncodingSource::*;
     match doc.encoding_source {
         Override => "as given by --encoding",
         Bom => "from its byte-order mark",
         ValidUtf8 => "valid UTF-8",
+        RepairedUtf8 => "UTF-8 with damaged bytes repaired",
         Detected => "detected",
     }
 }

@@ -5,15 +5,14 @@
 //!
 //! A bad file never stops the others: it becomes a problem naming the file (and the manifest line).
 
-pub mod decode;
 pub mod infer;
 pub mod manifest;
 pub mod metadata;
 
+use crate::decode::{DecodeError, EncodingSource, decode};
 use crate::normalize::{BoilerplateRules, Normalized, normalize};
 use crate::parallel::parallel_map;
 use crate::structure::{Structure, analyze};
-use decode::{DecodeError, EncodingSource, decode};
 use encoding_rs::Encoding;
 use manifest::{ManifestError, ManifestRow};
 use metadata::{Field, Metadata};

@@ -3,7 +3,7 @@
 
 use super::{Ch, Finding, FindingKind, Line, line_text};
 use crate::chars::{ends_sentence, is_closing};
-use crate::ingest::decode::Decoded;
+use crate::decode::Decoded;
 use crate::structure::heading_marker;
 
 /// Splits on LF, CRLF and CR. Returns the lines and the offset of the first CR, if any.

@@ -14,7 +14,7 @@ mod script;
 pub use boilerplate::{BoilerplateError, BoilerplateRules};
 pub use script::query_to_simplified;
 
-use crate::ingest::decode::Decoded;
+use crate::decode::Decoded;
 use serde::{Deserialize, Serialize};
 
 /// What kind of change a finding records.
@@ -218,10 +218,10 @@ fn one_round(
 fn line_starts(decoded: &Decoded) -> Vec<u32> {
     let mut starts = vec![decoded.char_origins.first().copied().unwrap_or(0)];
     let mut chars = decoded.text.chars().zip(&decoded.char_origins).peekable();
+    // A line ends at LF, or at a CR not followed by LF (old Mac files, mixed line ends).
     while let Some((c, _)) = chars.next() {
-        if c == '\n'
-            && let Some(&(_, &next)) = chars.peek()
-        {
+        let ends_line = c == '\n' || (c == '\r' && chars.peek().is_none_or(|&(n, _)| n != '\n'));
+        if ends_line && let Some(&(_, &next)) = chars.peek() {
             starts.push(next);
         }
     }
@@ -256,4 +256,23 @@ fn push(text: &mut String, map: &mut OffsetMap, ch: Ch) {
 /// Renders a line of working characters as a string (for regexes and findings).
 pub(crate) fn line_text(line: &[Ch]) -> String {
     line.iter().map(|ch| ch.c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line_of_text(bytes: &[u8], needle: &str) -> u32 {
+        let decoded = crate::decode::decode(bytes, None).unwrap();
+        let n = normalize(&decoded, &BoilerplateRules::default());
+        n.map.original_line(n.text.find(needle).unwrap())
+    }
+
+    #[test]
+    fn lines_are_counted_at_cr_only_and_mixed_line_ends() {
+        let cr = "第一行的文字。\r第二行的文字。\r第三行有网信。\r".as_bytes();
+        assert_eq!(line_of_text(cr, "网信"), 3);
+        let mixed = "第一行的文字。\r\n第二行的文字。\r第三行的文字。\n第四行有网信。\n".as_bytes();
+        assert_eq!(line_of_text(mixed, "网信"), 4);
+    }
 }
