@@ -7,6 +7,7 @@ pub mod cli;
 pub mod compare;
 pub mod decode;
 pub mod diff;
+pub mod extract;
 pub mod ingest;
 pub mod normalize;
 pub mod parallel;

@@ -26,12 +26,16 @@ pub struct CorpusArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CorpusAction {
-    /// Write DIR/manifest.csv with the values inferred from the texts, for you to check and correct.
+    /// Write DIR/manifest.csv with the values inferred from the texts, for you to check and correct
+    /// (UTF-8 with a BOM, so that Excel and WPS show its Chinese).
     Init {
         dir: PathBuf,
         /// Replace an existing manifest.csv.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "update")]
         force: bool,
+        /// Keep an existing manifest.csv as it is and add a row for each document it does not list.
+        #[arg(long)]
+        update: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -72,11 +76,18 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(args: CorpusArgs) -> Result<ExitCode> {
-    if let Some(CorpusAction::Init { dir, force, input }) = args.action {
-        return init(dir, force, &input);
+    if let Some(CorpusAction::Init {
+        dir,
+        force,
+        update,
+        input,
+    }) = args.action
+    {
+        return init(dir, force, update, &input);
     }
     let corpus = ingest::load(&args.dir, &args.input.load_options()?)?;
     warn_problems(&corpus.problems);
+    super::require_documents(corpus.documents.len(), &args.dir, &corpus.problems)?;
     let rows: Vec<Row> = corpus.documents.iter().map(Row::of).collect();
     if args.json {
         let out = serde_json::json!({ "documents": rows, "problems": corpus.problems });
@@ -165,11 +176,14 @@ fn print_table(rows: &[Row]) {
     }
 }
 
-fn init(dir: PathBuf, force: bool, input: &InputArgs) -> Result<ExitCode> {
+fn init(dir: PathBuf, force: bool, update: bool, input: &InputArgs) -> Result<ExitCode> {
     let manifest = dir.join(MANIFEST);
+    if update && manifest.exists() {
+        return update_manifest(&dir, &manifest, input);
+    }
     if manifest.exists() && !force {
         bail!(
-            "{} already exists; pass --force to replace it with inferred values",
+            "{} already exists; pass --update to add the documents it does not list, or --force to replace it with inferred values",
             manifest.display()
         );
     }
@@ -182,27 +196,94 @@ fn init(dir: PathBuf, force: bool, input: &InputArgs) -> Result<ExitCode> {
     if corpus.documents.is_empty() {
         bail!("no readable .txt or .md files in {}", dir.display());
     }
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
     writer.write_record(COLUMNS)?;
     for d in &corpus.documents {
-        let m = &d.meta;
-        let text = |f: &Field<String>| f.value.clone().unwrap_or_default();
-        writer.write_record([
-            d.path.clone(),
-            text(&m.title),
-            text(&m.date),
-            m.year.value.map(|y| y.to_string()).unwrap_or_default(),
-            m.level.value.map(|l| l.to_string()).unwrap_or_default(),
-            text(&m.region),
-            m.speaker.clone().unwrap_or_default(),
-            m.genre.clone().unwrap_or_default(),
-        ])?;
+        writer.write_record(COLUMNS.iter().map(|c| manifest_cell(d, c)))?;
     }
     write_atomically(&manifest, &writer.into_inner()?)?;
     eprintln!(
         "wrote {} with {} documents; every value in it is inferred: check each one",
         manifest.display(),
         corpus.documents.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+const UTF8_BOM: &str = "\u{feff}";
+
+/// The inferred value of manifest column `column` for a document.
+fn manifest_cell(d: &Document, column: &str) -> String {
+    let m = &d.meta;
+    let text = |f: &Field<String>| f.value.clone().unwrap_or_default();
+    match column {
+        "file" => d.path.clone(),
+        "title" => text(&m.title),
+        "date" => text(&m.date),
+        "year" => m.year.value.map(|y| y.to_string()).unwrap_or_default(),
+        "level" => m.level.value.map(|l| l.to_string()).unwrap_or_default(),
+        "region" => text(&m.region),
+        "speaker" => m.speaker.clone().unwrap_or_default(),
+        "genre" => m.genre.clone().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// `corpus init --update`: the manifest's rows as they are (rewritten as UTF-8 with a BOM), then
+/// a row of inferred values for each document of the folder it does not list.
+fn update_manifest(
+    dir: &std::path::Path,
+    manifest: &std::path::Path,
+    input: &InputArgs,
+) -> Result<ExitCode> {
+    use anyhow::Context;
+    let bytes =
+        std::fs::read(manifest).with_context(|| format!("cannot read {}", manifest.display()))?;
+    let text = crate::decode::decode(&bytes, None)
+        .with_context(|| format!("cannot decode {}", manifest.display()))?
+        .text;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers()?.iter().map(str::to_string).collect();
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("{} is not valid CSV", manifest.display()))?;
+    let file_column = header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case("file"))
+        .with_context(|| format!("{} has no `file` column", manifest.display()))?;
+    let real = |file: &str| dir.join(file.trim()).canonicalize().ok();
+    let listed: std::collections::HashSet<PathBuf> = records
+        .iter()
+        .filter_map(|r| r.get(file_column).and_then(real))
+        .collect();
+    let corpus = ingest::load_folder(dir, &input.load_options()?);
+    warn_problems(&corpus.problems);
+    let new: Vec<&Document> = corpus
+        .documents
+        .iter()
+        .filter(|d| real(&d.path).is_none_or(|p| !listed.contains(&p)))
+        .collect();
+    let mut writer = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
+    writer.write_record(&header)?;
+    for r in &records {
+        writer.write_record(r)?;
+    }
+    for d in &new {
+        writer.write_record(
+            header
+                .iter()
+                .map(|h| manifest_cell(d, &h.trim().to_lowercase())),
+        )?;
+    }
+    write_atomically(manifest, &writer.into_inner()?)?;
+    eprintln!(
+        "{}: kept its {} rows and added {} documents it did not list (inferred values: check them)",
+        manifest.display(),
+        records.len(),
+        new.len()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -142,7 +142,7 @@ pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
     let corpus = ingest::load(dir, &options)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
     warn_problems(&corpus.problems);
-    require_documents(corpus.documents.len(), dir)?;
+    require_documents(corpus.documents.len(), dir, &corpus.problems)?;
     Ok(corpus)
 }
 
@@ -158,26 +158,47 @@ pub(crate) fn stream_corpus(
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
     let read = listing.stream(&options, ingest::STREAM_BATCH, visit);
     warn_problems(&read.problems);
-    require_documents(read.documents, dir)?;
+    require_documents(read.documents, dir, &read.problems)?;
     Ok(read)
 }
 
 /// Prints the problems met while reading a corpus, as warnings on stderr.
 pub(crate) fn warn_problems(problems: &[ingest::Problem]) {
     for problem in problems {
-        eprintln!("warning: {problem}");
+        let label = if problem.skipped {
+            "skipped"
+        } else {
+            "warning"
+        };
+        eprintln!("{label}: {problem}");
     }
 }
 
 /// A command that needs documents stops when none of `dir` could be read.
-fn require_documents(documents: usize, dir: &Path) -> Result<()> {
-    if documents == 0 {
+pub(crate) fn require_documents(
+    documents: usize,
+    dir: &Path,
+    problems: &[ingest::Problem],
+) -> Result<()> {
+    if documents > 0 {
+        return Ok(());
+    }
+    let known: Vec<&str> = crate::extract::Format::EXTENSIONS
+        .iter()
+        .map(|(e, _)| *e)
+        .collect();
+    if problems.is_empty() {
         bail!(
-            "no document of {} could be read (see the warnings above)",
-            dir.display()
+            "{} holds no document: tifa reads .{} files (in subfolders too), or the files a manifest.csv lists",
+            dir.display(),
+            known.join(", .")
         );
     }
-    Ok(())
+    bail!(
+        "no document of {} could be read ({} files skipped or unreadable, each named above)",
+        dir.display(),
+        problems.len()
+    );
 }
 
 /// Resolves DOC arguments: a path to any file, or an id (or unique id prefix) in the corpus

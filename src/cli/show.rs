@@ -82,13 +82,13 @@ fn findings(doc: &Document, json: bool) -> Result<()> {
             f.after.clone()
         };
         println!(
-            "{:<13} {}:{:<4} {} → {}{}",
+            "{:<13} {:<w$} {} → {}{}",
             f.kind.label(),
-            doc.path,
-            f.line,
+            doc.cite_line(f.line),
             f.before,
             after,
-            rule
+            rule,
+            w = doc.path.chars().count() + 5
         );
     }
     Ok(())
@@ -160,18 +160,20 @@ fn structure(doc: &Document, json: bool) -> Result<()> {
     for v in &sentences {
         let mark = if v.heading { "#" } else { " " };
         println!(
-            "{mark}{:>4} {}:{:<4} [{}] {}",
-            v.index, doc.path, v.line, v.section, v.text
+            "{mark}{:>4} {:<w$} [{}] {}",
+            v.index,
+            doc.cite_line(v.line),
+            v.section,
+            v.text,
+            w = doc.path.chars().count() + 5
         );
     }
     for e in &s.enumerations {
-        let line = doc.normalized.map.original_line(e.span.start);
         println!(
-            "item {} ({}) {}:{} {}",
+            "item {} ({}) {} {}",
             e.marker,
             e.ordinal,
-            doc.path,
-            line,
+            doc.cite(e.span.start),
             super::truncate(e.span.of(text), 60)
         );
     }

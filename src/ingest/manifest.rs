@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
 
 pub const COLUMNS: &[&str] = &[
-    "file", "title", "date", "year", "level", "region", "speaker", "genre",
+    "file", "title", "date", "year", "level", "region", "speaker", "genre", "encoding",
 ];
 
 #[derive(Debug, Error)]
@@ -17,8 +17,28 @@ pub enum ManifestError {
         path: String,
         source: std::io::Error,
     },
-    #[error("manifest {path}: not valid CSV: {message}")]
-    Csv { path: String, message: String },
+    #[error("manifest {path}: cannot be decoded: {source}")]
+    Decode {
+        path: String,
+        source: crate::decode::DecodeError,
+    },
+    #[error("manifest {path}, line {line}: {message}")]
+    Csv {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    #[error(
+        "manifest {path}: lists no file (only a header); add a row per document, or run `tifa corpus init --update`"
+    )]
+    Empty { path: String },
+    #[error("manifest {path}, lines {first} and {second}: {what}; keep one of the two rows")]
+    Duplicate {
+        path: String,
+        first: usize,
+        second: usize,
+        what: String,
+    },
     #[error("manifest {path}: has no `file` column; the header must name at least `file` (columns: {columns})", columns = COLUMNS.join(","))]
     NoFileColumn { path: String },
 }
@@ -36,6 +56,8 @@ pub struct ManifestRow {
     pub region: Option<String>,
     pub speaker: Option<String>,
     pub genre: Option<String>,
+    /// The file's encoding label (`gbk`, `utf-16le` …), when it differs from what detection finds.
+    pub encoding: Option<String>,
 }
 
 /// Something wrong with one manifest line or column; the rest of the manifest still counts.
@@ -56,12 +78,22 @@ pub fn read(
         path: shown.clone(),
         source,
     })?;
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers = reader.headers().map_err(|e| ManifestError::Csv {
+    // A manifest saved by Excel or WPS on Chinese Windows is GBK; one saved by tifa has a BOM.
+    let text = crate::decode::decode(&bytes, None)
+        .map_err(|source| ManifestError::Decode {
+            path: shown.clone(),
+            source,
+        })?
+        .text;
+    let csv_error = |line: usize, message: String| ManifestError::Csv {
         path: shown.clone(),
-        message: e.to_string(),
-    })?;
+        line,
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(1, e.to_string()))?;
     let headers: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
     let mut problems = Vec::new();
     for h in headers.iter().filter(|h| !COLUMNS.contains(&h.as_str())) {
@@ -78,20 +110,22 @@ pub fn read(
         path: shown.clone(),
     })?;
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut rows = Vec::new();
+    let mut rows: Vec<ManifestRow> = Vec::new();
     for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
-                problems.push(ManifestProblem {
-                    line,
-                    message: format!("unreadable CSV row: {e}"),
-                });
-                continue;
-            }
-        };
+        let record = record.map_err(|e| {
+            csv_error(
+                e.position().map_or(0, |p| p.line() as usize),
+                format!("not valid CSV: {e}"),
+            )
+        })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
+        // A quote opened and never closed swallows every later line into one cell.
+        if record.iter().any(|cell| cell.contains('\n')) {
+            return Err(csv_error(
+                line,
+                "a quote (\") opened on this line is never closed, so every later line was read as one cell; close or remove it".into(),
+            ));
+        }
         let cell = |name: &str| {
             column(name)
                 .and_then(|i| record.get(i))
@@ -135,11 +169,30 @@ pub fn read(
                 Some(d)
             } else {
                 problem(format!(
-                    "date `{d}` is not YYYY-MM-DD; it will be inferred from the text"
+                    "date `{d}` is not a real date written YYYY-MM-DD; it will be inferred from the text"
                 ));
                 None
             }
         });
+        if let (Some(y), Some(d)) = (year, &date)
+            && !d.starts_with(&y.to_string())
+        {
+            problem(format!(
+                "year {y} contradicts date {d}; the date is used, correct one of the two"
+            ));
+        }
+        let year = match (&date, year) {
+            (Some(d), Some(_)) => d[..4].parse().ok(),
+            _ => year,
+        };
+        let encoding =
+            cell("encoding").and_then(|label| match crate::decode::encoding_for_label(&label) {
+                Ok(_) => Some(label),
+                Err(e) => {
+                    problem(format!("{e}; the encoding will be detected"));
+                    None
+                }
+            });
         let level = cell("level").and_then(|l| {
             Level::parse(&l).or_else(|| {
                 problem(format!("level `{l}` is not national, provincial, municipal or county; it will be inferred"));
@@ -156,9 +209,47 @@ pub fn read(
             region: cell("region"),
             speaker: cell("speaker"),
             genre: cell("genre"),
+            encoding,
         });
     }
+    if rows.is_empty() && problems.iter().all(|p| p.line == Some(1)) {
+        return Err(ManifestError::Empty { path: shown });
+    }
+    check_duplicates(&rows, &shown)?;
     Ok((rows, problems))
+}
+
+/// Two rows naming one file, or two files that would get one id, are an error naming both lines.
+fn check_duplicates(rows: &[ManifestRow], shown: &str) -> Result<(), ManifestError> {
+    let mut seen: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut ids: std::collections::HashMap<PathBuf, (usize, &Path)> =
+        std::collections::HashMap::new();
+    for row in rows {
+        if let Some(&first) = seen.get(&row.file) {
+            return Err(ManifestError::Duplicate {
+                path: shown.to_string(),
+                first,
+                second: row.line,
+                what: format!("both rows name {}", row.file.display()),
+            });
+        }
+        seen.insert(row.file.clone(), row.line);
+        let id = row.file.with_extension("");
+        if let Some(&(first, other)) = ids.get(&id) {
+            return Err(ManifestError::Duplicate {
+                path: shown.to_string(),
+                first,
+                second: row.line,
+                what: format!(
+                    "{} and {} would get the same id",
+                    other.display(),
+                    row.file.display()
+                ),
+            });
+        }
+        ids.insert(id, (row.line, &row.file));
+    }
+    Ok(())
 }
 
 /// Resolves a manifest path against the corpus root, refusing anything that leaves it.
@@ -187,16 +278,9 @@ fn inside_root(root: &Path, file: &str) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// A date written YYYY-MM-DD that exists in the calendar (no 2019-02-30).
 fn valid_date(d: &str) -> bool {
-    let parts: Vec<&str> = d.split('-').collect();
-    let num = |s: &str, len: usize| s.len() == len && s.chars().all(|c| c.is_ascii_digit());
-    match parts.as_slice() {
-        [y, m, day] if num(y, 4) && num(m, 2) && num(day, 2) => {
-            let (m, day): (u32, u32) = (m.parse().unwrap_or(0), day.parse().unwrap_or(0));
-            (1..=12).contains(&m) && (1..=31).contains(&day)
-        }
-        _ => false,
-    }
+    d.len() == 10 && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()
 }
 
 #[cfg(test)]
@@ -209,5 +293,7 @@ mod tests {
         assert!(!valid_date("2019-2-18"));
         assert!(!valid_date("2019-13-01"));
         assert!(!valid_date("18 Feb 2019"));
+        assert!(!valid_date("2019-02-30"));
+        assert!(valid_date("2020-02-29"));
     }
 }

@@ -21,8 +21,18 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub const MANIFEST: &str = "manifest.csv";
-/// File endings taken from a folder that has no manifest.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
+/// Files of a corpus folder that describe it rather than being documents (matched on the name
+/// without extension, without regard to case).
+const NOT_DOCUMENTS: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "notice",
+    "authors",
+    "contributing",
+];
 
 /// What is wrong with one file; the path is added by [`IngestError::File`] or a [`Problem`].
 #[derive(Debug, Error)]
@@ -31,6 +41,10 @@ pub enum FileError {
     Read(std::io::Error),
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Extract(#[from] crate::extract::ExtractError),
+    #[error("not a regular file (a pipe, device or socket): name a file")]
+    NotRegular,
     #[error("no text left after normalization (only boilerplate or blank lines)")]
     NoText,
     #[error("does not exist")]
@@ -72,15 +86,36 @@ pub struct Document {
     pub meta: Metadata,
     pub encoding: String,
     pub encoding_source: EncodingSource,
+    /// What kind of file the text was taken from.
+    #[serde(default = "text_format")]
+    pub format: crate::extract::Format,
+    /// How a line of the text is cited in the file: a line, a paragraph, a page and line.
+    #[serde(default)]
+    pub places: crate::extract::Places,
     pub bytes: u64,
     pub normalized: Normalized,
     pub structure: Structure,
+}
+
+fn text_format() -> crate::extract::Format {
+    crate::extract::Format::Text
 }
 
 impl Document {
     /// Number of Han characters, the base of every rate.
     pub fn han_chars(&self) -> usize {
         crate::chars::han_count(&self.normalized.text)
+    }
+
+    /// Where normalized byte `pos` is, as the user finds it: `讲话.txt:12`, `讲话.docx ¶23`,
+    /// `通知.pdf p.4:12`.
+    pub fn cite(&self, pos: usize) -> String {
+        self.cite_line(self.normalized.map.original_line(pos))
+    }
+
+    /// [`Document::cite`] of a line of the (extracted) text.
+    pub fn cite_line(&self, line: u32) -> String {
+        format!("{}{}", self.path, self.places.suffix(line))
     }
 }
 
@@ -91,6 +126,20 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     pub message: String,
+    /// A file left out on purpose (not a document, a README, outside the folder), not a failure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skipped: bool,
+}
+
+impl Problem {
+    fn skipped(path: &str, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_string(),
+            line: None,
+            message: message.into(),
+            skipped: true,
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -202,10 +251,11 @@ fn list_manifest(manifest: &Path, root: &Path) -> Result<Listing, IngestError> {
             path: shown.clone(),
             line: p.line,
             message: p.message,
+            skipped: false,
         })
-        .collect();
+        .collect::<Vec<_>>();
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let files = rows
+    let files: Vec<ListedFile> = rows
         .into_iter()
         .map(|row| ListedFile {
             path: row.file.clone(),
@@ -218,6 +268,8 @@ fn list_manifest(manifest: &Path, root: &Path) -> Result<Listing, IngestError> {
             row: Some(row),
         })
         .collect();
+    let mut problems = problems;
+    problems.extend(unlisted(root, &real_root, &files));
     Ok(Listing {
         root: Some(root.to_path_buf()),
         files,
@@ -225,41 +277,156 @@ fn list_manifest(manifest: &Path, root: &Path) -> Result<Listing, IngestError> {
     })
 }
 
-/// Lists every text file of a folder, ignoring any manifest.
+/// Documents beside a manifest that it does not list.
+fn unlisted(root: &Path, real_root: &Path, listed: &[ListedFile]) -> Vec<Problem> {
+    let listed: std::collections::HashSet<&Path> =
+        listed.iter().map(|f| f.path.as_path()).collect();
+    let mut found = Vec::new();
+    let mut skipped = Vec::new();
+    walk(root, real_root, Path::new(""), &mut found, &mut skipped);
+    found
+        .into_iter()
+        .filter(|f| {
+            let real = f.path.canonicalize().unwrap_or_else(|_| f.path.clone());
+            !listed.contains(real.as_path())
+        })
+        .map(|f| {
+            Problem::skipped(
+                &f.shown,
+                format!("not listed in {MANIFEST}, so not read; add a row for it, or run `tifa corpus init --update`"),
+            )
+        })
+        .collect()
+}
+
+/// Lists every document of a folder and its subfolders, ignoring any manifest; every other file
+/// is a skipped problem with its reason.
 fn list_folder(root: &Path) -> Listing {
     let mut listing = Listing {
         root: Some(root.to_path_buf()),
         ..Listing::default()
     };
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(root) {
-        Ok(entries) => entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| is_text_file(p))
-            .collect(),
+    let real_root = match root.canonicalize() {
+        Ok(r) => r,
         Err(e) => {
             listing.problems.push(Problem {
                 path: root.display().to_string(),
                 line: None,
                 message: e.to_string(),
+                skipped: false,
             });
             return listing;
         }
     };
-    paths.sort();
-    listing.files = paths
-        .into_iter()
-        .map(|path| ListedFile {
-            shown: path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .display()
-                .to_string(),
-            path,
-            row: None,
-        })
-        .collect();
+    walk(
+        root,
+        &real_root,
+        Path::new(""),
+        &mut listing.files,
+        &mut listing.problems,
+    );
     listing
+}
+
+/// Adds the documents under `root/relative` to `files` (sorted by path, subfolders recursed) and
+/// every entry left out to `skipped`. Hidden entries, tifa's report folders and the manifest are
+/// passed over silently; symbolic links are followed only while they stay inside the corpus.
+fn walk(
+    root: &Path,
+    real_root: &Path,
+    relative: &Path,
+    files: &mut Vec<ListedFile>,
+    skipped: &mut Vec<Problem>,
+) {
+    let dir = root.join(relative);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            skipped.push(Problem::skipped(
+                &relative.display().to_string(),
+                format!("folder cannot be read: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut names: Vec<std::ffi::OsString> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    names.sort();
+    for name in names {
+        let rel = relative.join(&name);
+        let path = root.join(&rel);
+        let shown = rel.display().to_string();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || (relative.as_os_str().is_empty() && name == MANIFEST) {
+            continue;
+        }
+        let Ok(link) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if link.file_type().is_symlink() {
+            let inside = path
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(real_root));
+            if !inside {
+                skipped.push(Problem::skipped(
+                    &shown,
+                    "a link to something outside the corpus folder, not followed",
+                ));
+                continue;
+            }
+        }
+        let Ok(meta) = std::fs::metadata(&path) else {
+            skipped.push(Problem::skipped(&shown, "a broken link"));
+            continue;
+        };
+        if meta.is_dir() {
+            if path.join(crate::report::folder::MARKER).is_file() {
+                continue; // a report tifa wrote
+            }
+            walk(root, real_root, &rel, files, skipped);
+        } else if !meta.is_file() {
+            skipped.push(Problem::skipped(
+                &shown,
+                "not a regular file (a pipe, device or socket)",
+            ));
+        } else if let Some(reason) = not_a_document(&path) {
+            skipped.push(Problem::skipped(&shown, reason));
+        } else {
+            files.push(ListedFile {
+                shown,
+                path,
+                row: None,
+            });
+        }
+    }
+}
+
+/// Why a file of a corpus folder is not read as a document, if it is not.
+fn not_a_document(path: &Path) -> Option<String> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if NOT_DOCUMENTS.contains(&stem.as_str()) {
+        return Some("describes the folder (README, LICENSE …), not a document".into());
+    }
+    if crate::extract::Format::of_path(path).is_some() {
+        return None;
+    }
+    let known: Vec<&str> = crate::extract::Format::EXTENSIONS
+        .iter()
+        .map(|(e, _)| *e)
+        .collect();
+    Some(match path.extension() {
+        Some(ext) => format!(
+            "a .{} file: tifa reads .{}",
+            ext.to_string_lossy(),
+            known.join(", .")
+        ),
+        None => format!("no file ending: tifa reads .{}", known.join(", .")),
+    })
 }
 
 /// Loads every text file of a folder, ignoring any manifest.
@@ -317,6 +484,7 @@ impl Listing {
                         path: file.shown.clone(),
                         line: file.row.as_ref().map(|r| r.line),
                         message: e.to_string(),
+                        skipped: false,
                     }),
                 }
             }
@@ -326,14 +494,6 @@ impl Listing {
         progress.finish_and_clear();
         summary
     }
-}
-
-fn is_text_file(path: &Path) -> bool {
-    path.is_file()
-        && path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
 }
 
 /// Reads, decodes, normalizes and analyses one file.
@@ -352,8 +512,13 @@ fn read_document(
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, FileError> {
+    // A pipe named as a document would block the read forever: only regular files are opened.
+    let meta = std::fs::metadata(path).map_err(FileError::Read)?;
+    if !meta.is_file() {
+        return Err(FileError::NotRegular);
+    }
     let bytes = std::fs::read(path).map_err(FileError::Read)?;
-    build_document(&bytes, shown, row, options)
+    build_document(&bytes, path, shown, row, options)
 }
 
 /// Builds a document from bytes already in memory (used by tests and benchmarks too).
@@ -363,16 +528,27 @@ pub fn document_from_bytes(
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, IngestError> {
-    build_document(bytes, shown, row, options).map_err(|error| IngestError::file(shown, error))
+    build_document(bytes, Path::new(shown), shown, row, options)
+        .map_err(|error| IngestError::file(shown, error))
 }
 
 fn build_document(
     bytes: &[u8],
+    path: &Path,
     shown: &str,
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, FileError> {
-    let decoded = decode(bytes, options.encoding)?;
+    let extracted = crate::extract::extract(bytes, path)?;
+    // `--encoding` (or the manifest's) is a text file's; other formats give UTF-8.
+    let forced = match extracted.format {
+        crate::extract::Format::Text => row
+            .and_then(|r| r.encoding.as_deref())
+            .and_then(|label| crate::decode::encoding_for_label(label).ok())
+            .or(options.encoding),
+        _ => None,
+    };
+    let decoded = decode(&extracted.bytes, forced)?;
     let normalized = normalize(&decoded, &options.boilerplate);
     if normalized.text.trim().is_empty() {
         // Blank space only is an empty file; boilerplate only is a file with nothing of its own.
@@ -400,6 +576,8 @@ fn build_document(
         meta,
         encoding: decoded.encoding,
         encoding_source: decoded.encoding_source,
+        format: extracted.format,
+        places: extracted.places,
         bytes: bytes.len() as u64,
         normalized,
         structure,

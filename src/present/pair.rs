@@ -21,12 +21,15 @@ pub struct Cite {
     /// The file as citations print it: its name, or its whole path when both documents of the
     /// pair have the same name.
     pub file: String,
+    /// The line of the (extracted) text.
     pub line: u32,
+    /// The citation as printed: `讲话.txt:12`, `讲话.docx ¶23`, `通知.pdf p.4:12`.
+    pub shown: String,
 }
 
 impl Cite {
     fn inline(&self) -> Inline {
-        Inline::Cite(format!("{}:{}", self.file, self.line))
+        Inline::Cite(self.shown.clone())
     }
 }
 
@@ -50,13 +53,16 @@ impl Citer {
         }
     }
     fn at(&self, doc: &Document, offset: usize) -> Cite {
+        let file = if self.whole_paths {
+            doc.path.clone()
+        } else {
+            file_name(&doc.path).to_string()
+        };
+        let line = doc.normalized.map.original_line(offset);
         Cite {
-            file: if self.whole_paths {
-                doc.path.clone()
-            } else {
-                file_name(&doc.path).to_string()
-            },
-            line: doc.normalized.map.original_line(offset),
+            shown: format!("{file}{}", doc.places.suffix(line)),
+            file,
+            line,
         }
     }
 }

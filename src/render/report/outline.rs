@@ -76,10 +76,12 @@ fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>)
     }
     findings(report, lang, out);
     for problem in &report.corpus.problems {
-        out.push(para(format!(
-            "{}: {problem}",
-            lang.pick("未能读取", "not read")
-        )));
+        let label = if problem.skipped {
+            lang.pick("未读取", "left out")
+        } else {
+            lang.pick("未能读取", "could not be read")
+        };
+        out.push(para(format!("{label}: {problem}")));
     }
     plan(report, lang, out);
     if let Some(reuse) = &report.reuse {
@@ -415,17 +417,9 @@ fn shared_passages(c: &crate::compare::Comparison, top: usize, lang: Lang, out: 
             vec![
                 text(p.b.of(&c.b.normalized.text)),
                 vec![
-                    Inline::Cite(format!(
-                        "{}:{}",
-                        c.a.path,
-                        c.a.normalized.map.original_line(p.a.start)
-                    )),
+                    Inline::Cite(c.a.cite(p.a.start)),
                     Inline::Text(" → ".into()),
-                    Inline::Cite(format!(
-                        "{}:{}",
-                        c.b.path,
-                        c.b.normalized.map.original_line(p.b.start)
-                    )),
+                    Inline::Cite(c.b.cite(p.b.start)),
                 ],
             ]
         })
