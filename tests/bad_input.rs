@@ -140,18 +140,19 @@ fn corpus_init_writes_a_manifest_and_never_overwrites_without_force() {
         .assert()
         .success();
     let manifest = fs::read_to_string(dir.path().join("manifest.csv")).unwrap();
+    // A BOM, so that Excel and WPS read it as UTF-8.
     assert_eq!(
         manifest.lines().next(),
-        Some("file,title,date,year,level,region,speaker,genre")
+        Some("\u{feff}file,title,date,year,level,region,speaker,genre,encoding")
     );
-    assert_eq!(manifest.lines().nth(1), Some("speech.txt,,,2018,county,,,"));
+    assert_eq!(manifest.lines().nth(1), Some("speech.txt,,,2018,county,,,,"));
     fs::write(dir.path().join("manifest.csv"), "file\nspeech.txt\n").unwrap();
     tifa()
         .args(["corpus", "init"])
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("already exists; pass --force"));
+        .stderr(predicate::str::contains("already exists; pass --update"));
     assert_eq!(
         fs::read_to_string(dir.path().join("manifest.csv")).unwrap(),
         "file\nspeech.txt\n"

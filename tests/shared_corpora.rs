@@ -17,8 +17,12 @@ fn every_shared_corpus_file_ingests_without_problems() {
             continue;
         }
         let corpus = ingest::load(&dir, &LoadOptions::default()).unwrap();
+        // Files left out on purpose are named, but only licences and READMEs are left out here.
         assert!(
-            corpus.problems.is_empty(),
+            corpus
+                .problems
+                .iter()
+                .all(|p| p.skipped && p.message.contains("describes the folder")),
             "{}: {:?}",
             dir.display(),
             corpus.problems

@@ -87,7 +87,11 @@ pub fn run(args: CorpusArgs) -> Result<ExitCode> {
     }
     let corpus = ingest::load(&args.dir, &args.input.load_options()?)?;
     warn_problems(&corpus.problems);
-    super::require_documents(corpus.documents.len(), &args.dir, &corpus.problems)?;
+    // Nothing readable is "nothing found" (exit 1), said in words, not an empty table.
+    if let Err(e) = super::require_documents(corpus.documents.len(), &args.dir, &corpus.problems) {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(1));
+    }
     let rows: Vec<Row> = corpus.documents.iter().map(Row::of).collect();
     if args.json {
         let out = serde_json::json!({ "documents": rows, "problems": corpus.problems });

@@ -23,16 +23,8 @@ use thiserror::Error;
 pub const MANIFEST: &str = "manifest.csv";
 /// Files of a corpus folder that describe it rather than being documents (matched on the name
 /// without extension, without regard to case).
-const NOT_DOCUMENTS: &[&str] = &[
-    "readme",
-    "license",
-    "licence",
-    "copying",
-    "changelog",
-    "notice",
-    "authors",
-    "contributing",
-];
+/// (`notice` is not among them: 通知 are notices.)
+const NOT_DOCUMENTS: &[&str] = &["readme", "license", "licence", "copying", "changelog"];
 
 /// What is wrong with one file; the path is added by [`IngestError::File`] or a [`Problem`].
 #[derive(Debug, Error)]
@@ -409,7 +401,11 @@ fn not_a_document(path: &Path) -> Option<String> {
         .file_stem()
         .map(|s| s.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if NOT_DOCUMENTS.contains(&stem.as_str()) {
+    // `README`, `LICENSE.txt`, `gbk-pair-LICENSE`: one of the name's words says what it is.
+    if stem
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| NOT_DOCUMENTS.contains(&word))
+    {
         return Some("describes the folder (README, LICENSE …), not a document".into());
     }
     if crate::extract::Format::of_path(path).is_some() {
