@@ -186,7 +186,7 @@ fn utf32_units(bytes: &[u8], order: ByteOrder) -> impl Iterator<Item = u32> + '_
 
 /// UTF-32 without a BOM: a whole number of four-byte units, every one a character, none NUL.
 fn utf32_without_bom(bytes: &[u8]) -> Option<ByteOrder> {
-    if bytes.len() < 8 || bytes.len() % 4 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(4) {
         return None;
     }
     [ByteOrder::Little, ByteOrder::Big]
@@ -207,7 +207,7 @@ fn decode_utf32(bytes: &[u8], skip: usize, order: ByteOrder, source: EncodingSou
         text.push(c);
         char_origins.push((skip + 4 * k) as u32);
     }
-    if body.len() % 4 != 0 {
+    if !body.len().is_multiple_of(4) {
         replaced += 1;
         text.push(char::REPLACEMENT_CHARACTER);
         char_origins.push((skip + body.len() / 4 * 4) as u32);
@@ -229,7 +229,7 @@ fn decode_utf32(bytes: &[u8], skip: usize, order: ByteOrder, source: EncodingSou
 /// reads as Chinese: at least 90% of the characters are Han, CJK punctuation, full-width forms or
 /// printable ASCII, and at least 30% are Han.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     [UTF_16LE, UTF_16BE].into_iter().find(|&encoding| {

@@ -145,7 +145,10 @@ fn corpus_init_writes_a_manifest_and_never_overwrites_without_force() {
         manifest.lines().next(),
         Some("\u{feff}file,title,date,year,level,region,speaker,genre,encoding")
     );
-    assert_eq!(manifest.lines().nth(1), Some("speech.txt,,,2018,county,,,,"));
+    assert_eq!(
+        manifest.lines().nth(1),
+        Some("speech.txt,,,2018,county,,,,")
+    );
     fs::write(dir.path().join("manifest.csv"), "file\nspeech.txt\n").unwrap();
     tifa()
         .args(["corpus", "init"])

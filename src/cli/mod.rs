@@ -195,9 +195,13 @@ pub(crate) fn require_documents(
         );
     }
     bail!(
-        "no document of {} could be read ({} files skipped or unreadable, each named above)",
+        "no document of {} could be read: {} left out or unreadable, each named above (tifa reads .{})",
         dir.display(),
-        problems.len()
+        match problems.len() {
+            1 => "one file".to_string(),
+            n => format!("{n} files"),
+        },
+        known.join(", .")
     );
 }
 

@@ -100,10 +100,12 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
                     in_text = false;
                 }
             }
-            Event::Empty(e) if skip_depth == 0 && paragraph_depth > 0 => {
-                if v.spaces.contains(&e.name().as_ref()) {
-                    current.push(' ');
-                }
+            Event::Empty(e)
+                if skip_depth == 0
+                    && paragraph_depth > 0
+                    && v.spaces.contains(&e.name().as_ref()) =>
+            {
+                current.push(' ');
             }
             Event::Text(t) if skip_depth == 0 && paragraph_depth > 0 && in_text => {
                 current.push_str(&t.decode().map_err(|e| damaged(e.to_string()))?);

@@ -1,0 +1,265 @@
+//! Folders, manifests and encodings as users keep them: nested folders with `.TXT` files and a
+//! README, manifests saved by a spreadsheet, damaged or unusual encodings, pipes and links.
+
+mod common;
+
+use predicates::prelude::*;
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+use tifa::ingest::{self, LoadOptions};
+
+const SPEECH: &str = "同志们：\n今天召开全县网络安全和信息化工作会议，主要任务是贯彻落实上级会议精神。\n一、提高认识\n我们要坚持以人民为中心的发展思想，推进网络强国建设。\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_nested_folder_is_read_with_its_subfolders_and_every_file_left_out_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "2018/县委讲话.TXT", SPEECH.as_bytes());
+    write(
+        root,
+        "2023/县委讲话.txt",
+        SPEECH.replace("上级", "省委").as_bytes(),
+    );
+    write(root, "README.md", "# 说明\n这个文件夹收集讲话。".as_bytes());
+    write(root, "2023/照片.jpg", b"\xFF\xD8\xFF\xE0 not text");
+    write(root, "reports/old/.tifa-report", b"written by tifa\n");
+    write(
+        root,
+        "reports/old/report.md",
+        "# 旧报告\n全县网络安全。".as_bytes(),
+    );
+    let corpus = ingest::load(root, &LoadOptions::default()).unwrap();
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["2018/县委讲话", "2023/县委讲话"]);
+    let skipped: Vec<(&str, bool)> = corpus
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.skipped))
+        .collect();
+    assert_eq!(skipped, [("2023/照片.jpg", true), ("README.md", true)]);
+    common::tifa()
+        .arg("corpus")
+        .arg(root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "skipped: 2023/照片.jpg: a .jpg file",
+        ))
+        .stderr(predicate::str::contains(
+            "skipped: README.md: describes the folder",
+        ));
+}
+
+#[test]
+fn a_folder_with_nothing_readable_says_what_tifa_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "scan.jpg", b"\xFF\xD8\xFF");
+    common::tifa()
+        .arg("corpus")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "scan.jpg: a .jpg file: tifa reads .txt",
+        ))
+        .stderr(predicate::str::contains("no document of"))
+        .stderr(predicate::str::contains("one file left out or unreadable"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_never_hangs_and_a_link_out_of_the_folder_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    write(&root, "speech.txt", SPEECH.as_bytes());
+    let outside = dir.path().join("secret.txt");
+    fs::write(&outside, "机密材料：不得外传的全县网络工作内容。".repeat(3)).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("link.txt")).unwrap();
+    let fifo = root.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    common::tifa()
+        .args(["kwic", "机密"])
+        .arg(&root)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .stderr(predicate::str::contains(
+            "skipped: link.txt: a link to something outside the corpus folder",
+        ))
+        .stderr(predicate::str::contains(
+            "skipped: pipe.txt: not a regular file",
+        ))
+        .stdout(predicate::str::contains("机密").not());
+    // Named as a document in a manifest, the pipe is refused, not read.
+    write(&root, "manifest.csv", b"file\nspeech.txt\npipe.txt\n");
+    common::tifa()
+        .arg("corpus")
+        .arg(&root)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("pipe.txt:3: not a regular file"));
+}
+
+#[test]
+fn a_manifest_saved_as_gbk_by_a_spreadsheet_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "讲话.txt", SPEECH.as_bytes());
+    let (manifest, _, _) = encoding_rs::GBK
+        .encode("file,title,year,level,region\n讲话.txt,全县网信工作会议讲话,2023,county,承德县\n");
+    write(dir.path(), "manifest.csv", &manifest);
+    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let doc = &corpus.documents[0];
+    assert_eq!(
+        doc.meta.title.value.as_deref(),
+        Some("全县网信工作会议讲话")
+    );
+    assert_eq!(doc.meta.region.value.as_deref(), Some("承德县"));
+}
+
+fn manifest_error(manifest: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", SPEECH.as_bytes());
+    write(dir.path(), "b.txt", SPEECH.as_bytes());
+    write(dir.path(), "manifest.csv", manifest.as_bytes());
+    let out = common::tifa()
+        .arg("corpus")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{manifest:?} was accepted");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn broken_manifests_are_errors_naming_their_lines() {
+    let unclosed = manifest_error("file,title\na.txt,\"全县会议\nb.txt,讲话\n");
+    assert!(
+        unclosed.contains("line 2") && unclosed.contains("never closed"),
+        "{unclosed}"
+    );
+    let duplicate = manifest_error("file,year\na.txt,2018\nb.txt,2019\na.txt,2020\n");
+    assert!(duplicate.contains("lines 2 and 4"), "{duplicate}");
+    let header_only = manifest_error("file,title,year\n");
+    assert!(header_only.contains("lists no file"), "{header_only}");
+}
+
+#[test]
+fn impossible_dates_conflicts_and_unlisted_files_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", SPEECH.as_bytes());
+    write(dir.path(), "b.txt", SPEECH.as_bytes());
+    write(dir.path(), "c.txt", SPEECH.as_bytes());
+    write(
+        dir.path(),
+        "manifest.csv",
+        b"file,date,year\na.txt,2019-02-30,\nb.txt,2018-03-05,2019\n",
+    );
+    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
+    let messages: Vec<String> = corpus.problems.iter().map(|p| p.to_string()).collect();
+    let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        has("manifest.csv:2: date `2019-02-30` is not a real date"),
+        "{messages:?}"
+    );
+    assert!(
+        has("manifest.csv:3: year 2019 contradicts date 2018-03-05"),
+        "{messages:?}"
+    );
+    assert!(has("c.txt: not listed in manifest.csv"), "{messages:?}");
+    let b = corpus.find("b").unwrap();
+    assert_eq!(b.meta.year.value, Some(2018), "the date's year is used");
+    // corpus init --update keeps the rows and adds c.txt.
+    common::tifa()
+        .args(["corpus", "init", "--update"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let manifest = fs::read_to_string(dir.path().join("manifest.csv")).unwrap();
+    assert!(manifest.starts_with('\u{feff}'), "written with a BOM");
+    let lines: Vec<&str> = manifest.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        &lines[..3],
+        [
+            "file,date,year",
+            "a.txt,2019-02-30,",
+            "b.txt,2018-03-05,2019"
+        ]
+    );
+    assert!(lines[3].starts_with("c.txt,"), "{lines:?}");
+}
+
+#[test]
+fn a_manifest_encoding_column_sets_one_files_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let (big5, _, _) = encoding_rs::BIG5.encode("網絡安全和信息化工作會議。");
+    write(dir.path(), "big5.txt", &big5);
+    write(dir.path(), "utf8.txt", SPEECH.as_bytes());
+    write(
+        dir.path(),
+        "manifest.csv",
+        b"file,encoding\nbig5.txt,big5\nutf8.txt,\n",
+    );
+    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
+    let big5 = corpus.find("big5").unwrap();
+    assert_eq!(big5.encoding, "Big5");
+    assert!(big5.normalized.text.contains("网络安全"));
+    assert_eq!(corpus.find("utf8").unwrap().encoding, "UTF-8");
+}
+
+#[test]
+fn a_cr_only_file_cites_its_real_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "old-mac.txt",
+        SPEECH.replace('\n', "\r").as_bytes(),
+    );
+    let out = common::stdout(&[
+        "kwic",
+        "网络强国",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        out.contains(",4,") || out.contains("old-mac.txt:4"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_stray_byte_in_utf8_is_repaired_and_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = SPEECH.as_bytes().to_vec();
+    let at = SPEECH.find("我们").unwrap();
+    bytes.insert(at, 0xFF);
+    write(dir.path(), "damaged.txt", &bytes);
+    let out = common::tifa()
+        .args(["show", "--findings"])
+        .arg(dir.path().join("damaged.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("UTF-8 with damaged bytes repaired"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("damaged.txt:4"), "{stdout}");
+}
