@@ -212,3 +212,36 @@ fn national_and_provincial_reports_of_2023_share_a_few_passages() {
             .any(|p| p.starts_with("坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念"))
     );
 }
+
+#[test]
+fn national_reports_without_their_manifest_get_the_file_names_years_and_no_local_level() {
+    let Some(shared) = common::shared_corpora() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(shared.join("national-gwr")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
+    assert_eq!(corpus.documents.len(), 57);
+    let year_in_name = regex::Regex::new(r"(19|20)\d\d").unwrap();
+    for doc in &corpus.documents {
+        let named: i32 = year_in_name
+            .find(&doc.path)
+            .unwrap()
+            .as_str()
+            .parse()
+            .unwrap();
+        assert_eq!(doc.meta.year.value, Some(named), "{}", doc.path);
+        assert_ne!(
+            doc.meta.level.value,
+            Some(tifa::ingest::metadata::Level::Municipal),
+            "{}: {:?}",
+            doc.path,
+            doc.meta.level
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! level, region), each with the evidence that supports it. When the evidence is thin the value
 //! is left unknown: a wrong year or level silently spoils every comparison built on it.
 
+use super::divisions::{self, Tier};
 use super::metadata::{Field, Level};
 use crate::structure::Structure;
 use regex::Regex;
@@ -30,15 +31,41 @@ static YEAR_OF_EVENT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-pub fn infer(text: &str, structure: &Structure) -> Inferred {
+/// Infers the metadata of the text of file `file_name` (its name without folders); a year or
+/// date in the file name wins over the text's.
+pub fn infer(text: &str, structure: &Structure, file_name: &str) -> Inferred {
     let head: Vec<&str> = structure
         .paragraphs
         .iter()
         .take(HEAD_PARAGRAPHS)
         .map(|p| p.of(text))
         .collect();
-    let date = infer_date(&head);
-    let year = infer_year(text, &head, &date);
+    let (date, year) = match name_date(file_name) {
+        Some((date, year)) => {
+            // A date line of the text fills in the day when the file name gives only the year.
+            let date = date.or_else(|| {
+                infer_date(&head)
+                    .value
+                    .filter(|d| d.starts_with(&year.to_string()))
+                    .map(|d| {
+                        (
+                            d,
+                            "date line of the text, in the file name's year".to_string(),
+                        )
+                    })
+            });
+            let evidence = format!("file name “{file_name}”");
+            (
+                date.map_or(Field::unknown(None), |(d, e)| Field::inferred(d, e)),
+                Field::inferred(year, evidence),
+            )
+        }
+        None => {
+            let date = infer_date(&head);
+            let year = infer_year(text, &head, &date);
+            (date, year)
+        }
+    };
     let level = infer_level(text);
     let region = infer_region(text, level.value);
     Inferred {
@@ -47,6 +74,33 @@ pub fn infer(text: &str, structure: &Structure) -> Inferred {
         year,
         level,
         region,
+    }
+}
+
+static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})[-_.年]?(\d{2})[-_.月]?(\d{2})(?:[^0-9]|$)").unwrap()
+});
+static NAME_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)").unwrap());
+
+/// The date (with its evidence) and year a file name carries: `gwr-2019.txt`, `2023-03-05讲话`,
+/// `20190218`. A name with two different years says nothing.
+fn name_date(file_name: &str) -> Option<(Option<(String, String)>, i32)> {
+    if let Some(c) = NAME_DATE.captures(file_name) {
+        let date = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+        if chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok() {
+            let evidence = format!("file name “{file_name}”");
+            return Some((Some((date, evidence)), c[1].parse().ok()?));
+        }
+    }
+    let mut years: Vec<i32> = NAME_YEAR
+        .captures_iter(file_name)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    years.dedup();
+    match years.as_slice() {
+        [year] => Some((None, *year)),
+        _ => None,
     }
 }
 
@@ -129,9 +183,36 @@ fn era_hint(text: &str) -> Option<String> {
         .map(|(_, hint)| (*hint).to_string())
 }
 
-/// The speaker's own level shows in how they name the whole area: 全县/我县, 全市, 全省, 全国.
+/// Characters that make a self-reference part of another word: 全市场 is the whole market, 本区块
+/// a block, not the speaker's city or district.
+const WORD_AFTER: &[(char, &str)] = &[('市', "场值"), ('区', "块间域"), ('省', "份")];
+
+/// How often `word` (全县, 我市 …) occurs as a self-reference, not inside a longer word.
+fn self_references(text: &str, word: &str) -> usize {
+    let last = word.chars().last().expect("a word");
+    let continuing = WORD_AFTER
+        .iter()
+        .find(|(c, _)| *c == last)
+        .map_or("", |(_, after)| *after);
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            text[at + word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|next| !continuing.contains(next))
+        })
+        .count()
+}
+
+/// The speaker's own level shows in how they name the whole area: 全县/我县, 全市, 全省, 全国,
+/// each counted only as a self-reference ([`self_references`]).
 fn infer_level(text: &str) -> Field<Level> {
-    let count = |words: &[&str]| words.iter().map(|w| text.matches(w).count()).sum::<usize>();
+    let count = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| self_references(text, w))
+            .sum::<usize>()
+    };
     let autonomous_region = text.matches("自治区").count() >= 3;
     let district = count(&["全区", "我区", "本区"]);
     let county = count(&["全县", "我县", "本县"]) + if autonomous_region { 0 } else { district };
@@ -194,17 +275,10 @@ const PROVINCES: &[(&str, &str)] = &[
     ("新疆", "新疆维吾尔自治区"),
 ];
 
-/// Words ending in 县/区/市 that are not place names.
-const NOT_PLACES: &[&str] = &[
-    "全县", "我县", "本县", "各县", "驻县", "强县", "全区", "我区", "本区", "各区", "城区", "社区",
-    "地区", "园区", "景区", "辖区", "片区", "市区", "老区", "山区", "新区", "灾区", "矿区", "林区",
-    "牧区", "郊区", "试区", "范区", "发区", "能区", "护区", "全市", "我市", "本市", "各市", "城市",
-    "省市", "县市", "超市", "股市", "楼市", "上市", "都市", "门市", "夜市", "集市", "地市", "设市",
-];
-
-static COUNTY_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:XX|\p{Han}{2})[县区]").unwrap());
-static CITY_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:XX|\p{Han}{2})市").unwrap());
+/// Anonymised place names in published speeches (XX县, ××市), kept as the text gives them.
+static PLACEHOLDER_COUNTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:XX|××|某)[县区]").unwrap());
+static PLACEHOLDER_CITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:XX|××|某)市").unwrap());
 
 fn infer_region(text: &str, level: Option<Level>) -> Field<String> {
     let Some(level) = level else {
@@ -217,8 +291,8 @@ fn infer_region(text: &str, level: Option<Level>) -> Field<String> {
                 .iter()
                 .map(|(short, full)| (full.to_string(), text.matches(short).count())),
         ),
-        Level::Municipal => most_named(place_counts(text, &CITY_NAME)),
-        Level::County => most_named(place_counts(text, &COUNTY_NAME)),
+        Level::Municipal => most_named(places(text, Tier::City, &PLACEHOLDER_CITY)),
+        Level::County => most_named(places(text, Tier::County, &PLACEHOLDER_COUNTY)),
     };
     match found {
         Some((name, n)) => Field::inferred(name.clone(), format!("{name} named {n} times")),
@@ -228,25 +302,15 @@ fn infer_region(text: &str, level: Option<Level>) -> Field<String> {
     }
 }
 
-fn place_counts(text: &str, pattern: &Regex) -> Vec<(String, usize)> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in pattern.find_iter(text) {
-        let name = m.as_str();
-        let tail: String = name
-            .chars()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if !NOT_PLACES.contains(&tail.as_str())
-            && !name.contains(['的', '和', '在', '是', '对', '了', '个', '之'])
-        {
-            *counts.entry(name.to_string()).or_default() += 1;
-        }
+/// The table's places of `tier` that the text names, and the placeholders it uses.
+fn places(text: &str, tier: Tier, placeholder: &Regex) -> Vec<(String, usize)> {
+    let mut counts = divisions::places_named(text, tier);
+    let mut anonymous: HashMap<String, usize> = HashMap::new();
+    for m in placeholder.find_iter(text) {
+        *anonymous.entry(m.as_str().to_string()).or_default() += 1;
     }
-    counts.into_iter().collect()
+    counts.extend(anonymous);
+    counts
 }
 
 /// The most named place, if it is named at least twice and clearly more than any other.

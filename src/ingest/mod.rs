@@ -5,6 +5,7 @@
 //!
 //! A bad file never stops the others: it becomes a problem naming the file (and the manifest line).
 
+pub mod divisions;
 pub mod infer;
 pub mod manifest;
 pub mod metadata;
@@ -555,7 +556,11 @@ fn build_document(
         });
     }
     let structure = analyze(&normalized.text);
-    let inferred = infer::infer(&normalized.text, &structure);
+    let file_name = Path::new(shown)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let inferred = infer::infer(&normalized.text, &structure, &file_name);
     let row = row.cloned().unwrap_or_default();
     let meta = Metadata {
         title: Field::prefer(row.title, inferred.title),

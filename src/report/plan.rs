@@ -1,7 +1,9 @@
 //! Comparison plan: documents' metadata ([`DocInfo`]) → the pairs a report compares
 //! ([`PlannedPair`]): year over year (same level, the closest earlier year, same region first),
 //! cross-level (a lower-level document against higher-level ones of the same or previous year, or
-//! else the closest earlier one), or the user's `A:B` list.
+//! else the closest earlier one), or the user's `A:B` list. Across levels a document is paired only
+//! within its own hierarchy (its city, its province, the national level; by the division table,
+//! when both regions are known), never with one dated later in the same year.
 
 use crate::ingest::metadata::Level;
 use crate::stats::counts::DocInfo;
@@ -125,6 +127,25 @@ fn previous_same_level(docs: &[DocInfo], index: &ByLevelYear, b: usize) -> Vec<u
         .map_or_else(Vec::new, |(_, of_year)| closest(docs, b, of_year))
 }
 
+/// Whether `lower` may draw on the higher-level `higher`: `higher` is national or contains
+/// `lower`'s region (unknown regions do not rule it out), and is not dated later in the same year.
+fn may_draw_on(lower: &DocInfo, higher: &DocInfo) -> bool {
+    use crate::ingest::divisions::by_code;
+    let in_hierarchy = higher.level == Some(Level::National)
+        || match (
+            higher.division.and_then(by_code),
+            lower.division.and_then(by_code),
+        ) {
+            (Some(h), Some(l)) => h.contains(l),
+            _ => true,
+        };
+    let not_later = match (&higher.date, &lower.date) {
+        (Some(h), Some(l)) => h <= l,
+        _ => true,
+    };
+    in_hierarchy && not_later
+}
+
 /// Higher-level documents of b's year or the year before; failing those, the closest earlier
 /// year that has any. Up to [`MAX_PREVIOUS`] per level, b's region first.
 fn higher_level_sources(
@@ -141,11 +162,18 @@ fn higher_level_sources(
         .map(|(l, _)| *l)
         .filter(|l| *l < level)
         .collect();
+    let may_source = |a: &usize| may_draw_on(&docs[b], &docs[*a]);
     let mut recent = Vec::new();
     for &l in &higher_levels {
         let mut of_level: Vec<usize> = Vec::new();
         for y in [year, year - 1] {
-            of_level.extend(index.get(&(l, y)).into_iter().flatten());
+            of_level.extend(
+                index
+                    .get(&(l, y))
+                    .into_iter()
+                    .flatten()
+                    .filter(|a| may_source(a)),
+            );
         }
         recent.extend(closest(docs, b, &of_level));
     }
@@ -154,8 +182,19 @@ fn higher_level_sources(
     }
     let mut earlier = Vec::new();
     for &l in &higher_levels {
-        if let Some((_, of_year)) = index.range((l, i32::MIN)..(l, year)).next_back() {
-            earlier.push((of_year[0], closest(docs, b, of_year)));
+        let allowed = index
+            .range((l, i32::MIN)..(l, year))
+            .rev()
+            .map(|(_, of_year)| {
+                of_year
+                    .iter()
+                    .copied()
+                    .filter(may_source)
+                    .collect::<Vec<_>>()
+            })
+            .find(|of_year| !of_year.is_empty());
+        if let Some(of_year) = allowed {
+            earlier.push((of_year[0], closest(docs, b, &of_year)));
         }
     }
     // The closest earlier year over all higher levels.
@@ -226,6 +265,8 @@ mod tests {
             year: Some(year),
             level: Some(level),
             region: Some(region.into()),
+            date: None,
+            division: crate::ingest::divisions::lookup(region).map(|d| d.code),
             genre: None,
             han_chars: 100,
             tokens: 50,
@@ -245,13 +286,36 @@ mod tests {
             .into_iter()
             .map(|p| (p.a, p.b, p.reason))
             .collect();
+        // Henan's provincial summary is no source for a county of Hebei.
         assert_eq!(
             plan,
             [
                 (1, 0, PairReason::YearOverYear),
                 (3, 0, PairReason::YearOverYear),
-                (2, 0, PairReason::CrossLevelEarlier),
             ]
+        );
+    }
+
+    #[test]
+    fn a_source_is_of_the_same_hierarchy_and_not_dated_later() {
+        let mut national = doc("n", 2023, Level::National, "全国");
+        national.date = Some("2023-03-05".into());
+        let mut guangdong = doc("g", 2023, Level::Provincial, "广东省");
+        guangdong.date = Some("2023-01-12".into());
+        let hebei = doc("h", 2023, Level::Provincial, "河北省");
+        let chengde = doc("c", 2023, Level::County, "承德县");
+        let docs = [national, guangdong, hebei, chengde];
+        let plan = auto_plan(&docs);
+        let pairs: Vec<(usize, usize)> = plan.iter().map(|p| (p.a, p.b)).collect();
+        assert!(
+            !pairs.contains(&(0, 1)),
+            "12 January draws on 5 March: {pairs:?}"
+        );
+        assert!(pairs.contains(&(0, 2)), "{pairs:?}");
+        assert!(pairs.contains(&(2, 3)), "Hebei over its county: {pairs:?}");
+        assert!(
+            !pairs.contains(&(1, 3)),
+            "Guangdong over a Hebei county: {pairs:?}"
         );
     }
 

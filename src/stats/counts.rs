@@ -19,6 +19,13 @@ pub struct DocInfo {
     pub year: Option<i32>,
     pub level: Option<Level>,
     pub region: Option<String>,
+    /// The date (YYYY-MM-DD), when known: a document never draws on one dated later.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The region's administrative division code, when the division table knows it: which
+    /// province and city the document belongs to.
+    #[serde(default)]
+    pub division: Option<u32>,
     pub genre: Option<String>,
     /// Han characters: the base of every rate, unmoved by the segmenter.
     pub han_chars: u64,
@@ -33,6 +40,14 @@ impl DocInfo {
             year: doc.meta.year.value,
             level: doc.meta.level.value,
             region: doc.meta.region.value.clone(),
+            date: doc.meta.date.value.clone(),
+            division: doc
+                .meta
+                .region
+                .value
+                .as_deref()
+                .and_then(crate::ingest::divisions::lookup)
+                .map(|d| d.code),
             genre: doc.meta.genre.clone(),
             han_chars: doc.han_chars() as u64,
             tokens,

@@ -169,6 +169,8 @@ mod tests {
             year,
             level,
             region: Some(region.into()),
+            date: None,
+            division: crate::ingest::divisions::lookup(region).map(|d| d.code),
             genre: None,
             han_chars: 1,
             tokens: 1,
