@@ -26,9 +26,9 @@ pub struct Division {
 
 impl Division {
     pub fn tier(self) -> Tier {
-        if self.code % 10_000 == 0 {
+        if self.code.is_multiple_of(10_000) {
             Tier::Province
-        } else if self.code % 100 == 0 {
+        } else if self.code.is_multiple_of(100) {
             Tier::City
         } else {
             Tier::County
