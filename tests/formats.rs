@@ -4,6 +4,7 @@
 
 mod common;
 
+use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use tifa::extract::Format;
 use tifa::ingest::{Document, LoadOptions, load_document};
@@ -138,15 +139,44 @@ fn pdfs_from_libreoffice_and_chromium_keep_the_text_and_cite_page_and_line() {
 }
 
 #[test]
-fn without_pdftotext_a_pdf_is_refused_with_what_to_install() {
+fn without_pdftotext_the_built_in_reader_reads_both_pdfs() {
+    let txt = load("speech.txt");
+    for name in ["speech.pdf", "page.pdf"] {
+        let out = common::tifa()
+            .args(["show", "--json"])
+            .arg(fixture(name))
+            .env("PATH", "")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let got = tifa::chars::han_count(json["text"].as_str().unwrap());
+        let want = han(&txt);
+        assert!(
+            got * 100 >= want * 95,
+            "{name}: {got} Han characters of {want}"
+        );
+    }
+}
+
+#[test]
+fn a_pdf_neither_reader_can_read_says_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("通知.pdf");
+    std::fs::write(&broken, b"%PDF-1.4\n1 0 obj << /Type /Catalog >> broken").unwrap();
     common::tifa()
         .args(["show"])
-        .arg(fixture("page.pdf"))
+        .arg(&broken)
         .env("PATH", "")
         .assert()
         .failure()
-        .stderr(predicates::str::contains("pdftotext is not on PATH"))
-        .stderr(predicates::str::contains("poppler-utils"));
+        .stderr(predicates::str::contains("pdftotext"))
+        .stderr(predicates::str::contains("poppler-utils"))
+        .stderr(predicates::str::contains("panicked").not());
 }
 
 #[test]

@@ -72,6 +72,10 @@ const LICENCES: &[(&str, &str)] = &[
         include_str!("../../data/LICENSE"),
     ),
     (
+        "data/divisions.tsv (administrative divisions, from cpca)",
+        include_str!("../../data/divisions.LICENSE"),
+    ),
+    (
         "Crates compiled into tifa",
         include_str!("../../THIRD-PARTY-NOTICES.md"),
     ),

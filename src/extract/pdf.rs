@@ -1,19 +1,25 @@
-//! PDF text through poppler's `pdftotext` (the reader that handles CJK fonts and ToUnicode maps
-//! best) when it is on PATH: its pages (split at form feeds) → the text, a line per PDF line, and
-//! the first line of every page. A PDF without a text layer (a scan) or without `pdftotext` is an
-//! error that says what to do.
+//! PDF text: poppler's `pdftotext` (the reader that handles CJK fonts and ToUnicode maps best)
+//! when it is on PATH, else the built-in reader (pdf-extract); their pages → the text, a line per
+//! PDF line, and the first line of every page. A PDF without a text layer (a scan), or one neither
+//! reader can read, is an error that says what to do.
 
 use super::ExtractError;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 pub(super) fn pdf_text(bytes: &[u8], path: &Path) -> Result<(String, Vec<u32>), ExtractError> {
-    let output = run_pdftotext(bytes, path)?;
-    let text = String::from_utf8_lossy(&output);
-    let mut out = String::with_capacity(text.len());
+    let pages = match run_pdftotext(bytes, path) {
+        Ok(output) => String::from_utf8_lossy(&output)
+            .split('\u{c}')
+            .map(str::to_string)
+            .collect(),
+        Err(Missing::Pdftotext) => built_in(bytes)?,
+        Err(Missing::Failed(e)) => return Err(e),
+    };
+    let mut out = String::new();
     let mut first_lines = Vec::new();
     let mut line = 1u32;
-    for page in text.split('\u{c}') {
+    for page in &pages {
         if page.trim().is_empty() {
             continue;
         }
@@ -32,9 +38,42 @@ pub(super) fn pdf_text(bytes: &[u8], path: &Path) -> Result<(String, Vec<u32>), 
     Ok((out, first_lines))
 }
 
+/// The built-in reader's pages. It may panic on a malformed file: that is its error, not ours.
+fn built_in(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    let read = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    let pages = match read {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(e)) => return Err(neither(&e.to_string())),
+        Err(_) => return Err(neither("the reader failed on this file")),
+    };
+    // Glyphs without a Unicode mapping come out as replacement or private-use characters.
+    let text: String = pages.concat();
+    let unmapped = text
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER || ('\u{E000}'..='\u{F8FF}').contains(&c))
+        .count();
+    if unmapped * 20 > text.chars().count().max(1) {
+        return Err(neither(&format!(
+            "{unmapped} characters have no Unicode mapping in its fonts"
+        )));
+    }
+    Ok(pages)
+}
+
+fn neither(reason: &str) -> ExtractError {
+    ExtractError::Pdf(format!(
+        "the built-in PDF reader cannot read this PDF ({reason}), and poppler's pdftotext, which reads more PDFs, is not on PATH: install poppler-utils (Debian/Ubuntu), poppler (Homebrew) or Xpdf tools, or save the PDF's text as .txt"
+    ))
+}
+
+enum Missing {
+    Pdftotext,
+    Failed(ExtractError),
+}
+
 /// `pdftotext -enc UTF-8 FILE -` on the file itself; the bytes go through a temporary file when
 /// the path cannot be read again (it was standard input or has gone).
-fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, ExtractError> {
+fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, Missing> {
     let temporary;
     let input = if path.is_file() {
         path
@@ -44,7 +83,11 @@ fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, ExtractError> {
                 std::io::Write::write_all(&mut f, bytes)?;
                 Ok(f)
             })
-            .map_err(|e| ExtractError::Pdf(format!("cannot stage the PDF for pdftotext: {e}")))?;
+            .map_err(|e| {
+                Missing::Failed(ExtractError::Pdf(format!(
+                    "cannot stage the PDF for pdftotext: {e}"
+                )))
+            })?;
         temporary.path()
     };
     let output = Command::new("pdftotext")
@@ -54,18 +97,20 @@ fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, ExtractError> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
-            ExtractError::Pdf(if e.kind() == std::io::ErrorKind::NotFound {
-                "a PDF, which tifa reads through poppler's pdftotext, and pdftotext is not on PATH: install poppler-utils (Debian/Ubuntu), poppler (Homebrew) or Xpdf tools, or save the PDF's text as .txt".into()
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Missing::Pdftotext
             } else {
-                format!("pdftotext could not be run: {e}")
-            })
+                Missing::Failed(ExtractError::Pdf(format!(
+                    "pdftotext could not be run: {e}"
+                )))
+            }
         })?;
     if !output.status.success() {
         let reason = String::from_utf8_lossy(&output.stderr);
-        return Err(ExtractError::Pdf(format!(
+        return Err(Missing::Failed(ExtractError::Pdf(format!(
             "pdftotext cannot read this PDF ({}); open it in a PDF reader and save its text as .txt",
             reason.trim()
-        )));
+        ))));
     }
     Ok(output.stdout)
 }
