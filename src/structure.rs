@@ -31,6 +31,9 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MarkerStyle {
+    /// A heading by its paragraph style in a Word or OpenDocument file (标题 1 …), level 1–9,
+    /// without a number in its text.
+    Styled(u8),
     /// 第一部分, 第二章
     Part,
     /// 一、
@@ -95,6 +98,11 @@ impl Structure {
             .iter()
             .map(|&h| {
                 let heading = &self.headings[h];
+                if heading.marker.len == 0 {
+                    // A styled heading has no number: its first words name it.
+                    let words: String = heading.span.of(text).chars().take(6).collect();
+                    return format!("{words}…");
+                }
                 text[heading.span.start..heading.span.start + heading.marker.len].to_string()
             })
             .collect::<Vec<_>>()
@@ -187,6 +195,12 @@ pub fn heading_marker(text: &str) -> Option<Marker> {
 
 /// Splits normalized text into paragraphs (lines), sentences, headings and enumeration items.
 pub fn analyze(text: &str) -> Structure {
+    analyze_with_styles(text, &|_| None)
+}
+
+/// [`analyze`], with the heading level (1–9) a paragraph's style gives it: `styled(start)` for the
+/// paragraph starting at byte `start`. A number in the text (一、) still wins over the style.
+pub fn analyze_with_styles(text: &str, styled: &dyn Fn(usize) -> Option<u8>) -> Structure {
     let mut structure = Structure::default();
     let mut open_sections: Vec<usize> = Vec::new();
     let mut line_start = 0;
@@ -199,7 +213,14 @@ pub fn analyze(text: &str) -> Structure {
         let p = structure.paragraphs.len();
         structure.paragraphs.push(paragraph);
         let sentences = split_sentences(line, paragraph.start);
-        let heading = heading_marker(line).map(|marker| Heading {
+        let marker = heading_marker(line).or_else(|| {
+            styled(paragraph.start).map(|level| Marker {
+                style: MarkerStyle::Styled(level),
+                ordinal: 0,
+                len: 0,
+            })
+        });
+        let heading = marker.map(|marker| Heading {
             span: sentences[0],
             marker,
         });

@@ -200,3 +200,33 @@ fn a_word_file_renamed_txt_is_still_read_as_word() {
     assert_eq!(doc.format, Format::Docx);
     assert!(doc.normalized.text.contains("网络强国"));
 }
+
+#[test]
+fn heading_styles_and_tags_make_sections_without_numbers() {
+    for name in ["headings.docx", "headings.odt", "headings.html"] {
+        let doc = load(name);
+        let text = &doc.normalized.text;
+        let headings: Vec<&str> = doc
+            .structure
+            .headings
+            .iter()
+            .map(|h| h.span.of(text))
+            .collect();
+        for expected in ["过去一年的工作", "今年的重点任务", "压实网络安全责任"]
+        {
+            assert!(headings.contains(&expected), "{name}: {headings:?}");
+        }
+        // The sentence under 压实网络安全责任 sits in 今年的重点任务 → 压实网络安全责任.
+        let k = doc
+            .structure
+            .sentences
+            .iter()
+            .position(|s| s.span.of(text).starts_with("各乡镇"))
+            .unwrap();
+        let label = doc.structure.section_label(text, k);
+        assert!(
+            label.ends_with("今年的重点任…/压实网络安全…"),
+            "{name}: {label}"
+        );
+    }
+}

@@ -46,23 +46,29 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-pub(super) fn main_text(bytes: &[u8]) -> String {
+pub(super) fn main_text(bytes: &[u8]) -> Vec<super::Line> {
     // A page saved as GBK or GB18030 (older government sites) is decoded like any text file.
     let text = crate::decode::decode(bytes, None)
         .map_or_else(|_| String::from_utf8_lossy(bytes).into_owned(), |d| d.text);
     let page = Html::parse_document(&text);
     let root = page.root_element();
     let article = best_block(root).unwrap_or(root);
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<super::Line> = Vec::new();
     if let Some(heading) = first_heading(root)
         && !article.descendants().any(|n| n.id() == heading.id())
     {
-        lines.push(heading.text().collect());
+        lines.push((heading.text().collect(), Some(1)));
     }
     let mut current = String::new();
     write_text(*article, &mut current, &mut lines);
-    lines.push(current);
-    super::join_paragraphs(lines)
+    lines.push((current, None));
+    lines
+}
+
+/// The level of an `h1`–`h6` element.
+fn heading_level(name: &str) -> Option<u8> {
+    let digit = name.strip_prefix('h')?;
+    (digit.len() == 1).then(|| digit.parse().ok()).flatten()
 }
 
 fn name_of(node: NodeRef<'_, Node>) -> Option<&str> {
@@ -122,7 +128,7 @@ fn best_block(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
     best.map(|(_, e)| e)
 }
 
-fn write_text(node: NodeRef<'_, Node>, current: &mut String, lines: &mut Vec<String>) {
+fn write_text(node: NodeRef<'_, Node>, current: &mut String, lines: &mut Vec<super::Line>) {
     let preformatted = node
         .ancestors()
         .chain([node])
@@ -133,7 +139,7 @@ fn write_text(node: NodeRef<'_, Node>, current: &mut String, lines: &mut Vec<Str
                 // In <pre> (LibreOffice's export of a text file) a line break is a line.
                 for (k, piece) in t.split('\n').enumerate() {
                     if k > 0 {
-                        lines.push(std::mem::take(current));
+                        lines.push((std::mem::take(current), None));
                     }
                     current.push_str(piece.trim_end_matches('\r'));
                 }
@@ -149,9 +155,9 @@ fn write_text(node: NodeRef<'_, Node>, current: &mut String, lines: &mut Vec<Str
                 let _ = e;
             }
             Node::Element(e) if BLOCKS.contains(&e.name()) => {
-                lines.push(std::mem::take(current));
+                lines.push((std::mem::take(current), None));
                 write_text(child, current, lines);
-                lines.push(std::mem::take(current));
+                lines.push((std::mem::take(current), heading_level(e.name())));
             }
             Node::Element(e) if e.name() == "td" || e.name() == "th" => {
                 write_text(child, current, lines);
@@ -178,7 +184,8 @@ mod tests {
 <p>为深入贯彻落实党中央决策部署，<span style="font-family:仿宋">进一步加强网络安全工作</span>，现通知如下。</p>
 <p>一、提高思想认识&nbsp;&amp;&nbsp;压实责任。</p></div>
 <div class="footer">主办单位：国务院办公厅 <a href="/about">网站地图</a> 版权所有</div></body></html>"#;
-        let text = main_text(page.as_bytes());
+        let (text, headings) = super::super::join_paragraphs(main_text(page.as_bytes()));
+        assert_eq!(headings, [(1, 1)]);
         assert_eq!(
             text,
             "国务院关于加强网络安全工作的通知\n各省、自治区、直辖市人民政府：\n为深入贯彻落实党中央决策部署，进一步加强网络安全工作，现通知如下。\n一、提高思想认识\u{a0}&\u{a0}压实责任。\n"
@@ -189,6 +196,7 @@ mod tests {
     fn a_gbk_page_is_decoded() {
         let page = "<html><body><p>全县网络安全和信息化工作会议在县委召开，会议传达了上级精神。</p></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(page);
-        assert!(main_text(&bytes).contains("全县网络安全和信息化工作会议"));
+        let (text, _) = super::super::join_paragraphs(main_text(&bytes));
+        assert!(text.contains("全县网络安全和信息化工作会议"));
     }
 }

@@ -84,6 +84,8 @@ pub struct Extracted {
     /// The file's own bytes for a text file; UTF-8 text for every other format.
     pub bytes: Vec<u8>,
     pub places: Places,
+    /// Lines (1-based) that the file marks as headings by their style, with their level (1–9).
+    pub headings: Vec<(u32, u8)>,
 }
 
 /// Why a file's text could not be taken out.
@@ -110,16 +112,21 @@ pub fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError> {
     let format = signature_format(bytes)
         .or_else(|| Format::of_path(path))
         .unwrap_or(Format::Text);
-    let paragraphs = |text: String| Extracted {
-        format,
-        bytes: text.into_bytes(),
-        places: Places::Paragraphs,
+    let paragraphs = |lines: Vec<Line>| {
+        let (text, headings) = join_paragraphs(lines);
+        Extracted {
+            format,
+            bytes: text.into_bytes(),
+            places: Places::Paragraphs,
+            headings,
+        }
     };
     match format {
         Format::Text => Ok(Extracted {
             format,
             bytes: bytes.to_vec(),
             places: Places::Lines,
+            headings: Vec::new(),
         }),
         Format::Docx => odf::docx_text(bytes).map(paragraphs),
         Format::Odt => odf::odt_text(bytes).map(paragraphs),
@@ -130,6 +137,7 @@ pub fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError> {
                 format,
                 bytes: text.into_bytes(),
                 places: Places::Pages(first_lines),
+                headings: Vec::new(),
             })
         }
     }
@@ -166,17 +174,27 @@ fn legacy_format(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Lines joined for output: one paragraph per line, blank paragraphs dropped.
-fn join_paragraphs(paragraphs: impl IntoIterator<Item = String>) -> String {
+/// A paragraph of a Word, OpenDocument or web page, and its heading level if its style or tag
+/// makes it a heading.
+type Line = (String, Option<u8>);
+
+/// Paragraphs joined for output, one per line, blank ones dropped; and the headings' lines.
+fn join_paragraphs(paragraphs: impl IntoIterator<Item = Line>) -> (String, Vec<(u32, u8)>) {
     let mut out = String::new();
-    for p in paragraphs {
+    let mut headings = Vec::new();
+    let mut line = 0u32;
+    for (p, level) in paragraphs {
         let p = p.trim();
         if !p.is_empty() {
+            line += 1;
             out.push_str(p);
             out.push('\n');
+            if let Some(level) = level {
+                headings.push((line, level));
+            }
         }
     }
-    out
+    (out, headings)
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! Word (.docx) and OpenDocument (.odt) text: the zip's main XML part → one line per paragraph
-//! with text. Deleted text of tracked changes (`w:delText`) is left out, inserted text kept: what
-//! the document shows once its changes are accepted.
+//! with text, and the level of each paragraph its style makes a heading (Word's 标题 1 / Heading 1
+//! or an outline level, through `word/styles.xml`; OpenDocument's `text:h`). Deleted text of
+//! tracked changes (`w:delText`) is left out, inserted text kept: what the document shows once its
+//! changes are accepted.
 
-use super::ExtractError;
-use quick_xml::events::Event;
+use super::{ExtractError, Line};
+use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
 use std::io::Read;
 
 /// The elements that shape the text of one format.
@@ -39,15 +42,81 @@ const ODT: Vocabulary = Vocabulary {
     spaces: &[b"text:s", b"text:tab"],
 };
 
-pub(super) fn docx_text(bytes: &[u8]) -> Result<String, ExtractError> {
+pub(super) fn docx_text(bytes: &[u8]) -> Result<Vec<Line>, ExtractError> {
     paragraphs(bytes, &DOCX)
 }
 
-pub(super) fn odt_text(bytes: &[u8]) -> Result<String, ExtractError> {
+pub(super) fn odt_text(bytes: &[u8]) -> Result<Vec<Line>, ExtractError> {
     paragraphs(bytes, &ODT)
 }
 
-fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
+/// The value of attribute `name` of an element.
+fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+/// A heading level from a style's name (`heading 2`, `标题 2`, `Title`) or outline level (0-based).
+fn level_of_style(name: Option<&str>, outline: Option<&str>) -> Option<u8> {
+    if let Some(level) = outline
+        .and_then(|o| o.parse::<u8>().ok())
+        .filter(|l| *l < 9)
+    {
+        return Some(level + 1);
+    }
+    let name = name?.trim().to_lowercase();
+    if name == "title" || name == "标题" {
+        return Some(1);
+    }
+    let number = name
+        .strip_prefix("heading")
+        .or_else(|| name.strip_prefix("标题"))?
+        .trim();
+    number.parse().ok().filter(|l| (1..=9).contains(l))
+}
+
+/// Word's paragraph styles that are headings: style id → level.
+fn docx_heading_styles(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> HashMap<String, u8> {
+    let mut xml = String::new();
+    let Ok(mut part) = zip.by_name("word/styles.xml") else {
+        return HashMap::new();
+    };
+    if part.read_to_string(&mut xml).is_err() {
+        return HashMap::new();
+    }
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut styles = HashMap::new();
+    let (mut id, mut name, mut outline): (Option<String>, Option<String>, Option<String>) =
+        (None, None, None);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"w:style" => {
+                (id, name, outline) = (attribute(&e, b"w:styleId"), None, None);
+            }
+            Ok(Event::Start(e) | Event::Empty(e)) if e.name().as_ref() == b"w:name" => {
+                name = attribute(&e, b"w:val");
+            }
+            Ok(Event::Start(e) | Event::Empty(e)) if e.name().as_ref() == b"w:outlineLvl" => {
+                outline = attribute(&e, b"w:val");
+            }
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:style" => {
+                if let (Some(id), Some(level)) = (
+                    id.take(),
+                    level_of_style(name.as_deref(), outline.as_deref()),
+                ) {
+                    styles.insert(id, level);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    styles
+}
+
+fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<Vec<Line>, ExtractError> {
     let damaged = |reason: String| ExtractError::Damaged {
         format: v.format,
         reason,
@@ -59,9 +128,12 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
         .map_err(|_| damaged(format!("no {}", v.part)))?
         .read_to_string(&mut xml)
         .map_err(|e| damaged(format!("{}: {e}", v.part)))?;
+    let heading_styles = docx_heading_styles(&mut zip);
     let mut reader = quick_xml::Reader::from_str(&xml);
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     let mut current = String::new();
+    // The heading level the current paragraph's style or element gives it.
+    let mut level: Option<u8> = None;
     // Paragraphs nest in OpenDocument (a note's paragraph inside a paragraph): count the depth.
     let mut paragraph_depth = 0usize;
     let mut skip_depth = 0usize;
@@ -74,6 +146,24 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
                 reader.buffer_position()
             ))
         })?;
+        if let Event::Start(e) | Event::Empty(e) = &event {
+            match e.name().as_ref() {
+                b"w:pStyle" if paragraph_depth == 1 => {
+                    level = attribute(e, b"w:val").and_then(|id| heading_styles.get(&id).copied());
+                }
+                b"w:outlineLvl" if paragraph_depth == 1 => {
+                    level = level_of_style(None, attribute(e, b"w:val").as_deref()).or(level);
+                }
+                b"text:h" if paragraph_depth == 0 => {
+                    level = Some(
+                        attribute(e, b"text:outline-level")
+                            .and_then(|l| l.parse().ok())
+                            .unwrap_or(1),
+                    );
+                }
+                _ => {}
+            }
+        }
         match event {
             Event::Start(e) => {
                 let name = e.name();
@@ -81,6 +171,9 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
                 if v.skipped.contains(&name) {
                     skip_depth += 1;
                 } else if v.paragraphs.contains(&name) {
+                    if paragraph_depth == 0 && name != b"text:h" {
+                        level = None;
+                    }
                     paragraph_depth += 1;
                 } else if v.text.contains(&name) {
                     in_text = true;
@@ -94,7 +187,7 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
                 } else if v.paragraphs.contains(&name) {
                     paragraph_depth = paragraph_depth.saturating_sub(1);
                     if paragraph_depth == 0 {
-                        lines.push(std::mem::take(&mut current));
+                        lines.push((std::mem::take(&mut current), level.take()));
                     }
                 } else if v.text.contains(&name) {
                     in_text = false;
@@ -122,5 +215,5 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<String, ExtractError> {
             _ => {}
         }
     }
-    Ok(super::join_paragraphs(lines))
+    Ok(lines)
 }

@@ -555,7 +555,20 @@ fn build_document(
             FileError::NoText
         });
     }
-    let structure = analyze(&normalized.text);
+    let structure = if extracted.headings.is_empty() {
+        analyze(&normalized.text)
+    } else {
+        // A paragraph is a styled heading when it starts on a line the file styled as one.
+        let styled = |start: usize| {
+            let line = normalized.map.original_line(start);
+            extracted
+                .headings
+                .iter()
+                .find(|(l, _)| *l == line)
+                .map(|(_, level)| *level)
+        };
+        crate::structure::analyze_with_styles(&normalized.text, &styled)
+    };
     let file_name = Path::new(shown)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
