@@ -6,7 +6,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::from(2)
+            ExitCode::from(tifa::cli::exit_code_of(&error))
         }
     }
 }

@@ -126,7 +126,7 @@ fn a_manifest_without_a_file_column_is_an_error_that_says_so() {
         .arg("corpus")
         .arg(dir.path())
         .assert()
-        .code(2)
+        .code(3)
         .stderr(predicate::str::contains("has no `file` column"));
 }
 

@@ -263,3 +263,78 @@ fn a_stray_byte_in_utf8_is_repaired_and_reported_with_its_line() {
     );
     assert!(stdout.contains("damaged.txt:4"), "{stdout}");
 }
+
+#[test]
+fn exit_status_says_what_happened() {
+    // 1: nothing found, like grep.
+    common::tifa()
+        .args(["kwic", "火星殖民", "corpus"])
+        .assert()
+        .code(1);
+    common::tifa()
+        .args(["kwic", "网络强国", "corpus"])
+        .assert()
+        .code(0);
+    // 2: a usage error.
+    common::tifa().args(["kwic"]).assert().code(2);
+    // 3: an input that cannot be read.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "manifest.csv", b"file\n\"a.txt\n");
+    common::tifa()
+        .arg("corpus")
+        .arg(dir.path())
+        .assert()
+        .code(3);
+    // 4: an output that cannot be written; nothing is left behind.
+    let out = dir.path().join("no-such-folder").join("terms.csv");
+    common::tifa()
+        .args(["terms", "corpus", "--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("cannot write"));
+    common::tifa()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Exit status: 0 success, 1 nothing found",
+        ));
+}
+
+#[test]
+fn completions_and_a_manual_page_are_printed() {
+    common::tifa()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_tifa()"));
+    common::tifa()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH tifa"));
+}
+
+#[test]
+fn colour_follows_no_color_clicolor_force_and_dumb_terminals() {
+    let diff = |envs: &[(&str, &str)]| {
+        let mut cmd = common::tifa();
+        cmd.args(["diff", "001", "000"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(
+        diff(&[("CLICOLOR_FORCE", "1")]).contains("\u{1b}["),
+        "forced colour"
+    );
+    assert!(!diff(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains("\u{1b}["));
+    assert!(
+        !diff(&[("TERM", "dumb")]).contains("\u{1b}["),
+        "not a terminal, dumb"
+    );
+}

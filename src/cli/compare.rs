@@ -13,7 +13,6 @@ use crate::render::{align_table, redline};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -160,8 +159,9 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
+                // NO_COLOR (when set and not empty), CLICOLOR_FORCE, CLICOLOR and TERM=dumb.
                 ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
                 }
             };
             let width = args

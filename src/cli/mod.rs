@@ -18,9 +18,71 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// What the exit status says, as `--help` and the README document it.
+pub mod exit {
+    /// The command did what was asked.
+    pub const SUCCESS: u8 = 0;
+    /// Nothing found: `kwic` found no occurrence, or no document of the corpus could be read.
+    pub const NOTHING_FOUND: u8 = 1;
+    /// The command line is wrong: an unknown option or value, a missing argument.
+    pub const USAGE: u8 = 2;
+    /// An input cannot be used: a file, folder or manifest cannot be read or is broken.
+    pub const INPUT: u8 = 3;
+    /// An output cannot be written: the report folder or an `--out` file (nothing half-written
+    /// is left, and what was there before is kept).
+    pub const OUTPUT: u8 = 4;
+    /// Interrupted (Ctrl-C) before the output was complete.
+    pub const INTERRUPTED: u8 = 130;
+}
+
+const EXIT_CODES: &str = "Exit status: 0 success, 1 nothing found (kwic without a hit, no readable document), 2 usage error, 3 an input cannot be read, 4 an output cannot be written, 130 interrupted.";
+
+/// The exit status of a failed run, from what failed.
+pub fn exit_code_of(error: &anyhow::Error) -> u8 {
+    for cause in error.chain() {
+        // A wrong --encoding label is a wrong argument, not a wrong file.
+        if let Some(crate::decode::DecodeError::UnknownLabel(_)) = cause.downcast_ref() {
+            return exit::USAGE;
+        }
+        if cause.is::<ingest::IngestError>()
+            || cause.is::<ingest::manifest::ManifestError>()
+            || cause.is::<crate::decode::DecodeError>()
+            || cause.is::<crate::extract::ExtractError>()
+            || cause.is::<ingest::FileError>()
+            || cause.is::<NoDocuments>()
+        {
+            return if cause.is::<NoDocuments>() {
+                exit::NOTHING_FOUND
+            } else {
+                exit::INPUT
+            };
+        }
+        if cause.is::<crate::report::folder::FolderError>()
+            || cause.is::<crate::render::report::WriteError>()
+            || cause.is::<OutputError>()
+        {
+            return exit::OUTPUT;
+        }
+    }
+    exit::USAGE
+}
+
+/// No document of a corpus could be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NoDocuments(String);
+
+/// A file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {path}: {source}")]
+pub struct OutputError {
+    path: String,
+    source: std::io::Error,
+}
+
 /// tifa (提法): compare Chinese official speeches and policy documents across years and levels.
 #[derive(Debug, Parser)]
-#[command(name = "tifa", version, about, long_about = None)]
+#[command(name = "tifa", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -54,6 +116,13 @@ pub enum Command {
     Export(reuse::ExportArgs),
     /// The licences of tifa, of the crates compiled into it, of its chart font and of its data.
     Licenses,
+    /// Print a shell completion script: `tifa completions bash > ~/.local/share/bash-completion/completions/tifa`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `tifa man > tifa.1 && man ./tifa.1`.
+    Man,
 }
 
 /// What `tifa licenses` prints: tifa's licence, then those of what the binary carries.
@@ -137,6 +206,16 @@ pub fn run() -> Result<ExitCode> {
         Command::Reuse(args) => reuse::run(args),
         Command::Export(args) => reuse::run_export(args),
         Command::Licenses => print_licences(),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "tifa", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -192,13 +271,14 @@ pub(crate) fn require_documents(
         .map(|(e, _)| *e)
         .collect();
     if problems.is_empty() {
-        bail!(
+        return Err(NoDocuments(format!(
             "{} holds no document: tifa reads .{} files (in subfolders too), or the files a manifest.csv lists",
             dir.display(),
             known.join(", .")
-        );
+        ))
+        .into());
     }
-    bail!(
+    Err(NoDocuments(format!(
         "no document of {} could be read: {} left out or unreadable, each named above (tifa reads .{})",
         dir.display(),
         match problems.len() {
@@ -206,7 +286,8 @@ pub(crate) fn require_documents(
             n => format!("{n} files"),
         },
         known.join(", .")
-    );
+    ))
+    .into())
 }
 
 /// Resolves DOC arguments: a path to any file, or an id (or unique id prefix) in the corpus
@@ -284,11 +365,19 @@ pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("tifa")
-    ));
-    std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("cannot move {} into place", path.display()))
+    let failed = |source: std::io::Error| OutputError {
+        path: path.display().to_string(),
+        source,
+    };
+    // A temporary file beside the target, removed if anything fails (a full disk included), so
+    // the target is either the old file or the whole new one.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tifa-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    tmp.write_all(contents).map_err(failed)?;
+    tmp.as_file().sync_all().map_err(failed)?;
+    tmp.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! what the statistic needs of each document), run one statistic, write its table as a terminal
 //! table, CSV, JSON or Parquet.
 
-use super::{InputArgs, Words, write_atomically};
+use super::{InputArgs, Words, exit, write_atomically};
 use crate::normalize::query_to_simplified;
 use crate::parallel::parallel_map;
 use crate::render::table::{frame_to_parquet, to_csv, to_json, to_parquet, to_terminal};
@@ -464,5 +464,10 @@ pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
         eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
     }
     args.output.write(&kwic_table(&lines))?;
-    Ok(ExitCode::SUCCESS)
+    // Like grep: no hit is exit status 1.
+    Ok(if lines.is_empty() {
+        ExitCode::from(exit::NOTHING_FOUND)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
