@@ -338,3 +338,39 @@ fn colour_follows_no_color_clicolor_force_and_dumb_terminals() {
         "not a terminal, dumb"
     );
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ctl.txt",
+        "全县网络安全工作会议\u{1b}[2J召开\u{7}。\n我们要推进网络强国建设，落实责任。\n".as_bytes(),
+    );
+    let out = common::stdout(&["show", dir.path().join("ctl.txt").to_str().unwrap()]);
+    assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
+    let findings = common::stdout(&[
+        "show",
+        "--findings",
+        dir.path().join("ctl.txt").to_str().unwrap(),
+    ]);
+    assert!(
+        findings.contains("U+001B") && findings.contains("U+0007"),
+        "{findings}"
+    );
+}
+
+#[test]
+fn impossible_numbers_are_refused() {
+    for bad in ["nan", "inf", "-0.1", "1.5", "half"] {
+        common::tifa()
+            .args(["diff", "001", "000", &format!("--min-similarity={bad}")])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(bad));
+        common::tifa()
+            .args(["report", &format!("--min-in-order-similarity={bad}")])
+            .assert()
+            .code(2);
+    }
+}

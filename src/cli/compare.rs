@@ -27,11 +27,11 @@ pub struct PairArgs {
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
     /// Sentence pairs less similar than this (0–1) are not pairs.
-    #[arg(long, default_value_t = 0.5, value_name = "RATIO")]
+    #[arg(long, default_value_t = 0.5, value_name = "RATIO", value_parser = super::ratio)]
     pub min_similarity: f64,
     /// Sentences lying in order between two aligned neighbours pair from this similarity on
     /// (0–1): their place vouches for them, so heavily rewritten sentences still pair.
-    #[arg(long, default_value_t = 0.35, value_name = "RATIO")]
+    #[arg(long, default_value_t = 0.35, value_name = "RATIO", value_parser = super::ratio)]
     pub min_in_order_similarity: f64,
     /// Shortest shared passage reported, in Chinese characters (letters and digits count too).
     #[arg(long, default_value_t = 12, value_name = "CHARS")]

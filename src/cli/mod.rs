@@ -67,6 +67,19 @@ pub fn exit_code_of(error: &anyhow::Error) -> u8 {
     exit::USAGE
 }
 
+/// A number from 0 to 1 (NaN, infinities and anything outside refused).
+pub(crate) fn ratio(value: &str) -> Result<f64, String> {
+    let x: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{value}` is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("`{value}` is not a ratio from 0 to 1"))
+    }
+}
+
 /// No document of a corpus could be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

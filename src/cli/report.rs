@@ -45,10 +45,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
     /// Sentences less similar than this are not pairs (0–1).
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 0.5, value_name = "RATIO", value_parser = super::ratio)]
     pub min_similarity: f64,
     /// Sentences in order between two aligned neighbours pair from this similarity on (0–1).
-    #[arg(long, default_value_t = 0.35, value_name = "RATIO")]
+    #[arg(long, default_value_t = 0.35, value_name = "RATIO", value_parser = super::ratio)]
     pub min_in_order_similarity: f64,
     /// The Chinese font of report.docx: 宋体 (default), 仿宋, 黑体 or any installed font name.
     #[arg(long, default_value = "宋体", value_name = "NAME")]

@@ -115,7 +115,12 @@ fn is_invisible(c: char) -> bool {
         | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}'
-        | '\u{180E}')
+        | '\u{180E}'
+        // Control characters (ESC, BEL, form feeds …) would act on a terminal and break XML.
+        | '\u{0}'..='\u{8}'
+        | '\u{B}'..='\u{C}'
+        | '\u{E}'..='\u{1F}'
+        | '\u{7F}'..='\u{9F}')
 }
 
 /// A combining mark (U+0300–U+036F, U+20D0–U+20FF, U+FE20–U+FE2F): after a Han character it is

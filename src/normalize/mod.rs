@@ -41,7 +41,8 @@ pub enum FindingKind {
     JoinedLine,
     /// Damage that cannot be repaired (a mangled character, undecodable bytes): marked □.
     Damage,
-    /// Invisible characters removed: zero-width spaces and joiners, soft hyphens, bidi marks,
+    /// Invisible characters removed: zero-width spaces and joiners, soft hyphens, bidi marks, control
+    /// characters (ESC, BEL, form feeds),
     /// combining marks after Han characters.
     Invisible,
     /// A variant character (衞, 擧), a Kangxi or CJK radical (⼯ U+2F2F from a PDF) or a
