@@ -374,3 +374,38 @@ fn impossible_numbers_are_refused() {
             .code(2);
     }
 }
+
+#[test]
+fn a_missing_or_misspelt_folder_says_what_is_wrong() {
+    let outside = tempfile::tempdir().unwrap();
+    // Outside the repository, with nothing to read here: say how to name a folder.
+    let mut cmd = assert_cmd::Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(outside.path())
+        .arg("corpus")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no corpus folder named"));
+    // A folder of documents is the corpus when none is named.
+    write(outside.path(), "讲话.txt", SPEECH.as_bytes());
+    let mut cmd = assert_cmd::Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(outside.path())
+        .arg("corpus")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("讲话"));
+    common::tifa()
+        .args(["trend", "网络强国", "corpu"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`corpu` is neither a folder nor a Chinese term",
+        ));
+    // A missing corpus is reported as such, before the report folder is looked at.
+    common::tifa()
+        .args(["report", "/nonexistent/corpus"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "/nonexistent/corpus: does not exist",
+        ));
+}

@@ -85,10 +85,11 @@ pub fn run(args: CorpusArgs) -> Result<ExitCode> {
     {
         return init(dir, force, update, &input);
     }
-    let corpus = ingest::load(&args.dir, &args.input.load_options()?)?;
+    let dir = super::corpus_folder(&args.dir)?;
+    let corpus = ingest::load(&dir, &args.input.load_options()?)?;
     warn_problems(&corpus.problems);
     // Nothing readable is "nothing found" (exit 1), said in words, not an empty table.
-    if let Err(e) = super::require_documents(corpus.documents.len(), &args.dir, &corpus.problems) {
+    if let Err(e) = super::require_documents(corpus.documents.len(), &dir, &corpus.problems) {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(1));
     }

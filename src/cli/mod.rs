@@ -232,8 +232,41 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
+/// The folder every command defaults to.
+const DEFAULT_CORPUS: &str = "corpus";
+
+/// The corpus folder to read: `dir` when it exists; for the default `corpus` that does not exist
+/// here, the current folder when it holds documents; else an error that says how to name one.
+pub(crate) fn corpus_folder(dir: &Path) -> Result<PathBuf> {
+    if dir.exists() {
+        return Ok(dir.to_path_buf());
+    }
+    if dir != Path::new(DEFAULT_CORPUS) {
+        return Err(ingest::IngestError::File {
+            path: dir.display().to_string(),
+            error: ingest::FileError::Missing,
+        })
+        .context("name an existing folder, manifest or file");
+    }
+    let here_has_documents = std::fs::read_dir(".").is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let path = e.path();
+            path.is_file()
+                && (crate::extract::Format::of_path(&path).is_some()
+                    || path.file_name().is_some_and(|n| n == ingest::MANIFEST))
+        })
+    });
+    if here_has_documents {
+        return Ok(PathBuf::from("."));
+    }
+    bail!(
+        "no corpus folder named, and neither ./corpus nor the current folder holds documents: name one, e.g. `tifa corpus path/to/folder` (a folder of .txt, .docx, .odt, .html or .pdf files, or its manifest.csv)"
+    )
+}
+
 /// Loads a corpus for a command that needs at least one document, warning about the others.
 pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
+    let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
     let corpus = ingest::load(dir, &options)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
@@ -249,6 +282,7 @@ pub(crate) fn stream_corpus(
     input: &InputArgs,
     visit: impl FnMut(Vec<Document>),
 ) -> Result<ingest::ReadSummary> {
+    let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
     let listing = ingest::list(dir)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
@@ -348,7 +382,8 @@ impl<'a> Resolver<'a> {
         if let Some(corpus) = self.corpus.get() {
             return Ok(corpus);
         }
-        let corpus = ingest::load(self.corpus_dir, self.options)
+        let dir = corpus_folder(self.corpus_dir)?;
+        let corpus = ingest::load(&dir, self.options)
             .with_context(|| format!("the corpus {} cannot be read", self.corpus_dir.display()))?;
         Ok(self.corpus.get_or_init(|| corpus))
     }

@@ -156,7 +156,9 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         }
     }
     let formats = formats(&args.formats)?;
-    let out = args.out.clone().unwrap_or_else(|| default_out(&args.dir));
+    // The input first: a missing corpus is the error to report, not the report folder.
+    let dir = super::corpus_folder(&args.dir)?;
+    let out = args.out.clone().unwrap_or_else(|| default_out(&dir));
     let watch = watch_terms(&args.watch)?;
     // Refuse early, before any work, when the target may not be written.
     check_target(&out, args.force)
@@ -175,7 +177,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     // load, the build's stages, render and write.
     let mut stages = Stages::new(STAGES.len() as u64 + 2, args.quiet, args.verbose);
     stages.stage("load");
-    let corpus = super::load_corpus(&args.dir, &args.input)?;
+    let corpus = super::load_corpus(&dir, &args.input)?;
     let passim = match &args.from_passim {
         Some(out) => Some(super::reuse::passim_records(
             out,
@@ -206,7 +208,11 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let run = RunInfo {
         tool: "tifa",
         version: env!("CARGO_PKG_VERSION"),
-        corpus: args.dir.display().to_string(),
+        corpus: dir
+            .canonicalize()
+            .unwrap_or_else(|_| dir.clone())
+            .display()
+            .to_string(),
         lang: if args.lang == Lang::Zh { "zh" } else { "en" },
         formats,
         pairs: report.options.pairs.clone(),

@@ -287,6 +287,15 @@ fn split_terms_and_dir(mut args: Vec<String>, dir: Option<PathBuf>) -> (Vec<Stri
 
 pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
     let (terms, dir) = split_terms_and_dir(args.args.clone(), args.corpus_dir.clone());
+    // A last argument without a Chinese character, after terms or looking like a path, is a
+    // misspelt folder (`tifa trend 网络强国 corpu`), not a term.
+    if let Some(path) = terms.last().filter(|t| {
+        !t.chars().any(crate::chars::is_han) && (t.contains(['/', '\\', '.']) || terms.len() > 1)
+    }) {
+        bail!(
+            "`{path}` is neither a folder nor a Chinese term: give the corpus folder last (it must exist), or --corpus DIR"
+        );
+    }
     let terms: Vec<String> = terms
         .iter()
         .map(|t| query_to_simplified(t.trim()))
