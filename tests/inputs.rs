@@ -409,3 +409,26 @@ fn a_missing_or_misspelt_folder_says_what_is_wrong() {
             "/nonexistent/corpus: does not exist",
         ));
 }
+
+#[test]
+fn a_dash_reads_the_document_from_standard_input() {
+    let speech = fs::read(common::corpus_dir().join("001_1e4f3ad92249e6af.txt")).unwrap();
+    common::tifa()
+        .args(["diff", "-", "000"])
+        .write_stdin(speech.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A stdin.txt"));
+    common::tifa()
+        .args(["show", "-"])
+        .write_stdin(speech)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("网络安全"));
+    common::tifa()
+        .args(["show", "-"])
+        .write_stdin(Vec::new())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("standard input (`-`) is empty"));
+}

@@ -355,6 +355,9 @@ impl<'a> Resolver<'a> {
     }
 
     pub(crate) fn document(&self, key: &str) -> Result<Document> {
+        if key == "-" {
+            return self.standard_input();
+        }
         let path = Path::new(key);
         if path.is_file() {
             return ingest::load_document(path, key, None, self.options)
@@ -376,6 +379,22 @@ impl<'a> Resolver<'a> {
             ids.join(", "),
             ids.first().map_or("000", |id| &id[..id.len().min(3)])
         )
+    }
+
+    /// `-`: the document is read from standard input (once: a second `-` has nothing left).
+    fn standard_input(&self) -> Result<Document> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        if bytes.is_empty() {
+            bail!(
+                "standard input (`-`) is empty: pipe a document in, e.g. `cat 讲话.txt | tifa show -`"
+            );
+        }
+        ingest::document_from_bytes(&bytes, "stdin.txt", None, self.options)
+            .context("cannot read the document on standard input")
     }
 
     fn corpus(&self) -> Result<&Corpus> {
