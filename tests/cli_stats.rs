@@ -191,3 +191,31 @@ fn trend_needs_years() {
         .stderr(contains("no document"))
         .stderr(contains("known year"));
 }
+
+#[test]
+fn json_keys_follow_the_columns_and_jsonl_gives_a_row_per_line() {
+    let csv = stdout(&["terms", "--top", "3", "--format", "csv"]);
+    let header: Vec<String> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let json = stdout(&["terms", "--top", "3", "--format", "json"]);
+    let first_row = json.lines().nth(1).unwrap();
+    let keys: Vec<String> = regex::Regex::new(r#""([a-z_0-9]+)": "#)
+        .unwrap()
+        .captures_iter(first_row)
+        .map(|c| c[1].to_string())
+        .collect();
+    assert_eq!(keys, header);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let jsonl = stdout(&["terms", "--top", "3", "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, rows);
+}

@@ -32,8 +32,10 @@ pub enum TableFormat {
     Table,
     /// UTF-8 with BOM (Excel reads Chinese), formula-safe.
     Csv,
-    /// An array of row objects keyed by column name.
+    /// An array of row objects keyed by column name, in column order.
     Json,
+    /// JSON Lines: one row object per line (for jq, polars.read_ndjson, streaming).
+    Jsonl,
     /// Apache Parquet (needs --out), for polars or pandas.
     Parquet,
 }
@@ -61,6 +63,7 @@ impl TableOutput {
             match ext.as_deref() {
                 Some("csv") => TableFormat::Csv,
                 Some("json") => TableFormat::Json,
+                Some("jsonl" | "ndjson") => TableFormat::Jsonl,
                 Some("parquet") => TableFormat::Parquet,
                 _ => TableFormat::Table,
             }
@@ -72,6 +75,7 @@ impl TableOutput {
             TableFormat::Table => to_terminal(table).into_bytes(),
             TableFormat::Csv => to_csv(table).into_bytes(),
             TableFormat::Json => to_json(table).into_bytes(),
+            TableFormat::Jsonl => crate::render::table::to_jsonl(table).into_bytes(),
             TableFormat::Parquet => {
                 self.refuse_binary_on_terminal()?;
                 to_parquet(table).context("cannot build the Parquet table")?

@@ -140,28 +140,43 @@ pub fn to_csv(table: &Table) -> String {
     )
 }
 
-/// An array of row objects whose keys are the column names; missing values are `null`.
+/// An array of row objects whose keys are the column names, in the table's column order (as in
+/// CSV); missing values are `null`.
 pub fn to_json(table: &Table) -> String {
-    let rows: Vec<serde_json::Map<String, serde_json::Value>> = (0..table.len())
-        .map(|i| {
-            table
-                .names()
-                .into_iter()
-                .zip(table.row(i))
-                .map(|(name, v)| {
-                    let value = match v {
-                        // JSON has no NaN or infinity.
-                        Value::Float(f) if !f.is_finite() => serde_json::Value::Null,
-                        other => serde_json::to_value(other).expect("plain values"),
-                    };
-                    (name.to_string(), value)
-                })
-                .collect()
+    let rows: Vec<String> = (0..table.len()).map(|i| json_row(table, i)).collect();
+    if rows.is_empty() {
+        return "[]\n".to_string();
+    }
+    format!("[\n  {}\n]\n", rows.join(",\n  "))
+}
+
+/// JSON Lines: one row object per line, keys in column order.
+pub fn to_jsonl(table: &Table) -> String {
+    (0..table.len())
+        .map(|i| json_row(table, i) + "\n")
+        .collect()
+}
+
+/// Row `i` as one JSON object on one line, keys in the table's column order.
+fn json_row(table: &Table, i: usize) -> String {
+    let fields: Vec<String> = table
+        .names()
+        .into_iter()
+        .zip(table.row(i))
+        .map(|(name, v)| {
+            let value = match v {
+                // JSON has no NaN or infinity.
+                Value::Float(f) if !f.is_finite() => serde_json::Value::Null,
+                other => serde_json::to_value(other).expect("plain values"),
+            };
+            format!(
+                "{}: {}",
+                serde_json::to_string(name).expect("a string"),
+                serde_json::to_string(&value).expect("plain values")
+            )
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&rows).expect("plain values");
-    out.push('\n');
-    out
+    format!("{{{}}}", fields.join(", "))
 }
 
 /// Parquet bytes of the table (written through a polars DataFrame).
