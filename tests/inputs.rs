@@ -432,3 +432,49 @@ fn a_dash_reads_the_document_from_standard_input() {
         .failure()
         .stderr(predicate::str::contains("standard input (`-`) is empty"));
 }
+
+#[test]
+fn an_output_never_replaces_an_input_or_lands_in_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(&corpus, "a.txt", SPEECH.as_bytes());
+    write(&corpus, "manifest.csv", b"file,year\na.txt,2023\n");
+    common::tifa()
+        .args(["terms"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(corpus.join("manifest.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("inside the corpus folder"));
+    assert_eq!(
+        fs::read_to_string(corpus.join("manifest.csv")).unwrap(),
+        "file,year\na.txt,2023\n"
+    );
+    let b = dir.path().join("b.txt");
+    fs::write(&b, SPEECH.replace("上级", "省委")).unwrap();
+    common::tifa()
+        .arg("diff")
+        .arg(corpus.join("a.txt"))
+        .arg(&b)
+        .arg("--out")
+        .arg(&b)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("over the input"));
+    // Elsewhere is fine, and leaves no temporary file.
+    let out = dir.path().join("terms.csv");
+    common::tifa()
+        .args(["terms"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let hidden: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}

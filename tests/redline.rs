@@ -214,7 +214,7 @@ fn the_redline_and_the_side_by_side_table_are_written_with_out_only() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains("tifa-partial"))
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "no temporary file left");
 }

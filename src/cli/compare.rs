@@ -190,12 +190,12 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
                 docx::render(&blocks, &[], &options)
             }
             .map_err(|e| anyhow::anyhow!("cannot write the Word document: {e}"))?;
-            write_whole(path, &bytes)?;
+            super::write_atomically(path, &bytes)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
     match &args.out {
-        Some(path) => write_whole(path, out.as_bytes())?,
+        Some(path) => super::write_atomically(path, out.as_bytes())?,
         None => print!("{out}"),
     }
     Ok(ExitCode::SUCCESS)
@@ -209,24 +209,6 @@ fn change_date() -> String {
 
 /// Writes `bytes` to `path` through a temporary file beside it, so that `path` is never left
 /// half-written.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use anyhow::Context;
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} is not a file name", path.display()))?;
-    let partial = path.with_file_name(format!(
-        ".{}.tifa-partial-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&partial, bytes)
-        .with_context(|| format!("cannot write {}", partial.display()))?;
-    std::fs::rename(&partial, path).with_context(|| {
-        let _ = std::fs::remove_file(&partial);
-        format!("cannot replace {}", path.display())
-    })
-}
-
 pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
     let c = args.pair.run()?;
     let out = match args.format {

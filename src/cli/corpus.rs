@@ -1,6 +1,6 @@
 //! `tifa corpus [DIR]` and `tifa corpus init DIR`: the document table, and a manifest to correct.
 
-use super::{InputArgs, pad, truncate, warn_problems, write_atomically};
+use super::{InputArgs, pad, truncate, warn_problems, write_into};
 use crate::ingest::metadata::{Field, Origin};
 use crate::ingest::{self, Corpus, Document, MANIFEST, manifest::COLUMNS};
 use anyhow::{Result, bail};
@@ -206,7 +206,7 @@ fn init(dir: PathBuf, force: bool, update: bool, input: &InputArgs) -> Result<Ex
     for d in &corpus.documents {
         writer.write_record(COLUMNS.iter().map(|c| manifest_cell(d, c)))?;
     }
-    write_atomically(&manifest, &writer.into_inner()?)?;
+    write_into(&manifest, &writer.into_inner()?)?;
     eprintln!(
         "wrote {} with {} documents; every value in it is inferred: check each one",
         manifest.display(),
@@ -283,7 +283,7 @@ fn update_manifest(
                 .map(|h| manifest_cell(d, &h.trim().to_lowercase())),
         )?;
     }
-    write_atomically(manifest, &writer.into_inner()?)?;
+    write_into(manifest, &writer.into_inner()?)?;
     eprintln!(
         "{}: kept its {} rows and added {} documents it did not list (inferred values: check them)",
         manifest.display(),

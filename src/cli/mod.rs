@@ -238,6 +238,12 @@ const DEFAULT_CORPUS: &str = "corpus";
 /// The corpus folder to read: `dir` when it exists; for the default `corpus` that does not exist
 /// here, the current folder when it holds documents; else an error that says how to name one.
 pub(crate) fn corpus_folder(dir: &Path) -> Result<PathBuf> {
+    let found = find_corpus_folder(dir)?;
+    protect_input(&found);
+    Ok(found)
+}
+
+fn find_corpus_folder(dir: &Path) -> Result<PathBuf> {
     if dir.exists() {
         return Ok(dir.to_path_buf());
     }
@@ -360,6 +366,7 @@ impl<'a> Resolver<'a> {
         }
         let path = Path::new(key);
         if path.is_file() {
+            protect_input(path);
             return ingest::load_document(path, key, None, self.options)
                 .with_context(|| format!("cannot load {key}"));
         }
@@ -427,7 +434,55 @@ impl Words {
 
 /// Writes `contents` to `path` through a temporary file in the same folder, so that a crash
 /// never leaves a half-written file.
+/// The inputs of this run (corpus folders and document files, canonical), which no output may
+/// replace.
+static INPUTS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn protect_input(path: &Path) {
+    if let Ok(real) = path.canonicalize()
+        && let Ok(mut inputs) = INPUTS.lock()
+    {
+        inputs.push(real);
+    }
+}
+
+/// Refuses an output that is one of this run's input files or lies inside its corpus folder.
+fn refuse_overwriting_inputs(path: &Path) -> Result<()> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(parent) = parent.canonicalize() else {
+        return Ok(()); // the write itself will say the folder is missing
+    };
+    let target = parent.join(path.file_name().unwrap_or_default());
+    let inputs = INPUTS.lock().map(|i| i.clone()).unwrap_or_default();
+    if let Some(input) = inputs
+        .iter()
+        .find(|input| target == **input || (input.is_dir() && target.starts_with(input)))
+    {
+        bail!(
+            "{} would be written {} {}: choose an --out outside the corpus",
+            path.display(),
+            if input.is_dir() {
+                "inside the corpus folder"
+            } else {
+                "over the input"
+            },
+            input.display()
+        );
+    }
+    Ok(())
+}
+
+/// [`write_into`] for an output file of a command: never over an input or into the corpus.
 pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    refuse_overwriting_inputs(path)?;
+    write_into(path, contents)
+}
+
+/// Writes a file whole or not at all (the corpus's own manifest, for `corpus init`).
+pub(crate) fn write_into(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -22,6 +22,8 @@ pub enum FolderError {
     Exists(PathBuf),
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("{target} is being written by another tifa run (process {pid}): wait for it to finish")]
+    Busy { target: PathBuf, pid: u32 },
     #[error("{0}")]
     Failed(String),
     #[error("interrupted")]
@@ -60,24 +62,34 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     done: bool,
+    lock: PathBuf,
 }
 
 impl Staging {
     /// Checks that `target` may be written (before any work is done) and makes the staging folder.
     pub fn begin(target: &Path, force: bool) -> Result<Self, FolderError> {
-        check_target(target, force)?;
         let parent = parent_of(target);
         fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        // One run at a time per report folder; the lock goes with the Staging (on drop).
+        let lock = take_lock(target)?;
+        let locked = Self {
+            dir: PathBuf::new(),
+            target: target.to_path_buf(),
+            done: true,
+            lock,
+        };
+        // Checked under the lock: a run that began before another finished sees its report.
+        check_target(target, force)?;
+        remove_dead_runs(target);
         let dir = staging_path(target);
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_error(&dir))?;
         }
         fs::create_dir(&dir).map_err(io_error(&dir))?;
-        Ok(Self {
-            dir,
-            target: target.to_path_buf(),
-            done: false,
-        })
+        let mut staging = locked;
+        staging.dir = dir;
+        staging.done = false;
+        Ok(staging)
     }
 
     pub fn path(&self) -> &Path {
@@ -95,7 +107,7 @@ impl Staging {
     /// Moves the finished folder into place, replacing an earlier tifa report as a whole.
     pub fn commit(mut self) -> Result<PathBuf, FolderError> {
         fs::write(self.dir.join(MARKER), b"written by tifa\n").map_err(io_error(&self.dir))?;
-        let old = self.dir.with_extension("old");
+        let old = hidden_beside(&self.target, "tifa-old");
         let replacing = self.target.exists();
         if replacing {
             fs::rename(&self.target, &old).map_err(io_error(&self.target))?;
@@ -120,17 +132,120 @@ impl Drop for Staging {
         if !self.done {
             let _ = fs::remove_dir_all(&self.dir);
         }
+        let _ = fs::remove_file(&self.lock);
+    }
+}
+
+/// `.NAME.KIND-PID` beside the target: this process's hidden companion of the report folder.
+fn hidden_beside(target: &Path, kind: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    parent_of(target).join(format!(".{name}.{kind}-{}", std::process::id()))
+}
+
+fn lock_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    parent_of(target).join(format!(".{name}.tifa-lock"))
+}
+
+/// Whether process `pid` is still running (a lock or staging folder of a dead run is stale).
+fn alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+        let result = unsafe { libc::kill(pid, 0) };
+        result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// Takes the report folder's lock file (its content: this process's id). A lock left by a run
+/// that died is taken over; one held by a live run is [`FolderError::Busy`].
+fn take_lock(target: &Path) -> Result<PathBuf, FolderError> {
+    let lock = lock_path(target);
+    for _ in 0..2 {
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                let _ = write!(file, "{}", std::process::id());
+                return Ok(lock);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let holder = fs::read_to_string(&lock)
+                    .ok()
+                    .and_then(|s| s.trim().parse::<u32>().ok());
+                match holder {
+                    Some(pid) if alive(pid) && pid != std::process::id() => {
+                        return Err(FolderError::Busy {
+                            target: target.to_path_buf(),
+                            pid,
+                        });
+                    }
+                    _ => {
+                        let _ = fs::remove_file(&lock);
+                    }
+                }
+            }
+            Err(e) => return Err(io_error(&lock)(e)),
+        }
+    }
+    Err(FolderError::Failed(format!(
+        "cannot take the lock {}",
+        lock.display()
+    )))
+}
+
+/// Removes the staging and old folders that runs which died (SIGTERM, power loss) left beside
+/// the target.
+fn remove_dead_runs(target: &Path) {
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    let Ok(entries) = fs::read_dir(parent_of(target)) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&format!(".{name}.")))
+        else {
+            continue;
+        };
+        let pid = rest
+            .strip_prefix("tifa-tmp-")
+            .or_else(|| rest.strip_prefix("tifa-old-"))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !alive(pid)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
 }
 
 /// Where the report for `target` is staged by this process (beside the target, hidden), so that
 /// a Ctrl-C handler can remove it.
 pub fn staging_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("report");
-    parent_of(target).join(format!(".{name}.tifa-tmp-{}", std::process::id()))
+    hidden_beside(target, "tifa-tmp")
 }
 
 fn parent_of(target: &Path) -> PathBuf {
@@ -231,6 +346,37 @@ mod tests {
             ReportFile::new("index.html", "<p>new</p>"),
             ReportFile::new("tables/a.csv", "x"),
         ]
+    }
+
+    #[test]
+    fn a_live_runs_lock_is_respected_and_a_dead_runs_leftovers_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report");
+        // A lock held by a live process (this test's parent, pid 1 is always alive).
+        fs::write(dir.path().join(".report.tifa-lock"), "1").unwrap();
+        assert!(matches!(
+            write_report(&target, &files(), false, None),
+            Err(FolderError::Busy { pid: 1, .. })
+        ));
+        // A lock and a staging folder of a process that no longer exists.
+        let dead = 4_000_000; // above any pid_max
+        fs::write(dir.path().join(".report.tifa-lock"), dead.to_string()).unwrap();
+        let leftover = dir.path().join(format!(".report.tifa-tmp-{dead}"));
+        fs::create_dir(&leftover).unwrap();
+        write_report(&target, &files(), false, None).unwrap();
+        assert!(
+            !leftover.exists(),
+            "the dead run's staging folder is removed"
+        );
+        assert!(
+            !dir.path().join(".report.tifa-lock").exists(),
+            "the lock is released"
+        );
+        // A second run without --force after the first finished: refused, not replaced.
+        assert!(matches!(
+            write_report(&target, &files(), false, None),
+            Err(FolderError::Exists(_))
+        ));
     }
 
     #[test]
