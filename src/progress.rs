@@ -6,8 +6,28 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Instant;
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `-q` / `-v` of the command line, for every command.
+pub fn set_verbosity(quiet: bool, verbose: bool) {
+    use std::sync::atomic::Ordering::Relaxed;
+    QUIET.store(quiet, Relaxed);
+    VERBOSE.store(verbose && !quiet, Relaxed);
+}
+
+/// `-q`: no progress, no notes, no summaries on stderr (warnings and errors still).
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `-v`: what each stage did and how long it took.
+pub fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub fn bar(len: u64, what: &str) -> ProgressBar {
-    if len < 20 {
+    if len < 20 || quiet() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);

@@ -478,3 +478,29 @@ fn an_output_never_replaces_an_input_or_lands_in_the_corpus() {
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
 }
+
+#[test]
+fn quiet_and_verbose_work_on_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", SPEECH.as_bytes());
+    write(dir.path(), "photo.jpg", b"\xFF\xD8");
+    for command in [
+        &["corpus"][..],
+        &["terms"],
+        &["kwic", "网络强国"],
+        &["formulations"],
+    ] {
+        let run = |flag: &str| {
+            let out = common::tifa()
+                .args(command)
+                .arg(dir.path())
+                .arg(flag)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{command:?} {flag}");
+            String::from_utf8(out.stderr).unwrap()
+        };
+        assert!(run("-v").contains("read 1 documents"), "{command:?} -v");
+        assert!(!run("-q").contains("skipped"), "{command:?} -q");
+    }
+}

@@ -86,8 +86,10 @@ pub fn run(args: CorpusArgs) -> Result<ExitCode> {
         return init(dir, force, update, &input);
     }
     let dir = super::corpus_folder(&args.dir)?;
+    let started = std::time::Instant::now();
     let corpus = ingest::load(&dir, &args.input.load_options()?)?;
     warn_problems(&corpus.problems);
+    super::say_read(&dir, corpus.documents.len(), corpus.problems.len(), started);
     // Nothing readable is "nothing found" (exit 1), said in words, not an empty table.
     if let Err(e) = super::require_documents(corpus.documents.len(), &dir, &corpus.problems) {
         eprintln!("error: {e}");

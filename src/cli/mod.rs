@@ -99,6 +99,12 @@ pub struct OutputError {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// No progress bars, notes (skipped files) or summaries on stderr; warnings and errors still.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say what each stage did and how long it took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -205,6 +211,7 @@ impl InputArgs {
 
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    crate::progress::set_verbosity(cli.quiet, cli.verbose);
     match cli.command {
         Command::Report(args) => report::run(args),
         Command::Corpus(args) => corpus::run(args),
@@ -274,9 +281,11 @@ fn find_corpus_folder(dir: &Path) -> Result<PathBuf> {
 pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
     let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
+    let started = std::time::Instant::now();
     let corpus = ingest::load(dir, &options)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
     warn_problems(&corpus.problems);
+    say_read(dir, corpus.documents.len(), corpus.problems.len(), started);
     require_documents(corpus.documents.len(), dir, &corpus.problems)?;
     Ok(corpus)
 }
@@ -292,15 +301,31 @@ pub(crate) fn stream_corpus(
     let options = input.load_options()?;
     let listing = ingest::list(dir)
         .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+    let started = std::time::Instant::now();
     let read = listing.stream(&options, ingest::STREAM_BATCH, visit);
     warn_problems(&read.problems);
+    say_read(dir, read.documents, read.problems.len(), started);
     require_documents(read.documents, dir, &read.problems)?;
     Ok(read)
+}
+
+/// `-v`: how many documents were read, from where, in how long.
+pub(crate) fn say_read(dir: &Path, documents: usize, left_out: usize, started: std::time::Instant) {
+    if crate::progress::verbose() {
+        eprintln!(
+            "read {documents} documents of {} ({left_out} left out) in {:.0} ms",
+            dir.display(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
 }
 
 /// Prints the problems met while reading a corpus, as warnings on stderr.
 pub(crate) fn warn_problems(problems: &[ingest::Problem]) {
     for problem in problems {
+        if problem.skipped && crate::progress::quiet() {
+            continue;
+        }
         let label = if problem.skipped {
             "skipped"
         } else {

@@ -62,12 +62,6 @@ pub struct ReportArgs {
     /// A user dictionary in jieba format; repeat for several.
     #[arg(long, value_name = "FILE")]
     pub dict: Vec<PathBuf>,
-    /// No progress and no summary on stderr.
-    #[arg(short, long, conflicts_with = "verbose")]
-    pub quiet: bool,
-    /// Say what each stage does and how long it took.
-    #[arg(short, long)]
-    pub verbose: bool,
     /// Read corpus-wide reuse from passim's output folder (its out.json, see `tifa export`) instead
     /// of detecting it; its passages then drive the heatmap, the coverage chart and the reuse tables.
     #[arg(long, value_name = "OUT")]
@@ -175,7 +169,11 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     });
 
     // load, the build's stages, render and write.
-    let mut stages = Stages::new(STAGES.len() as u64 + 2, args.quiet, args.verbose);
+    let mut stages = Stages::new(
+        STAGES.len() as u64 + 2,
+        crate::progress::quiet(),
+        crate::progress::verbose(),
+    );
     stages.stage("load");
     let corpus = super::load_corpus(&dir, &args.input)?;
     let passim = match &args.from_passim {
@@ -201,7 +199,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let report = build(corpus, words.segmenter(), report_options, &mut |s| {
         stages.stage(s)
     })?;
-    if !args.quiet {
+    if !crate::progress::quiet() {
         stages.note(&plan_text(&report));
     }
     stages.stage("render and write");
@@ -244,7 +242,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         )
     })?;
     stages.finish();
-    if !args.quiet {
+    if !crate::progress::quiet() {
         eprintln!(
             "report: {} ({} files; open {})",
             written.display(),
