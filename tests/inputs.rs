@@ -504,3 +504,69 @@ fn quiet_and_verbose_work_on_every_command() {
         assert!(!run("-q").contains("skipped"), "{command:?} -q");
     }
 }
+
+#[test]
+fn tifa_toml_in_the_corpus_sets_options_the_command_line_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    for f in [
+        "000_9ef17a759cacbb40.txt",
+        "001_1e4f3ad92249e6af.txt",
+        "manifest.csv",
+    ] {
+        write(&corpus, f, &fs::read(common::corpus_dir().join(f)).unwrap());
+    }
+    // The samples' manifest names four files: keep the two copied.
+    let manifest = fs::read_to_string(corpus.join("manifest.csv")).unwrap();
+    let kept: String = manifest
+        .lines()
+        .filter(|l| !l.starts_with("002") && !l.starts_with("003"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    write(&corpus, "manifest.csv", kept.as_bytes());
+    write(&corpus, "words.dict", "网信铁军 10 n\n".as_bytes());
+    write(
+        &corpus,
+        "tifa.toml",
+        "lang = \"en\"\ndict = [\"words.dict\"]\neast_asian_font = \"仿宋\"\n".as_bytes(),
+    );
+    let report = |out: &Path, extra: &[&str]| {
+        common::tifa()
+            .arg("report")
+            .arg(&corpus)
+            .args(["--formats", "md", "-q", "--out"])
+            .arg(out)
+            .args(extra)
+            .assert()
+            .success();
+        fs::read_to_string(out.join("report.md")).unwrap()
+    };
+    let english = report(&dir.path().join("en"), &[]);
+    assert!(english.contains("Pair by pair"), "lang from tifa.toml");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("en/manifest.json")).unwrap())
+            .unwrap();
+    let run = &manifest; // the run's settings sit at the top level
+    assert_eq!(run["east_asian_font"], "仿宋");
+    let roles: Vec<&str> = run["settings_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["config", "dict", "manifest"], "{run}");
+    assert!(run["settings_files"][1]["sha256"].as_str().unwrap().len() == 64);
+    // The command line wins.
+    let chinese = report(&dir.path().join("zh"), &["--lang", "zh"]);
+    assert!(chinese.contains("逐对比较"));
+    // A broken file is an error naming it.
+    write(&corpus, "tifa.toml", b"lang = \n");
+    common::tifa()
+        .arg("corpus")
+        .arg(&corpus)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "tifa.toml is not a valid tifa.toml",
+        ));
+}

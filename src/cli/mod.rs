@@ -2,6 +2,7 @@
 //! call the stages and hand their results to a renderer; they compute nothing themselves.
 
 mod compare;
+pub mod config;
 mod corpus;
 mod report;
 mod reuse;
@@ -210,7 +211,11 @@ impl InputArgs {
 }
 
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = {
+        use clap::CommandFactory;
+        let args = config::with_config(std::env::args_os().collect(), &Cli::command())?;
+        Cli::parse_from(args)
+    };
     crate::progress::set_verbosity(cli.quiet, cli.verbose);
     match cli.command {
         Command::Report(args) => report::run(args),

@@ -140,6 +140,28 @@ fn default_out(dir: &Path) -> PathBuf {
     PathBuf::from("reports").join(name)
 }
 
+/// The files besides the documents that shaped this report, each with its hash.
+fn settings_files(args: &ReportArgs, dir: &Path) -> Vec<crate::render::report::SettingsFile> {
+    use crate::render::report::SettingsFile;
+    let mut files: Vec<SettingsFile> = Vec::new();
+    if let Some((path, _)) = super::config::USED.get() {
+        files.extend(SettingsFile::of("config", path));
+    }
+    files.extend(args.dict.iter().filter_map(|d| SettingsFile::of("dict", d)));
+    if let Some(b) = &args.input.boilerplate {
+        files.extend(SettingsFile::of("boilerplate", b));
+    }
+    let manifest = if dir.is_dir() {
+        dir.join(crate::ingest::MANIFEST)
+    } else {
+        dir.to_path_buf()
+    };
+    if manifest.extension().is_some_and(|e| e == "csv") {
+        files.extend(SettingsFile::of("manifest", &manifest));
+    }
+    files
+}
+
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
     for (flag, value) in [
         ("--min-similarity", args.min_similarity),
@@ -223,6 +245,8 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         from_passim: args.from_passim.as_ref().map(|p| p.display().to_string()),
         east_asian_font: args.east_asian_font.clone(),
         date: crate::render::report::report_date(),
+        encoding: args.input.encoding.clone(),
+        settings_files: settings_files(&args, &dir),
     };
     let fail_after = std::env::var("TIFA_FAIL_AFTER")
         .ok()

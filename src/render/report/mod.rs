@@ -86,6 +86,36 @@ pub struct RunInfo {
     pub east_asian_font: String,
     /// The date report.docx gives as its creation (RFC 3339): `SOURCE_DATE_EPOCH`, else today.
     pub date: String,
+    /// `--encoding`, when given.
+    pub encoding: Option<String>,
+    /// Everything besides the documents that shaped the result, with its SHA-256: `tifa.toml`,
+    /// user dictionaries, boilerplate rules, the corpus's manifest.csv.
+    pub settings_files: Vec<SettingsFile>,
+}
+
+/// A file that shaped a run, recorded in manifest.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingsFile {
+    /// `config`, `dict`, `boilerplate` or `manifest`.
+    pub role: &'static str,
+    pub path: String,
+    pub sha256: String,
+}
+
+impl SettingsFile {
+    /// The file at `path` with its hash; `None` when it cannot be read.
+    pub fn of(role: &'static str, path: &std::path::Path) -> Option<Self> {
+        let bytes = std::fs::read(path).ok()?;
+        Some(Self {
+            role,
+            path: path
+                .canonicalize()
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string(),
+            sha256: crate::report::sha256_hex(&bytes),
+        })
+    }
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible builds) as an RFC 3339 date, when it is set.
@@ -122,6 +152,8 @@ impl RunInfo {
             from_passim: None,
             east_asian_font: "宋体".into(),
             date: report_date(),
+            encoding: None,
+            settings_files: Vec::new(),
         }
     }
 }
