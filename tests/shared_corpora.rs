@@ -245,3 +245,40 @@ fn national_reports_without_their_manifest_get_the_file_names_years_and_no_local
         );
     }
 }
+
+#[test]
+fn no_shared_passage_crosses_a_paragraph_break_on_real_pairs() {
+    let Some(shared) = common::shared_corpora() else {
+        return;
+    };
+    let corpus = ingest::load(&shared.join("national-gwr"), &LoadOptions::default()).unwrap();
+    let mut checked = 0;
+    for (a, b) in [
+        ("gwr-2023", "gwr-2024"),
+        ("gwr-2018", "gwr-2019"),
+        ("gwr-2013", "gwr-2014"),
+    ] {
+        let (Some(a), Some(b)) = (corpus.find(a), corpus.find(b)) else {
+            continue;
+        };
+        let passages =
+            tifa::align::passages::find_passages(&a.normalized.text, &b.normalized.text, 12);
+        assert!(!passages.is_empty());
+        for p in &passages {
+            assert!(
+                !p.a.of(&a.normalized.text).contains('\n'),
+                "{}: {:?}",
+                a.id,
+                p.a.of(&a.normalized.text)
+            );
+            assert!(
+                !p.b.of(&b.normalized.text).contains('\n'),
+                "{}: {:?}",
+                b.id,
+                p.b.of(&b.normalized.text)
+            );
+        }
+        checked += passages.len();
+    }
+    assert!(checked > 50, "{checked} passages checked");
+}

@@ -12,14 +12,14 @@
 pub mod backbone;
 pub mod candidates;
 pub mod features;
-pub mod reuse;
+pub mod passages;
 
 use crate::ingest::Document;
 use crate::words::Token;
 use features::{
     BigramWeights, Features, Interner, containment, joined, sentence_features, similarity,
 };
-pub use reuse::Passage;
+pub use passages::Passage;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::ops::Range;
@@ -195,7 +195,7 @@ fn sentence_keys(doc: &Document, features: &[Features]) -> Vec<String> {
 /// Shared passages, without those that are only a stock term of the field: 习近平新时代中国特色
 /// 社会主义思想 in both texts is a name both use, not a passage one took from the other.
 fn shared_passages(a: &Document, b: &Document, min_chars: usize) -> Vec<Passage> {
-    let mut passages = reuse::find_passages(&a.normalized.text, &b.normalized.text, min_chars);
+    let mut passages = passages::find_passages(&a.normalized.text, &b.normalized.text, min_chars);
     passages.retain(|p| {
         let key: String =
             p.b.of(&b.normalized.text)

@@ -6,8 +6,7 @@
 
 pub mod passim;
 
-use crate::align::features::comparable;
-use crate::align::reuse::{Passage, find_passages};
+use crate::align::passages::{Passage, find_passages};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::normalize::OffsetMap;
@@ -80,15 +79,11 @@ impl Default for ReuseOptions {
 
 /// The hashed shingles of one text, each once.
 fn shingles(text: &str, k: usize) -> Vec<u64> {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| if c == '\n' { '\u{E000}' } else { c })
-        .filter(|c| comparable(*c) || *c == '\u{E000}')
-        .collect();
-    let mut out: Vec<u64> = chars
+    // The same characters, and the same paragraph barrier, as the passages aligned later.
+    let keyed = crate::align::passages::keyed(text);
+    let mut out: Vec<u64> = keyed
         .windows(k)
-        .filter(|w| !w.contains(&'\u{E000}'))
-        .map(|w| {
+        .map(|(_, w)| {
             let mut h = FxHasher::default();
             for c in w {
                 h.write_u32(*c as u32);

@@ -4,7 +4,7 @@
 //! that tifa's tables and report read passim's findings like its own.
 
 use super::{Direction, ReuseDoc, ReusePair, ReuseResult};
-use crate::align::reuse::Passage;
+use crate::align::passages::Passage;
 use crate::ingest::Document;
 use crate::structure::Span;
 use rustc_hash::FxHashMap;

@@ -1,7 +1,8 @@
-//! Local reuse: two normalized texts → [`Passage`]s they share of at least `min_chars`
-//! comparable characters, wherever they sit, tolerant of small edits. Seeds are exact k-grams
-//! (frequent ones capped out); seeds on one diagonal are chained, and chains that nearly touch
-//! are merged across a small insertion or deletion.
+//! Shared passages of two texts: two normalized texts → [`Passage`]s they share of at least
+//! `min_chars` comparable characters, wherever they sit, tolerant of small edits. Seeds are exact
+//! k-grams (frequent ones capped out); seeds on one diagonal are chained, and chains that nearly
+//! touch are merged across a small insertion or deletion — always inside one paragraph of each
+//! text. (The corpus-wide search for reuse is the `reuse` stage; this is its local alignment.)
 
 use super::features::comparable;
 use crate::structure::Span;
@@ -28,20 +29,47 @@ pub struct Passage {
     pub similarity: f64,
 }
 
-/// The comparable characters of a text and the byte offset of each. A paragraph break becomes a
-/// `barrier` character, different in A and B, so that no seed and no passage spans paragraphs.
-struct Keyed {
-    chars: Vec<char>,
+/// The comparable characters of a text, the byte offset of each and the paragraph it is in: the
+/// one character filter of passage finding and of the corpus-wide shingles, so that no seed, no
+/// shingle and no passage spans a paragraph break.
+pub(crate) struct Keyed {
+    pub chars: Vec<char>,
     offsets: Vec<usize>,
+    paragraph: Vec<u32>,
 }
 
-fn keyed(text: &str, barrier: char) -> Keyed {
-    let (offsets, chars) = text
-        .char_indices()
-        .filter(|(_, c)| comparable(*c) || *c == '\n')
-        .map(|(i, c)| (i, if c == '\n' { barrier } else { c }))
-        .unzip();
-    Keyed { chars, offsets }
+pub(crate) fn keyed(text: &str) -> Keyed {
+    let mut keyed = Keyed {
+        chars: Vec::with_capacity(text.len() / 3),
+        offsets: Vec::with_capacity(text.len() / 3),
+        paragraph: Vec::with_capacity(text.len() / 3),
+    };
+    let mut paragraph = 0u32;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            paragraph += 1;
+        } else if comparable(c) {
+            keyed.chars.push(c);
+            keyed.offsets.push(i);
+            keyed.paragraph.push(paragraph);
+        }
+    }
+    keyed
+}
+
+impl Keyed {
+    /// Whether characters `from..=to` lie in one paragraph.
+    pub(crate) fn one_paragraph(&self, from: usize, to: usize) -> bool {
+        self.paragraph[from] == self.paragraph[to]
+    }
+
+    /// The starts of the `k`-character windows that lie in one paragraph.
+    pub(crate) fn windows(&self, k: usize) -> impl Iterator<Item = (usize, &[char])> {
+        self.chars
+            .windows(k)
+            .enumerate()
+            .filter(move |(i, _)| self.one_paragraph(*i, i + k - 1))
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -54,16 +82,16 @@ struct Run {
 }
 
 pub fn find_passages(a_text: &str, b_text: &str, min_chars: usize) -> Vec<Passage> {
-    let (a, b) = (keyed(a_text, '\u{E000}'), keyed(b_text, '\u{E001}'));
+    let (a, b) = (keyed(a_text), keyed(b_text));
     if a.chars.len() < K || b.chars.len() < K {
         return Vec::new();
     }
     let mut index: HashMap<&[char], Vec<usize>> = HashMap::default();
-    for (i, w) in a.chars.windows(K).enumerate() {
+    for (i, w) in a.windows(K) {
         index.entry(w).or_default().push(i);
     }
-    let runs = diagonal_runs(&index, &b.chars);
-    let long: Vec<Run> = merge_runs(runs)
+    let runs = diagonal_runs(&index, &a, &b);
+    let long: Vec<Run> = merge_runs(runs, &a, &b)
         .into_iter()
         .filter(|r| r.matched >= min_chars)
         .collect();
@@ -93,18 +121,23 @@ fn one_source_per_stretch(mut runs: Vec<Run>) -> Vec<Run> {
     kept
 }
 
-/// Chains seeds that sit on one diagonal (a − b constant) into runs.
-fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, b: &[char]) -> Vec<Run> {
+/// Chains seeds that sit on one diagonal (a − b constant) into runs, never across a paragraph
+/// break of either text.
+fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, a: &Keyed, b: &Keyed) -> Vec<Run> {
     let mut open: HashMap<isize, Run> = HashMap::default();
     let mut done = Vec::new();
-    for (j, w) in b.windows(K).enumerate() {
+    for (j, w) in b.windows(K) {
         let Some(hits) = index.get(w).filter(|h| h.len() <= MAX_SEED_OCCURRENCES) else {
             continue;
         };
         for &i in hits {
             let diagonal = i as isize - j as isize;
             match open.get_mut(&diagonal) {
-                Some(run) if j <= run.b_end + MAX_GAP => {
+                Some(run)
+                    if j <= run.b_end + MAX_GAP
+                        && a.one_paragraph(run.a_start, i + K - 1)
+                        && b.one_paragraph(run.b_start, j + K - 1) =>
+                {
                     run.matched += (j + K).saturating_sub(run.b_end.max(j));
                     run.a_end = i + K;
                     run.b_end = j + K;
@@ -128,9 +161,9 @@ fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, b: &[char]) -> Vec<Run> {
     done
 }
 
-/// Joins runs that follow each other closely in both texts (an edit shifted the diagonal), and
-/// drops runs contained in a longer one.
-fn merge_runs(mut runs: Vec<Run>) -> Vec<Run> {
+/// Joins runs that follow each other closely in both texts (an edit shifted the diagonal) inside
+/// one paragraph of each, and drops runs contained in a longer one.
+fn merge_runs(mut runs: Vec<Run>, a: &Keyed, b: &Keyed) -> Vec<Run> {
     runs.sort_by_key(|r| (r.b_start, r.a_start));
     let mut merged: Vec<Run> = Vec::new();
     for run in runs {
@@ -141,7 +174,14 @@ fn merge_runs(mut runs: Vec<Run>) -> Vec<Run> {
             if run.b_end <= last.b_end && run.a_start >= last.a_start && run.a_end <= last.a_end {
                 continue;
             }
-            if close_in_b && close_in_a && run.a_end > last.a_end && run.b_end > last.b_end {
+            let same_paragraphs = a.one_paragraph(last.a_start, run.a_end - 1)
+                && b.one_paragraph(last.b_start, run.b_end - 1);
+            if close_in_b
+                && close_in_a
+                && same_paragraphs
+                && run.a_end > last.a_end
+                && run.b_end > last.b_end
+            {
                 last.matched += run.matched.min(run.b_end - last.b_end);
                 last.a_end = run.a_end;
                 last.b_end = run.b_end;
@@ -189,6 +229,19 @@ mod tests {
         );
         assert!(p.b.of(b).ends_with("二十大精神"), "{}", p.b.of(b));
         assert!(p.similarity > 0.85);
+    }
+
+    #[test]
+    fn a_passage_never_crosses_a_paragraph_break() {
+        // The title runs straight into the first paragraph in B, one line apart in A.
+        let a = "关于加强网络安全和信息化工作的意见\n各县区要坚持以人民为中心的发展思想推进网络强国建设";
+        let b =
+            "关于加强网络安全和信息化工作的意见各县区要坚持以人民为中心的发展思想推进网络强国建设";
+        let passages = find_passages(a, b, 8);
+        assert_eq!(passages.len(), 2, "{passages:?}");
+        for p in &passages {
+            assert!(!p.a.of(a).contains('\n'), "{:?}", p.a.of(a));
+        }
     }
 
     #[test]
