@@ -570,3 +570,14 @@ fn tifa_toml_in_the_corpus_sets_options_the_command_line_overrides() {
             "tifa.toml is not a valid tifa.toml",
         ));
 }
+
+#[test]
+fn an_error_names_its_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.txt", b"");
+    let path = dir.path().join("empty.txt");
+    let out = common::tifa().arg("show").arg(&path).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("empty.txt").count(), 1, "{stderr}");
+    assert!(stderr.contains("the file is empty"), "{stderr}");
+}

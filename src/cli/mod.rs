@@ -287,8 +287,7 @@ pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
     let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
     let started = std::time::Instant::now();
-    let corpus = ingest::load(dir, &options)
-        .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+    let corpus = ingest::load(dir, &options).context("the corpus cannot be read")?;
     warn_problems(&corpus.problems);
     say_read(dir, corpus.documents.len(), corpus.problems.len(), started);
     require_documents(corpus.documents.len(), dir, &corpus.problems)?;
@@ -304,8 +303,7 @@ pub(crate) fn stream_corpus(
 ) -> Result<ingest::ReadSummary> {
     let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
-    let listing = ingest::list(dir)
-        .with_context(|| format!("the corpus {} cannot be read", dir.display()))?;
+    let listing = ingest::list(dir).context("the corpus cannot be read")?;
     let started = std::time::Instant::now();
     let read = listing.stream(&options, ingest::STREAM_BATCH, visit);
     warn_problems(&read.problems);
@@ -398,7 +396,7 @@ impl<'a> Resolver<'a> {
         if path.is_file() {
             protect_input(path);
             return ingest::load_document(path, key, None, self.options)
-                .with_context(|| format!("cannot load {key}"));
+                .context("cannot load the document");
         }
         let corpus = self
             .corpus()
@@ -439,8 +437,7 @@ impl<'a> Resolver<'a> {
             return Ok(corpus);
         }
         let dir = corpus_folder(self.corpus_dir)?;
-        let corpus = ingest::load(&dir, self.options)
-            .with_context(|| format!("the corpus {} cannot be read", self.corpus_dir.display()))?;
+        let corpus = ingest::load(&dir, self.options).context("the corpus cannot be read")?;
         Ok(self.corpus.get_or_init(|| corpus))
     }
 }
