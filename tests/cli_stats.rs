@@ -219,3 +219,18 @@ fn json_keys_follow_the_columns_and_jsonl_gives_a_row_per_line() {
         .collect();
     assert_eq!(lines, rows);
 }
+
+#[test]
+fn a_reference_that_only_repeats_the_target_is_explained() {
+    tifa()
+        .args([
+            "keyness",
+            "--target",
+            "level=county",
+            "--reference",
+            "level=county",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("also in the target"));
+}

@@ -22,6 +22,10 @@ pub enum StatsError {
         "no document matches `{0}`: check the filter against `tifa corpus` (year, level, region)"
     )]
     EmptySide(String),
+    #[error(
+        "every document that `{reference}` matches is also in the target `{target}`, and a document counts on one side only: choose a reference that differs from the target"
+    )]
+    SidesOverlap { target: String, reference: String },
     #[error("`{0}` is not an n-gram range: write 1, 2, or 1-4 (lengths 1 to 4)")]
     NgramRange(String),
 }

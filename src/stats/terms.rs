@@ -182,10 +182,21 @@ pub fn keyness(
 ) -> Result<Vec<KeynessRow>, StatsError> {
     let sides = Grouping::sides(&counts.docs, target, reference);
     let totals = counts.by_group(&sides.of_doc, 2);
-    for (side, group) in sides.labels.iter().zip(&totals) {
-        if group.docs == 0 {
-            return Err(StatsError::EmptySide(side.clone()));
+    for (k, (side, group)) in sides.labels.iter().zip(&totals).enumerate() {
+        if group.docs > 0 {
+            continue;
         }
+        // An empty reference whose filter matches documents lost them all to the target.
+        if k == 1
+            && let Some(r) = reference
+            && counts.docs.iter().any(|d| r.matches(d))
+        {
+            return Err(StatsError::SidesOverlap {
+                target: target.to_string(),
+                reference: r.to_string(),
+            });
+        }
+        return Err(StatsError::EmptySide(side.clone()));
     }
     let mut rows = keyness_rows(counts, &totals[0], &totals[1], min_docs);
     let q = benjamini_hochberg(&rows.iter().map(|r| r.p).collect::<Vec<_>>());
