@@ -581,3 +581,54 @@ fn an_error_names_its_file_once() {
     assert_eq!(stderr.matches("empty.txt").count(), 1, "{stderr}");
     assert!(stderr.contains("the file is empty"), "{stderr}");
 }
+
+/// A 32 KiB tmpfs, where root may mount one; `None` (the test skips) elsewhere.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount() -> Option<Self> {
+        let dir = tempfile::tempdir().ok()?;
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=32k", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+            return None;
+        }
+        Some(Self(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_fails_cleanly_and_leaves_nothing_behind() {
+    let Some(disk) = SmallDisk::mount() else {
+        return;
+    };
+    let root = disk.0.path();
+    common::tifa()
+        .args([
+            "terms", "corpus", "--ngrams", "1-4", "--counts", "--format", "csv", "--out",
+        ])
+        .arg(root.join("counts.csv"))
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("cannot write"));
+    common::tifa()
+        .args(["report", "corpus", "-q", "--out"])
+        .arg(root.join("report"))
+        .assert()
+        .code(4);
+    let left: Vec<_> = fs::read_dir(root).unwrap().filter_map(|e| e.ok()).collect();
+    assert!(left.is_empty(), "{left:?}");
+}
