@@ -55,8 +55,23 @@ impl PairArgs {
         }
         let options = self.input.load_options()?;
         let resolver = Resolver::new(&self.corpus, &options);
-        let (a, b) = (resolver.document(&self.a)?, resolver.document(&self.b)?);
-        let words = Words::with_dictionaries(&self.dict)?;
+        // jieba's dictionary takes longer to build than both files take to read: build it on
+        // another core meanwhile.
+        let (words, documents) = std::thread::scope(|scope| {
+            let words = scope.spawn(|| {
+                let words = Words::with_dictionaries(&self.dict);
+                if let Ok(w) = &words {
+                    w.segmenter();
+                }
+                words
+            });
+            let documents = resolver
+                .document(&self.a)
+                .and_then(|a| Ok((a, resolver.document(&self.b)?)));
+            (words.join(), documents)
+        });
+        let (a, b) = documents?;
+        let words = words.map_err(|_| anyhow::anyhow!("building the word segmenter failed"))??;
         let align = AlignOptions {
             min_similarity: self.min_similarity,
             min_passage_chars: self.min_chars,

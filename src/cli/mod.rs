@@ -459,8 +459,6 @@ impl Words {
     }
 }
 
-/// Writes `contents` to `path` through a temporary file in the same folder, so that a crash
-/// never leaves a half-written file.
 /// The inputs of this run (corpus folders and document files, canonical), which no output may
 /// replace.
 static INPUTS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
