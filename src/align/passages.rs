@@ -63,6 +63,27 @@ impl Keyed {
         self.paragraph[from] == self.paragraph[to]
     }
 
+    /// Whether a gap `a_gap` of A bridged against `b_gap` of B changes a number or an ordinal
+    /// (第八次 / 第十五次, 2018 / 2019): then the texts on either side are not one passage.
+    fn number_changes(
+        &self,
+        a_gap: std::ops::Range<usize>,
+        other: &Keyed,
+        b_gap: std::ops::Range<usize>,
+    ) -> bool {
+        let numeral = |c: &char| c.is_ascii_digit() || crate::chars::is_cn_numeral(*c);
+        let digits = |k: &Keyed, r: std::ops::Range<usize>| -> Vec<char> {
+            // Overlapping seeds leave no gap at all.
+            let end = r.end.min(k.chars.len());
+            k.chars[r.start.min(end)..end]
+                .iter()
+                .copied()
+                .filter(numeral)
+                .collect()
+        };
+        digits(self, a_gap) != digits(other, b_gap)
+    }
+
     /// The starts of the `k`-character windows that lie in one paragraph.
     pub(crate) fn windows(&self, k: usize) -> impl Iterator<Item = (usize, &[char])> {
         self.chars
@@ -136,7 +157,8 @@ fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, a: &Keyed, b: &Keyed) -> 
                 Some(run)
                     if j <= run.b_end + MAX_GAP
                         && a.one_paragraph(run.a_start, i + K - 1)
-                        && b.one_paragraph(run.b_start, j + K - 1) =>
+                        && b.one_paragraph(run.b_start, j + K - 1)
+                        && !a.number_changes(run.a_end..i, b, run.b_end..j) =>
                 {
                     run.matched += (j + K).saturating_sub(run.b_end.max(j));
                     run.a_end = i + K;
@@ -175,7 +197,8 @@ fn merge_runs(mut runs: Vec<Run>, a: &Keyed, b: &Keyed) -> Vec<Run> {
                 continue;
             }
             let same_paragraphs = a.one_paragraph(last.a_start, run.a_end - 1)
-                && b.one_paragraph(last.b_start, run.b_end - 1);
+                && b.one_paragraph(last.b_start, run.b_end - 1)
+                && !a.number_changes(last.a_end..run.a_start, b, last.b_end..run.b_start);
             if close_in_b
                 && close_in_a
                 && same_paragraphs
@@ -242,6 +265,20 @@ mod tests {
         for p in &passages {
             assert!(!p.a.of(a).contains('\n'), "{:?}", p.a.of(a));
         }
+    }
+
+    #[test]
+    fn names_differing_in_their_ordinal_are_not_one_passage() {
+        let a = "中国共产党第八次全国代表大会开幕词";
+        let b = "中国共产党第十五次全国代表大会开幕词";
+        for p in find_passages(a, b, 6) {
+            let (x, y) = (p.a.of(a), p.b.of(b));
+            assert!(!(x.contains('八') && y.contains('十')), "{x} ≈ {y}");
+        }
+        // The same ordinal on both sides still joins across a small edit.
+        let a = "坚持以人民为中心的发展思想全面推进第二个百年奋斗目标";
+        let b = "坚持以人民为中心的发展理念全面推进第二个百年奋斗目标";
+        assert_eq!(find_passages(a, b, 12).len(), 1);
     }
 
     #[test]
