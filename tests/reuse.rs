@@ -208,3 +208,50 @@ fn passim_records_of_one_document_make_no_pair() {
     ];
     assert!(to_result(&docs, &records).pairs.is_empty());
 }
+
+#[test]
+fn the_real_source_wins_over_an_older_stock_phrase() {
+    // Y is a speech; Z copies Y whole; X, older, shares only one 34-character stock phrase.
+    let sentences: Vec<String> =
+        fs::read_to_string(common::corpus_dir().join("000_9ef17a759cacbb40.txt"))
+            .unwrap()
+            .split('。')
+            .map(str::trim)
+            .filter(|s| s.chars().count() > 20)
+            .take(12)
+            .map(|s| format!("{s}。"))
+            .collect();
+    let stock = "推进国家治理体系和治理能力现代化，以习近平同志为核心的党中央坚强领导。";
+    assert!(stock.chars().count() >= 34);
+    let y_text = format!(
+        "{}{stock}{}",
+        sentences[..6].concat(),
+        sentences[6..].concat()
+    );
+    let x_text = format!(
+        "二〇一〇年的老文件只有一句话与后来的讲话相同。{stock}其余内容完全是另外的事情，说的是农田水利和道路养护。"
+    );
+    let doc = |id: &str, year: i32, text: &str| ReuseDoc {
+        id: id.into(),
+        text: text.into(),
+        year: Some(year),
+        level: Some(tifa::ingest::metadata::Level::County),
+    };
+    let docs = vec![
+        doc("x", 2010, &x_text),
+        doc("y", 2015, &y_text),
+        doc("z", 2020, &y_text),
+    ];
+    let result = detect(&docs, &ReuseOptions::default());
+    let sources = likely_sources(&docs, &result);
+    let of_z: Vec<_> = sources.iter().filter(|s| s.target == 2).collect();
+    let from_y: usize = of_z.iter().filter(|s| s.source == 1).map(|s| s.chars).sum();
+    let total = y_text.chars().count();
+    assert!(
+        from_y * 100 >= total * 95,
+        "{from_y} of {total} characters from y: {of_z:?}"
+    );
+    // Stretches never overlap, so coverage never passes 100%.
+    let shares = tifa::reuse::reused_shares(&docs, &sources);
+    assert!(shares.iter().all(|s| s.share <= 1.0 + 1e-9), "{shares:?}");
+}

@@ -282,3 +282,45 @@ fn no_shared_passage_crosses_a_paragraph_break_on_real_pairs() {
     }
     assert!(checked > 50, "{checked} passages checked");
 }
+
+#[test]
+fn likely_sources_name_the_document_copied_not_an_older_stock_phrase() {
+    let Some(shared) = common::shared_corpora() else {
+        return;
+    };
+    let corpus = ingest::load(
+        &shared.join("policy-central-shandong"),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let docs: Vec<tifa::reuse::ReuseDoc> = corpus
+        .documents
+        .iter()
+        .map(tifa::reuse::ReuseDoc::of)
+        .collect();
+    let result = tifa::reuse::detect(&docs, &tifa::reuse::ReuseOptions::default());
+    let sources = tifa::reuse::likely_sources(&docs, &result);
+    let index = |id: &str| docs.iter().position(|d| d.id == id).unwrap() as u32;
+    let from = |target: &str, source: &str| -> (usize, usize) {
+        let of_target = sources.iter().filter(|s| s.target == index(target));
+        let all: usize = of_target.clone().map(|s| s.chars).sum();
+        let named: usize = of_target
+            .filter(|s| s.source == index(source))
+            .map(|s| s.chars)
+            .sum();
+        (named, all)
+    };
+    let (named, all) = from("shandong_033", "central_037");
+    assert!(
+        named * 100 >= all * 95 && all > 10_000,
+        "shandong_033: {named} of {all} from central_037"
+    );
+    let (named, all) = from("shandong_036", "central_070");
+    assert!(
+        named * 100 >= all * 80,
+        "shandong_036: {named} of {all} from central_070"
+    );
+    for share in tifa::reuse::reused_shares(&docs, &sources) {
+        assert!(share.share <= 1.0 + 1e-9, "{share:?}");
+    }
+}

@@ -232,6 +232,32 @@ pub struct LikelySource {
     pub chars: usize,
 }
 
+/// The shortest piece of a passage, in characters, still attributed to its source once better
+/// sources took the rest.
+const MIN_SOURCE_PIECE: usize = 12;
+
+/// The parts of `start..end` that no stretch of `taken` covers.
+fn uncovered(start: usize, end: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut covering: Vec<(usize, usize)> = taken
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s < end && start < e)
+        .collect();
+    covering.sort_unstable();
+    let mut pieces = Vec::new();
+    let mut at = start;
+    for (s, e) in covering {
+        if s > at {
+            pieces.push((at, s));
+        }
+        at = at.max(e);
+    }
+    if at < end {
+        pieces.push((at, end));
+    }
+    pieces
+}
+
 pub fn likely_sources(docs: &[ReuseDoc], result: &ReuseResult) -> Vec<LikelySource> {
     let mut by_target: FxHashMap<u32, Vec<(&ReusePair, &Passage)>> = FxHashMap::default();
     for pair in result
@@ -248,29 +274,41 @@ pub fn likely_sources(docs: &[ReuseDoc], result: &ReuseResult) -> Vec<LikelySour
     }
     let mut out = Vec::new();
     for (target, mut found) in by_target {
-        // Earliest source first, then the highest level, then the longest passage.
-        found.sort_by_key(|(pair, p)| {
-            let s = &docs[pair.source as usize];
-            (
-                s.year.unwrap_or(i32::MAX),
-                s.level.map_or(9, |l| l as u8),
-                std::cmp::Reverse(p.matched_chars),
-            )
+        // The best evidence first: the higher level (a sibling that copied the same passage
+        // never hides the source they both copied), then the longest passage (lengths within a
+        // tenth of each other count as one), then the most similar, then the latest (closest)
+        // earlier source. Not the oldest: an old stock phrase must not hide the text a document
+        // was copied from; overlapping passages split the stretch (below), none is dropped whole.
+        let length_class =
+            |chars: usize| -((chars.max(1) as f64).ln() / 1.1f64.ln()).floor() as i64;
+        let level = |d: &ReuseDoc| d.level.map_or(9, |l| l as u8);
+        found.sort_by(|(x_pair, x), (y_pair, y)| {
+            let (xs, ys) = (&docs[x_pair.source as usize], &docs[y_pair.source as usize]);
+            level(xs)
+                .cmp(&level(ys))
+                .then(length_class(x.matched_chars).cmp(&length_class(y.matched_chars)))
+                .then(y.similarity.total_cmp(&x.similarity))
+                .then(ys.year.cmp(&xs.year))
+                .then(x_pair.source.cmp(&y_pair.source))
         });
+        let text = &docs[target as usize].text;
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (pair, p) in found {
-            let (start, end) = (p.b.start, p.b.end);
-            if taken.iter().any(|&(s, e)| start < e && s < end) {
-                continue;
+            // What the better sources left of this passage is still this source's.
+            for (start, end) in uncovered(p.b.start, p.b.end, &taken) {
+                let chars = chars_in(text, start, end);
+                if chars < MIN_SOURCE_PIECE {
+                    continue;
+                }
+                taken.push((start, end));
+                out.push(LikelySource {
+                    target,
+                    source: pair.source,
+                    start,
+                    end,
+                    chars,
+                });
             }
-            taken.push((start, end));
-            out.push(LikelySource {
-                target,
-                source: pair.source,
-                start,
-                end,
-                chars: chars_in(&docs[target as usize].text, start, end),
-            });
         }
     }
     out.sort_by_key(|s| (s.target, s.start));
