@@ -2,6 +2,8 @@
 //! the good documents still load, the exit code is non-zero only when nothing usable is left,
 //! and nothing outside the corpus folder is read.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -14,9 +16,7 @@ fn tifa() -> Command {
 const GOOD: &str =
     "同志们：\n今天我们召开2018年全县网络安全和信息化工作会议。全县各级要提高政治站位。\n";
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    fs::write(dir.join(name), bytes).unwrap();
-}
+use common::write;
 
 #[test]
 fn a_folder_of_bad_files_reports_each_and_keeps_the_good_one() {

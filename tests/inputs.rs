@@ -11,11 +11,7 @@ use tifa::ingest::{self, LoadOptions};
 
 const SPEECH: &str = "同志们：\n今天召开全县网络安全和信息化工作会议，主要任务是贯彻落实上级会议精神。\n一、提高认识\n我们要坚持以人民为中心的发展思想，推进网络强国建设。\n";
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, bytes).unwrap();
-}
+use common::write;
 
 #[test]
 fn a_nested_folder_is_read_with_its_subfolders_and_every_file_left_out_is_named() {

@@ -45,6 +45,13 @@ pub fn sample(prefix: &str) -> Document {
         .clone()
 }
 
+/// Writes `bytes` to `dir/name`, making the folders on the way.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
 /// The tifa binary, run from the repository root (so `corpus` is the bundled corpus).
 pub fn tifa() -> Command {
     let mut cmd = Command::cargo_bin("tifa").unwrap();
