@@ -359,7 +359,7 @@ mod tests {
             Err(FolderError::Busy { pid: 1, .. })
         ));
         // A lock and a staging folder of a process that no longer exists.
-        let dead = 4_000_000; // above any pid_max
+        let dead = 2_000_000_000; // above any pid_max (at most 2^22)
         fs::write(dir.path().join(".report.tifa-lock"), dead.to_string()).unwrap();
         let leftover = dir.path().join(format!(".report.tifa-tmp-{dead}"));
         fs::create_dir(&leftover).unwrap();
