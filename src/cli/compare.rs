@@ -45,14 +45,6 @@ pub struct PairArgs {
 
 impl PairArgs {
     fn run(&self) -> Result<Comparison> {
-        for (flag, value) in [
-            ("--min-similarity", self.min_similarity),
-            ("--min-in-order-similarity", self.min_in_order_similarity),
-        ] {
-            if !(0.0..=1.0).contains(&value) {
-                bail!("{flag} must be between 0 and 1, not {value}");
-            }
-        }
         let options = self.input.load_options()?;
         let resolver = Resolver::new(&self.corpus, &options);
         // jieba's dictionary takes longer to build than both files take to read: build it on

@@ -45,18 +45,16 @@ pub fn exit_code_of(error: &anyhow::Error) -> u8 {
         if let Some(crate::decode::DecodeError::UnknownLabel(_)) = cause.downcast_ref() {
             return exit::USAGE;
         }
+        if cause.is::<NoDocuments>() {
+            return exit::NOTHING_FOUND;
+        }
         if cause.is::<ingest::IngestError>()
             || cause.is::<ingest::manifest::ManifestError>()
             || cause.is::<crate::decode::DecodeError>()
             || cause.is::<crate::extract::ExtractError>()
             || cause.is::<ingest::FileError>()
-            || cause.is::<NoDocuments>()
         {
-            return if cause.is::<NoDocuments>() {
-                exit::NOTHING_FOUND
-            } else {
-                exit::INPUT
-            };
+            return exit::INPUT;
         }
         if cause.is::<crate::report::folder::FolderError>()
             || cause.is::<crate::render::report::WriteError>()

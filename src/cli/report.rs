@@ -163,14 +163,6 @@ fn settings_files(args: &ReportArgs, dir: &Path) -> Vec<crate::render::report::S
 }
 
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
-    for (flag, value) in [
-        ("--min-similarity", args.min_similarity),
-        ("--min-in-order-similarity", args.min_in_order_similarity),
-    ] {
-        if !(0.0..=1.0).contains(&value) {
-            bail!("{flag} must be between 0 and 1, not {value}");
-        }
-    }
     let formats = formats(&args.formats)?;
     // The input first: a missing corpus is the error to report, not the report folder.
     let dir = super::corpus_folder(&args.dir)?;

@@ -151,9 +151,7 @@ fn write_text(node: NodeRef<'_, Node>, current: &mut String, lines: &mut Vec<sup
                         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
                 );
             }
-            Node::Element(e) if dropped(child) => {
-                let _ = e;
-            }
+            Node::Element(_) if dropped(child) => {}
             Node::Element(e) if BLOCKS.contains(&e.name()) => {
                 lines.push((std::mem::take(current), None));
                 write_text(child, current, lines);

@@ -88,7 +88,6 @@ pub fn table(header: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Block {
 /// cut to `max` Chinese characters' width (twice as many Latin letters) with …, else its file
 /// name.
 pub fn short_title(doc: &crate::ingest::Document, max: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
     let title = doc
         .meta
         .title
@@ -103,17 +102,9 @@ pub fn short_title(doc: &crate::ingest::Document, max: usize) -> String {
     if unicode_width::UnicodeWidthStr::width(title) <= columns {
         return title.to_string();
     }
-    let mut cut = String::new();
-    let mut used = 0;
-    for c in title.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 2 > columns {
-            break;
-        }
-        used += w;
-        cut.push(c);
-    }
-    format!("{}…", cut.trim_end())
+    // Cut one column short of `columns`, and no space before the mark.
+    let cut = crate::render::truncate(title, columns - 1);
+    format!("{}…", cut.trim_end_matches('…').trim_end())
 }
 
 /// `corpus/000_9ef1…` → `000_9ef1…`: an id without the folders a path gave it.
