@@ -470,9 +470,9 @@ fn passims_clusters_drive_the_reuse_part_of_the_report() {
 
     // Output of another corpus: refused, and nothing written.
     let foreign = dir.path().join("foreign");
-    fs::create_dir(&foreign).unwrap();
+    fs::create_dir_all(foreign.join("out.json")).unwrap();
     fs::write(
-        foreign.join("part-00000.json"),
+        foreign.join("out.json/part-00000.json"),
         "{\"cluster\": 1, \"id\": \"elsewhere-1\", \"begin\": 0, \"end\": 20}\n{\"cluster\": 1, \"id\": \"elsewhere-2\", \"begin\": 0, \"end\": 20}\n",
     )
     .unwrap();

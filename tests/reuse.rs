@@ -8,7 +8,7 @@ mod generator;
 use common::tifa;
 use predicates::str::contains;
 use std::fs;
-use tifa::reuse::passim::{PassimRecord, to_result};
+use tifa::reuse::passim::{PassimOutput, PassimRecord, to_result};
 use tifa::reuse::{Direction, ReuseDoc, ReuseOptions, candidate_pairs, detect, likely_sources};
 
 #[test]
@@ -64,7 +64,7 @@ fn stock_phrases_above_the_frequency_cap_make_no_candidates() {
             id: format!("d{i}"),
             text: format!("{stock}。{own}。"),
             year: Some(2020),
-            level: None,
+            ..ReuseDoc::default()
         })
         .collect();
     let capped = ReuseOptions {
@@ -125,8 +125,13 @@ fn passim_export_and_output_round_trip() {
     let (out, lines) = common::passim_output(dir.path(), phrase, &["001", "000"]);
     assert_eq!(lines.len(), 4);
     for line in &lines {
-        for key in ["id", "series", "date", "text"] {
+        for key in ["id", "series", "year", "level", "tifa_options", "text"] {
             assert!(line.get(key).is_some(), "{key} missing");
+        }
+        assert_eq!(line["tifa_options"], "defaults");
+        // A date only when the document has one, never a year made into January 1st.
+        if let Some(date) = line.get("date") {
+            assert!(!date.as_str().unwrap().ends_with("-01-01"), "{date}");
         }
     }
     let county = lines
@@ -134,6 +139,7 @@ fn passim_export_and_output_round_trip() {
         .find(|l| l["id"].as_str().unwrap().starts_with("000"))
         .unwrap();
     assert_eq!(county["series"], "county/承德县");
+    assert_eq!(county["level"], 3);
     let table = tifa()
         .args([
             "reuse",
@@ -190,7 +196,7 @@ fn passim_records_of_one_document_make_no_pair() {
         id: "a".into(),
         text: "同一文件内的重复段落同一文件内的重复段落".into(),
         year: Some(2020),
-        level: None,
+        ..ReuseDoc::default()
     }];
     let records = vec![
         PassimRecord {
@@ -198,15 +204,28 @@ fn passim_records_of_one_document_make_no_pair() {
             id: "a".into(),
             begin: 0,
             end: 10,
+            text: None,
+            tifa_options: None,
         },
         PassimRecord {
             cluster: 1,
             id: "a".into(),
             begin: 10,
             end: 20,
+            text: None,
+            tifa_options: None,
         },
     ];
-    assert!(to_result(&docs, &records).pairs.is_empty());
+    let output = PassimOutput {
+        clusters: records,
+        alignments: Vec::new(),
+    };
+    assert!(
+        to_result(&docs, &output, "defaults")
+            .unwrap()
+            .pairs
+            .is_empty()
+    );
 }
 
 #[test]
@@ -236,6 +255,7 @@ fn the_real_source_wins_over_an_older_stock_phrase() {
         text: text.into(),
         year: Some(year),
         level: Some(tifa::ingest::metadata::Level::County),
+        ..ReuseDoc::default()
     };
     let docs = vec![
         doc("x", 2010, &x_text),

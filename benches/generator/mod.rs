@@ -66,6 +66,7 @@ impl Generated {
                 text: d.text.clone(),
                 year: Some(d.year),
                 level: tifa::ingest::metadata::Level::parse(d.level),
+                ..Default::default()
             })
             .collect()
     }
@@ -102,7 +103,18 @@ impl Generated {
         let mut manifest = String::from("file,title,date,year,level,region,speaker,genre\n");
         for d in &self.docs {
             std::fs::write(dir.join(format!("{}.txt", d.id)), &d.text).unwrap();
-            let _ = writeln!(manifest, "{}.txt,,,{},{},,,speech", d.id, d.year, d.level);
+            // Anonymous regions: the generated own sentences name real places by chance (和县),
+            // which inference would take for the document's region.
+            let region = if d.level == "provincial" {
+                "XX省"
+            } else {
+                "XX县"
+            };
+            let _ = writeln!(
+                manifest,
+                "{}.txt,,,{},{},{region},,speech",
+                d.id, d.year, d.level
+            );
         }
         std::fs::write(dir.join("manifest.csv"), manifest).unwrap();
     }

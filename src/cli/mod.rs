@@ -192,6 +192,31 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// The options that shape a document's normalized text, as one line (`--encoding gbk
+    /// --boilerplate rules.txt#sha256:…`, or `defaults`): recorded by `tifa export` and checked
+    /// when passim's output is read back.
+    pub fn text_options(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(label) = &self.encoding {
+            parts.push(format!("--encoding {label}"));
+        }
+        if let Some(path) = &self.boilerplate {
+            let hash = std::fs::read(path)
+                .map(|b| crate::report::sha256_hex(&b)[..12].to_string())
+                .unwrap_or_else(|_| "unreadable".into());
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            parts.push(format!("--boilerplate {name}#sha256:{hash}"));
+        }
+        if parts.is_empty() {
+            "defaults".to_string()
+        } else {
+            parts.join(" ")
+        }
+    }
+
     pub fn load_options(&self) -> Result<LoadOptions> {
         let encoding = match &self.encoding {
             Some(label) => Some(crate::decode::encoding_for_label(label)?),

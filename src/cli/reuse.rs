@@ -3,7 +3,7 @@
 
 use super::stats::TableOutput;
 use super::{InputArgs, stream_corpus, write_atomically};
-use crate::reuse::passim::{PassimRecord, export, read_output, to_result, unknown_documents};
+use crate::reuse::passim::{PassimOutput, export, read_output, to_result, unknown_documents};
 use crate::reuse::tables::{self, CitedDoc};
 use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares};
 use anyhow::{Result, bail};
@@ -29,16 +29,18 @@ pub struct ReuseArgs {
     /// Corpus folder (with or without manifest.csv), or a manifest file.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
-    /// Shortest shared passage, in characters.
-    #[arg(long, default_value_t = 12)]
+    /// Shortest shared passage, in characters (tifa's own detection: not with --from-passim).
+    #[arg(long, default_value_t = 12, conflicts_with = "from_passim")]
     pub min_chars: usize,
-    /// Character n-grams found in more documents than this are stock phrases, not evidence.
-    #[arg(long, default_value_t = 100)]
+    /// Character n-grams found in more documents than this are stock phrases, not evidence
+    /// (tifa's own detection: not with --from-passim).
+    #[arg(long, default_value_t = 100, conflicts_with = "from_passim")]
     pub max_doc_frequency: usize,
     /// Which table to print.
     #[arg(long, value_enum, default_value_t = ReuseTable::Pairs)]
     pub table: ReuseTable,
-    /// Read passim's output folder (out.json) instead of detecting reuse here.
+    /// Read passim's output folder (its out.json, and align.json from --pairwise) instead of
+    /// detecting reuse here; the corpus must be read with the options `tifa export` had.
     #[arg(long, value_name = "OUT")]
     pub from_passim: Option<PathBuf>,
     #[command(flatten)]
@@ -59,10 +61,10 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
         }
     })?;
     let result = match &args.from_passim {
-        Some(out) => to_result(
-            &docs,
-            &passim_records(out, docs.iter().map(|d| d.id.as_str()))?,
-        ),
+        Some(out) => {
+            let output = passim_output(out, docs.iter().map(|d| d.id.as_str()))?;
+            to_result(&docs, &output, &args.input.text_options())?
+        }
         None => detect(
             &docs,
             &ReuseOptions {
@@ -90,15 +92,22 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// passim's records from its output folder, warning about documents that are not in the corpus;
-/// an error when none of them is.
-pub(crate) fn passim_records<'a>(
+/// passim's output folder, warning about documents that are not in the corpus; an error when
+/// none of them is. An output without passages is a result: passim found no reuse.
+pub(crate) fn passim_output<'a>(
     out: &Path,
     ids: impl IntoIterator<Item = &'a str>,
-) -> Result<Vec<PassimRecord>> {
-    let records = read_output(out)?;
-    let unknown = unknown_documents(&records, ids);
-    let named: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+) -> Result<PassimOutput> {
+    let output = read_output(out)?;
+    if output.is_empty() {
+        eprintln!(
+            "passim found no reuse: {} holds no passage (passim compares only the pairs its --filterpairs allows)",
+            out.display()
+        );
+        return Ok(output);
+    }
+    let unknown = unknown_documents(&output, ids);
+    let named: std::collections::BTreeSet<&str> = output.ids().collect();
     if !unknown.is_empty() {
         if unknown.len() == named.len() {
             bail!(
@@ -116,12 +125,13 @@ pub(crate) fn passim_records<'a>(
             unknown[0]
         );
     }
-    Ok(records)
+    Ok(output)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// JSON lines with id, series (level/region), date and the normalized text, as passim reads them.
+    /// JSON lines with id, series (level/region), date (when known), year, level (0 national …
+    /// 3 county), the text-shaping options and the normalized text, as passim reads them.
     Passim,
 }
 
@@ -141,8 +151,9 @@ pub struct ExportArgs {
 pub fn run_export(args: ExportArgs) -> Result<ExitCode> {
     // Streamed: only the JSON lines are kept, never the documents behind them.
     let mut lines = String::new();
+    let options = args.input.text_options();
     let read = stream_corpus(&args.dir, &args.input, |batch| match args.format {
-        ExportFormat::Passim => lines.push_str(&export(&batch)),
+        ExportFormat::Passim => lines.push_str(&export(&batch, &options)),
     })?;
     write_atomically(&args.out, lines.as_bytes())?;
     eprintln!(

@@ -115,6 +115,17 @@ pub fn by_code(code: u32) -> Option<Division> {
     DIVISIONS.by_code.get(&code).copied()
 }
 
+/// Whether a document of a higher level with division code `higher` may be the source of one of
+/// `lower`: a national document always; else `higher` contains `lower` (an unknown division on
+/// either side does not rule it out).
+pub fn in_hierarchy(higher_is_national: bool, higher: Option<u32>, lower: Option<u32>) -> bool {
+    higher_is_national
+        || match (higher.and_then(by_code), lower.and_then(by_code)) {
+            (Some(h), Some(l)) => h.contains(l),
+            _ => true,
+        }
+}
+
 /// The province of a division (itself for a province).
 pub fn province_of(d: Division) -> Option<Division> {
     by_code(d.province_code())

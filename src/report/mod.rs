@@ -11,10 +11,9 @@ use crate::compare::{Comparison, compare_with};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
-use crate::reuse::passim::{PassimRecord, to_result};
 use crate::reuse::{
     LikelySource, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect, likely_sources,
-    reused_shares,
+    may_be_source, reused_shares,
 };
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
@@ -29,7 +28,7 @@ use crate::stats::trends::{
     Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
 };
 use crate::words::Segmenter;
-use plan::{PlanError, PlannedPair, auto_plan, user_plan};
+use plan::{PairReason, PlanError, PlannedPair, auto_plan, user_plan};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -51,9 +50,9 @@ pub struct ReportOptions {
     pub top: usize,
     /// Least documents a term must occur in for trends and keyness.
     pub min_docs: u32,
-    /// passim's clusters (`--from-passim`): corpus-wide reuse is read from them instead of being
-    /// detected here, whatever the corpus size.
-    pub passim: Option<Vec<PassimRecord>>,
+    /// passim's findings (`--from-passim`, read by [`crate::reuse::passim::to_result`]):
+    /// corpus-wide reuse is taken from them instead of being detected here.
+    pub passim: Option<ReuseResult>,
 }
 
 impl Default for ReportOptions {
@@ -96,7 +95,9 @@ pub struct Report {
     pub comparisons: Vec<Comparison>,
     /// The documents of the heatmap: all of them, or on a large corpus the most reused ones.
     pub heatmap_docs: Vec<usize>,
-    /// Corpus-wide reuse, on a corpus of more than [`MAX_HEATMAP`] documents.
+    /// Corpus-wide reuse (tifa's own, or passim's), which always plans the comparisons: kept for
+    /// the reuse part of the report on a corpus of more than [`MAX_HEATMAP`] documents, or from
+    /// passim.
     pub reuse: Option<CorpusReuse>,
     /// Cosine similarity of the heatmap documents' word counts, `similarity[i][j]`.
     pub similarity: Vec<Vec<f64>>,
@@ -165,7 +166,7 @@ pub const STAGES: [&str; 5] = ["count", "compare", "trends", "keyness", "formula
 pub fn build(
     corpus: Corpus,
     segmenter: &Segmenter,
-    options: ReportOptions,
+    mut options: ReportOptions,
     on_stage: &mut dyn FnMut(&str),
 ) -> Result<Report, ReportError> {
     if corpus.documents.is_empty() {
@@ -179,10 +180,26 @@ pub fn build(
         None => auto_plan(&docs),
     };
     on_stage("compare");
-    // Reuse first: on a large corpus it decides which planned pairs are worth comparing.
-    let reuse = corpus_reuse(&corpus, options.passim.as_deref());
-    let plan_left_out = plan.len().saturating_sub(MAX_COMPARED);
-    plan = pairs_to_compare(plan, reuse.as_ref().map(|r| &r.result), MAX_COMPARED);
+    // Reuse first: the pairs sharing most text are compared, whatever the rules planned.
+    let reuse_docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
+    let reuse = corpus_reuse(&reuse_docs, options.passim.take());
+    let planned = plan.len();
+    let from_rules = options.pairs.is_none();
+    plan = pairs_to_compare(
+        plan,
+        from_rules.then_some((reuse_docs.as_slice(), &reuse.result)),
+        MAX_COMPARED,
+    );
+    drop(reuse_docs);
+    let plan_left_out = planned.saturating_sub(
+        plan.iter()
+            .filter(|p| p.reason != PairReason::SharedText)
+            .count(),
+    );
+    // The reuse part of the report (tables, coverage chart) is shown for a corpus too large to
+    // read pair by pair, or when passim found it; a small one keeps the pairs' own charts.
+    let shown = reuse.from_passim || corpus.documents.len() > MAX_HEATMAP;
+    let reuse = shown.then_some(reuse);
     // Each document's terms once, for all the pairs it is in.
     let mut in_plan: Vec<usize> = plan.iter().flat_map(|p| [p.a, p.b]).collect();
     in_plan.sort_unstable();
@@ -266,37 +283,34 @@ pub struct CorpusReuse {
     pub shares: Vec<ReusedShare>,
 }
 
-/// Corpus-wide reuse: passim's, when given; else detected here when the corpus is too large for
-/// a plan to cover it.
-fn corpus_reuse(corpus: &Corpus, passim: Option<&[PassimRecord]>) -> Option<CorpusReuse> {
-    if passim.is_none() && corpus.documents.len() <= MAX_HEATMAP {
-        return None;
-    }
-    let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
-    let result = match passim {
-        Some(records) => to_result(&docs, records),
-        None => detect(&docs, &ReuseOptions::default()),
-    };
-    let sources = likely_sources(&docs, &result);
-    let shares = reused_shares(&docs, &sources);
-    Some(CorpusReuse {
-        from_passim: passim.is_some(),
+/// Corpus-wide reuse: passim's, when given; else detected here.
+fn corpus_reuse(docs: &[ReuseDoc], passim: Option<ReuseResult>) -> CorpusReuse {
+    let from_passim = passim.is_some();
+    let result = passim.unwrap_or_else(|| detect(docs, &ReuseOptions::default()));
+    let sources = likely_sources(docs, &result);
+    let shares = reused_shares(docs, &sources);
+    CorpusReuse {
+        from_passim,
         result,
         sources,
         shares,
-    })
+    }
 }
 
-/// At most `max` planned pairs. When there are more, corpus-wide reuse chooses and orders them:
-/// the pairs sharing the most text first (a county speech and the provincial text it draws on),
-/// so that the pairs the report shows are those worth reading; then plan order. Without reuse,
-/// the first `max` in plan order.
+/// Least non-stock characters two documents share for reuse alone to plan their comparison.
+pub const MIN_PLANNED_SHARED_CHARS: usize = 200;
+
+/// The pairs a report compares, at most `max`: first those sharing the most non-stock text
+/// (corpus-wide reuse, any years apart, source before target, at least
+/// [`MIN_PLANNED_SHARED_CHARS`]), then the rule plan's pairs (year over year, cross-level),
+/// those sharing the most text first when not all fit. A pair both find keeps the rule's
+/// orientation and reason.
 fn pairs_to_compare(
     plan: Vec<PlannedPair>,
-    reuse: Option<&ReuseResult>,
+    reuse: Option<(&[ReuseDoc], &ReuseResult)>,
     max: usize,
 ) -> Vec<PlannedPair> {
-    let Some(result) = reuse.filter(|_| plan.len() > max) else {
+    let Some((docs, result)) = reuse else {
         let mut plan = plan;
         plan.truncate(max);
         return plan;
@@ -309,13 +323,40 @@ fn pairs_to_compare(
             [((s, t), p.shared_chars), ((t, s), p.shared_chars)]
         })
         .collect();
-    let mut ranked: Vec<(usize, PlannedPair)> = plan.into_iter().enumerate().collect();
-    ranked.sort_by_key(|(i, p)| {
-        let chars = shared.get(&(p.a, p.b)).copied().unwrap_or(0);
-        (std::cmp::Reverse(chars), *i)
-    });
-    ranked.truncate(max);
-    ranked.into_iter().map(|(_, p)| p).collect()
+    let unordered = |a: usize, b: usize| (a.min(b), a.max(b));
+    let in_plan: rustc_hash::FxHashMap<(usize, usize), PlannedPair> =
+        plan.iter().map(|p| (unordered(p.a, p.b), *p)).collect();
+    let mut by_reuse: Vec<&crate::reuse::ReusePair> = result
+        .pairs
+        .iter()
+        .filter(|p| p.shared_chars >= MIN_PLANNED_SHARED_CHARS && may_be_source(docs, p))
+        .collect();
+    by_reuse.sort_by_key(|p| (std::cmp::Reverse(p.shared_chars), p.source, p.target));
+    let mut chosen: Vec<PlannedPair> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    for p in by_reuse.into_iter().take(max) {
+        let key = unordered(p.source as usize, p.target as usize);
+        seen.insert(key);
+        chosen.push(in_plan.get(&key).copied().unwrap_or(PlannedPair {
+            a: p.source as usize,
+            b: p.target as usize,
+            reason: PairReason::SharedText,
+        }));
+    }
+    let mut rest: Vec<(usize, PlannedPair)> = plan
+        .into_iter()
+        .filter(|p| !seen.contains(&unordered(p.a, p.b)))
+        .enumerate()
+        .collect();
+    if chosen.len() + rest.len() > max {
+        rest.sort_by_key(|(i, p)| {
+            let chars = shared.get(&(p.a, p.b)).copied().unwrap_or(0);
+            (std::cmp::Reverse(chars), *i)
+        });
+    }
+    let room = max.saturating_sub(chosen.len());
+    chosen.extend(rest.into_iter().take(room).map(|(_, p)| p));
+    chosen
 }
 
 /// All documents when there are few; else the ones sharing the most text with others.
@@ -497,7 +538,6 @@ fn alternate<'a, T>(a: &'a [T], b: &'a [T]) -> Vec<&'a T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::plan::PairReason;
     use crate::reuse::{Direction, ReusePair};
 
     fn planned(a: usize, b: usize) -> PlannedPair {
@@ -519,25 +559,48 @@ mod tests {
         }
     }
 
+    fn docs(n: usize) -> Vec<ReuseDoc> {
+        (0..n)
+            .map(|i| ReuseDoc {
+                id: format!("{i}"),
+                year: Some(2000 + i as i32),
+                ..ReuseDoc::default()
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_long_plan_keeps_the_pairs_sharing_most_text_first() {
+    fn pairs_sharing_most_text_come_first_and_rules_fill_the_rest() {
         let plan: Vec<PlannedPair> = (0..6).map(|b| planned(9, b)).collect();
+        let docs = docs(10);
         let reuse = ReuseResult {
-            candidates: 3,
-            // Pair (9, 4) shares most, then (2, 9) seen from the other side, then (9, 5).
-            pairs: vec![shared(9, 4, 300), shared(2, 9, 120), shared(9, 5, 40)],
+            candidates: 4,
+            // (9, 4) shares most and is planned; (1, 3) is not planned but shares much text;
+            // (2, 9) seen from the other side; (9, 5) shares too little to be planned by reuse.
+            pairs: vec![
+                shared(9, 4, 3000),
+                shared(1, 3, 900),
+                shared(2, 9, 250),
+                shared(9, 5, 40),
+            ],
         };
-        let kept = pairs_to_compare(plan.clone(), Some(&reuse), 3);
-        let bs: Vec<usize> = kept.iter().map(|p| p.b).collect();
-        assert_eq!(bs, [4, 2, 5]);
-        // Four kept, one shares nothing: the earliest unshared planned pair fills the place.
-        let bs: Vec<usize> = pairs_to_compare(plan.clone(), Some(&reuse), 4)
-            .iter()
-            .map(|p| p.b)
-            .collect();
-        assert_eq!(bs, [4, 2, 5, 0]);
-        // Without reuse, or when all fit, the plan is cut or kept as it is.
-        assert_eq!(pairs_to_compare(plan.clone(), None, 2).len(), 2);
-        assert_eq!(pairs_to_compare(plan.clone(), Some(&reuse), 6), plan);
+        let compared = pairs_to_compare(plan.clone(), Some((&docs, &reuse)), 4);
+        let ab: Vec<(usize, usize, PairReason)> =
+            compared.iter().map(|p| (p.a, p.b, p.reason)).collect();
+        assert_eq!(
+            ab,
+            [
+                (9, 4, PairReason::CrossLevel),
+                (1, 3, PairReason::SharedText),
+                (9, 2, PairReason::CrossLevel),
+                (9, 5, PairReason::CrossLevel),
+            ]
+        );
+        // All fit: the reuse pairs first, then the whole plan in its order.
+        let all = pairs_to_compare(plan.clone(), Some((&docs, &reuse)), 20);
+        let bs: Vec<usize> = all.iter().map(|p| p.b).collect();
+        assert_eq!(bs, [4, 3, 2, 0, 1, 3, 5]);
+        // Without reuse (a --pairs plan), the plan is cut as it is.
+        assert_eq!(pairs_to_compare(plan.clone(), None, 2), plan[..2]);
     }
 }

@@ -33,6 +33,8 @@ pub enum PairReason {
     CrossLevelEarlier,
     /// Asked for with --pairs.
     User,
+    /// The two share much text that is not stock (corpus-wide reuse), whatever their years.
+    SharedText,
 }
 
 impl PairReason {
@@ -42,6 +44,7 @@ impl PairReason {
             Self::CrossLevel => "上下级",
             Self::CrossLevelEarlier => "上下级（最近的上级文件）",
             Self::User => "指定",
+            Self::SharedText => "文本复用",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -50,6 +53,7 @@ impl PairReason {
             Self::CrossLevel => "cross-level",
             Self::CrossLevelEarlier => "cross-level (closest earlier)",
             Self::User => "requested",
+            Self::SharedText => "shared text",
         }
     }
 }
@@ -130,15 +134,11 @@ fn previous_same_level(docs: &[DocInfo], index: &ByLevelYear, b: usize) -> Vec<u
 /// Whether `lower` may draw on the higher-level `higher`: `higher` is national or contains
 /// `lower`'s region (unknown regions do not rule it out), and is not dated later in the same year.
 fn may_draw_on(lower: &DocInfo, higher: &DocInfo) -> bool {
-    use crate::ingest::divisions::by_code;
-    let in_hierarchy = higher.level == Some(Level::National)
-        || match (
-            higher.division.and_then(by_code),
-            lower.division.and_then(by_code),
-        ) {
-            (Some(h), Some(l)) => h.contains(l),
-            _ => true,
-        };
+    let in_hierarchy = crate::ingest::divisions::in_hierarchy(
+        higher.level == Some(Level::National),
+        higher.division,
+        lower.division,
+    );
     let not_later = match (&higher.date, &lower.date) {
         (Some(h), Some(l)) => h <= l,
         _ => true,

@@ -5,6 +5,7 @@
 //! its likely source among earlier or higher-level documents.
 
 pub mod passim;
+pub mod stock;
 
 use crate::align::passages::{Passage, find_passages};
 use crate::ingest::Document;
@@ -15,14 +16,27 @@ use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 use std::hash::Hasher;
+use stock::{FrequentShingles, Stock};
 
 /// What reuse detection needs of a document: an id, its text and its place in time and hierarchy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ReuseDoc {
     pub id: String,
     pub text: String,
     pub year: Option<i32>,
+    /// `YYYY-MM-DD` when known.
+    pub date: Option<String>,
     pub level: Option<Level>,
+    /// The region's administrative division code, when the division table knows it.
+    pub division: Option<u32>,
+}
+
+fn division_of(meta: &crate::ingest::metadata::Metadata) -> Option<u32> {
+    meta.region
+        .value
+        .as_deref()
+        .and_then(crate::ingest::divisions::lookup)
+        .map(|d| d.code)
 }
 
 impl ReuseDoc {
@@ -31,7 +45,9 @@ impl ReuseDoc {
             id: doc.id.clone(),
             text: doc.normalized.text.clone(),
             year: doc.meta.year.value,
+            date: doc.meta.date.value.clone(),
             level: doc.meta.level.value,
+            division: division_of(&doc.meta),
         }
     }
 
@@ -48,6 +64,8 @@ impl ReuseDoc {
             id,
             text: normalized.text,
             year: meta.year.value,
+            division: division_of(&meta),
+            date: meta.date.value,
             level: meta.level.value,
         };
         (reuse, normalized.map)
@@ -99,6 +117,11 @@ fn shingles(text: &str, k: usize) -> Vec<u64> {
 /// Pairs of documents (lower index first) sharing at least `min_shared` shingles that occur in
 /// at most `max_df` documents, with the number they share.
 pub fn candidate_pairs(docs: &[ReuseDoc], options: &ReuseOptions) -> Vec<(u32, u32, u32)> {
+    index(docs, options).0
+}
+
+/// Every (shingle, document) of the corpus, sorted.
+fn postings(docs: &[ReuseDoc], options: &ReuseOptions) -> Vec<(u64, u32)> {
     let per_doc = parallel_map(docs, |d| shingles(&d.text, options.shingle));
     let mut postings: Vec<(u64, u32)> = per_doc
         .iter()
@@ -108,8 +131,36 @@ pub fn candidate_pairs(docs: &[ReuseDoc], options: &ReuseOptions) -> Vec<(u32, u
     drop(per_doc);
     // Twenty million postings for 10,000 documents: sorted on every core.
     postings.par_sort_unstable();
+    postings
+}
+
+fn empty_frequent(docs: &[ReuseDoc], options: &ReuseOptions) -> FrequentShingles {
+    FrequentShingles {
+        threshold: FrequentShingles::threshold_for(docs.len(), options.max_doc_frequency),
+        hashes: Default::default(),
+    }
+}
+
+/// The shingles found in so many documents of the corpus that a passage made of them is stock.
+pub fn frequent_shingles(docs: &[ReuseDoc], options: &ReuseOptions) -> FrequentShingles {
+    let mut frequent = empty_frequent(docs, options);
+    for group in postings(docs, options).chunk_by(|x, y| x.0 == y.0) {
+        if group.len() >= frequent.threshold {
+            frequent.hashes.insert(group[0].0);
+        }
+    }
+    frequent
+}
+
+/// The candidate pairs, and the shingles frequent enough to be stock.
+fn index(docs: &[ReuseDoc], options: &ReuseOptions) -> (Vec<(u32, u32, u32)>, FrequentShingles) {
+    let mut frequent = empty_frequent(docs, options);
+    let postings = postings(docs, options);
     let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for group in postings.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() >= frequent.threshold {
+            frequent.hashes.insert(group[0].0);
+        }
         if group.len() < 2 || group.len() > options.max_doc_frequency {
             continue;
         }
@@ -125,7 +176,7 @@ pub fn candidate_pairs(docs: &[ReuseDoc], options: &ReuseOptions) -> Vec<(u32, u
         .map(|((a, b), n)| (a, b, n))
         .collect();
     pairs.sort_unstable();
-    pairs
+    (pairs, frequent)
 }
 
 /// Which way reuse can run between two documents.
@@ -150,18 +201,73 @@ impl Direction {
     }
 }
 
+/// A passage two documents share, `a` in the source and `b` in the target, and whether it is
+/// stock (then it is evidence of no reuse, see [`stock`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharedPassage {
+    #[serde(flatten)]
+    pub passage: Passage,
+    pub stock: Option<Stock>,
+}
+
 /// Two documents that share passages, the source first when the order is known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReusePair {
     pub source: u32,
     pub target: u32,
     pub direction: Direction,
-    /// Passages with `a` in the source and `b` in the target.
-    pub passages: Vec<Passage>,
-    /// Characters of the target inside shared passages.
+    pub passages: Vec<SharedPassage>,
+    /// Characters of the target inside shared passages that are not stock, each counted once.
     pub shared_chars: usize,
     /// shared_chars over the target's characters.
     pub share_of_target: f64,
+}
+
+impl ReusePair {
+    /// A pair of `passages`, with its shared characters: the union of the target's non-stock
+    /// stretches, so overlapping passages never count a character twice.
+    pub fn new(
+        docs: &[ReuseDoc],
+        (source, target, direction): (u32, u32, Direction),
+        mut passages: Vec<SharedPassage>,
+    ) -> Self {
+        passages.sort_by_key(|p| (p.passage.b.start, p.passage.a.start));
+        let text = &docs[target as usize].text;
+        let spans: Vec<(usize, usize)> = passages
+            .iter()
+            .filter(|p| p.stock.is_none())
+            .map(|p| (p.passage.b.start, p.passage.b.end))
+            .collect();
+        let shared_chars = union_chars(text, spans);
+        Self {
+            source,
+            target,
+            direction,
+            passages,
+            shared_chars,
+            share_of_target: shared_chars as f64 / text.chars().count().max(1) as f64,
+        }
+    }
+
+    /// Whether the pair shares any text that is not stock: a link of the reuse network.
+    pub fn is_link(&self) -> bool {
+        self.shared_chars > 0
+    }
+}
+
+/// Characters of `text` inside the union of byte spans.
+fn union_chars(text: &str, mut spans: Vec<(usize, usize)>) -> usize {
+    spans.sort_unstable();
+    let mut chars = 0;
+    let mut at = 0;
+    for (start, end) in spans {
+        let start = start.max(at);
+        if start < end {
+            chars += chars_in(text, start, end);
+            at = end;
+        }
+    }
+    chars
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -172,27 +278,16 @@ pub struct ReuseResult {
 
 /// Finds every pair of documents that shares passages of at least `min_chars`.
 pub fn detect(docs: &[ReuseDoc], options: &ReuseOptions) -> ReuseResult {
-    let candidates = candidate_pairs(docs, options);
+    let (candidates, frequent) = index(docs, options);
     let found = parallel_map(&candidates, |&(a, b, _)| {
-        let (source, target, direction) = orient(docs, a, b);
-        let (s, t) = (&docs[source as usize], &docs[target as usize]);
+        let oriented = orient(docs, a, b);
+        let (s, t) = (&docs[oriented.0 as usize], &docs[oriented.1 as usize]);
         let passages = find_passages(&s.text, &t.text, options.min_chars);
         if passages.is_empty() {
             return None;
         }
-        let shared_chars: usize = passages
-            .iter()
-            .map(|p| chars_in(&t.text, p.b.start, p.b.end))
-            .sum();
-        let total = t.text.chars().count().max(1);
-        Some(ReusePair {
-            source,
-            target,
-            direction,
-            passages,
-            shared_chars,
-            share_of_target: shared_chars as f64 / total as f64,
-        })
+        let passages = flag_stock(&t.text, passages, &frequent, options.shingle);
+        Some(ReusePair::new(docs, oriented, passages))
     });
     ReuseResult {
         candidates: candidates.len(),
@@ -200,28 +295,64 @@ pub fn detect(docs: &[ReuseDoc], options: &ReuseOptions) -> ReuseResult {
     }
 }
 
+/// Each passage with whether it is stock, judged on the target's text.
+pub fn flag_stock(
+    target_text: &str,
+    passages: Vec<Passage>,
+    frequent: &FrequentShingles,
+    shingle: usize,
+) -> Vec<SharedPassage> {
+    passages
+        .into_iter()
+        .map(|passage| SharedPassage {
+            stock: stock::classify(passage.b.of(target_text), frequent, shingle),
+            passage,
+        })
+        .collect()
+}
+
 fn chars_in(text: &str, start: usize, end: usize) -> usize {
     text[start..end].chars().count()
 }
 
-/// Source and target of a pair: the earlier document, or the higher-level one of the same year.
+/// Source and target of a pair: the earlier document (by date when both have one, else by
+/// year), or the higher-level one of the same date or year.
 fn orient(docs: &[ReuseDoc], a: u32, b: u32) -> (u32, u32, Direction) {
     let (x, y) = (&docs[a as usize], &docs[b as usize]);
-    match (x.year, y.year) {
-        (Some(p), Some(q)) if p < q => return (a, b, Direction::Earlier),
-        (Some(p), Some(q)) if q < p => return (b, a, Direction::Earlier),
+    let order = match (&x.date, &y.date) {
+        (Some(p), Some(q)) => Some(p.cmp(q)),
+        _ => x.year.zip(y.year).map(|(p, q)| p.cmp(&q)),
+    };
+    match order {
+        Some(std::cmp::Ordering::Less) => return (a, b, Direction::Earlier),
+        Some(std::cmp::Ordering::Greater) => return (b, a, Direction::Earlier),
         _ => {}
     }
     match (x.level, y.level) {
-        (Some(p), Some(q)) if p < q && x.year == y.year => (a, b, Direction::HigherLevel),
-        (Some(p), Some(q)) if q < p && x.year == y.year => (b, a, Direction::HigherLevel),
+        (Some(p), Some(q)) if p < q && order.is_some() => (a, b, Direction::HigherLevel),
+        (Some(p), Some(q)) if q < p && order.is_some() => (b, a, Direction::HigherLevel),
         _ => (a, b, Direction::Undetermined),
     }
 }
 
+/// Whether `source` may be the likely source of `target`: the order is known, it is not of a
+/// lower level, and a higher-level source is national or contains the target's region.
+pub fn may_be_source(docs: &[ReuseDoc], pair: &ReusePair) -> bool {
+    let (s, t) = (&docs[pair.source as usize], &docs[pair.target as usize]);
+    if pair.direction == Direction::Undetermined {
+        return false;
+    }
+    match (s.level, t.level) {
+        (Some(sl), Some(tl)) if sl > tl => false,
+        (Some(sl), Some(tl)) if sl < tl => {
+            crate::ingest::divisions::in_hierarchy(sl == Level::National, s.division, t.division)
+        }
+        _ => true,
+    }
+}
+
 /// The likely source of one stretch of a target: the source document whose passage covers it,
-/// chosen among earlier or higher-level documents (the earliest, then the highest level, then the
-/// longest passage).
+/// chosen among the allowed sources ([`may_be_source`]) by level, length and similarity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LikelySource {
     pub target: u32,
@@ -260,16 +391,12 @@ fn uncovered(start: usize, end: usize, taken: &[(usize, usize)]) -> Vec<(usize, 
 
 pub fn likely_sources(docs: &[ReuseDoc], result: &ReuseResult) -> Vec<LikelySource> {
     let mut by_target: FxHashMap<u32, Vec<(&ReusePair, &Passage)>> = FxHashMap::default();
-    for pair in result
-        .pairs
-        .iter()
-        .filter(|p| p.direction != Direction::Undetermined)
-    {
-        for passage in &pair.passages {
+    for pair in result.pairs.iter().filter(|p| may_be_source(docs, p)) {
+        for shared in pair.passages.iter().filter(|p| p.stock.is_none()) {
             by_target
                 .entry(pair.target)
                 .or_default()
-                .push((pair, passage));
+                .push((pair, &shared.passage));
         }
     }
     let mut out = Vec::new();
@@ -400,15 +527,19 @@ pub mod tables {
             ("target", ColumnType::Str),
             ("direction", ColumnType::Str),
             ("passages", ColumnType::Int),
+            ("stock_passages", ColumnType::Int),
             ("shared_chars", ColumnType::Int),
             ("share_of_target", ColumnType::Float),
         ]);
-        for p in &result.pairs {
+        // Pairs that share only stock text are no links; their passages stay in `passages`.
+        for p in result.pairs.iter().filter(|p| p.is_link()) {
+            let stock = p.passages.iter().filter(|s| s.stock.is_some()).count();
             t.push(vec![
                 Value::from(docs[p.source as usize].id()),
                 docs[p.target as usize].id().into(),
                 p.direction.as_str().into(),
-                p.passages.len().into(),
+                (p.passages.len() - stock).into(),
+                stock.into(),
                 p.shared_chars.into(),
                 p.share_of_target.into(),
             ]);
@@ -429,12 +560,14 @@ pub mod tables {
             ("target_start", ColumnType::Int),
             ("target_end", ColumnType::Int),
             ("chars", ColumnType::Int),
+            ("stock", ColumnType::Str),
             ("text", ColumnType::Str),
         ]);
         let chars_before = |text: &str, byte: usize| text[..byte].chars().count();
         for p in &result.pairs {
             let (s, d) = (&docs[p.source as usize], &docs[p.target as usize]);
-            for passage in &p.passages {
+            for shared in &p.passages {
+                let passage = &shared.passage;
                 let text = passage.b.of(d.text());
                 let source_start = chars_before(s.text(), passage.a.start);
                 let target_start = chars_before(d.text(), passage.b.start);
@@ -448,6 +581,7 @@ pub mod tables {
                     target_start.into(),
                     (target_start + text.chars().count()).into(),
                     text.chars().count().into(),
+                    shared.stock.map_or("", |s| s.as_str()).into(),
                     text.into(),
                 ]);
             }

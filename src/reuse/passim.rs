@@ -1,11 +1,18 @@
-//! The hand-off to passim (text reuse on Spark): [`ReuseDoc`]s → passim's input, JSON lines with
-//! `id`, `series`, `date` and `text`; and passim's output (JSON lines of cluster members: `cluster`,
-//! `id`, `begin`, `end` as character offsets into the text we gave it) → a [`ReuseResult`], so
-//! that tifa's tables and report read passim's findings like its own.
+//! The hand-off to passim (text reuse on Spark): [`Document`]s → passim's input, JSON lines of
+//! [`PassimInput`]; and passim's output folder → [`PassimOutput`] (its `out.json` cluster members
+//! and, from `--pairwise`, its `align.json` alignments) → a [`ReuseResult`], so that tifa's tables
+//! and report read passim's findings like its own.
+//!
+//! Rules (ARCHITECTURE.md, "Reuse"): pairs come from passim's pairwise alignments when there are
+//! any, with passim's match counts; otherwise from two members of a cluster only where their spans
+//! align here too (never every pair of a cluster). Every passage text passim echoes must be tifa's
+//! text at the same character offsets, else passim ran on other text and the import stops, naming
+//! the options the export recorded.
 
-use super::{Direction, ReuseDoc, ReusePair, ReuseResult};
-use crate::align::passages::Passage;
+use super::{ReuseDoc, ReuseOptions, ReusePair, ReuseResult, flag_stock, orient};
+use crate::align::passages::{Passage, find_passages};
 use crate::ingest::Document;
+use crate::ingest::metadata::Level;
 use crate::structure::Span;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -19,61 +26,90 @@ pub enum PassimError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{path}:{line}: not a passim record ({message}); expected JSON with cluster, id, begin, end"
-    )]
+    #[error("{path}:{line}: not a passim {kind} record ({message})")]
     Record {
         path: PathBuf,
         line: usize,
+        kind: &'static str,
         message: String,
     },
     #[error(
-        "{0} holds no passim output (*.json files of JSON lines, e.g. passim's out.json folder)"
+        "{0} is not a passim output folder: it has no out.json (run `passim … IN.json OUT` and give OUT)"
     )]
-    Empty(PathBuf),
+    NotOutput(PathBuf),
+    #[error(
+        "passim's passage of `{id}` at characters {begin}–{end} is 「{passim}」 but this corpus reads 「{tifa}」 there: passim ran on text made with other options ({options}); read the corpus with the same options, or export it again and rerun passim"
+    )]
+    TextMismatch {
+        id: String,
+        begin: usize,
+        end: usize,
+        passim: String,
+        tifa: String,
+        options: String,
+    },
 }
 
 /// One line of passim's input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PassimInput {
     pub id: String,
-    /// Documents of one series are not compared with each other by passim: level and region.
+    /// passim's `series` only marks reuse inside one series as boilerplate (`pboiler`) when it is
+    /// hashed into `gid` with `--fields`; tifa gives every document its own level/region series.
     pub series: String,
-    pub date: String,
+    /// `YYYY-MM-DD` when the document's date is known; never made up from a year.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
+    /// The year, for `--fields year --filterpairs 'year <= year2 …'`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub year: Option<i32>,
+    /// 0 national, 1 provincial, 2 municipal, 3 county, for `--fields level`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub level: Option<u8>,
+    /// The options that shaped the text (`tifa export …`), echoed back by passim.
+    pub tifa_options: String,
     pub text: String,
 }
 
+/// A level as the number passim can filter on.
+pub fn level_number(level: Level) -> u8 {
+    match level {
+        Level::National => 0,
+        Level::Provincial => 1,
+        Level::Municipal => 2,
+        Level::County => 3,
+    }
+}
+
 impl PassimInput {
-    pub fn of(doc: &Document) -> Self {
+    pub fn of(doc: &Document, tifa_options: &str) -> Self {
         let level = doc.meta.level.value.map_or("unknown", |l| l.as_str());
         let region = doc.meta.region.value.as_deref().unwrap_or("unknown");
-        let date = doc
-            .meta
-            .date
-            .value
-            .clone()
-            .or_else(|| doc.meta.year.value.map(|y| format!("{y}-01-01")))
-            .unwrap_or_default();
         Self {
             id: doc.id.clone(),
             series: format!("{level}/{region}"),
-            date,
+            date: doc.meta.date.value.clone(),
+            year: doc.meta.year.value,
+            level: doc.meta.level.value.map(level_number),
+            tifa_options: tifa_options.to_string(),
             text: doc.normalized.text.clone(),
         }
     }
 }
 
 /// passim's input for a corpus, one JSON object per line.
-pub fn export(docs: &[Document]) -> String {
+pub fn export(docs: &[Document], tifa_options: &str) -> String {
     let mut out = String::new();
     for doc in docs {
-        out.push_str(&serde_json::to_string(&PassimInput::of(doc)).expect("plain values"));
+        out.push_str(
+            &serde_json::to_string(&PassimInput::of(doc, tifa_options)).expect("plain values"),
+        );
         out.push('\n');
     }
     out
 }
 
-/// One member of a passim cluster: a passage of a document.
+/// One member of a passim cluster (`out.json`): a passage of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PassimRecord {
     pub cluster: i64,
@@ -81,149 +117,331 @@ pub struct PassimRecord {
     /// Character offsets into the text given to passim.
     pub begin: usize,
     pub end: usize,
+    /// The passage's text as passim read it.
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub tifa_options: Option<String>,
 }
 
-/// Reads every `*.json` file (JSON lines) under `dir`, one level of subfolders included
-/// (passim writes `out.json/part-*.json`).
-pub fn read_output(dir: &Path) -> Result<Vec<PassimRecord>, PassimError> {
-    let read_dir = |d: &Path| -> Result<Vec<PathBuf>, PassimError> {
-        Ok(std::fs::read_dir(d)
-            .map_err(|source| PassimError::Read {
-                path: d.to_path_buf(),
-                source,
-            })?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .collect())
+/// One pairwise alignment (`align.json`, from `passim --pairwise`): a passage of `id` against
+/// one of `id2`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct PassimAlignment {
+    pub id: String,
+    pub id2: String,
+    pub begin: usize,
+    pub end: usize,
+    pub begin2: usize,
+    pub end2: usize,
+    /// Characters passim aligned as equal.
+    #[serde(default)]
+    pub matches: Option<usize>,
+    /// The two sides as aligned, `-` for a gap.
+    #[serde(default)]
+    pub s1: Option<String>,
+    #[serde(default)]
+    pub s2: Option<String>,
+    #[serde(default)]
+    pub tifa_options: Option<String>,
+}
+
+/// What passim wrote in its output folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassimOutput {
+    pub clusters: Vec<PassimRecord>,
+    pub alignments: Vec<PassimAlignment>,
+}
+
+impl PassimOutput {
+    /// Every document id passim's output names.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.clusters.iter().map(|r| r.id.as_str()).chain(
+            self.alignments
+                .iter()
+                .flat_map(|a| [a.id.as_str(), a.id2.as_str()]),
+        )
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty() && self.alignments.is_empty()
+    }
+}
+
+/// Reads passim's output folder `dir` (or its `out.json` itself): the cluster members of
+/// `out.json` and, when passim ran with `--pairwise`, the alignments of `align.json`; nothing
+/// else. An `out.json` without records is a result: passim found no reuse.
+pub fn read_output(dir: &Path) -> Result<PassimOutput, PassimError> {
+    let (out, align) = if dir.join("out.json").exists() {
+        (dir.join("out.json"), dir.join("align.json"))
+    } else if dir.file_name().is_some_and(|n| n == "out.json") && dir.exists() {
+        let parent = dir.parent().unwrap_or(Path::new("."));
+        (dir.to_path_buf(), parent.join("align.json"))
+    } else {
+        return Err(PassimError::NotOutput(dir.to_path_buf()));
+    };
+    let clusters = read_lines(&out, "cluster")?;
+    let alignments = if align.exists() {
+        read_lines(&align, "pairwise alignment")?
+    } else {
+        Vec::new()
+    };
+    Ok(PassimOutput {
+        clusters,
+        alignments,
+    })
+}
+
+/// JSON lines of a file, or of the `part-*` files of a Spark output folder.
+fn read_lines<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    kind: &'static str,
+) -> Result<Vec<T>, PassimError> {
+    let read_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| PassimError::Read { path, source }
     };
     let mut files = Vec::new();
-    for path in read_dir(dir)? {
-        if path.is_dir() {
-            files.extend(read_dir(&path)?.into_iter().filter(|p| is_json(p)));
-        } else if is_json(&path) {
-            files.push(path);
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).map_err(read_error(path))? {
+            let file = entry.map_err(read_error(path))?.path();
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if file.is_file() && !name.starts_with('.') && !name.starts_with('_') {
+                files.push(file);
+            }
         }
+    } else {
+        files.push(path.to_path_buf());
     }
     files.sort();
     let mut records = Vec::new();
-    for path in &files {
-        let text = std::fs::read_to_string(path).map_err(|source| PassimError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let record = serde_json::from_str(line).map_err(|e| PassimError::Record {
-                path: path.clone(),
+    for file in &files {
+        let text = std::fs::read_to_string(file).map_err(read_error(file))?;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            records.push(serde_json::from_str(line).map_err(|e| PassimError::Record {
+                path: file.clone(),
                 line: i + 1,
+                kind,
                 message: e.to_string(),
-            })?;
-            records.push(record);
+            })?);
         }
-    }
-    if records.is_empty() {
-        return Err(PassimError::Empty(dir.to_path_buf()));
     }
     Ok(records)
 }
 
-fn is_json(path: &Path) -> bool {
-    path.is_file()
-        && path
-            .extension()
-            .is_some_and(|e| e == "json" || e == "jsonl")
-}
-
-/// Byte offset of character `n` of `text` (its length when past the end).
-fn byte_of_char(text: &str, n: usize) -> usize {
-    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
-}
-
-/// The documents named in passim's records that are not among `ids`, each once, sorted.
+/// The documents named in passim's output that are not among `ids`, each once, sorted.
 pub fn unknown_documents<'a>(
-    records: &[PassimRecord],
+    output: &PassimOutput,
     ids: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
     let known: std::collections::HashSet<&str> = ids.into_iter().collect();
-    let unknown: std::collections::BTreeSet<&str> = records
-        .iter()
-        .map(|r| r.id.as_str())
-        .filter(|id| !known.contains(id))
-        .collect();
+    let unknown: std::collections::BTreeSet<&str> =
+        output.ids().filter(|id| !known.contains(id)).collect();
     unknown.into_iter().map(String::from).collect()
 }
 
-/// passim's clusters as pairs: every two members of a cluster from different documents of the
-/// corpus share a passage. Records of documents not in `docs` are ignored.
-pub fn to_result(docs: &[ReuseDoc], records: &[PassimRecord]) -> ReuseResult {
+/// Character offsets → byte offsets of one text, computed once per text.
+struct CharIndex<'a> {
+    text: &'a str,
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        Self { text, bytes }
+    }
+
+    /// The byte span of characters `begin..end`, clamped to the text.
+    fn span(&self, begin: usize, end: usize) -> Span {
+        let last = self.bytes.len() - 1;
+        Span::new(
+            self.bytes[begin.min(last)],
+            self.bytes[end.max(begin).min(last)],
+        )
+    }
+}
+
+/// Checks that passim's echoed passage text is this corpus's text at the same offsets (`-` left
+/// out on both sides: passim's alignment strings use it for gaps).
+fn check_text(
+    id: &str,
+    index: &CharIndex,
+    (begin, end): (usize, usize),
+    passim: &str,
+    recorded: Option<&str>,
+    current: &str,
+) -> Result<(), PassimError> {
+    let ours = index.span(begin, end).of(index.text);
+    let strip = |s: &str| s.chars().filter(|c| *c != '-').collect::<String>();
+    if strip(ours) == strip(passim) {
+        return Ok(());
+    }
+    let options = match recorded {
+        Some(r) if r != current => format!("the export used `{r}`, this run `{current}`"),
+        Some(r) => format!("the export recorded `{r}`, as this run"),
+        None => "the export recorded none".to_string(),
+    };
+    let short = |s: &str| s.chars().take(30).collect::<String>();
+    Err(PassimError::TextMismatch {
+        id: id.to_string(),
+        begin,
+        end,
+        passim: short(passim),
+        tifa: short(ours),
+        options,
+    })
+}
+
+/// passim's findings as pairs with passages, oriented and with stock passages flagged like
+/// tifa's own. `tifa_options` are this run's text-shaping options, named when a text differs.
+pub fn to_result(
+    docs: &[ReuseDoc],
+    output: &PassimOutput,
+    tifa_options: &str,
+) -> Result<ReuseResult, PassimError> {
     let index: FxHashMap<&str, u32> = docs
         .iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i as u32))
         .collect();
-    let mut clusters: FxHashMap<i64, Vec<(u32, Span)>> = FxHashMap::default();
-    for r in records {
-        let Some(&doc) = index.get(r.id.as_str()) else {
-            continue;
-        };
-        let text = &docs[doc as usize].text;
-        let span = Span::new(
-            byte_of_char(text, r.begin),
-            byte_of_char(text, r.end.max(r.begin)),
-        );
-        clusters.entry(r.cluster).or_default().push((doc, span));
-    }
-    let mut pairs: FxHashMap<(u32, u32), (Direction, Vec<Passage>)> = FxHashMap::default();
-    for members in clusters.values() {
-        for (i, x) in members.iter().enumerate() {
-            for y in &members[i + 1..] {
-                if x.0 == y.0 {
-                    continue;
-                }
-                let (source, target, direction) = super::orient(docs, x.0, y.0);
-                let (s_span, t_span) = if source == x.0 {
-                    (x.1, y.1)
-                } else {
-                    (y.1, x.1)
-                };
-                let chars = docs[target as usize].text[t_span.start..t_span.end]
-                    .chars()
-                    .count();
-                pairs
-                    .entry((source, target))
-                    .or_insert_with(|| (direction, Vec::new()))
-                    .1
-                    .push(Passage {
-                        a: s_span,
-                        b: t_span,
-                        matched_chars: chars,
-                        similarity: 1.0,
-                    });
+    let chars: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.text)).collect();
+    let mut pairs: FxHashMap<(u32, u32), Vec<Passage>> = FxHashMap::default();
+    let mut add = |x: u32, y: u32, passage: Passage| {
+        let (source, target, _) = orient(docs, x, y);
+        let passage = if source == x {
+            passage
+        } else {
+            Passage {
+                a: passage.b,
+                b: passage.a,
+                ..passage
             }
+        };
+        pairs.entry((source, target)).or_default().push(passage);
+    };
+    if output.alignments.is_empty() {
+        for (x, y, passage) in cluster_pairs(docs, &index, &chars, output, tifa_options)? {
+            add(x, y, passage);
+        }
+    } else {
+        for a in &output.alignments {
+            let (Some(&x), Some(&y)) = (index.get(a.id.as_str()), index.get(a.id2.as_str())) else {
+                continue;
+            };
+            if x == y {
+                continue;
+            }
+            let recorded = a.tifa_options.as_deref();
+            for (doc, id, range, side) in [
+                (x, &a.id, (a.begin, a.end), &a.s1),
+                (y, &a.id2, (a.begin2, a.end2), &a.s2),
+            ] {
+                if let Some(side) = side {
+                    check_text(
+                        id,
+                        &chars[doc as usize],
+                        range,
+                        side,
+                        recorded,
+                        tifa_options,
+                    )?;
+                }
+            }
+            let longer = (a.end - a.begin).max(a.end2 - a.begin2).max(1);
+            let matched = a.matches.unwrap_or(longer).min(longer);
+            add(
+                x,
+                y,
+                Passage {
+                    a: chars[x as usize].span(a.begin, a.end),
+                    b: chars[y as usize].span(a.begin2, a.end2),
+                    matched_chars: matched,
+                    similarity: matched as f64 / longer as f64,
+                },
+            );
         }
     }
+    let options = ReuseOptions::default();
+    let frequent = super::frequent_shingles(docs, &options);
     let mut out: Vec<ReusePair> = pairs
         .into_iter()
-        .map(|((source, target), (direction, mut passages))| {
-            passages.sort_by_key(|p| p.b.start);
-            let target_text = &docs[target as usize].text;
-            let shared_chars = passages.iter().map(|p| p.matched_chars).sum();
-            ReusePair {
-                source,
-                target,
-                direction,
-                shared_chars,
-                share_of_target: shared_chars as f64 / target_text.chars().count().max(1) as f64,
+        .map(|((source, target), passages)| {
+            let oriented = orient(docs, source, target);
+            let shared = flag_stock(
+                &docs[target as usize].text,
                 passages,
-            }
+                &frequent,
+                options.shingle,
+            );
+            ReusePair::new(docs, oriented, shared)
         })
         .collect();
     out.sort_by_key(|p| (p.source, p.target));
-    ReuseResult {
+    Ok(ReuseResult {
         candidates: out.len(),
         pairs: out,
+    })
+}
+
+/// Pairs of cluster members whose spans align here too, with the passages found between them.
+fn cluster_pairs(
+    docs: &[ReuseDoc],
+    index: &FxHashMap<&str, u32>,
+    chars: &[CharIndex],
+    output: &PassimOutput,
+    tifa_options: &str,
+) -> Result<Vec<(u32, u32, Passage)>, PassimError> {
+    let mut clusters: FxHashMap<i64, Vec<(u32, Span)>> = FxHashMap::default();
+    for r in &output.clusters {
+        let Some(&doc) = index.get(r.id.as_str()) else {
+            continue;
+        };
+        if let Some(text) = &r.text {
+            check_text(
+                &r.id,
+                &chars[doc as usize],
+                (r.begin, r.end),
+                text,
+                r.tifa_options.as_deref(),
+                tifa_options,
+            )?;
+        }
+        let span = chars[doc as usize].span(r.begin, r.end);
+        clusters.entry(r.cluster).or_default().push((doc, span));
     }
+    let mut members: Vec<(u32, Span, u32, Span)> = Vec::new();
+    for cluster in clusters.values() {
+        for (i, x) in cluster.iter().enumerate() {
+            for y in &cluster[i + 1..] {
+                if x.0 != y.0 {
+                    members.push((x.0, x.1, y.0, y.1));
+                }
+            }
+        }
+    }
+    let min_chars = ReuseOptions::default().min_chars;
+    let aligned = crate::parallel::parallel_map(&members, |&(x, xs, y, ys)| {
+        let (xt, yt) = (&docs[x as usize].text, &docs[y as usize].text);
+        find_passages(xs.of(xt), ys.of(yt), min_chars)
+            .into_iter()
+            .map(|p| {
+                let shift = |s: Span, by: usize| Span::new(s.start + by, s.end + by);
+                (
+                    x,
+                    y,
+                    Passage {
+                        a: shift(p.a, xs.start),
+                        b: shift(p.b, ys.start),
+                        ..p
+                    },
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    Ok(aligned.into_iter().flatten().collect())
 }
