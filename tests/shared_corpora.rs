@@ -324,3 +324,111 @@ fn likely_sources_name_the_document_copied_not_an_older_stock_phrase() {
         assert!(share.share <= 1.0 + 1e-9, "{share:?}");
     }
 }
+
+/// policy-central-shandong as reuse reads it, with tifa's own detection.
+fn shandong_reuse() -> Option<(Vec<tifa::reuse::ReuseDoc>, tifa::reuse::ReuseResult)> {
+    let shared = common::shared_corpora()?;
+    let corpus = ingest::load(
+        &shared.join("policy-central-shandong"),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let docs: Vec<tifa::reuse::ReuseDoc> = corpus
+        .documents
+        .iter()
+        .map(tifa::reuse::ReuseDoc::of)
+        .collect();
+    let result = tifa::reuse::detect(&docs, &tifa::reuse::ReuseOptions::default());
+    Some((docs, result))
+}
+
+#[test]
+fn stock_phrases_are_flagged_and_are_never_sources_or_shares() {
+    let Some((docs, result)) = shandong_reuse() else {
+        return;
+    };
+    let text_of = |p: &tifa::reuse::ReusePair, s: &tifa::reuse::SharedPassage| {
+        s.passage.b.of(&docs[p.target as usize].text).to_string()
+    };
+    let mut flagged = std::collections::BTreeMap::<&str, usize>::new();
+    for pair in &result.pairs {
+        for s in &pair.passages {
+            let text = text_of(pair, s);
+            for (phrase, key) in [
+                (
+                    "以习近平新时代中国特色社会主义思想为指导",
+                    "guiding thought",
+                ),
+                ("责任单位：", "duty line"),
+                ("国家治理体系和治理能力现代化", "governance"),
+            ] {
+                if text == phrase || (key == "duty line" && text.starts_with(phrase)) {
+                    assert!(s.stock.is_some(), "{text} is not flagged");
+                    *flagged.entry(key).or_default() += 1;
+                }
+            }
+        }
+        // Shared characters count only non-stock text, each character once.
+        assert!(pair.share_of_target <= 1.0 + 1e-9, "{pair:?}");
+    }
+    assert_eq!(flagged.len(), 3, "{flagged:?}");
+    let stock: usize = result
+        .pairs
+        .iter()
+        .map(|p| p.passages.iter().filter(|s| s.stock.is_some()).count())
+        .sum();
+    assert!(stock > 1000, "{stock} stock passages");
+    // No likely source rests on a duty line or a stock phrase.
+    let sources = tifa::reuse::likely_sources(&docs, &result);
+    for s in &sources {
+        let text = &docs[s.target as usize].text[s.start..s.end];
+        assert!(!text.starts_with("责任单位："), "{text}");
+        assert_ne!(text, "以习近平新时代中国特色社会主义思想为指导");
+    }
+    for share in tifa::reuse::reused_shares(&docs, &sources) {
+        assert!(share.share <= 1.0 + 1e-9, "{share:?}");
+    }
+}
+
+#[test]
+fn no_likely_source_is_of_a_lower_level_or_outside_the_hierarchy() {
+    let Some((docs, result)) = shandong_reuse() else {
+        return;
+    };
+    let sources = tifa::reuse::likely_sources(&docs, &result);
+    assert!(sources.len() > 1000, "{} sources", sources.len());
+    for s in &sources {
+        let (source, target) = (&docs[s.source as usize], &docs[s.target as usize]);
+        if let (Some(sl), Some(tl)) = (source.level, target.level) {
+            assert!(sl <= tl, "{} ({sl:?}) → {} ({tl:?})", source.id, target.id);
+        }
+        if let (Some(a), Some(b)) = (&source.date, &target.date) {
+            assert!(a <= b, "{} {a} → {} {b}", source.id, target.id);
+        }
+    }
+}
+
+#[test]
+fn the_report_of_policy_central_shandong_compares_central_070_with_shandong_036() {
+    let Some(shared) = common::shared_corpora() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    common::tifa()
+        .arg("report")
+        .arg(shared.join("policy-central-shandong"))
+        .args(["--formats", "csv", "-q", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let pairs = std::fs::read_to_string(out.join("tables/pairs.csv")).unwrap();
+    let row = pairs
+        .lines()
+        .find(|l| l.contains(",central_070,shandong_036,"))
+        .unwrap_or_else(|| panic!("central_070 → shandong_036 not compared:\n{pairs}"));
+    assert!(row.contains("shared text"), "{row}");
+    // The copy of central_037 comes first: the pair sharing most text.
+    let first = pairs.lines().nth(1).unwrap();
+    assert!(first.contains(",central_037,shandong_033,"), "{first}");
+}

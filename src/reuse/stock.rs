@@ -91,30 +91,40 @@ fn is_frequent(text: &str, frequent: &FrequentShingles, shingle: usize) -> bool 
 }
 
 /// The pieces of a passage between punctuation marks, each with whether it sat inside 《》.
+/// A passage may start inside a title: what comes before a 》 without its 《 is a title too.
 fn pieces(text: &str) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut piece = String::new();
     let mut in_title = false;
     let mut title_piece = false;
+    let mut opened = false;
     for c in text.chars() {
         let separates = c.is_whitespace()
             || crate::chars::is_cjk_punct(c)
             || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '!' | '?');
-        if separates {
-            if !piece.is_empty() {
-                out.push((std::mem::take(&mut piece), title_piece));
-            }
-            match c {
-                '《' => in_title = true,
-                '》' => in_title = false,
-                _ => {}
-            }
-            title_piece = in_title;
-        } else {
+        if !separates {
             if piece.is_empty() {
                 title_piece = in_title;
             }
             piece.push(c);
+            continue;
+        }
+        if !piece.is_empty() {
+            out.push((std::mem::take(&mut piece), title_piece));
+        }
+        match c {
+            '《' => {
+                in_title = true;
+                opened = true;
+            }
+            '》' => {
+                if !opened {
+                    out.iter_mut().for_each(|p| p.1 = true);
+                }
+                in_title = false;
+                opened = true;
+            }
+            _ => {}
         }
     }
     if !piece.is_empty() {
@@ -123,11 +133,19 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// Whether every piece of `text` is name-like (and there is one).
+/// Whether every piece of `text` is name-like (and one is); a piece of one character is the cut
+/// end of a name (…、市).
 pub fn is_names_only(text: &str) -> bool {
+    if is_standard_title(text) {
+        return true;
+    }
     let pieces = pieces(text);
-    !pieces.is_empty()
-        && pieces
+    let named: Vec<&(String, bool)> = pieces
+        .iter()
+        .filter(|(p, _)| p.chars().count() > 1)
+        .collect();
+    !named.is_empty()
+        && named
             .iter()
             .all(|(piece, in_title)| *in_title || is_name_like(piece))
 }
@@ -169,8 +187,18 @@ const ORGANISATION_ENDINGS: &[&str] = &[
 ];
 /// Endings of meeting names.
 const MEETING_ENDINGS: &[&str] = &["大会", "全会", "会议", "论坛", "博览会", "座谈会"];
-/// Endings of programme names.
-const PROGRAMME_ENDINGS: &[&str] = &["专项", "计划", "工程"];
+/// Endings of programme names and of standards' titles.
+const PROGRAMME_ENDINGS: &[&str] = &[
+    "专项",
+    "计划",
+    "工程",
+    "通用要求",
+    "技术要求",
+    "技术规范",
+    "通用规范",
+    "试验方法",
+    "测试方法",
+];
 /// Labels of duty lines and contact lines.
 const LABELS: &[&str] = &[
     "责任单位",
@@ -229,6 +257,19 @@ fn is_lexicon_terms(piece: &str) -> bool {
     in_terms > 0 && total - in_terms <= (total / 5).max(2)
 }
 
+/// A standard's title, its parts set apart by spaces: 智能制造 机器视觉在线检测系统 通用要求.
+fn is_standard_title(text: &str) -> bool {
+    static TITLE: OnceLock<regex::Regex> = OnceLock::new();
+    TITLE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"^[\p{Han}A-Za-z0-9]+(?: [\p{Han}A-Za-z0-9]+){1,3}(?:要求|规范|方法|指南|导则|规程|术语)$",
+            )
+            .expect("a valid pattern")
+        })
+        .is_match(text.trim())
+}
+
 /// GB/T 38872-2020, GB 50016—2014, DB37/T 1234-2021: letters, an optional /T, a number, a year.
 fn is_standard_number(piece: &str) -> bool {
     static STANDARD: OnceLock<regex::Regex> = OnceLock::new();
@@ -253,6 +294,11 @@ mod tests {
             "国家重点研发计划重点专项",
             "《中华人民共和国安全生产法》",
             "GB/T38872-2020",
+            // Cut from a longer passage: inside titles, and a name cut short.
+            "中华人民共和国安全生产法》《中华人民共和国",
+            "智能工厂 安全控制要求》、GB/T",
+            "责任单位：市委组织部、市人力资源社会保障局、市教育局、市",
+            "智能制造 机器视觉在线检测系统 通用要求",
         ] {
             assert_eq!(
                 classify(text, &FrequentShingles::default(), 8),
