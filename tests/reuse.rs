@@ -275,3 +275,51 @@ fn the_real_source_wins_over_an_older_stock_phrase() {
     let shares = tifa::reuse::reused_shares(&docs, &sources);
     assert!(shares.iter().all(|s| s.share <= 1.0 + 1e-9), "{shares:?}");
 }
+
+#[test]
+fn passim_options_that_do_not_apply_are_refused_and_no_reuse_is_a_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("OUT");
+    fs::create_dir_all(out.join("out.json")).unwrap();
+    fs::write(out.join("out.json/part-00000.json"), "").unwrap();
+    tifa()
+        .args(["reuse", "corpus", "--min-chars", "20", "--from-passim"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("--min-chars"));
+    // An empty out.json: passim found nothing, which is an answer, not an error.
+    let table = tifa()
+        .args(["reuse", "corpus", "--format", "csv", "--from-passim"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("passim found no reuse"));
+    let csv = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert_eq!(csv.lines().count(), 1, "a header only: {csv}");
+    // A folder without out.json is not passim's output.
+    tifa()
+        .args(["reuse", "corpus", "--from-passim"])
+        .arg(dir.path())
+        .assert()
+        .code(3)
+        .stderr(contains("has no out.json"));
+}
+
+#[test]
+fn passim_text_that_is_not_tifas_stops_the_import_and_names_the_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let phrase = "全市网络安全和信息化工作会议精神";
+    let (out, _) = common::passim_output(dir.path(), phrase, &["001", "000"]);
+    let part = out.join("part-00000.json");
+    let shifted = fs::read_to_string(&part)
+        .unwrap()
+        .replace(phrase, "别的文字别的文字别的文字别的文字");
+    fs::write(&part, shifted).unwrap();
+    tifa()
+        .args(["reuse", "corpus", "--from-passim"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(contains("passim ran on text made with other options"));
+}

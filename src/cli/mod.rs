@@ -53,6 +53,7 @@ pub fn exit_code_of(error: &anyhow::Error) -> u8 {
             || cause.is::<crate::decode::DecodeError>()
             || cause.is::<crate::extract::ExtractError>()
             || cause.is::<ingest::FileError>()
+            || cause.is::<crate::reuse::passim::PassimError>()
         {
             return exit::INPUT;
         }
