@@ -285,20 +285,9 @@ fn no_shared_passage_crosses_a_paragraph_break_on_real_pairs() {
 
 #[test]
 fn likely_sources_name_the_document_copied_not_an_older_stock_phrase() {
-    let Some(shared) = common::shared_corpora() else {
+    let Some((docs, result)) = shandong_reuse() else {
         return;
     };
-    let corpus = ingest::load(
-        &shared.join("policy-central-shandong"),
-        &LoadOptions::default(),
-    )
-    .unwrap();
-    let docs: Vec<tifa::reuse::ReuseDoc> = corpus
-        .documents
-        .iter()
-        .map(tifa::reuse::ReuseDoc::of)
-        .collect();
-    let result = tifa::reuse::detect(&docs, &tifa::reuse::ReuseOptions::default());
     let sources = tifa::reuse::likely_sources(&docs, &result);
     let index = |id: &str| docs.iter().position(|d| d.id == id).unwrap() as u32;
     let from = |target: &str, source: &str| -> (usize, usize) {
