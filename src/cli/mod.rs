@@ -45,6 +45,10 @@ pub fn exit_code_of(error: &anyhow::Error) -> u8 {
         if let Some(crate::decode::DecodeError::UnknownLabel(_)) = cause.downcast_ref() {
             return exit::USAGE;
         }
+        // passim's output that does not fit the corpus is a wrong input, also inside a report.
+        if let Some(crate::report::ReportError::Passim(_)) = cause.downcast_ref() {
+            return exit::INPUT;
+        }
         if cause.is::<NoDocuments>() {
             return exit::NOTHING_FOUND;
         }

@@ -191,20 +191,10 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     stages.stage("load");
     let corpus = super::load_corpus(&dir, &args.input)?;
     let passim = match &args.from_passim {
-        Some(out) => {
-            let output =
-                super::reuse::passim_output(out, corpus.documents.iter().map(|d| d.id.as_str()))?;
-            let docs: Vec<crate::reuse::ReuseDoc> = corpus
-                .documents
-                .iter()
-                .map(crate::reuse::ReuseDoc::of)
-                .collect();
-            Some(crate::reuse::passim::to_result(
-                &docs,
-                &output,
-                &args.input.text_options(),
-            )?)
-        }
+        Some(out) => Some((
+            super::reuse::passim_output(out, corpus.documents.iter().map(|d| d.id.as_str()))?,
+            args.input.text_options(),
+        )),
         None => None,
     };
     let words = Words::with_dictionaries(&args.dict)?;

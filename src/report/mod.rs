@@ -11,6 +11,7 @@ use crate::compare::{Comparison, compare_with};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
+use crate::reuse::passim::{PassimError, PassimOutput, to_result};
 use crate::reuse::{
     LikelySource, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect, likely_sources,
     may_be_source, reused_shares,
@@ -37,6 +38,8 @@ pub enum ReportError {
     Plan(#[from] PlanError),
     #[error("the corpus has no document to report on")]
     Empty,
+    #[error(transparent)]
+    Passim(#[from] PassimError),
 }
 
 #[derive(Debug, Clone)]
@@ -50,9 +53,9 @@ pub struct ReportOptions {
     pub top: usize,
     /// Least documents a term must occur in for trends and keyness.
     pub min_docs: u32,
-    /// passim's findings (`--from-passim`, read by [`crate::reuse::passim::to_result`]):
-    /// corpus-wide reuse is taken from them instead of being detected here.
-    pub passim: Option<ReuseResult>,
+    /// passim's output (`--from-passim`) and this run's text options, checked against the ones
+    /// the export recorded: corpus-wide reuse is taken from it instead of being detected here.
+    pub passim: Option<(PassimOutput, String)>,
 }
 
 impl Default for ReportOptions {
@@ -182,7 +185,11 @@ pub fn build(
     on_stage("compare");
     // Reuse first: the pairs sharing most text are compared, whatever the rules planned.
     let reuse_docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
-    let reuse = corpus_reuse(&reuse_docs, options.passim.take());
+    let passim = match options.passim.take() {
+        Some((output, text_options)) => Some(to_result(&reuse_docs, &output, &text_options)?),
+        None => None,
+    };
+    let reuse = corpus_reuse(&reuse_docs, passim);
     let planned = plan.len();
     let from_rules = options.pairs.is_none();
     plan = pairs_to_compare(
