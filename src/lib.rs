@@ -18,4 +18,5 @@ pub mod report;
 pub mod reuse;
 pub mod stats;
 pub mod structure;
+pub mod trace;
 pub mod words;

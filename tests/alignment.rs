@@ -2,7 +2,7 @@
 //! (delete, insert foreign sentences, move blocks, substitute words, paraphrase, split, merge,
 //! truncate) applied with a fixed seed, and the pairs found scored against the truth.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use tifa::align::{AlignOptions, PairKind};

@@ -2,7 +2,7 @@
 //! the good documents still load, the exit code is non-zero only when nothing usable is left,
 //! and nothing outside the corpus folder is read.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

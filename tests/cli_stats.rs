@@ -1,6 +1,6 @@
 //! The statistics commands from the outside: every format, snapshots of the tables, bad filters.
 
-mod common;
+use crate::common;
 
 use common::{stdout, tifa};
 use polars::prelude::{ParquetReader, SerReader};

@@ -2,7 +2,7 @@
 //! LibreOffice and Chromium (`tests/fixtures/formats/`), read back to nearly all of the text's Han
 //! characters, with citations that point at the real paragraph or page line.
 
-mod common;
+use crate::common;
 
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! 提法 on real text: the examples of issue 11, checked with the real segmenter, and over the
 //! national government work reports (../shared/corpora, skipped without it).
 
-mod common;
+use crate::common;
 
 use common::{corpus_dir, shared_corpora, stdout};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Folders, manifests and encodings as users keep them: nested folders with `.TXT` files and a
 //! README, manifests saved by a spreadsheet, damaged or unusual encodings, pipes and links.
 
-mod common;
+use crate::common;
 
 use predicates::prelude::*;
 use std::fs;

@@ -1,6 +1,6 @@
 //! What the binary tells its users about licences (`tifa licenses`).
 
-mod common;
+use crate::common;
 
 use common::stdout;
 

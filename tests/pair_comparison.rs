@@ -2,7 +2,7 @@
 //! what changed as a formulation, shown in every output of `tifa diff` and in the report's pair
 //! sections; and a text aligned with itself is identical sentence by sentence.
 
-mod common;
+use crate::common;
 
 use tifa::align::{AlignOptions, PairKind};
 use tifa::compare::{Comparison, compare};

@@ -1,7 +1,7 @@
 //! The Word redline of a pair: accepting every tracked change gives B's text, rejecting every one
 //! gives A's (whitespace aside: Word paragraphs are not the text's line breaks).
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use tifa::align::AlignOptions;

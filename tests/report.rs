@@ -1,9 +1,8 @@
 //! `tifa report` from the outside: every file of the report folder on the samples, hostile text,
 //! safe replacement, and a snapshot of report.md.
 
-mod common;
-#[path = "../benches/generator/mod.rs"]
-mod generator;
+use crate::common;
+use crate::generator;
 
 use common::tifa;
 use polars::prelude::{ParquetReader, SerReader};

@@ -1,9 +1,8 @@
 //! Corpus-wide reuse: recall and precision on a generated corpus with planted passages, the CLI
 //! tables, and the passim hand-off both ways.
 
-mod common;
-#[path = "../benches/generator/mod.rs"]
-mod generator;
+use crate::common;
+use crate::generator;
 
 use common::tifa;
 use predicates::str::contains;
@@ -322,4 +321,129 @@ fn passim_text_that_is_not_tifas_stops_the_import_and_names_the_options() {
         .assert()
         .failure()
         .stderr(contains("passim ran on text made with other options"));
+}
+
+/// passim installed by `../shared/passim/setup.sh` (in `$PASSIM_HOME`, else `/tmp/passim`), with
+/// Java to run it; the real-passim test skips without them.
+fn installed_passim() -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("PASSIM_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/tmp/passim".into());
+    let java = std::process::Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if java && home.join("venv/bin/passim").is_file() && home.join("env.sh").is_file() {
+        Some(home)
+    } else {
+        eprintln!(
+            "skipped: passim is not installed (bash ../shared/passim/setup.sh, needs Java 17)"
+        );
+        None
+    }
+}
+
+/// Real passim on Spark over three national reports, read back: the pairs are the consecutive
+/// reports tifa itself finds, every echoed passage is tifa's text (else the import would stop),
+/// and passim's match counts make similarities below 1.
+#[test]
+fn real_passim_output_on_national_reports_reads_back() {
+    let (Some(shared), Some(home)) = (common::shared_corpora(), installed_passim()) else {
+        return;
+    };
+    let national = shared.join("national-gwr");
+    let work = tempfile::tempdir().unwrap();
+    let corpus = work.path().join("gwr");
+    fs::create_dir(&corpus).unwrap();
+    let manifest = fs::read_to_string(national.join("manifest.csv")).unwrap();
+    let mut rows = vec![manifest.lines().next().unwrap().to_string()];
+    for year in ["2022", "2023", "2024"] {
+        let file = format!("gwr-{year}.txt");
+        fs::copy(national.join(&file), corpus.join(&file)).unwrap();
+        rows.extend(
+            manifest
+                .lines()
+                .filter(|l| l.starts_with(&format!("{file},")))
+                .map(str::to_string),
+        );
+    }
+    fs::write(corpus.join("manifest.csv"), rows.join("\n") + "\n").unwrap();
+    let input = work.path().join("passim-in.json");
+    tifa()
+        .args(["export", "--format", "passim"])
+        .arg(&corpus)
+        .arg(&input)
+        .assert()
+        .success();
+    let out = work.path().join("passim-out");
+    // The README's command.
+    let script = format!(
+        ". '{}/env.sh' && passim --floating-ngrams -n 6 --min-align 12 --pairwise \
+         --fields year level --filterpairs 'uid <> uid2 AND year <= year2 AND level <= level2' \
+         '{}' '{}'",
+        home.display(),
+        input.display(),
+        out.display()
+    );
+    let run = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "passim failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let table = |name: &str, extra: &[&std::ffi::OsStr]| -> Vec<serde_json::Value> {
+        let table = tifa()
+            .arg("reuse")
+            .arg(&corpus)
+            .args(["--table", name, "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            table.status.success(),
+            "{}",
+            String::from_utf8_lossy(&table.stderr)
+        );
+        serde_json::from_slice(&table.stdout).unwrap()
+    };
+    let key = |rows: &[serde_json::Value]| -> std::collections::BTreeSet<(String, String)> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["target"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let passim_args = ["--from-passim".as_ref(), out.as_os_str()];
+    let from_passim = table("pairs", &passim_args);
+    let own = table("pairs", &[]);
+    for pair in [("gwr-2022", "gwr-2023"), ("gwr-2023", "gwr-2024")] {
+        assert!(
+            key(&from_passim).contains(&(pair.0.to_string(), pair.1.to_string())),
+            "passim's pairs {:?} lack {pair:?}",
+            key(&from_passim)
+        );
+    }
+    assert_eq!(key(&from_passim), key(&own), "passim and tifa disagree");
+    for row in &from_passim {
+        assert!(row["share_of_target"].as_f64().unwrap() <= 1.0, "{row}");
+    }
+    // passim's spans bridge unmatched text; its match counts say how much of a span matched.
+    let passages = table("passages", &passim_args);
+    assert!(!passages.is_empty());
+    for row in &passages {
+        let similarity = row["similarity"].as_f64().unwrap();
+        assert!(similarity > 0.0 && similarity <= 1.0, "{row}");
+    }
+    assert!(
+        passages
+            .iter()
+            .any(|r| r["similarity"].as_f64().unwrap() < 0.9),
+        "every passim passage matched whole: its match counts were not read"
+    );
 }

@@ -1,6 +1,6 @@
 //! Exact expectations on the four sample documents and their real defects (corpus/README.md).
 
-mod common;
+use crate::common;
 
 use common::{sample, sample_without_manifest};
 use tifa::ingest::metadata::{Level, Origin};

@@ -2,7 +2,7 @@
 //! speeches (001 → 000) and the provincial summary against the county speech (002 → 000). These
 //! are different counties and a different province, so they share stock passages, not sentences.
 
-mod common;
+use crate::common;
 
 use tifa::align::{AlignOptions, PairKind};
 use tifa::compare::{Comparison, compare};

@@ -1,7 +1,7 @@
 //! The real corpora in ../shared/corpora (skipped cleanly when absent): everything ingests, the
 //! GBK pair is read as GBK, the Traditional 1954 report comes out Simplified.
 
-mod common;
+use crate::common;
 
 use tifa::ingest::{self, LoadOptions};
 

@@ -1,6 +1,6 @@
 //! Snapshots (insta) of what the renderers print for the bundled corpus.
 
-mod common;
+use crate::common;
 
 use common::stdout as run;
 

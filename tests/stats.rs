@@ -1,7 +1,7 @@
 //! Statistics on the samples, on a constructed corpus with known answers, and on the national
 //! government work reports when `../shared/corpora` is present.
 
-mod common;
+use crate::common;
 
 use common::{corpus_dir, shared_corpora};
 use std::collections::BTreeSet;

@@ -8,6 +8,7 @@ mod report;
 mod reuse;
 mod show;
 mod stats;
+mod trace;
 
 use crate::ingest::{self, Corpus, Document, LoadOptions};
 use crate::normalize::BoilerplateRules;
@@ -135,6 +136,8 @@ pub enum Command {
     Kwic(stats::KwicArgs),
     /// Which documents of a corpus share passages, without comparing every pair (or read passim's output).
     Reuse(reuse::ReuseArgs),
+    /// One higher-level text through every document that may draw on it: per base sentence which documents keep, change, move or drop it; per document how much comes from the base.
+    Trace(trace::TraceArgs),
     /// Write the normalized corpus for another tool: passim's JSON lines (id, series, date, text).
     Export(reuse::ExportArgs),
     /// The licences of tifa, of the crates compiled into it, of its chart font and of its data.
@@ -257,6 +260,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Formulations(args) => stats::run_formulations(args),
         Command::Kwic(args) => stats::run_kwic(args),
         Command::Reuse(args) => reuse::run(args),
+        Command::Trace(args) => trace::run(args),
         Command::Export(args) => reuse::run_export(args),
         Command::Licenses => print_licences(),
         Command::Completions { shell } => {
@@ -460,7 +464,7 @@ impl<'a> Resolver<'a> {
             .context("cannot read the document on standard input")
     }
 
-    fn corpus(&self) -> Result<&Corpus> {
+    pub(crate) fn corpus(&self) -> Result<&Corpus> {
         if let Some(corpus) = self.corpus.get() {
             return Ok(corpus);
         }

@@ -97,6 +97,24 @@ impl TableOutput {
         self.write_bytes(&bytes)
     }
 
+    /// Whether the output is the terminal table (no --format and no --out with an extension).
+    pub(crate) fn is_terminal_table(&self) -> bool {
+        self.format() == TableFormat::Table
+    }
+
+    /// A result that is not one table, as JSON (or JSON Lines of one line).
+    pub(crate) fn write_json(&self, value: &impl serde::Serialize) -> Result<()> {
+        let mut bytes = match self.format() {
+            TableFormat::Json | TableFormat::Table => serde_json::to_vec_pretty(value)?,
+            TableFormat::Jsonl => serde_json::to_vec(value)?,
+            other => bail!(
+                "this result is not one table: give --format json (not {other:?}), or choose a --table"
+            ),
+        };
+        bytes.push(b'\n');
+        self.write_bytes(&bytes)
+    }
+
     fn refuse_binary_on_terminal(&self) -> Result<()> {
         if self.out.is_none() && std::io::stdout().is_terminal() {
             bail!("Parquet is binary: give --out FILE.parquet (or pipe stdout to a file)");

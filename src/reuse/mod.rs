@@ -560,6 +560,7 @@ pub mod tables {
             ("target_start", ColumnType::Int),
             ("target_end", ColumnType::Int),
             ("chars", ColumnType::Int),
+            ("similarity", ColumnType::Float),
             ("stock", ColumnType::Str),
             ("text", ColumnType::Str),
         ]);
@@ -581,6 +582,7 @@ pub mod tables {
                     target_start.into(),
                     (target_start + text.chars().count()).into(),
                     text.chars().count().into(),
+                    passage.similarity.into(),
                     shared.stock.map_or("", |s| s.as_str()).into(),
                     text.into(),
                 ]);

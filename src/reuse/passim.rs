@@ -277,22 +277,33 @@ fn check_text(
     current: &str,
 ) -> Result<(), PassimError> {
     let ours = index.span(begin, end).of(index.text);
-    let strip = |s: &str| s.chars().filter(|c| *c != '-').collect::<String>();
-    if strip(ours) == strip(passim) {
+    // passim's alignments write gaps as '-' and the text's own hyphens as U+2010 (its
+    // seriatim.py); its cluster texts keep the hyphens. Neither hyphen is compared.
+    let unhyphenated = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '\u{2010}'))
+            .collect()
+    };
+    let (ours, theirs) = (unhyphenated(ours), unhyphenated(passim));
+    let Some(first_difference) =
+        (0..ours.len().max(theirs.len())).find(|&i| ours.get(i) != theirs.get(i))
+    else {
         return Ok(());
-    }
+    };
     let options = match recorded {
         Some(r) if r != current => format!("the export used `{r}`, this run `{current}`"),
         Some(r) => format!("the export recorded `{r}`, as this run"),
         None => "the export recorded none".to_string(),
     };
-    let short = |s: &str| s.chars().take(30).collect::<String>();
+    // Both texts from a little before the first difference, so that it shows.
+    let from = first_difference.saturating_sub(10);
+    let around = |s: &[char]| s.iter().skip(from).take(30).collect::<String>();
     Err(PassimError::TextMismatch {
         id: id.to_string(),
         begin,
         end,
-        passim: short(passim),
-        tifa: short(ours),
+        passim: around(&theirs),
+        tifa: around(&ours),
         options,
     })
 }
@@ -444,4 +455,36 @@ fn cluster_pairs(
             .collect::<Vec<_>>()
     });
     Ok(aligned.into_iter().flatten().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_passim_rewrote_and_alignment_gaps_are_not_differences() {
+        let text = "规划（2021-2025年）\n--坚持创新";
+        let index = CharIndex::new(text);
+        let end = text.chars().count();
+        // An alignment string: the text's hyphens as U+2010, a gap as '-'.
+        let aligned = "规划（2021\u{2010}2025年）\n\u{2010}\u{2010}坚持-创新";
+        assert!(check_text("x", &index, (0, end), aligned, None, "defaults").is_ok());
+        // A cluster text keeps them as they are.
+        assert!(check_text("x", &index, (0, end), text, None, "defaults").is_ok());
+        let Err(PassimError::TextMismatch { passim, tifa, .. }) = check_text(
+            "x",
+            &index,
+            (0, end),
+            "规划（2021-2025年）\n--坚持创造",
+            None,
+            "defaults",
+        ) else {
+            panic!("a changed character is a difference");
+        };
+        // The excerpts start a little before the difference, so that it shows.
+        assert!(
+            passim.ends_with("坚持创造") && tifa.ends_with("坚持创新"),
+            "{passim} {tifa}"
+        );
+    }
 }

@@ -1,0 +1,269 @@
+//! Trace: one base [`Document`] and the documents that may draw on it → a [`Trace`]: for every
+//! sentence of the base, what each document did with it ([`Variant`]: kept identical, changed,
+//! moved or dropped, with the similarity and where it is), and for every document how much of it
+//! comes from the base ([`TracedDoc`]) and which of its sections are its own.
+//!
+//! The base is tokenized once; each document is tokenized once and aligned with it
+//! ([`crate::align::align`], the pair alignment), on every core.
+
+use crate::align::{AlignOptions, PairKind, SectionCoverage, align};
+use crate::ingest::Document;
+use crate::ingest::metadata::Level;
+use crate::parallel::parallel_map;
+use crate::stats::counts::DocInfo;
+use crate::words::{Segmenter, Token};
+use serde::Serialize;
+use std::ops::Range;
+
+/// A section of a document counts as its own when at most this share of it comes from the base.
+pub const OWN_SECTION_MAX_SHARE: f64 = 0.2;
+
+/// What one document did with one sentence of the base.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Variant {
+    /// Identical, changed, moved or dropped (never added: the base's sentence is there).
+    pub kind: PairKind,
+    pub similarity: f64,
+    /// The document's sentences that carry it (indices), none when dropped.
+    pub sentences: Option<Range<usize>>,
+    /// Where they are in the document's file (`讲话.txt:12`), empty when dropped.
+    pub citation: String,
+}
+
+/// One sentence of the base.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaseSentence {
+    /// The section path of heading markers (`二、/（三）`), empty before the first heading.
+    pub section: String,
+    pub text: String,
+    pub citation: String,
+    /// Han characters, to weigh what a document keeps.
+    pub chars: usize,
+}
+
+/// One document traced from the base.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TracedDoc {
+    pub id: String,
+    pub identical: usize,
+    pub changed: usize,
+    pub moved: usize,
+    pub dropped: usize,
+    /// Share of the document's characters in sentences taken over or adapted from the base.
+    pub share_from_base: f64,
+    /// Share of the base's characters in sentences this document kept, changed or not.
+    pub base_kept: f64,
+    /// Sections of the document of which at most [`OWN_SECTION_MAX_SHARE`] comes from the base.
+    pub own_sections: Vec<SectionCoverage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trace {
+    pub base: String,
+    pub sentences: Vec<BaseSentence>,
+    pub documents: Vec<TracedDoc>,
+    /// `variants[s][d]`: what document `d` did with base sentence `s`.
+    pub variants: Vec<Vec<Variant>>,
+}
+
+impl Trace {
+    /// How many documents keep base sentence `s` (identical, changed or moved).
+    pub fn carried(&self, s: usize) -> usize {
+        self.variants[s]
+            .iter()
+            .filter(|v| v.kind != PairKind::Dropped)
+            .count()
+    }
+}
+
+/// Whether `doc` may draw on `base`: not the base itself, not dated (or, without dates, of a
+/// year) before it, of a lower level when both levels are known, and inside the base's
+/// hierarchy (a national base reaches every document).
+pub fn may_draw_on(base: &Document, doc: &Document) -> bool {
+    let (b, d) = (DocInfo::of(base, 0), DocInfo::of(doc, 0));
+    if b.id == d.id {
+        return false;
+    }
+    let not_earlier = match (&b.date, &d.date, b.year, d.year) {
+        (Some(bd), Some(dd), _, _) => bd <= dd,
+        (_, _, Some(by), Some(dy)) => by <= dy,
+        _ => true,
+    };
+    let lower = match (b.level, d.level) {
+        (Some(bl), Some(dl)) => bl < dl,
+        _ => true,
+    };
+    let in_hierarchy = crate::ingest::divisions::in_hierarchy(
+        b.level == Some(Level::National),
+        b.division,
+        d.division,
+    );
+    not_earlier && lower && in_hierarchy
+}
+
+/// The base traced through `docs`.
+pub fn trace(
+    base: &Document,
+    docs: &[&Document],
+    segmenter: &Segmenter,
+    options: &AlignOptions,
+) -> Trace {
+    let base_tokens = segmenter.tokenize(&base.normalized.text);
+    let traced = parallel_map(docs, |doc| {
+        trace_one(base, &base_tokens, doc, segmenter, options)
+    });
+    let sentences = base_sentences(base);
+    let mut variants = vec![Vec::with_capacity(docs.len()); sentences.len()];
+    let mut documents = Vec::with_capacity(docs.len());
+    for (doc, per_sentence) in traced {
+        for (s, variant) in per_sentence.into_iter().enumerate() {
+            variants[s].push(variant);
+        }
+        documents.push(doc);
+    }
+    Trace {
+        base: base.id.clone(),
+        sentences,
+        documents,
+        variants,
+    }
+}
+
+fn base_sentences(base: &Document) -> Vec<BaseSentence> {
+    let text = &base.normalized.text;
+    base.structure
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| BaseSentence {
+            section: base.structure.section_label(text, i),
+            text: s.span.of(text).to_string(),
+            citation: base.cite(s.span.start),
+            chars: crate::chars::han_count(s.span.of(text)),
+        })
+        .collect()
+}
+
+/// One document aligned with the base: its summary, and a variant for every base sentence.
+fn trace_one(
+    base: &Document,
+    base_tokens: &[Token],
+    doc: &Document,
+    segmenter: &Segmenter,
+    options: &AlignOptions,
+) -> (TracedDoc, Vec<Variant>) {
+    let tokens = segmenter.tokenize(&doc.normalized.text);
+    let alignment = align(base, base_tokens, doc, &tokens, options);
+    let dropped = Variant {
+        kind: PairKind::Dropped,
+        similarity: 0.0,
+        sentences: None,
+        citation: String::new(),
+    };
+    let mut variants = vec![dropped; base.structure.sentences.len()];
+    for pair in &alignment.pairs {
+        let (Some(a), Some(b)) = (&pair.a, &pair.b) else {
+            continue;
+        };
+        let start = doc.structure.sentences[b.start].span.start;
+        for s in a.clone() {
+            // A base sentence split over two pairs keeps the closer one.
+            if variants[s].kind == PairKind::Dropped || variants[s].similarity < pair.similarity {
+                variants[s] = Variant {
+                    kind: pair.kind,
+                    similarity: pair.similarity,
+                    sentences: Some(b.clone()),
+                    citation: doc.cite(start),
+                };
+            }
+        }
+    }
+    let count = |kind| variants.iter().filter(|v| v.kind == kind).count();
+    let summary = TracedDoc {
+        id: doc.id.clone(),
+        identical: count(PairKind::Identical),
+        changed: count(PairKind::Changed),
+        moved: count(PairKind::Moved),
+        dropped: count(PairKind::Dropped),
+        share_from_base: alignment.coverage.copy_ratio,
+        base_kept: alignment.coverage.kept_ratio,
+        own_sections: alignment
+            .coverage
+            .b_sections
+            .iter()
+            .filter(|s| s.chars > 0 && s.ratio <= OWN_SECTION_MAX_SHARE)
+            .cloned()
+            .collect(),
+    };
+    (summary, variants)
+}
+
+/// The variant table in long form: base sentence × document → kind, similarity, citation.
+pub fn variant_table(trace: &Trace) -> crate::stats::table::Table {
+    use crate::stats::table::{ColumnType, Table, Value};
+    let mut t = Table::new(&[
+        ("base_sentence", ColumnType::Int),
+        ("section", ColumnType::Str),
+        ("document", ColumnType::Str),
+        ("kind", ColumnType::Str),
+        ("similarity", ColumnType::Float),
+        ("citation", ColumnType::Str),
+        ("base_citation", ColumnType::Str),
+        ("base_text", ColumnType::Str),
+    ]);
+    for (s, sentence) in trace.sentences.iter().enumerate() {
+        for (doc, variant) in trace.documents.iter().zip(&trace.variants[s]) {
+            t.push(vec![
+                Value::from(s + 1),
+                sentence.section.as_str().into(),
+                doc.id.as_str().into(),
+                variant.kind.as_str().into(),
+                variant.similarity.into(),
+                variant.citation.as_str().into(),
+                sentence.citation.as_str().into(),
+                sentence.text.as_str().into(),
+            ]);
+        }
+    }
+    t
+}
+
+/// Per document, closest to the base first: counts per kind, the share taken from the base, the
+/// share of the base kept, and its own sections.
+pub fn document_table(trace: &Trace) -> crate::stats::table::Table {
+    use crate::stats::table::{ColumnType, Table, Value};
+    let mut t = Table::new(&[
+        ("document", ColumnType::Str),
+        ("identical", ColumnType::Int),
+        ("changed", ColumnType::Int),
+        ("moved", ColumnType::Int),
+        ("dropped", ColumnType::Int),
+        ("share_from_base", ColumnType::Float),
+        ("base_kept", ColumnType::Float),
+        ("own_sections", ColumnType::Str),
+    ]);
+    let mut closest_first: Vec<&TracedDoc> = trace.documents.iter().collect();
+    closest_first.sort_by(|a, b| b.base_kept.total_cmp(&a.base_kept).then(a.id.cmp(&b.id)));
+    for d in closest_first {
+        let own: Vec<String> = d
+            .own_sections
+            .iter()
+            .map(|s| match (s.heading.trim(), s.section.as_str()) {
+                ("", "") => "（首个标题前）".to_string(),
+                ("", section) => section.to_string(),
+                (heading, _) => heading.split_whitespace().collect::<Vec<_>>().join(" "),
+            })
+            .collect();
+        t.push(vec![
+            Value::from(d.id.as_str()),
+            d.identical.into(),
+            d.changed.into(),
+            d.moved.into(),
+            d.dropped.into(),
+            d.share_from_base.into(),
+            d.base_kept.into(),
+            own.join("；").into(),
+        ]);
+    }
+    t
+}
