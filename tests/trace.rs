@@ -4,7 +4,7 @@
 use crate::common::{self, tifa};
 use std::path::Path;
 use tifa::align::{AlignOptions, PairKind};
-use tifa::ingest::{self, LoadOptions};
+use tifa::ingest::{self, Document, LoadOptions};
 use tifa::trace::{may_draw_on, trace};
 use tifa::words::Segmenter;
 
@@ -60,17 +60,28 @@ fn constructed(dir: &Path) {
     common::write(dir, "manifest.csv", manifest.as_bytes());
 }
 
-#[test]
-fn every_kept_changed_moved_and_dropped_sentence_is_where_it_was_put() {
+/// The constructed corpus, read.
+fn constructed_corpus() -> ingest::Corpus {
     let dir = tempfile::tempdir().unwrap();
     constructed(dir.path());
-    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
+    ingest::load(dir.path(), &LoadOptions::default()).unwrap()
+}
+
+/// The base and the documents that may draw on it, in corpus order.
+fn base_and_targets(corpus: &ingest::Corpus) -> (&Document, Vec<&Document>) {
     let base = corpus.find("base").unwrap();
-    let targets: Vec<_> = corpus
+    let targets = corpus
         .documents
         .iter()
         .filter(|d| may_draw_on(base, d))
         .collect();
+    (base, targets)
+}
+
+#[test]
+fn every_kept_changed_moved_and_dropped_sentence_is_where_it_was_put() {
+    let corpus = constructed_corpus();
+    let (base, targets) = base_and_targets(&corpus);
     let ids: Vec<&str> = targets.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["keep", "change", "move", "drop", "own"]);
     let traced = trace(
@@ -113,15 +124,8 @@ fn every_kept_changed_moved_and_dropped_sentence_is_where_it_was_put() {
 
 #[test]
 fn the_shares_agree_with_the_pair_alignment_of_the_same_two_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    constructed(dir.path());
-    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
-    let base = corpus.find("base").unwrap();
-    let targets: Vec<_> = corpus
-        .documents
-        .iter()
-        .filter(|d| may_draw_on(base, d))
-        .collect();
+    let corpus = constructed_corpus();
+    let (base, targets) = base_and_targets(&corpus);
     let traced = trace(
         base,
         &targets,
