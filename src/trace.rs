@@ -8,7 +8,6 @@
 
 use crate::align::{AlignOptions, PairKind, SectionCoverage, align};
 use crate::ingest::Document;
-use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
 use crate::stats::counts::DocInfo;
 use crate::words::{Segmenter, Token};
@@ -17,6 +16,8 @@ use std::ops::Range;
 
 /// A section of a document counts as its own when at most this share of it comes from the base.
 pub const OWN_SECTION_MAX_SHARE: f64 = 0.2;
+/// Shorter base sentences (headings, 一、) are left out of the carried-over ranking.
+pub const RANKED_MIN_CHARS: usize = 10;
 
 /// What one document did with one sentence of the base.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,6 +75,17 @@ impl Trace {
             .filter(|v| v.kind != PairKind::Dropped)
             .count()
     }
+
+    /// The base's sentences of at least [`RANKED_MIN_CHARS`] Han characters, most carried over
+    /// first (in base order among equals): both ends of it are the base's most and least
+    /// followed passages.
+    pub fn by_carried(&self) -> Vec<usize> {
+        let mut ranked: Vec<usize> = (0..self.sentences.len())
+            .filter(|&i| self.sentences[i].chars >= RANKED_MIN_CHARS)
+            .collect();
+        ranked.sort_by_key(|&i| (std::cmp::Reverse(self.carried(i)), i));
+        ranked
+    }
 }
 
 /// Whether `doc` may draw on `base`: not the base itself, not dated (or, without dates, of a
@@ -81,24 +93,17 @@ impl Trace {
 /// hierarchy (a national base reaches every document).
 pub fn may_draw_on(base: &Document, doc: &Document) -> bool {
     let (b, d) = (DocInfo::of(base, 0), DocInfo::of(doc, 0));
-    if b.id == d.id {
-        return false;
-    }
-    let not_earlier = match (&b.date, &d.date, b.year, d.year) {
-        (Some(bd), Some(dd), _, _) => bd <= dd,
-        (_, _, Some(by), Some(dy)) => by <= dy,
+    // The report's rule for a higher-level source (hierarchy, no later date), plus the year
+    // when dates are missing and the level, as the base is only traced downwards.
+    let not_earlier_year = match (b.date.is_some() && d.date.is_some(), b.year, d.year) {
+        (false, Some(by), Some(dy)) => by <= dy,
         _ => true,
     };
     let lower = match (b.level, d.level) {
         (Some(bl), Some(dl)) => bl < dl,
         _ => true,
     };
-    let in_hierarchy = crate::ingest::divisions::in_hierarchy(
-        b.level == Some(Level::National),
-        b.division,
-        d.division,
-    );
-    not_earlier && lower && in_hierarchy
+    b.id != d.id && lower && not_earlier_year && crate::report::plan::may_draw_on(&d, &b)
 }
 
 /// The base traced through `docs`.

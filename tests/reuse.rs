@@ -395,19 +395,13 @@ fn real_passim_output_on_national_reports_reads_back() {
         String::from_utf8_lossy(&run.stderr)
     );
     let table = |name: &str, extra: &[&std::ffi::OsStr]| -> Vec<serde_json::Value> {
-        let table = tifa()
-            .arg("reuse")
-            .arg(&corpus)
-            .args(["--table", name, "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            table.status.success(),
-            "{}",
-            String::from_utf8_lossy(&table.stderr)
-        );
-        serde_json::from_slice(&table.stdout).unwrap()
+        common::json_of(
+            tifa()
+                .arg("reuse")
+                .arg(&corpus)
+                .args(["--table", name, "--format", "json"])
+                .args(extra),
+        )
     };
     let key = |rows: &[serde_json::Value]| -> std::collections::BTreeSet<(String, String)> {
         rows.iter()

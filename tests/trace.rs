@@ -184,39 +184,27 @@ fn trace_from_the_command_line_as_summary_and_tables() {
     let keep = summary.find("keep ").unwrap();
     let own = summary.find("own ").unwrap();
     assert!(keep < own, "{summary}");
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(
-        &tifa()
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
             .args(["trace", "base"])
             .arg(dir.path())
-            .args(["--table", "variants", "--format", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+            .args(["--table", "variants", "--format", "json"]),
+    );
     assert_eq!(rows.len(), 6 * 5);
     let moved: Vec<_> = rows.iter().filter(|r| r["kind"] == "moved").collect();
     assert_eq!(moved.len(), 1);
     assert_eq!(moved[0]["document"], "move");
     assert_eq!(moved[0]["base_sentence"], 2);
     // --to names the documents instead: the earlier county text too.
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(
-        &tifa()
-            .args(["trace", "base"])
-            .arg(dir.path())
-            .args([
-                "--to",
-                "level=county",
-                "--table",
-                "documents",
-                "--format",
-                "json",
-            ])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let rows: Vec<serde_json::Value> =
+        common::json_of(tifa().args(["trace", "base"]).arg(dir.path()).args([
+            "--to",
+            "level=county",
+            "--table",
+            "documents",
+            "--format",
+            "json",
+        ]));
     assert_eq!(rows.len(), 7);
     // A base nothing may draw on says how to name the documents.
     tifa()
@@ -233,18 +221,12 @@ fn central_070_through_shandong_is_kept_or_changed_by_shandong_036() {
     let Some(shared) = common::shared_corpora() else {
         return;
     };
-    let out = tifa()
-        .args(["trace", "central_070"])
-        .arg(shared.join("policy-central-shandong"))
-        .args(["--table", "documents", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["trace", "central_070"])
+            .arg(shared.join("policy-central-shandong"))
+            .args(["--table", "documents", "--format", "json"]),
     );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
         rows.iter()
             .all(|r| r["document"].as_str().unwrap().starts_with("shandong_"))

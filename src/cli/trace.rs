@@ -109,10 +109,7 @@ fn summary(trace: &Trace) -> String {
         trace.sentences.len()
     );
     s.push_str(&crate::render::table::to_terminal(&document_table(trace)));
-    let mut ranked: Vec<usize> = (0..trace.sentences.len())
-        .filter(|&i| trace.sentences[i].chars >= 10)
-        .collect();
-    ranked.sort_by_key(|&i| (std::cmp::Reverse(trace.carried(i)), i));
+    let ranked = trace.by_carried();
     let line = |i: usize| {
         let sentence = &trace.sentences[i];
         let text: String = sentence.text.chars().take(40).collect();

@@ -133,7 +133,7 @@ fn previous_same_level(docs: &[DocInfo], index: &ByLevelYear, b: usize) -> Vec<u
 
 /// Whether `lower` may draw on the higher-level `higher`: `higher` is national or contains
 /// `lower`'s region (unknown regions do not rule it out), and is not dated later in the same year.
-fn may_draw_on(lower: &DocInfo, higher: &DocInfo) -> bool {
+pub(crate) fn may_draw_on(lower: &DocInfo, higher: &DocInfo) -> bool {
     let in_hierarchy = crate::ingest::divisions::in_hierarchy(
         higher.level == Some(Level::National),
         higher.division,

@@ -60,6 +60,17 @@ pub fn tifa() -> Command {
 }
 
 /// What `tifa ARGS` prints on stdout; fails the test with its stderr when it fails.
+/// Runs `cmd`, fails the test with its stderr unless it succeeds, and reads its stdout as JSON.
+pub fn json_of<T: serde::de::DeserializeOwned>(cmd: &mut Command) -> T {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 pub fn stdout(args: &[&str]) -> String {
     let out = tifa().args(args).output().unwrap();
     assert!(
