@@ -34,7 +34,8 @@ out.write("The tifa binary contains code of the crates below, each under the lic
 out.write("chose (the expression as published). Their licence files follow, as shipped in each crate.\n")
 out.write("tifa's own licence is in LICENSE; the chart font's (SIL OFL 1.1) in assets/fonts/OFL.txt;\n")
 out.write("the variant table's (Unicode, OpenCC) in data/variants-LICENSE.txt; the administrative\n")
-out.write("division table's (cpca, MIT) in data/divisions.LICENSE.\n\n")
+out.write("division table's (cpca, MIT) in data/divisions.LICENSE; jieba's general dictionary's\n")
+out.write("(MIT) in data/jieba-dict.LICENSE.\n\n")
 rows = sorted((packages[p] for p in seen), key=lambda p: (p["name"], p["version"]))
 out.write("| crate | version | licence |\n| --- | --- | --- |\n")
 for p in rows:

@@ -37,15 +37,24 @@ pub fn compare_with(
     options: &AlignOptions,
     counted: Option<(&DocTerms, &DocTerms)>,
 ) -> Comparison {
-    let a_tokens = segmenter.tokenize(&a.normalized.text);
-    let b_tokens = segmenter.tokenize(&b.normalized.text);
-    let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
-    let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens, segmenter);
+    // Both sides at once, and the term lists beside the alignment: a lone pair (`tifa diff`)
+    // uses both cores; in a report, rayon keeps them on the cores the pairs leave free.
+    let (a_tokens, b_tokens) = rayon::join(
+        || segmenter.tokenize(&a.normalized.text),
+        || segmenter.tokenize(&b.normalized.text),
+    );
     let (a_text, b_text) = (&a.normalized.text, &b.normalized.text);
-    let terms = match counted {
-        Some((at, bt)) => pair_terms_of(at, a_text, bt, b_text, segmenter),
-        None => pair_terms(a_text, &a_tokens, b_text, &b_tokens, segmenter),
-    };
+    let ((alignment, diff), terms) = rayon::join(
+        || {
+            let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
+            let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens, segmenter);
+            (alignment, diff)
+        },
+        || match counted {
+            Some((at, bt)) => pair_terms_of(at, a_text, bt, b_text, segmenter),
+            None => pair_terms(a_text, &a_tokens, b_text, &b_tokens, segmenter),
+        },
+    );
     Comparison {
         a,
         b,

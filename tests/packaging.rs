@@ -10,6 +10,9 @@ fn licenses_lists_tifa_the_font_the_data_and_every_crate() {
     assert!(out.starts_with("=== tifa\n\nMIT License"), "{}", &out[..80]);
     assert!(out.contains("SIL OPEN FONT LICENSE"));
     assert!(out.contains("UNICODE, INC. LICENSE AGREEMENT"));
+    assert!(
+        out.contains("=== data/jieba-dict.txt") && out.contains("Copyright (c) 2013 Sun Junyi")
+    );
     for krate in [
         "| jieba-rs |",
         "| polars-core |",

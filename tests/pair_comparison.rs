@@ -181,3 +181,25 @@ fn every_national_report_aligned_with_itself_is_identical_throughout() {
         assert!(pres.added.is_empty() && pres.dropped.is_empty() && pres.new_terms.is_empty());
     }
 }
+
+/// `tifa diff` segments with only the dictionary words of its two texts; on two whole reports
+/// every part of the comparison must come out as with the whole dictionary.
+#[test]
+fn a_pair_compared_with_its_own_dictionary_subset_is_unchanged() {
+    let (Some(a), Some(b)) = (national(2023), national(2024)) else {
+        eprintln!("skipped: ../shared/corpora is not here");
+        return;
+    };
+    let (a, b) = (load(&a), load(&b));
+    let within = Segmenter::for_texts(&[&a.normalized.text, &b.normalized.text], &[]).unwrap();
+    let compared = |segmenter: &Segmenter| {
+        let c = compare(a.clone(), b.clone(), segmenter, &AlignOptions::default());
+        (c.a_tokens, c.b_tokens, c.alignment, c.diff, c.terms)
+    };
+    let (ours, whole) = (compared(&within), compared(Segmenter::shared()));
+    assert_eq!(ours.0, whole.0, "tokens of gwr-2023");
+    assert_eq!(ours.1, whole.1, "tokens of gwr-2024");
+    assert!(ours.2 == whole.2, "the alignments differ");
+    assert!(ours.3 == whole.3, "the diffs differ");
+    assert!(ours.4 == whole.4, "the term changes differ");
+}

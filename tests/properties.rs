@@ -88,3 +88,72 @@ fn normalization_is_idempotent_on_inputs_that_once_broke_it() {
     let marked = normalize(&decode("秘 密(xí)\n书".as_bytes(), None).unwrap(), &rules);
     assert_eq!(marked.text, "书");
 }
+
+/// Slices of the four sample documents, cut anywhere, mixed with generated pieces: text whose
+/// words jieba's dictionary knows, and odd ends it does not.
+fn sample_slices() -> impl Strategy<Value = String> {
+    let texts: Vec<String> = ["000", "001", "002", "003"]
+        .iter()
+        .map(|p| crate::common::sample(p).normalized.text)
+        .collect();
+    let slice = (0..texts.len(), any::<prop::sample::Index>(), 1usize..400).prop_map(
+        move |(doc, start, len)| {
+            let chars: Vec<char> = texts[doc].chars().collect();
+            let from = start.index(chars.len());
+            chars[from..chars.len().min(from + len)]
+                .iter()
+                .collect::<String>()
+        },
+    );
+    prop::collection::vec(prop_oneof![3 => slice, 1 => piece()], 1..5)
+        .prop_map(|pieces| pieces.concat())
+}
+
+fn words_of(segmenter: &tifa::words::Segmenter, text: &str) -> Vec<(String, String, bool)> {
+    segmenter
+        .tokenize(text)
+        .into_iter()
+        .map(|t| {
+            let word = &text[t.span.start..t.span.end];
+            let hidden = format!("{:?}", segmenter.hidden(word));
+            (word.to_string(), format!("{:?} {hidden}", t.kind), t.stop)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// `tifa diff` builds its segmenter from the dictionary words of its two texts: it must cut
+    /// them, find their formulations and judge their words exactly as the whole dictionary does.
+    #[test]
+    fn a_segmenter_for_two_texts_cuts_them_as_the_whole_dictionary(
+        a in sample_slices(),
+        b in sample_slices(),
+    ) {
+        use tifa::words::Segmenter;
+        let full = Segmenter::shared();
+        let within = Segmenter::for_texts(&[&a, &b], &[]).expect("no user dictionary");
+        for text in [&a, &b] {
+            prop_assert_eq!(words_of(&within, text), words_of(full, text));
+            prop_assert_eq!(
+                format!("{:?}", within.formulations(text)),
+                format!("{:?}", full.formulations(text))
+            );
+        }
+    }
+}
+
+#[test]
+fn a_segmenter_for_two_texts_keeps_user_dictionaries() {
+    use tifa::words::Segmenter;
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("user.txt");
+    std::fs::write(&dict, "数字乡村建设 20 n\n高标准农田 5\n").unwrap();
+    let text = crate::common::sample("003").normalized.text + "推进数字乡村建设，建设高标准农田。";
+    let full = Segmenter::with_dictionaries(&[&dict]).unwrap();
+    let within = Segmenter::for_texts(&[&text], &[&dict]).unwrap();
+    let words = words_of(&within, &text);
+    assert_eq!(words, words_of(&full, &text));
+    assert!(words.iter().any(|(w, _, _)| w == "数字乡村建设"));
+}

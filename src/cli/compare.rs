@@ -47,29 +47,38 @@ impl PairArgs {
     fn run(&self) -> Result<Comparison> {
         let options = self.input.load_options()?;
         let resolver = Resolver::new(&self.corpus, &options);
-        // jieba's dictionary takes longer to build than both files take to read: build it on
-        // another core meanwhile.
-        let (words, documents) = std::thread::scope(|scope| {
-            let words = scope.spawn(|| {
-                let words = Words::with_dictionaries(&self.dict);
-                if let Ok(w) = &words {
-                    w.segmenter();
-                }
-                words
-            });
-            let documents = resolver
-                .document(&self.a)
-                .and_then(|a| Ok((a, resolver.document(&self.b)?)));
-            (words.join(), documents)
-        });
-        let (a, b) = documents?;
-        let words = words.map_err(|_| anyhow::anyhow!("building the word segmenter failed"))??;
+        let (a, b) = self.read_both(&resolver, &options)?;
+        // Only the dictionary words of these two texts: loading jieba's whole dictionary would
+        // take longer than reading both files.
+        let words = Words::for_texts(&self.dict, &[&a.normalized.text, &b.normalized.text])?;
         let align = AlignOptions {
             min_similarity: self.min_similarity,
             min_passage_chars: self.min_chars,
             min_in_order_similarity: self.min_in_order_similarity,
         };
         Ok(compare(a, b, words.segmenter(), &align))
+    }
+}
+
+impl PairArgs {
+    /// Both documents; two files are read at once (an id needs the corpus, which is read once).
+    fn read_both(
+        &self,
+        resolver: &Resolver<'_>,
+        options: &crate::ingest::LoadOptions,
+    ) -> Result<(crate::ingest::Document, crate::ingest::Document)> {
+        let is_file = |key: &str| key != "-" && std::path::Path::new(key).is_file();
+        if !(is_file(&self.a) && is_file(&self.b)) {
+            return Ok((resolver.document(&self.a)?, resolver.document(&self.b)?));
+        }
+        std::thread::scope(|scope| {
+            let b = scope.spawn(|| Resolver::new(&self.corpus, options).document(&self.b));
+            let a = resolver.document(&self.a);
+            let b = b
+                .join()
+                .map_err(|_| anyhow::anyhow!("reading {} failed", self.b))?;
+            Ok((a?, b?))
+        })
     }
 }
 

@@ -171,6 +171,10 @@ const LICENCES: &[(&str, &str)] = &[
         include_str!("../../data/divisions.LICENSE"),
     ),
     (
+        "data/jieba-dict.txt (jieba's general dictionary)",
+        include_str!("../../data/jieba-dict.LICENSE"),
+    ),
+    (
         "Crates compiled into tifa",
         include_str!("../../THIRD-PARTY-NOTICES.md"),
     ),
@@ -484,6 +488,12 @@ impl Words {
         }
         let paths: Vec<&Path> = dicts.iter().map(PathBuf::as_path).collect();
         Ok(Self(Some(Segmenter::with_dictionaries(&paths)?)))
+    }
+
+    /// A segmenter for these texts alone (see [`Segmenter::for_texts`]).
+    pub(crate) fn for_texts(dicts: &[PathBuf], texts: &[&str]) -> Result<Self> {
+        let paths: Vec<&Path> = dicts.iter().map(PathBuf::as_path).collect();
+        Ok(Self(Some(Segmenter::for_texts(texts, &paths)?)))
     }
 
     pub(crate) fn segmenter(&self) -> &Segmenter {

@@ -3,6 +3,7 @@
 //! that they stay single tokens.
 
 pub mod formulation;
+mod subset;
 
 use crate::chars::{is_cjk_punct, is_han};
 use crate::structure::Span;
@@ -137,6 +138,23 @@ impl Hidden {
     }
 }
 
+/// Each user dictionary as (the path shown in messages, its bytes).
+fn read_dictionaries(paths: &[&Path]) -> Result<Vec<(String, Vec<u8>)>, WordsError> {
+    paths
+        .iter()
+        .map(|path| {
+            let shown = path.display().to_string();
+            match std::fs::read(path) {
+                Ok(bytes) => Ok((shown, bytes)),
+                Err(source) => Err(WordsError::Read {
+                    path: shown,
+                    source,
+                }),
+            }
+        })
+        .collect()
+}
+
 impl Segmenter {
     /// The default segmenter, built once per process.
     pub fn shared() -> &'static Segmenter {
@@ -148,27 +166,47 @@ impl Segmenter {
 
     /// A segmenter with the domain lexicon plus user dictionaries in jieba format.
     pub fn with_dictionaries(paths: &[&Path]) -> Result<Self, WordsError> {
-        let mut jieba = Jieba::new();
+        Self::build(Jieba::new(), &read_dictionaries(paths)?)
+    }
+
+    /// A segmenter that cuts `texts` (and only them: any other text may be cut differently)
+    /// exactly as [`Segmenter::with_dictionaries`] would, built from the dictionary entries
+    /// occurring in them: for commands that read a pair, where loading jieba's whole
+    /// dictionary would take longer than reading both files.
+    pub fn for_texts(texts: &[&str], paths: &[&Path]) -> Result<Self, WordsError> {
+        let user = read_dictionaries(paths)?;
+        let user_texts: Vec<String> = user
+            .iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .collect();
+        // The lexicon's terms take frequencies from how the dictionary cuts them.
+        let mut all: Vec<&str> = vec![LEXICON];
+        all.extend(user_texts.iter().map(String::as_str));
+        all.extend_from_slice(texts);
+        let jieba = match subset::dictionary_within(&all) {
+            Some(dict) => Jieba::with_dict(&mut dict.as_bytes())
+                .expect("lines of jieba's own dictionary are well-formed"),
+            None => Jieba::new(),
+        };
+        Self::build(jieba, &user)
+    }
+
+    fn build(mut jieba: Jieba, user: &[(String, Vec<u8>)]) -> Result<Self, WordsError> {
         let mut own_terms: Vec<String> = Vec::new();
         for term in lexicon_terms() {
             jieba.add_word(term, None, None);
             own_terms.push(term.to_string());
         }
-        for path in paths {
-            let shown = path.display().to_string();
-            let text = std::fs::read(path).map_err(|source| WordsError::Read {
-                path: shown.clone(),
-                source,
-            })?;
+        for (shown, text) in user {
             let mut reader = std::io::BufReader::new(text.as_slice());
             jieba
                 .load_dict(&mut reader)
                 .map_err(|e| WordsError::Format {
-                    path: shown,
+                    path: shown.clone(),
                     message: e.to_string(),
                 })?;
             own_terms.extend(
-                String::from_utf8_lossy(&text)
+                String::from_utf8_lossy(text)
                     .lines()
                     .filter_map(|l| l.split_whitespace().next())
                     .map(str::to_string),
