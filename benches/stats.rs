@@ -47,7 +47,10 @@ fn bench_stats(c: &mut Criterion) {
             std::hint::black_box(trends_per_level(&counts, 2))
         })
     });
-    let ngrams = CountOptions { ngrams: 1..=4 };
+    let ngrams = CountOptions {
+        ngrams: 1..=4,
+        ..Default::default()
+    };
     group.bench_function("counts with 1-4-grams", |b| {
         b.iter(|| std::hint::black_box(count(&corpus.documents, segmenter, &ngrams)))
     });

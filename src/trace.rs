@@ -58,6 +58,20 @@ pub struct TracedDoc {
     pub own_sections: Vec<SectionCoverage>,
 }
 
+impl TracedDoc {
+    /// Each own section by its heading, else its marker, else （首个标题前）.
+    pub fn own_section_labels(&self) -> Vec<String> {
+        self.own_sections
+            .iter()
+            .map(|s| match (s.heading.trim(), s.section.as_str()) {
+                ("", "") => "（首个标题前）".to_string(),
+                ("", section) => section.to_string(),
+                (heading, _) => heading.split_whitespace().collect::<Vec<_>>().join(" "),
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trace {
     pub base: String,
@@ -85,6 +99,77 @@ impl Trace {
             .collect();
         ranked.sort_by_key(|&i| (std::cmp::Reverse(self.carried(i)), i));
         ranked
+    }
+}
+
+/// The base's top-level sections against the documents: how much of each section every
+/// document carried over, for the chart of base sections × documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionGrid {
+    /// Each top-level section's heading marker (`一、`), or `前言` before the first heading.
+    pub sections: Vec<String>,
+    /// Each section's first sentence: its heading, where it has one.
+    pub headings: Vec<String>,
+    /// The documents, as in [`Trace::documents`].
+    pub documents: Vec<String>,
+    /// `kept[d][s]`: the share of section `s`'s Han characters in sentences document `d` kept,
+    /// changed or moved.
+    pub kept: Vec<Vec<f64>>,
+}
+
+/// The label of the part of the base before its first heading.
+pub const PREAMBLE: &str = "前言";
+
+impl Trace {
+    /// The carried-over share of every top-level section of the base, per document; sections
+    /// without Han characters are left out.
+    pub fn section_grid(&self) -> SectionGrid {
+        let mut sections: Vec<String> = Vec::new();
+        let mut headings: Vec<String> = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            let top = sentence.section.split('/').next().unwrap_or_default();
+            let top = if top.is_empty() { PREAMBLE } else { top };
+            if sections.last().map(String::as_str) != Some(top) {
+                sections.push(top.to_string());
+                headings.push(sentence.text.clone());
+                members.push(Vec::new());
+            }
+            if let Some(last) = members.last_mut() {
+                last.push(i);
+            }
+        }
+        let weight = |m: &[usize]| m.iter().map(|&i| self.sentences[i].chars).sum::<usize>();
+        let keep: Vec<usize> = (0..sections.len())
+            .filter(|&k| weight(&members[k]) > 0)
+            .collect();
+        let kept = (0..self.documents.len())
+            .map(|d| {
+                keep.iter()
+                    .map(|&k| {
+                        let carried: usize = members[k]
+                            .iter()
+                            .filter(|&&i| self.variants[i][d].kind != PairKind::Dropped)
+                            .map(|&i| self.sentences[i].chars)
+                            .sum();
+                        carried as f64 / weight(&members[k]) as f64
+                    })
+                    .collect()
+            })
+            .collect();
+        SectionGrid {
+            sections: keep.iter().map(|&k| sections[k].clone()).collect(),
+            headings: keep.iter().map(|&k| headings[k].clone()).collect(),
+            documents: self.documents.iter().map(|d| d.id.clone()).collect(),
+            kept,
+        }
+    }
+
+    /// The documents, closest to the base first (by the share of the base they keep).
+    pub fn closest_first(&self) -> Vec<&TracedDoc> {
+        let mut docs: Vec<&TracedDoc> = self.documents.iter().collect();
+        docs.sort_by(|a, b| b.base_kept.total_cmp(&a.base_kept).then(a.id.cmp(&b.id)));
+        docs
     }
 }
 
@@ -247,18 +332,7 @@ pub fn document_table(trace: &Trace) -> crate::stats::table::Table {
         ("base_kept", ColumnType::Float),
         ("own_sections", ColumnType::Str),
     ]);
-    let mut closest_first: Vec<&TracedDoc> = trace.documents.iter().collect();
-    closest_first.sort_by(|a, b| b.base_kept.total_cmp(&a.base_kept).then(a.id.cmp(&b.id)));
-    for d in closest_first {
-        let own: Vec<String> = d
-            .own_sections
-            .iter()
-            .map(|s| match (s.heading.trim(), s.section.as_str()) {
-                ("", "") => "（首个标题前）".to_string(),
-                ("", section) => section.to_string(),
-                (heading, _) => heading.split_whitespace().collect::<Vec<_>>().join(" "),
-            })
-            .collect();
+    for d in trace.closest_first() {
         t.push(vec![
             Value::from(d.id.as_str()),
             d.identical.into(),
@@ -267,7 +341,7 @@ pub fn document_table(trace: &Trace) -> crate::stats::table::Table {
             d.dropped.into(),
             d.share_from_base.into(),
             d.base_kept.into(),
-            own.join("；").into(),
+            d.own_section_labels().join("；").into(),
         ]);
     }
     t

@@ -394,7 +394,10 @@ fn tables_become_polars_frames() {
 fn counting_batch_by_batch_gives_the_counts_of_the_whole_corpus() {
     let corpus = load(&corpus_dir());
     let whole = counts_of(&corpus);
-    let options = CountOptions { ngrams: 1..=2 };
+    let options = CountOptions {
+        ngrams: 1..=2,
+        ..Default::default()
+    };
     let mut counter = Counter::new(Segmenter::shared(), options.clone());
     for doc in corpus.documents.chunks(1) {
         counter.add(doc);

@@ -3,9 +3,12 @@
 //! table, CSV, JSON or Parquet.
 
 use super::{InputArgs, Words, exit, write_atomically};
+use crate::ingest::Document;
 use crate::normalize::query_to_simplified;
 use crate::parallel::parallel_map;
 use crate::render::table::{frame_to_parquet, to_csv, to_json, to_parquet, to_terminal};
+use crate::reuse::ReuseDoc;
+use crate::reuse::inherited::{Inherited, inherited_text};
 use crate::stats::counts::{CountOptions, Counter, TermCounts};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
@@ -144,16 +147,49 @@ pub struct CorpusInput {
     pub input: InputArgs,
 }
 
+/// `--own-text`, for the commands that count terms.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct OwnText {
+    /// Count only each document's own text: leave out what it shares with an earlier or
+    /// higher-level document (its likely sources, as `tifa reuse --table sources` lists them;
+    /// rates are then per 10,000 characters of own text). Reads the whole corpus before
+    /// counting. With `terms --counts`, `count` stays the whole text and an `inherited` column
+    /// beside it counts the occurrences in shared text.
+    #[arg(long)]
+    pub own_text: bool,
+}
+
 impl CorpusInput {
-    /// Counts the terms of the corpus while reading it, holding one batch of documents at a time.
-    fn stream_counts(&self, dir: &Path, ngrams: &str) -> Result<TermCounts> {
+    /// Counts the terms of the corpus while reading it, holding one batch of documents at a time;
+    /// with `own.own_text`, reads it whole, finds each document's inherited text, and counts its
+    /// occurrences in it too ([`TermCounts::inherited`]).
+    fn counts(&self, dir: &Path, ngrams: &str, own: OwnText) -> Result<TermCounts> {
         let words = Words::with_dictionaries(&self.dict)?;
-        let options = CountOptions {
+        let mut options = CountOptions {
             ngrams: parse_ngrams(ngrams)?,
+            ..Default::default()
         };
-        let mut counter = Counter::new(words.segmenter(), options);
-        super::stream_corpus(dir, &self.input, |batch| counter.add(&batch))?;
-        Ok(counter.finish())
+        if !own.own_text {
+            let mut counter = Counter::new(words.segmenter(), options);
+            super::stream_corpus(dir, &self.input, |batch| counter.add(&batch))?;
+            return Ok(counter.finish());
+        }
+        let (docs, inherited) = self.read_with_inherited(dir)?;
+        options.inherited = Some(inherited.into());
+        Ok(crate::stats::counts::count(
+            &docs,
+            words.segmenter(),
+            &options,
+        ))
+    }
+
+    /// The whole corpus, and each document's inherited text.
+    fn read_with_inherited(&self, dir: &Path) -> Result<(Vec<Document>, Vec<Inherited>)> {
+        let mut docs = Vec::new();
+        super::stream_corpus(dir, &self.input, |batch| docs.extend(batch))?;
+        let reuse: Vec<ReuseDoc> = docs.iter().map(ReuseDoc::of).collect();
+        let inherited = inherited_text(&reuse);
+        Ok((docs, inherited))
     }
 }
 
@@ -181,17 +217,20 @@ pub struct TermsArgs {
     #[arg(long)]
     pub sizes: bool,
     #[command(flatten)]
+    pub own: OwnText,
+    #[command(flatten)]
     pub corpus: CorpusInput,
     #[command(flatten)]
     pub output: TableOutput,
 }
 
 pub fn run_terms(args: TermsArgs) -> Result<ExitCode> {
-    let counts = args.corpus.stream_counts(&args.dir, &args.ngrams)?;
+    let counts = args.corpus.counts(&args.dir, &args.ngrams, args.own)?;
     if args.counts {
         args.output.write_counts(&counts)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let counts = counts.own_text();
     let table = if args.sizes {
         sizes_table(&counts)
     } else {
@@ -222,13 +261,18 @@ pub struct KeynessArgs {
     #[arg(long, default_value = "1")]
     pub ngrams: String,
     #[command(flatten)]
+    pub own: OwnText,
+    #[command(flatten)]
     pub corpus: CorpusInput,
     #[command(flatten)]
     pub output: TableOutput,
 }
 
 pub fn run_keyness(args: KeynessArgs) -> Result<ExitCode> {
-    let counts = args.corpus.stream_counts(&args.dir, &args.ngrams)?;
+    let counts = args
+        .corpus
+        .counts(&args.dir, &args.ngrams, args.own)?
+        .own_text();
     let rows = keyness(
         &counts,
         &args.target,
@@ -284,6 +328,8 @@ pub struct TrendArgs {
     #[arg(long, default_value = "1")]
     pub ngrams: String,
     #[command(flatten)]
+    pub own: OwnText,
+    #[command(flatten)]
     pub corpus: CorpusInput,
     #[command(flatten)]
     pub output: TableOutput,
@@ -331,7 +377,7 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
         })
     };
     let table = if terms.is_empty() {
-        let counts = args.corpus.stream_counts(&dir, &args.ngrams)?;
+        let counts = args.corpus.counts(&dir, &args.ngrams, args.own)?.own_text();
         if let Some(error) = no_years(&counts.docs) {
             return Err(error);
         }
@@ -345,10 +391,15 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
         let mut hits = Vec::new();
         let words = Words::with_dictionaries(&args.corpus.dict)?;
         let segmenter = words.segmenter();
-        super::stream_corpus(&dir, &args.corpus.input, |batch| {
-            hits.extend(parallel_map(&batch, |d| query_counts(d, &terms, segmenter)));
-            infos.extend(batch.iter().map(|d| DocInfo::of(d, 0)));
-        })?;
+        if args.own.own_text {
+            let (docs, inherited) = args.corpus.read_with_inherited(&dir)?;
+            (infos, hits) = own_hits(&docs, &inherited, &terms, segmenter);
+        } else {
+            super::stream_corpus(&dir, &args.corpus.input, |batch| {
+                hits.extend(parallel_map(&batch, |d| query_counts(d, &terms, segmenter)));
+                infos.extend(batch.iter().map(|d| DocInfo::of(d, 0)));
+            })?;
+        }
         if let Some(error) = no_years(&infos) {
             return Err(error);
         }
@@ -361,6 +412,34 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
     };
     args.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each document's hits of `terms` in its own text, and its info with its own text's size.
+fn own_hits(
+    docs: &[Document],
+    inherited: &[Inherited],
+    terms: &[String],
+    segmenter: &crate::words::Segmenter,
+) -> (Vec<DocInfo>, Vec<Vec<crate::stats::counts::QueryHits>>) {
+    let pairs: Vec<(&Document, &Inherited)> = docs.iter().zip(inherited).collect();
+    parallel_map(&pairs, |&(doc, inside)| {
+        let hits = query_counts(doc, terms, segmenter)
+            .into_iter()
+            .zip(terms)
+            .map(|(h, term)| h.own(term.len(), inside))
+            .collect();
+        let mut info = DocInfo::of(doc, 0);
+        let text = &doc.normalized.text;
+        let shared: usize = inside
+            .spans()
+            .iter()
+            .map(|&(s, e)| crate::chars::han_count(&text[s..e]))
+            .sum();
+        info.han_chars = info.han_chars.saturating_sub(shared as u64);
+        (info, hits)
+    })
+    .into_iter()
+    .unzip()
 }
 
 /// Keeps the trends asked for, in a useful order: strongest first for rising and falling, newest
@@ -403,17 +482,32 @@ fn shown_trends(trends: Vec<TermTrend>, show: TrendShow, top: usize) -> Vec<Term
     kept
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffusionTable {
+    Adoption,
+    FirstUses,
+    Lags,
+}
+
 #[derive(Debug, Args)]
 pub struct FormulationsArgs {
     /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
     /// List the enumerations (一是…二是…: head and items in order) instead.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "diffusion")]
     pub lists: bool,
+    /// How the formulations of at least 3 documents spread instead: `adoption` (the share of
+    /// each level's documents using it, year by year, for all regions and per province),
+    /// `first-uses` (first year in each province) or `lags` (years from one level's first use
+    /// to the next, censored where the lower level's documents start too late).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub diffusion: Option<DiffusionTable>,
     /// Show only the first N rows; 0 for all.
     #[arg(long, default_value_t = 0)]
     pub top: usize,
+    #[command(flatten)]
+    pub own: OwnText,
     #[command(flatten)]
     pub corpus: CorpusInput,
     #[command(flatten)]
@@ -425,17 +519,30 @@ pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
     let words = Words::with_dictionaries(&args.corpus.dict)?;
     let mut tally = FormulationTally::new(words.segmenter());
     let mut all_infos: Vec<DocInfo> = Vec::new();
-    super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
-        if args.lists {
-            lists.extend(batch.iter().flat_map(enumeration_lists));
-        } else {
-            let infos: Vec<DocInfo> = batch.iter().map(|d| DocInfo::of(d, 0)).collect();
-            tally.add(&batch, &infos);
-            all_infos.extend(infos);
-        }
-    })?;
+    if args.own.own_text && !args.lists {
+        let (docs, inherited) = args.corpus.read_with_inherited(&args.dir)?;
+        all_infos = docs.iter().map(|d| DocInfo::of(d, 0)).collect();
+        tally.add_own(&docs, &all_infos, Some(&inherited));
+    } else {
+        super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
+            if args.lists {
+                lists.extend(batch.iter().flat_map(enumeration_lists));
+            } else {
+                let infos: Vec<DocInfo> = batch.iter().map(|d| DocInfo::of(d, 0)).collect();
+                tally.add(&batch, &infos);
+                all_infos.extend(infos);
+            }
+        })?;
+    }
     let mut table = if args.lists {
         lists_table(&lists)
+    } else if let Some(which) = args.diffusion {
+        let d = crate::stats::diffusion::diffusion(&tally.finish(), &all_infos);
+        match which {
+            DiffusionTable::Adoption => d.adoption_table(),
+            DiffusionTable::FirstUses => d.first_use_table(),
+            DiffusionTable::Lags => d.lag_table(),
+        }
     } else {
         formulations_table(&tally.finish(), &level_starts(&all_infos))
     };

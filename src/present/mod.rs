@@ -6,6 +6,7 @@
 //! [`ChartId`], never by a string.
 
 pub mod pair;
+pub mod trace;
 
 use serde::Serialize;
 
@@ -51,8 +52,12 @@ pub enum ChartId {
     /// The keyness comparison of that index.
     Keyness(usize),
     Formulations,
+    /// The adoption curves of the most widely used formulations.
+    Adoption,
     /// The sentence alignment of the compared pair of that index.
     DotPlot(usize),
+    /// The report's trace of that index: the base's sections against the documents.
+    Trace(usize),
 }
 
 impl ChartId {
@@ -64,7 +69,9 @@ impl ChartId {
             Self::Trends => "trends".into(),
             Self::Keyness(k) => format!("keyness-{k}"),
             Self::Formulations => "formulations".into(),
+            Self::Adoption => "adoption".into(),
             Self::DotPlot(k) => format!("dotplot-{k}"),
+            Self::Trace(k) => format!("trace-{k}"),
         }
     }
 }

@@ -280,6 +280,88 @@ impl Draw for Heatmap {
     }
 }
 
+/// Rows against columns, each cell a share in 0..=1 (white 0, dark blue 1): documents against
+/// the sections of the text they were traced from.
+pub struct Grid {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    /// `values[row][column]`.
+    pub values: Vec<Vec<f64>>,
+}
+
+/// Most cells of a grid that carry their value as text.
+const ANNOTATED_GRID_CELLS: usize = 400;
+
+impl Draw for Grid {
+    fn has_data(&self) -> bool {
+        !self.rows.is_empty() && !self.columns.is_empty()
+    }
+    fn size(&self) -> (u32, u32) {
+        let (rows, columns) = (self.rows.len() as u32, self.columns.len() as u32);
+        let label_area = row_label_area(self.rows.iter());
+        let width = (columns * 52).clamp(260, 1200) + label_area + 40 + SCALE_PX;
+        (width, (rows * 26).clamp(160, 1400) + 80)
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let (rows, columns) = (self.rows.len(), self.columns.len());
+        let (width, _) = root.dim_in_pixel();
+        let (matrix, scale) = root.split_horizontally(width - SCALE_PX);
+        let mut chart = ChartBuilder::on(&matrix)
+            .margin(10)
+            .x_label_area_size(36)
+            .y_label_area_size(row_label_area(self.rows.iter()))
+            .build_cartesian_2d(
+                (0..columns.saturating_sub(1).max(1)).into_segmented(),
+                rows_axis(rows),
+            )
+            .map_err(err)?;
+        let column_label = |v: &SegmentValue<usize>| match v {
+            SegmentValue::CenterOf(i) => self.columns.get(*i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        };
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(columns.min(60))
+            .y_labels(rows.min(60))
+            .x_label_formatter(&column_label)
+            .y_label_formatter(&|v| row_label(&self.rows, v))
+            .label_style(font(LABEL_PX))
+            .draw()
+            .map_err(err)?;
+        let cells = || (0..rows).flat_map(|r| (0..columns).map(move |c| (r, c)));
+        chart
+            .draw_series(cells().map(|(r, c)| {
+                let (y0, y1) = row_span(rows, r);
+                Rectangle::new(
+                    [
+                        (SegmentValue::Exact(c), y0),
+                        (SegmentValue::Exact(c + 1), y1),
+                    ],
+                    shade(self.values[r][c]).filled(),
+                )
+            }))
+            .map_err(err)?;
+        if rows * columns <= ANNOTATED_GRID_CELLS {
+            chart
+                .draw_series(cells().map(|(r, c)| {
+                    let v = self.values[r][c];
+                    let colour: &'static RGBColor = if v > 0.6 { &WHITE } else { &BLACK };
+                    let y = rows - 1 - r;
+                    Text::new(
+                        format!("{:.0}", v * 100.0),
+                        (SegmentValue::CenterOf(c), SegmentValue::CenterOf(y)),
+                        font(SMALL_PX)
+                            .color(colour)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                    )
+                }))
+                .map_err(err)?;
+        }
+        colour_scale(&scale, 0.0)
+    }
+}
+
 /// Width of a heatmap's colour scale.
 const SCALE_PX: u32 = 110;
 

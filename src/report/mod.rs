@@ -1,6 +1,7 @@
 //! Report: a [`Corpus`] + [`ReportOptions`] → a [`Report`]: the comparison plan and a
 //! [`Comparison`] per planned pair, document similarity, term counts, trends, keyness,
-//! formulations, enumeration lists and KWIC — everything the report folder shows, computed once.
+//! formulations, enumeration lists, KWIC and the [`Trace`]s of the higher-level documents the
+//! lower ones take text from — everything the report folder shows, computed once.
 //! `render::report` turns it into files; `report::folder` writes them safely.
 
 pub mod folder;
@@ -11,6 +12,7 @@ use crate::compare::{Comparison, compare_with};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
+use crate::reuse::inherited::Inherited;
 use crate::reuse::passim::{PassimError, PassimOutput, to_result};
 use crate::reuse::{
     LikelySource, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect, likely_sources,
@@ -28,6 +30,7 @@ use crate::stats::terms::{KeynessRow, keyness};
 use crate::stats::trends::{
     Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
 };
+use crate::trace::{Trace, trace};
 use crate::words::Segmenter;
 use plan::{PairReason, PlanError, PlannedPair, auto_plan, user_plan};
 use thiserror::Error;
@@ -114,8 +117,16 @@ pub struct Report {
     pub charted_terms: Vec<String>,
     pub keyness: Vec<KeynessComparison>,
     pub formulations: Vec<FormulationStat>,
+    /// How the formulations spread: adoption by level and region, first uses, step lags.
+    pub diffusion: crate::stats::diffusion::Diffusion,
     pub lists: Vec<EnumerationList>,
     pub kwic: Vec<(String, Vec<KwicLine>)>,
+    /// The higher-level documents whose text lower-level ones take over, each traced through
+    /// them (at most [`MAX_TRACED_BASES`]).
+    pub traces: Vec<Trace>,
+    /// Per document that takes text from earlier or higher-level ones: the formulations of its
+    /// own text that none of those sources has.
+    pub own_formulations: Vec<OwnFormulations>,
     pub inputs: Vec<InputFile>,
     pub options: ReportOptions,
 }
@@ -176,20 +187,28 @@ pub fn build(
         return Err(ReportError::Empty);
     }
     on_stage("count");
-    let counts = count(&corpus.documents, segmenter, &CountOptions::default());
-    let docs = counts.docs.clone();
-    let mut plan = match &options.pairs {
-        Some(spec) => user_plan(spec, &docs)?,
-        None => auto_plan(&docs),
-    };
-    on_stage("compare");
-    // Reuse first: the pairs sharing most text are compared, whatever the rules planned.
+    // Reuse first: it tells each document's inherited text from its own, and the pairs sharing
+    // most text are compared, whatever the rules planned.
     let reuse_docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
     let passim = match options.passim.take() {
         Some((output, text_options)) => Some(to_result(&reuse_docs, &output, &text_options)?),
         None => None,
     };
     let reuse = corpus_reuse(&reuse_docs, passim);
+    let inherited = Inherited::of_corpus(corpus.documents.len(), &reuse.sources);
+    let count_options = CountOptions {
+        inherited: Some(inherited.into()),
+        ..Default::default()
+    };
+    let counts = count(&corpus.documents, segmenter, &count_options);
+    let docs = counts.docs.clone();
+    let mut plan = match &options.pairs {
+        Some(spec) => user_plan(spec, &docs)?,
+        None => auto_plan(&docs),
+    };
+    let own_formulations = own_formulations(&counts, &reuse.sources);
+    on_stage("compare");
+    let traces = traced_bases(&corpus, &reuse.result, segmenter, &options.align);
     let planned = plan.len();
     let from_rules = options.pairs.is_none();
     plan = pairs_to_compare(
@@ -241,6 +260,7 @@ pub fn build(
     let keyness = keyness_comparisons(&counts, options.min_docs);
     on_stage("formulations");
     let formulations = formulations(&corpus.documents, &docs, segmenter);
+    let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
     let lists = corpus
         .documents
         .iter()
@@ -268,10 +288,120 @@ pub fn build(
         charted_terms,
         keyness,
         formulations,
+        diffusion,
         lists,
         kwic,
+        traces,
+        own_formulations,
         options,
     })
+}
+
+/// One document's formulations of its own: in its own text, and in none of its sources.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OwnFormulations {
+    pub doc: usize,
+    /// The documents it takes text from, by position.
+    pub sources: Vec<usize>,
+    /// Each formulation with its occurrences in the document's own text, most first.
+    pub formulations: Vec<(String, u32)>,
+}
+
+/// For every document with likely sources: the formulations occurring in its own text (outside
+/// what it shares with them) that none of its sources contains anywhere.
+fn own_formulations(counts: &TermCounts, sources: &[LikelySource]) -> Vec<OwnFormulations> {
+    use crate::stats::counts::TermKind;
+    if !counts.measures_inherited() {
+        return Vec::new();
+    }
+    let mut sources_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for s in sources {
+        sources_of
+            .entry(s.target as usize)
+            .or_default()
+            .push(s.source as usize);
+    }
+    let cells_of = |doc: usize| {
+        let from = counts.cells.partition_point(|c| (c.doc as usize) < doc);
+        let to = counts.cells.partition_point(|c| (c.doc as usize) <= doc);
+        from..to
+    };
+    let has = |doc: usize, term: u32| {
+        let range = cells_of(doc);
+        counts.cells[range]
+            .binary_search_by_key(&term, |c| c.term)
+            .is_ok()
+    };
+    sources_of
+        .into_iter()
+        .filter_map(|(doc, mut from)| {
+            from.sort_unstable();
+            from.dedup();
+            let mut own: Vec<(String, u32)> = cells_of(doc)
+                .filter(|&k| counts.vocabulary.kind(counts.cells[k].term) == TermKind::Formulation)
+                .map(|k| (counts.cells[k], counts.cells[k].count - counts.inherited[k]))
+                .filter(|(cell, n)| *n > 0 && !from.iter().any(|&s| has(s, cell.term)))
+                .map(|(cell, n)| (counts.vocabulary.term(cell.term).to_string(), n))
+                .collect();
+            own.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            (!own.is_empty()).then_some(OwnFormulations {
+                doc,
+                sources: from,
+                formulations: own,
+            })
+        })
+        .collect()
+}
+
+/// Most bases a report traces.
+pub const MAX_TRACED_BASES: usize = 3;
+/// Most documents a base is traced through in a report (`tifa trace` takes any number).
+pub const MAX_TRACED_DOCS: usize = 40;
+
+/// The report's traces: the higher-level documents from which the most lower-level documents
+/// (of known levels, allowed by [`crate::trace::may_draw_on`]) take at least
+/// [`MIN_PLANNED_SHARED_CHARS`] non-stock characters, each traced through those documents.
+fn traced_bases(
+    corpus: &Corpus,
+    reuse: &ReuseResult,
+    segmenter: &Segmenter,
+    align: &AlignOptions,
+) -> Vec<Trace> {
+    let docs = &corpus.documents;
+    let known = |d: usize| docs[d].meta.level.value.is_some();
+    let mut drawing: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>> = Default::default();
+    for p in reuse
+        .pairs
+        .iter()
+        .filter(|p| p.shared_chars >= MIN_PLANNED_SHARED_CHARS)
+    {
+        let (s, t) = (p.source as usize, p.target as usize);
+        for (base, doc) in [(s, t), (t, s)] {
+            if known(base) && known(doc) && crate::trace::may_draw_on(&docs[base], &docs[doc]) {
+                drawing.entry(base).or_default().push((doc, p.shared_chars));
+            }
+        }
+    }
+    let mut bases: Vec<(usize, Vec<(usize, usize)>)> = drawing.into_iter().collect();
+    let shared = |targets: &[(usize, usize)]| targets.iter().map(|t| t.1).sum::<usize>();
+    bases.sort_by_key(|(base, targets)| {
+        (
+            std::cmp::Reverse(targets.len()),
+            std::cmp::Reverse(shared(targets)),
+            *base,
+        )
+    });
+    bases.truncate(MAX_TRACED_BASES);
+    bases
+        .into_iter()
+        .map(|(base, mut targets)| {
+            targets.sort_by_key(|&(doc, chars)| (std::cmp::Reverse(chars), doc));
+            targets.truncate(MAX_TRACED_DOCS);
+            let through: Vec<&crate::ingest::Document> =
+                targets.iter().map(|&(doc, _)| &docs[doc]).collect();
+            trace(&docs[base], &through, segmenter, align)
+        })
+        .collect()
 }
 
 /// Most planned pairs compared in one report; `--pairs` chooses others.

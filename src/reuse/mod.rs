@@ -4,6 +4,7 @@
 //! → [`ReuseResult`]: pairs with their passages, the reuse network and, per passage of a target,
 //! its likely source among earlier or higher-level documents.
 
+pub mod inherited;
 pub mod passim;
 pub mod stock;
 

@@ -6,11 +6,13 @@
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
+use crate::reuse::inherited::Inherited;
 use crate::structure::Span;
 use crate::words::{Hidden, Segmenter, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
+use std::sync::Arc;
 
 /// What a document contributes to every rate: its size, and the metadata that groups it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,6 +191,11 @@ pub struct TermCounts {
     /// Per term id: why the word stays out of headline lists (function word, number, one
     /// character); `None` for content words, formulations and n-grams.
     pub hidden: Vec<Option<Hidden>>,
+    /// Per cell: how many of its occurrences lie in text the document shares with an earlier or
+    /// higher-level source; empty when that was not measured ([`CountOptions::inherited`]).
+    pub inherited: Vec<u32>,
+    /// Per document: its Han characters inside inherited text (empty when not measured).
+    pub inherited_chars: Vec<u64>,
 }
 
 /// Which terms to count.
@@ -196,11 +203,17 @@ pub struct TermCounts {
 pub struct CountOptions {
     /// Word n-gram lengths; 1 means single words and formulations, 2–4 add n-grams.
     pub ngrams: RangeInclusive<usize>,
+    /// Every document's inherited text, by its place in the corpus: when given, each cell also
+    /// counts its occurrences inside it ([`TermCounts::inherited`]).
+    pub inherited: Option<Arc<[Inherited]>>,
 }
 
 impl Default for CountOptions {
     fn default() -> Self {
-        Self { ngrams: 1..=1 }
+        Self {
+            ngrams: 1..=1,
+            inherited: None,
+        }
     }
 }
 
@@ -232,31 +245,50 @@ impl<'s> Counter<'s> {
                 vocabulary: Vocabulary::default(),
                 cells: Vec::new(),
                 hidden: Vec::new(),
+                inherited: Vec::new(),
+                inherited_chars: Vec::new(),
             },
         }
     }
 
     /// Tokenizes a batch on every core and adds its documents after those already counted.
     pub fn add(&mut self, docs: &[Document]) {
-        let per_doc = parallel_map(docs, |doc| {
+        let first = self.counts.docs.len();
+        let inherited = self.options.inherited.clone();
+        let indexed: Vec<(usize, &Document)> = docs.iter().enumerate().collect();
+        let per_doc = parallel_map(&indexed, |&(k, doc)| {
             let text = doc.normalized.text.as_str();
             let tokens = self.segmenter.tokenize(text);
-            let (terms, size) = terms_of(text, &tokens, &self.options.ngrams, self.segmenter);
-            (DocInfo::of(doc, size), terms)
+            let own = inherited.as_ref().and_then(|i| i.get(first + k));
+            let (terms, size) = terms_of(text, &tokens, &self.options.ngrams, self.segmenter, own);
+            let inherited_chars: u64 = own.map_or(0, |i| {
+                i.spans()
+                    .iter()
+                    .map(|&(s, e)| crate::chars::han_count(&text[s..e]) as u64)
+                    .sum()
+            });
+            (DocInfo::of(doc, size), terms, inherited_chars)
         });
         let counts = &mut self.counts;
-        for (info, terms) in per_doc {
+        for (info, terms, inherited_chars) in per_doc {
             let doc = counts.docs.len() as u32;
-            let mut row: Vec<Cell> = terms
+            let mut row: Vec<(Cell, u32)> = terms
                 .into_iter()
-                .map(|(term, (kind, count))| Cell {
-                    doc,
-                    term: counts.vocabulary.intern(term, kind),
-                    count,
+                .map(|(term, tally)| {
+                    let cell = Cell {
+                        doc,
+                        term: counts.vocabulary.intern(term, tally.kind),
+                        count: tally.count,
+                    };
+                    (cell, tally.inherited)
                 })
                 .collect();
-            row.sort_unstable_by_key(|c| c.term);
-            counts.cells.extend(row);
+            row.sort_unstable_by_key(|(c, _)| c.term);
+            if inherited.is_some() {
+                counts.inherited.extend(row.iter().map(|(_, i)| *i));
+                counts.inherited_chars.push(inherited_chars);
+            }
+            counts.cells.extend(row.into_iter().map(|(c, _)| c));
             counts.docs.push(info);
         }
     }
@@ -274,7 +306,15 @@ impl<'s> Counter<'s> {
     }
 }
 
-type TermTally<'t> = FxHashMap<&'t str, (TermKind, u32)>;
+/// One term of one document: its kind, its occurrences, and how many of them are inherited.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    kind: TermKind,
+    count: u32,
+    inherited: u32,
+}
+
+type TermTally<'t> = FxHashMap<&'t str, Tally>;
 
 /// The terms of one document (words and formulations, no n-grams) with their kinds and counts by
 /// the counting rule, and its size in counted tokens: what [`count`] records, for one document
@@ -284,10 +324,10 @@ pub fn document_terms_counted<'t>(
     tokens: &[Token],
     segmenter: &Segmenter,
 ) -> (Vec<(&'t str, TermKind, u32)>, u64) {
-    let (tally, size) = terms_of(text, tokens, &(1..=1), segmenter);
+    let (tally, size) = terms_of(text, tokens, &(1..=1), segmenter, None);
     let terms = tally
         .into_iter()
-        .map(|(term, (kind, count))| (term, kind, count))
+        .map(|(term, t)| (term, t.kind, t.count))
         .collect();
     (terms, size)
 }
@@ -307,6 +347,7 @@ fn terms_of<'t>(
     tokens: &[Token],
     ngrams: &RangeInclusive<usize>,
     segmenter: &Segmenter,
+    inherited: Option<&Inherited>,
 ) -> (TermTally<'t>, u64) {
     let mut tally = TermTally::default();
     let size = tokens
@@ -325,7 +366,13 @@ fn terms_of<'t>(
         }
         for (term, positions) in index.singles {
             if let Some(entry) = tally.get_mut(term) {
-                entry.1 = positions.len() as u32;
+                entry.count = positions.len() as u32;
+                entry.inherited = inherited.map_or(0, |i| {
+                    positions
+                        .iter()
+                        .filter(|&&at| i.holds(at, at + term.len()))
+                        .count() as u32
+                });
             }
         }
     }
@@ -342,7 +389,7 @@ fn terms_of<'t>(
             }
         }
     }
-    count_phrases(text, &mut tally);
+    count_phrases(text, &mut tally, inherited);
     (tally, size)
 }
 
@@ -445,6 +492,17 @@ pub struct QueryHits {
 }
 
 impl QueryHits {
+    /// The hits of a query of `len` bytes outside `inherited` text: those of the own text.
+    pub fn own(self, len: usize, inherited: &Inherited) -> QueryHits {
+        let outside = |at: &usize| !inherited.holds(*at, *at + len);
+        QueryHits {
+            term: self
+                .term
+                .map(|t| t.into_iter().filter(|at| outside(at)).collect()),
+            phrase: self.phrase.into_iter().filter(|at| outside(at)).collect(),
+        }
+    }
+
     /// The positions to count in each document, given every document's hits for one query.
     pub fn resolve(per_doc: Vec<QueryHits>) -> Vec<Vec<usize>> {
         let is_term = per_doc.iter().any(|h| h.term.is_some());
@@ -462,19 +520,19 @@ impl QueryHits {
 }
 
 /// The tally's entry for `term`, now also seen as `kind`.
-fn note<'a, 't>(
-    term: &'t str,
-    kind: TermKind,
-    tally: &'a mut TermTally<'t>,
-) -> &'a mut (TermKind, u32) {
-    let entry = tally.entry(term).or_insert((kind, 0));
-    entry.0 = entry.0.strongest(kind);
+fn note<'a, 't>(term: &'t str, kind: TermKind, tally: &'a mut TermTally<'t>) -> &'a mut Tally {
+    let entry = tally.entry(term).or_insert(Tally {
+        kind,
+        count: 0,
+        inherited: 0,
+    });
+    entry.kind = entry.kind.strongest(kind);
     entry
 }
 
 /// Sets the count of every term of two characters or more to its non-overlapping occurrences in
 /// `text` (what [`phrase_count`] gives), all terms found in one pass of an Aho–Corasick automaton.
-fn count_phrases(text: &str, tally: &mut TermTally<'_>) {
+fn count_phrases(text: &str, tally: &mut TermTally<'_>, inherited: Option<&Inherited>) {
     let phrases: Vec<&str> = tally
         .keys()
         .copied()
@@ -484,19 +542,24 @@ fn count_phrases(text: &str, tally: &mut TermTally<'_>) {
         return;
     }
     let automaton = aho_corasick::AhoCorasick::new(&phrases).expect("phrases make an automaton");
-    let mut counts = vec![0u32; phrases.len()];
+    let mut counts = vec![(0u32, 0u32); phrases.len()];
     let mut next_free = vec![0usize; phrases.len()];
     for m in automaton.find_overlapping_iter(text) {
         let p = m.pattern().as_usize();
         if m.start() >= next_free[p] {
-            counts[p] += 1;
+            counts[p].0 += 1;
+            if inherited.is_some_and(|i| i.holds(m.start(), m.end())) {
+                counts[p].1 += 1;
+            }
             next_free[p] = m.end();
         }
     }
-    for (phrase, count) in phrases.into_iter().zip(counts) {
-        tally.get_mut(phrase).expect("from the tally").1 = count;
+    for (phrase, (count, inside)) in phrases.into_iter().zip(counts) {
+        let entry = tally.get_mut(phrase).expect("from the tally");
+        entry.count = count;
+        entry.inherited = inside;
     }
-    tally.retain(|_, (_, count)| *count > 0);
+    tally.retain(|_, t| t.count > 0);
 }
 
 /// Runs of adjacent words: n-grams never reach across punctuation, numbers or formulations.
@@ -507,6 +570,38 @@ fn word_runs(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
 }
 
 impl TermCounts {
+    /// Whether inherited occurrences were counted ([`CountOptions::inherited`]).
+    pub fn measures_inherited(&self) -> bool {
+        self.inherited_chars.len() == self.docs.len() && !self.docs.is_empty()
+    }
+
+    /// The counts of each document's own text: inherited occurrences taken off every cell (cells
+    /// left at zero dropped) and inherited characters off every size, so that rates are per
+    /// 10,000 characters of own text. Unchanged when inherited text was not measured.
+    pub fn own_text(mut self) -> TermCounts {
+        if !self.measures_inherited() {
+            return self;
+        }
+        let inherited = std::mem::take(&mut self.inherited);
+        self.cells = self
+            .cells
+            .into_iter()
+            .zip(inherited)
+            .filter_map(|(mut cell, inside)| {
+                cell.count -= inside;
+                (cell.count > 0).then_some(cell)
+            })
+            .collect();
+        for (info, chars) in self
+            .docs
+            .iter_mut()
+            .zip(std::mem::take(&mut self.inherited_chars))
+        {
+            info.han_chars = info.han_chars.saturating_sub(chars);
+        }
+        self
+    }
+
     /// Why `term` stays out of headline lists, if it does.
     pub fn hidden(&self, term: u32) -> Option<Hidden> {
         self.hidden.get(term as usize).copied().flatten()

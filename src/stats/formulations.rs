@@ -103,13 +103,21 @@ impl FormulationStat {
         if seen.len() < 2 {
             return (None, LagStatus::OneLevel);
         }
-        if low < top {
-            return (Some(low - top), LagStatus::LowerFirst);
-        }
-        match starts[low_level] {
-            Some(start) if start <= top => (Some(low - top), LagStatus::Measured),
-            _ => (None, LagStatus::Censored),
-        }
+        lag_between(top, low, starts[low_level])
+    }
+}
+
+/// The lag from a higher level's first use (`higher`) to a lower level's (`lower`), given the
+/// first year of any document of the lower level (`lower_start`): measured when the lower level
+/// had documents by the higher level's first use, negative when the lower level came first,
+/// censored otherwise.
+pub fn lag_between(higher: i32, lower: i32, lower_start: Option<i32>) -> (Option<i32>, LagStatus) {
+    if lower < higher {
+        return (Some(lower - higher), LagStatus::LowerFirst);
+    }
+    match lower_start {
+        Some(start) if start <= higher => (Some(lower - higher), LagStatus::Measured),
+        _ => (None, LagStatus::Censored),
     }
 }
 
@@ -162,8 +170,24 @@ impl<'s> FormulationTally<'s> {
 
     /// Adds documents (with their [`DocInfo`]s, in the same order) after those already added.
     pub fn add(&mut self, docs: &[Document], infos: &[DocInfo]) {
-        let found = crate::parallel::parallel_map(docs, |doc| {
-            self.segmenter.formulations(&doc.normalized.text)
+        self.add_own(docs, infos, None);
+    }
+
+    /// As [`FormulationTally::add`]; with `inherited` (one per document, in the same order),
+    /// only the formulations of each document's own text: none wholly inside inherited text.
+    pub fn add_own(
+        &mut self,
+        docs: &[Document],
+        infos: &[DocInfo],
+        inherited: Option<&[crate::reuse::inherited::Inherited]>,
+    ) {
+        let indexed: Vec<(usize, &Document)> = docs.iter().enumerate().collect();
+        let found = crate::parallel::parallel_map(&indexed, |&(k, doc)| {
+            let mut found = self.segmenter.formulations(&doc.normalized.text);
+            if let Some(inside) = inherited.and_then(|i| i.get(k)) {
+                found.retain(|f| !inside.holds(f.span.start, f.span.end));
+            }
+            found
         });
         for ((doc, info), found) in docs.iter().zip(infos).zip(found) {
             self.add_document(doc, info, &found);

@@ -79,7 +79,7 @@ pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
     let (region_labels, region_rows) = per_doc(Interner::default(), &|d| d.region.as_deref());
     let vocabulary = &counts.vocabulary;
     let kinds = interned(TermKind::ALL.iter().map(|k| k.as_str()));
-    let columns = vec![
+    let mut columns = vec![
         categorical_column("doc", doc_labels.strings(), doc_rows)?,
         Column::new(
             "year".into(),
@@ -108,6 +108,16 @@ pub fn counts_frame(counts: &TermCounts) -> PolarsResult<DataFrame> {
             cells.iter().map(|c| i64::from(c.count)).collect::<Vec<_>>(),
         ),
     ];
+    if counts.measures_inherited() {
+        columns.push(Column::new(
+            "inherited".into(),
+            counts
+                .inherited
+                .iter()
+                .map(|&i| i64::from(i))
+                .collect::<Vec<_>>(),
+        ));
+    }
     DataFrame::new(cells.len(), columns)
 }
 
@@ -148,9 +158,11 @@ fn categorical_column<'a>(
     Ok(Series::from_cats_and_dtype(&Series::new(name.into(), ids), &dtype, true)?.into())
 }
 
-/// The long counts table: one row per (document, term) with the document's metadata.
+/// The long counts table: one row per (document, term) with the document's metadata, and the
+/// inherited occurrences beside the count when they were measured.
 pub fn counts_table(counts: &TermCounts) -> Table {
-    let mut table = Table::new(&[
+    let inherited = counts.measures_inherited();
+    let mut schema = vec![
         ("doc", ColumnType::Str),
         ("year", ColumnType::Int),
         ("level", ColumnType::Str),
@@ -158,10 +170,14 @@ pub fn counts_table(counts: &TermCounts) -> Table {
         ("term", ColumnType::Str),
         ("kind", ColumnType::Str),
         ("count", ColumnType::Int),
-    ]);
-    for cell in &counts.cells {
+    ];
+    if inherited {
+        schema.push(("inherited", ColumnType::Int));
+    }
+    let mut table = Table::new(&schema);
+    for (k, cell) in counts.cells.iter().enumerate() {
         let doc = &counts.docs[cell.doc as usize];
-        table.push(vec![
+        let mut row = vec![
             Value::from(doc.id.as_str()),
             doc.year.into(),
             doc.level.map(|l| l.as_str()).into(),
@@ -169,7 +185,11 @@ pub fn counts_table(counts: &TermCounts) -> Table {
             counts.vocabulary.term(cell.term).into(),
             counts.vocabulary.kind(cell.term).as_str().into(),
             cell.count.into(),
-        ]);
+        ];
+        if inherited {
+            row.push(counts.inherited[k].into());
+        }
+        table.push(row);
     }
     table
 }

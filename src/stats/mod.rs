@@ -4,6 +4,7 @@
 //! number of documents it rests on.
 
 pub mod counts;
+pub mod diffusion;
 pub mod filter;
 pub mod formulations;
 pub mod frame;

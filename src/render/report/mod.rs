@@ -9,7 +9,9 @@ pub mod markdown;
 pub mod outline;
 pub mod xlsx;
 
-use super::charts::{self, Chart, DivergingBars, DotPlot, Heatmap, Lines, StackedShares, Timeline};
+use super::charts::{
+    self, Chart, DivergingBars, DotPlot, Grid, Heatmap, Lines, StackedShares, Timeline,
+};
 use super::labels::Lang;
 use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
@@ -378,7 +380,8 @@ fn chart<D: charts::Draw>(
         .map_err(|e| RenderError::Chart(id.file_stem(), e))
 }
 
-/// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a dot plot per pair.
+/// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a grid per trace, a
+/// dot plot per pair.
 pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderError> {
     let mut out = Vec::new();
     let labels = doc_labels(report);
@@ -494,6 +497,10 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
             "Each point is the first year the formulation appears at a level.",
         ),
     )?);
+    out.extend(adoption_chart(report, lang)?);
+    for (k, trace) in report.traces.iter().enumerate() {
+        out.extend(trace_chart(report, trace, k, &labels, lang)?);
+    }
     for (k, (c, planned)) in report
         .comparisons
         .iter()
@@ -535,6 +542,87 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         )?);
     }
     Ok(out)
+}
+
+/// Most formulations whose adoption curves are drawn.
+const ADOPTION_CURVES: usize = 6;
+
+/// The yearly share of documents (below the national level) using each of the most widely used
+/// formulations.
+fn adoption_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderError> {
+    let d = &report.diffusion;
+    let series = d
+        .charted(ADOPTION_CURVES)
+        .into_iter()
+        .map(|f| {
+            let points = d
+                .curve(f)
+                .into_iter()
+                .map(|(y, s)| (y, s * 100.0))
+                .collect();
+            (crate::render::truncate(f, 24), points)
+        })
+        .collect();
+    chart(
+        &Lines {
+            series,
+            y_label: lang
+                .pick("使用该提法的文件占比（%）", "documents using it (%)")
+                .into(),
+        },
+        ChartId::Adoption,
+        lang.pick("提法的扩散", "How formulations spread"),
+        lang.pick(
+            "每年下级（省、市、县）文件中使用该提法的比例；只有中央文件时按全部文件计。",
+            "Each year, the share of lower-level (provincial, municipal, county) documents using the formulation; of all documents when the corpus is national only.",
+        ),
+    )
+}
+
+/// The base's top-level sections (columns) against the documents traced from it (rows, closest
+/// first): the share of each section every document carried over.
+fn trace_chart(
+    report: &Report,
+    trace: &crate::trace::Trace,
+    k: usize,
+    labels: &[String],
+    lang: Lang,
+) -> Result<Option<Chart>, RenderError> {
+    let grid = trace.section_grid();
+    let label_of = |id: &str| {
+        report
+            .corpus
+            .documents
+            .iter()
+            .position(|d| d.id == id)
+            .map_or_else(|| id.to_string(), |i| labels[i].clone())
+    };
+    let order: Vec<usize> = trace
+        .closest_first()
+        .iter()
+        .filter_map(|d| grid.documents.iter().position(|id| *id == d.id))
+        .collect();
+    let spec = Grid {
+        rows: order
+            .iter()
+            .map(|&d| label_of(&grid.documents[d]))
+            .collect(),
+        columns: grid.sections.clone(),
+        values: order.iter().map(|&d| grid.kept[d].clone()).collect(),
+    };
+    chart(
+        &spec,
+        ChartId::Trace(k),
+        &format!(
+            "{}{}",
+            label_of(&trace.base),
+            lang.pick(" 各部分在下级文件中的保留比例", ": each section kept by the documents below it")
+        ),
+        lang.pick(
+            "列为上级文件的一级部分，行为下级文件（最贴近的在上）；数字为该部分被保留（原样、改写或移位）的字数百分比。",
+            "Columns: the base's top-level sections; rows: the documents below it, closest first; each number is the percentage of the section's characters kept (identical, changed or moved).",
+        ),
+    )
 }
 
 /// What each B document is made of: from the planned pairs (copied, adapted, new); on a large
@@ -690,9 +778,37 @@ pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
             "formulations",
             Box::new(|| formulations_table(&report.formulations, &level_starts(&report.docs))),
         ),
+        (
+            "formulation_adoption",
+            Box::new(|| report.diffusion.adoption_table()),
+        ),
+        (
+            "formulation_first_uses",
+            Box::new(|| report.diffusion.first_use_table()),
+        ),
+        (
+            "formulation_lags",
+            Box::new(|| report.diffusion.lag_table()),
+        ),
         ("enumerations", Box::new(|| lists_table(&report.lists))),
         ("kwic", Box::new(|| kwic_lines_table(report))),
     ];
+    if !report.own_formulations.is_empty() {
+        all.push((
+            "own_formulations",
+            Box::new(|| own_formulations_table(report)),
+        ));
+    }
+    if !report.traces.is_empty() {
+        all.push((
+            "trace_documents",
+            Box::new(|| traces_table(report, crate::trace::document_table)),
+        ));
+        all.push((
+            "trace_variants",
+            Box::new(|| traces_table(report, crate::trace::variant_table)),
+        ));
+    }
     if let Some(reuse) = &report.reuse {
         let docs = &report.corpus.documents;
         all.push((
@@ -708,6 +824,52 @@ pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
             Box::new(move || crate::reuse::tables::coverage(docs, &reuse.shares)),
         ));
     }
+    all
+}
+
+/// Per document with sources: each formulation of its own text that none of its sources has.
+fn own_formulations_table(report: &Report) -> Table {
+    let mut table = Table::new(&[
+        ("doc", ColumnType::Str),
+        ("formulation", ColumnType::Str),
+        ("own_count", ColumnType::Int),
+        ("sources", ColumnType::Str),
+    ]);
+    let id = |d: usize| report.docs[d].id.as_str();
+    for own in &report.own_formulations {
+        let sources: Vec<&str> = own.sources.iter().map(|&s| id(s)).collect();
+        for (formulation, n) in &own.formulations {
+            table.push(vec![
+                id(own.doc).into(),
+                formulation.as_str().into(),
+                (*n).into(),
+                sources.join(" ").into(),
+            ]);
+        }
+    }
+    table
+}
+
+/// One table for all the report's traces: the base, then `table`'s columns.
+fn traces_table(report: &Report, table: fn(&crate::trace::Trace) -> Table) -> Table {
+    let mut all = Table::new(&[("base", ColumnType::Str)]);
+    let mut rest: Option<Table> = None;
+    for trace in &report.traces {
+        let t = table(trace);
+        for _ in 0..t.len() {
+            all.push(vec![trace.base.as_str().into()]);
+        }
+        match &mut rest {
+            None => rest = Some(t),
+            Some(rest) => {
+                for (column, more) in rest.columns.iter_mut().zip(t.columns) {
+                    column.values.extend(more.values);
+                }
+            }
+        }
+    }
+    all.columns
+        .extend(rest.map(|t| t.columns).unwrap_or_default());
     all
 }
 

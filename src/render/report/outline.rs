@@ -57,18 +57,203 @@ pub fn outline(report: &Report, charts: &[Chart], lang: Lang, redlines: bool) ->
     let mut blocks = vec![Block::Heading(1, super::report_title(report, lang))];
     overview(report, charts, lang, &mut blocks);
     pairs(report, charts, lang, redlines, &mut blocks);
+    traces(report, charts, lang, &mut blocks);
     trends(report, charts, lang, &mut blocks);
     keyness(report, charts, lang, &mut blocks);
     formulations(report, charts, lang, &mut blocks);
     kwic(report, lang, &mut blocks);
+    number_parts(&mut blocks, lang);
     blocks
 }
 
-fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+/// 上级文件在下级文件中的落实: each traced base, when lower-level documents take text from a
+/// higher-level one.
+fn traces(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    if report.traces.is_empty() {
+        return;
+    }
     out.push(Block::Heading(
         2,
-        lang.pick("一、文档概况", "1. Documents").into(),
+        lang.pick(
+            "上级文件在下级文件中的落实",
+            "How higher-level texts were carried out below",
+        )
+        .into(),
     ));
+    let traced = report.traces.len();
+    out.push(para(match lang {
+        Lang::Zh => format!(
+            "下级文件沿用上级文件文字（至少 200 字）时，逐句查看上级文件的每一句在各下级文件中是原样保留、改写、移位还是删去。共 {traced} 份上级文件；全部结果见 tables/trace_documents 与 tables/trace_variants（tifa trace 可追踪任一文件）。"
+        ),
+        Lang::En => format!(
+            "Where lower-level documents take over at least 200 characters of a higher-level one, every sentence of it is followed into each of them: kept identical, changed, moved or dropped. Higher-level documents traced: {traced}; all results are in tables/trace_documents and tables/trace_variants (tifa trace follows any document)."
+        ),
+    }));
+    let name = |id: &str| {
+        report
+            .corpus
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(
+                || id.to_string(),
+                |d| format!("{} ({id})", crate::present::short_title(d, 20)),
+            )
+    };
+    for (k, trace) in report.traces.iter().enumerate() {
+        for block in crate::present::trace::blocks(trace, &name, ChartId::Trace(k), 3, lang) {
+            match block {
+                Block::Chart(id) => out.push(chart_block(charts, id, lang)),
+                other => out.push(other),
+            }
+        }
+    }
+}
+
+/// Formulations listed with their diffusion.
+const DIFFUSION_ROWS: usize = 10;
+/// Regions named per formulation, earliest first.
+const FIRST_REGIONS: usize = 4;
+
+/// How the most widely used formulations spread: the adoption curves, and per formulation the
+/// lag of each step down the hierarchy and the regions that used it first.
+fn diffusion(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    let d = &report.diffusion;
+    if d.formulations.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(
+        3,
+        lang.pick("提法的扩散", "How formulations spread").into(),
+    ));
+    out.push(chart_block(charts, ChartId::Adoption, lang));
+    out.push(para(lang.pick(
+        "逐级时滞：上一层级首次使用到下一层级首次使用的年数；下一层级的文件晚于上一层级首次使用才开始时，无法判断，记为“截尾”。逐年采用比例见 tables/formulation_adoption，各地首见见 tables/formulation_first_uses。",
+        "Step lag: years from one level's first use to the next level's; when the lower level's documents only start after the higher level's first use, no lag can be given (censored). Yearly adoption is in tables/formulation_adoption, first use per region in tables/formulation_first_uses.",
+    )));
+    let rows = d
+        .formulations
+        .iter()
+        .take(DIFFUSION_ROWS)
+        .map(|f| {
+            let lags: Vec<String> = d
+                .lags
+                .iter()
+                .filter(|l| &l.formulation == f)
+                .map(|l| {
+                    let years = l.years.map_or_else(
+                        || lang.pick("截尾", "censored").to_string(),
+                        |y| format!("{y:+}"),
+                    );
+                    format!("{}→{} {years}", lang.level(l.from), lang.level(l.to))
+                })
+                .collect();
+            let firsts: Vec<String> = d
+                .first_uses
+                .iter()
+                .filter(|u| &u.formulation == f)
+                .take(FIRST_REGIONS)
+                .map(|u| format!("{} {}", u.region, u.year))
+                .collect();
+            vec![
+                text(f.clone()),
+                text(if lags.is_empty() {
+                    "—".into()
+                } else {
+                    lags.join("；")
+                }),
+                text(firsts.join("、")),
+            ]
+        })
+        .collect();
+    out.push(table(
+        &[
+            lang.pick("提法", "formulation"),
+            lang.pick("逐级时滞（年）", "step lags (years)"),
+            lang.pick("最早使用的地区", "first regions"),
+        ],
+        rows,
+    ));
+}
+
+/// Documents listed with their own formulations, those with the most first.
+const OWN_FORMULATION_DOCS: usize = 30;
+/// Own formulations listed per document.
+const OWN_FORMULATIONS_LISTED: usize = 8;
+
+/// Per document that takes text from earlier or higher-level ones, the formulations it adds of
+/// its own.
+fn own_formulations(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+    if report.own_formulations.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(
+        3,
+        lang.pick(
+            "各文件自己的提法",
+            "Formulations documents add of their own",
+        )
+        .into(),
+    ));
+    out.push(para(lang.pick(
+        "沿用较早或上级文件文字的文件，在自写部分中使用、而其来源文件都没有的提法（括号内为次数）；全部见 tables/own_formulations。",
+        "For documents that take text from earlier or higher-level ones: the formulations of their own text that none of their sources has (times in brackets); all of them are in tables/own_formulations.",
+    )));
+    let mut shown: Vec<&crate::report::OwnFormulations> = report.own_formulations.iter().collect();
+    shown.sort_by_key(|o| (std::cmp::Reverse(o.formulations.len()), o.doc));
+    shown.truncate(OWN_FORMULATION_DOCS);
+    shown.sort_by_key(|o| o.doc);
+    let id = |d: usize| report.docs[d].id.clone();
+    let rows = shown
+        .iter()
+        .map(|o| {
+            let listed: Vec<String> = o
+                .formulations
+                .iter()
+                .take(OWN_FORMULATIONS_LISTED)
+                .map(|(f, n)| format!("{f}（{n}）"))
+                .collect();
+            let mut cell = listed.join("、");
+            let total = o.formulations.len();
+            if total > OWN_FORMULATIONS_LISTED {
+                cell.push_str(&match lang {
+                    Lang::Zh => format!("等，共 {total} 个"),
+                    Lang::En => format!(" and {} more", total - OWN_FORMULATIONS_LISTED),
+                });
+            }
+            let sources: Vec<String> = o.sources.iter().map(|&s| id(s)).collect();
+            vec![text(id(o.doc)), text(sources.join("、")), text(cell)]
+        })
+        .collect();
+    out.push(table(
+        &[
+            lang.pick("文件", "document"),
+            lang.pick("来源文件", "sources"),
+            lang.pick("自己的提法", "own formulations"),
+        ],
+        rows,
+    ));
+}
+
+/// Numbers the report's parts (一、 二、 … or 1. 2. …) in the order they came, as a part is
+/// left out when it has nothing to show.
+fn number_parts(blocks: &mut [Block], lang: Lang) {
+    const ZH: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let parts = blocks.iter_mut().filter_map(|b| match b {
+        Block::Heading(2, title) => Some(title),
+        _ => None,
+    });
+    for (k, title) in parts.enumerate() {
+        let number = match lang {
+            Lang::Zh => format!("{}、", ZH.get(k).copied().unwrap_or("十")),
+            Lang::En => format!("{}. ", k + 1),
+        };
+        title.insert_str(0, &number);
+    }
+}
+
+fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(2, lang.pick("文档概况", "Documents").into()));
     if report.docs.len() > LISTED_DOCUMENTS {
         corpus_summary(report, lang, out);
     } else {
@@ -352,7 +537,7 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
 fn pairs(report: &Report, charts: &[Chart], lang: Lang, redlines: bool, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        lang.pick("二、逐对比较", "2. Pair by pair").into(),
+        lang.pick("逐对比较", "Pair by pair").into(),
     ));
     let top = report.options.top;
     let shown = super::PAIRS_SHOWN;
@@ -441,7 +626,7 @@ fn shared_passages(c: &crate::compare::Comparison, top: usize, lang: Lang, out: 
 fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        lang.pick("三、用词趋势", "3. Term trends").into(),
+        lang.pick("用词趋势", "Term trends").into(),
     ));
     out.push(chart_block(charts, ChartId::Trends, lang));
     let top = report.options.top;
@@ -620,7 +805,7 @@ pub fn keyness_title(group: crate::report::KeynessGroup, lang: Lang) -> String {
 fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
-        lang.pick("四、关键词（对比语料）", "4. Keyness").into(),
+        lang.pick("关键词（对比语料）", "Keyness").into(),
     ));
     for (k, comparison) in report.keyness.iter().enumerate() {
         out.push(Block::Heading(3, keyness_title(comparison.group, lang)));
@@ -658,10 +843,7 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
 }
 
 fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
-    out.push(Block::Heading(
-        2,
-        lang.pick("五、提法", "5. Formulations").into(),
-    ));
+    out.push(Block::Heading(2, lang.pick("提法", "Formulations").into()));
     out.push(chart_block(charts, ChartId::Formulations, lang));
     let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
     let rows = report
@@ -703,6 +885,8 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
         ],
         rows,
     ));
+    own_formulations(report, lang, out);
+    diffusion(report, charts, lang, out);
     if !report.lists.is_empty() {
         out.push(Block::Heading(
             3,
@@ -742,11 +926,8 @@ fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     }
     out.push(Block::Heading(
         2,
-        lang.pick(
-            "六、变化最大词语的上下文",
-            "6. Most changed terms in context",
-        )
-        .into(),
+        lang.pick("变化最大词语的上下文", "Most changed terms in context")
+            .into(),
     ));
     for (term, lines) in &report.kwic {
         out.push(Block::Heading(3, term.clone()));
