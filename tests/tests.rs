@@ -12,6 +12,7 @@ mod diff_properties;
 mod formats;
 mod formulations;
 mod inputs;
+mod own_text;
 mod packaging;
 mod pair_comparison;
 mod properties;

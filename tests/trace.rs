@@ -17,7 +17,7 @@ const BASE: [&str; 6] = [
     "要加强干部队伍建设，提升领导干部运用互联网的能力，为网信事业发展提供坚强保障。",
 ];
 const OWN: [&str; 2] = [
-    "我县将围绕承德避暑山庄文化旅游品牌打造智慧景区，让游客一部手机游遍全县。",
+    "我县将围绕承德避暑山庄文化旅游品牌打造智慧景区，推进“一部手机游承德”，让游客畅游全县。",
     "全县要抓好塞罕坝精神宣传教育，讲好绿色发展的县域故事，筑牢京津生态屏障。",
 ];
 /// Sentence 3 as the changing county writes it.
@@ -30,7 +30,7 @@ fn lines(sentences: &[&str]) -> String {
 
 /// The corpus: the provincial base (2023), five county texts of 2023 in its province, and two
 /// that may not draw on it (an earlier county text, a county of another province).
-fn constructed(dir: &Path) {
+pub(crate) fn constructed(dir: &Path) {
     let b = BASE;
     let texts: [(&str, String); 8] = [
         ("base.txt", lines(&b)),

@@ -206,7 +206,6 @@ pub fn build(
         Some(spec) => user_plan(spec, &docs)?,
         None => auto_plan(&docs),
     };
-    let own_formulations = own_formulations(&counts, &reuse.sources);
     on_stage("compare");
     let traces = traced_bases(&corpus, &reuse.result, segmenter, &options.align);
     let planned = plan.len();
@@ -225,6 +224,8 @@ pub fn build(
     // The reuse part of the report (tables, coverage chart) is shown for a corpus too large to
     // read pair by pair, or when passim found it; a small one keeps the pairs' own charts.
     let shown = reuse.from_passim || corpus.documents.len() > MAX_HEATMAP;
+    // Each document's sources stay for its own formulations, shown or not.
+    let sources = reuse.sources.clone();
     let reuse = shown.then_some(reuse);
     // Each document's terms once, for all the pairs it is in.
     let mut in_plan: Vec<usize> = plan.iter().flat_map(|p| [p.a, p.b]).collect();
@@ -261,6 +262,7 @@ pub fn build(
     on_stage("formulations");
     let formulations = formulations(&corpus.documents, &docs, segmenter);
     let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
+    let own_formulations = own_formulations(&counts, &sources, &formulations);
     let lists = corpus
         .documents
         .iter()
@@ -307,13 +309,22 @@ pub struct OwnFormulations {
     pub formulations: Vec<(String, u32)>,
 }
 
-/// For every document with likely sources: the formulations occurring in its own text (outside
-/// what it shares with them) that none of its sources contains anywhere.
-fn own_formulations(counts: &TermCounts, sources: &[LikelySource]) -> Vec<OwnFormulations> {
-    use crate::stats::counts::TermKind;
+/// For every lower-level document (provincial, municipal, county) with likely sources: the
+/// formulations of the report (scare quotes left out) occurring in its own text, outside what
+/// it shares with them, that none of its sources contains anywhere.
+fn own_formulations(
+    counts: &TermCounts,
+    sources: &[LikelySource],
+    formulations: &[FormulationStat],
+) -> Vec<OwnFormulations> {
     if !counts.measures_inherited() {
         return Vec::new();
     }
+    let known: rustc_hash::FxHashSet<u32> = formulations
+        .iter()
+        .filter_map(|f| counts.vocabulary.id(&f.text))
+        .collect();
+    let lower = |doc: usize| counts.docs[doc].level.is_some_and(|l| l != Level::National);
     let mut sources_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for s in sources {
         sources_of
@@ -334,11 +345,12 @@ fn own_formulations(counts: &TermCounts, sources: &[LikelySource]) -> Vec<OwnFor
     };
     sources_of
         .into_iter()
+        .filter(|(doc, _)| lower(*doc))
         .filter_map(|(doc, mut from)| {
             from.sort_unstable();
             from.dedup();
             let mut own: Vec<(String, u32)> = cells_of(doc)
-                .filter(|&k| counts.vocabulary.kind(counts.cells[k].term) == TermKind::Formulation)
+                .filter(|&k| known.contains(&counts.cells[k].term))
                 .map(|k| (counts.cells[k], counts.cells[k].count - counts.inherited[k]))
                 .filter(|(cell, n)| *n > 0 && !from.iter().any(|&s| has(s, cell.term)))
                 .map(|(cell, n)| (counts.vocabulary.term(cell.term).to_string(), n))

@@ -178,6 +178,8 @@ fn diffusion(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>
 
 /// Documents listed with their own formulations, those with the most first.
 const OWN_FORMULATION_DOCS: usize = 30;
+/// Sources named per document.
+const SOURCES_LISTED: usize = 4;
 /// Own formulations listed per document.
 const OWN_FORMULATIONS_LISTED: usize = 8;
 
@@ -221,7 +223,18 @@ fn own_formulations(report: &Report, lang: Lang, out: &mut Vec<Block>) {
                     Lang::En => format!(" and {} more", total - OWN_FORMULATIONS_LISTED),
                 });
             }
-            let sources: Vec<String> = o.sources.iter().map(|&s| id(s)).collect();
+            let mut sources: Vec<String> = o
+                .sources
+                .iter()
+                .take(SOURCES_LISTED)
+                .map(|&s| id(s))
+                .collect();
+            if o.sources.len() > SOURCES_LISTED {
+                sources.push(match lang {
+                    Lang::Zh => format!("等 {} 份", o.sources.len()),
+                    Lang::En => format!("and {} more", o.sources.len() - SOURCES_LISTED),
+                });
+            }
             vec![text(id(o.doc)), text(sources.join("、")), text(cell)]
         })
         .collect();
