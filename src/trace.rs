@@ -3,14 +3,15 @@
 //! moved or dropped, with the similarity and where it is), and for every document how much of it
 //! comes from the base ([`TracedDoc`]) and which of its sections are its own.
 //!
-//! The base is tokenized once; each document is tokenized once and aligned with it
-//! ([`crate::align::align`], the pair alignment), on every core.
+//! The base is tokenized and prepared for alignment once ([`Prepared`]: sentence features,
+//! keys, candidate index); each document is tokenized once and aligned with it
+//! ([`align_prepared`], the pair alignment), on every core.
 
-use crate::align::{AlignOptions, PairKind, SectionCoverage, align};
+use crate::align::{AlignOptions, PairKind, Prepared, SectionCoverage, align_prepared};
 use crate::ingest::Document;
 use crate::parallel::parallel_map;
 use crate::stats::counts::DocInfo;
-use crate::words::{Segmenter, Token};
+use crate::words::Segmenter;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -199,8 +200,9 @@ pub fn trace(
     options: &AlignOptions,
 ) -> Trace {
     let base_tokens = segmenter.tokenize(&base.normalized.text);
+    let prepared = Prepared::of(base, &base_tokens);
     let traced = parallel_map(docs, |doc| {
-        trace_one(base, &base_tokens, doc, segmenter, options)
+        trace_one(base, &prepared, doc, segmenter, options)
     });
     let sentences = base_sentences(base);
     let mut variants = vec![Vec::with_capacity(docs.len()); sentences.len()];
@@ -237,13 +239,13 @@ fn base_sentences(base: &Document) -> Vec<BaseSentence> {
 /// One document aligned with the base: its summary, and a variant for every base sentence.
 fn trace_one(
     base: &Document,
-    base_tokens: &[Token],
+    prepared: &Prepared,
     doc: &Document,
     segmenter: &Segmenter,
     options: &AlignOptions,
 ) -> (TracedDoc, Vec<Variant>) {
     let tokens = segmenter.tokenize(&doc.normalized.text);
-    let alignment = align(base, base_tokens, doc, &tokens, options);
+    let alignment = align_prepared(base, prepared, doc, &tokens, options);
     let dropped = Variant {
         kind: PairKind::Dropped,
         similarity: 0.0,

@@ -35,7 +35,7 @@ pub fn comparable(c: char) -> bool {
 }
 
 /// Interns words so that both documents share one id space.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Interner {
     ids: HashMap<String, u32>,
 }

@@ -132,38 +132,71 @@ pub fn align(
     b_tokens: &[Token],
     options: &AlignOptions,
 ) -> Alignment {
-    let mut interner = Interner::default();
-    let spans = |d: &Document| {
-        d.structure
-            .sentences
-            .iter()
-            .map(|s| s.span)
-            .collect::<Vec<_>>()
-    };
-    let fa = sentence_features(&a.normalized.text, &spans(a), a_tokens, &mut interner);
+    align_prepared(a, &Prepared::of(a, a_tokens), b, b_tokens, options)
+}
+
+/// What aligning a document as side A needs of it alone, prepared once when it is aligned with
+/// many (`tifa trace`): its sentences' features, their keys and the candidate index.
+pub struct Prepared {
+    interner: Interner,
+    features: Vec<Features>,
+    keys: Vec<String>,
+    index: candidates::CandidateIndex,
+}
+
+impl Prepared {
+    pub fn of(a: &Document, a_tokens: &[Token]) -> Self {
+        let mut interner = Interner::default();
+        let features = sentence_features(&a.normalized.text, &spans(a), a_tokens, &mut interner);
+        let keys = sentence_keys(a, &features);
+        let index = candidates::CandidateIndex::new(&features);
+        Self {
+            interner,
+            features,
+            keys,
+            index,
+        }
+    }
+}
+
+fn spans(d: &Document) -> Vec<crate::structure::Span> {
+    d.structure.sentences.iter().map(|s| s.span).collect()
+}
+
+/// [`align`] with side A prepared ([`Prepared::of`]); the same result.
+pub fn align_prepared(
+    a: &Document,
+    prepared: &Prepared,
+    b: &Document,
+    b_tokens: &[Token],
+    options: &AlignOptions,
+) -> Alignment {
+    // B's features are interned after A's, as when both are prepared together.
+    let mut interner = prepared.interner.clone();
+    let fa = &prepared.features;
     let fb = sentence_features(&b.normalized.text, &spans(b), b_tokens, &mut interner);
     let weights = BigramWeights::new(fa.iter().chain(&fb));
-    let a_index = candidates::CandidateIndex::new(&fa);
+    let a_index = &prepared.index;
     let mut matcher = Matcher::new(fa.len(), fb.len());
-    let (a_keys, b_keys) = (sentence_keys(a, &fa), sentence_keys(b, &fb));
-    matcher.anchor_identical_runs(&a_keys, &b_keys, &fa);
-    let mut scored = score_candidates(&a_index, &fa, &fb, &weights, options.min_similarity);
+    let (a_keys, b_keys) = (&prepared.keys, sentence_keys(b, &fb));
+    matcher.anchor_identical_runs(a_keys, &b_keys, fa);
+    let mut scored = score_candidates(a_index, fa, &fb, &weights, options.min_similarity);
     scored.retain(|&(i, j, _)| !matcher.a_taken[i] && !matcher.b_taken[j]);
     matcher.assign_best_first(scored);
-    matcher.extend_over_neighbours(&fa, &fb, &weights);
-    matcher.attach_fragments(&a_index, &fa, &fb, &weights);
+    matcher.extend_over_neighbours(fa, &fb, &weights);
+    matcher.attach_fragments(a_index, fa, &fb, &weights);
     let in_order_threshold = options.min_in_order_similarity.min(options.min_similarity);
     let gap_sides = GapSides {
-        fa: &fa,
+        fa,
         fb: &fb,
-        a_keys: &a_keys,
+        a_keys,
         b_keys: &b_keys,
     };
     matcher.fill_gaps(&gap_sides, &weights, in_order_threshold);
-    let pairs = classify(&matcher.pairs, &fa, &fb);
+    let pairs = classify(&matcher.pairs, fa, &fb);
     let pairs = with_unmatched(pairs, &matcher);
     let passages = shared_passages(a, b, options.min_passage_chars);
-    let coverage = coverage(a, b, &fa, &fb, &pairs, &passages);
+    let coverage = coverage(a, b, fa, &fb, &pairs, &passages);
     Alignment {
         pairs,
         passages,

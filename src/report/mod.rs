@@ -8,7 +8,7 @@ pub mod folder;
 pub mod plan;
 
 use crate::align::AlignOptions;
-use crate::compare::{Comparison, compare_with};
+use crate::compare::{Comparison, Side, compare_sides};
 use crate::ingest::Corpus;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
@@ -24,7 +24,6 @@ use crate::stats::formulations::{
     EnumerationList, FormulationStat, enumeration_lists, formulations,
 };
 use crate::stats::kwic::{KwicLine, kwic_many};
-use crate::stats::pair_terms::DocTerms;
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
 use crate::stats::trends::{
@@ -227,27 +226,21 @@ pub fn build(
     // Each document's sources stay for its own formulations, shown or not.
     let sources = reuse.sources.clone();
     let reuse = shown.then_some(reuse);
-    // Each document's terms once, for all the pairs it is in.
+    // Each document of the plan tokenized, counted and copied once, for all the pairs it is in.
     let mut in_plan: Vec<usize> = plan.iter().flat_map(|p| [p.a, p.b]).collect();
     in_plan.sort_unstable();
     in_plan.dedup();
-    let counted: rustc_hash::FxHashMap<usize, DocTerms> = in_plan
+    let sides: rustc_hash::FxHashMap<usize, Side> = in_plan
         .iter()
         .copied()
         .zip(parallel_map(&in_plan, |&d| {
-            let text = &corpus.documents[d].normalized.text;
-            DocTerms::of(text, &segmenter.tokenize(text), segmenter)
+            Side::of(std::sync::Arc::new(corpus.documents[d].clone()), segmenter)
         }))
         .collect();
     let comparisons = parallel_map(&plan, |p| {
-        compare_with(
-            corpus.documents[p.a].clone(),
-            corpus.documents[p.b].clone(),
-            segmenter,
-            &options.align,
-            Some((&counted[&p.a], &counted[&p.b])),
-        )
+        compare_sides(&sides[&p.a], &sides[&p.b], segmenter, &options.align)
     });
+    drop(sides);
     let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|r| &r.result));
     let similarity = cosine_matrix(&counts, &heatmap_docs);
     on_stage("trends");
