@@ -4,7 +4,7 @@
 use crate::align::{AlignOptions, Alignment, align};
 use crate::diff::{DiffReport, diff_alignment};
 use crate::ingest::Document;
-use crate::stats::pair_terms::{DocTerms, PairTerms, pair_terms, pair_terms_of};
+use crate::stats::pair_terms::{DocTerms, PairTerms, pair_terms_of};
 use crate::words::{Segmenter, Token};
 use std::sync::Arc;
 
@@ -45,16 +45,11 @@ pub fn compare(
     options: &AlignOptions,
 ) -> Comparison {
     // Both sides at once: a lone pair (`tifa diff`) uses both cores.
-    let (a_tokens, b_tokens) = rayon::join(
-        || segmenter.tokenize(&a.normalized.text),
-        || segmenter.tokenize(&b.normalized.text),
+    let (a, b) = rayon::join(
+        || Side::of(Arc::new(a), segmenter),
+        || Side::of(Arc::new(b), segmenter),
     );
-    let (a, b) = (Arc::new(a), Arc::new(b));
-    let terms = |a: &Document, at: &[Token], b: &Document, bt: &[Token]| {
-        pair_terms(&a.normalized.text, at, &b.normalized.text, bt, segmenter)
-    };
-    let (a_tokens, b_tokens): (Arc<[Token]>, Arc<[Token]>) = (a_tokens.into(), b_tokens.into());
-    compare_tokenized(a, a_tokens, b, b_tokens, segmenter, options, &terms)
+    compare_sides(&a, &b, segmenter, options)
 }
 
 /// [`compare`] of two prepared sides: nothing is tokenized, counted or copied again.
@@ -64,52 +59,22 @@ pub fn compare_sides(
     segmenter: &Segmenter,
     options: &AlignOptions,
 ) -> Comparison {
-    let counted = |x: &Document, _: &[Token], y: &Document, _: &[Token]| {
-        pair_terms_of(
-            &a.terms,
-            &x.normalized.text,
-            &b.terms,
-            &y.normalized.text,
-            segmenter,
-        )
-    };
-    compare_tokenized(
-        a.doc.clone(),
-        a.tokens.clone(),
-        b.doc.clone(),
-        b.tokens.clone(),
-        segmenter,
-        options,
-        &counted,
-    )
-}
-
-type TermsOf<'f> = dyn Fn(&Document, &[Token], &Document, &[Token]) -> PairTerms + Sync + 'f;
-
-fn compare_tokenized(
-    a: Arc<Document>,
-    a_tokens: Arc<[Token]>,
-    b: Arc<Document>,
-    b_tokens: Arc<[Token]>,
-    segmenter: &Segmenter,
-    options: &AlignOptions,
-    terms_of: &TermsOf<'_>,
-) -> Comparison {
+    let (a_text, b_text) = (&a.doc.normalized.text, &b.doc.normalized.text);
     // The term lists beside the alignment; in a report, rayon keeps them on the cores the pairs
     // leave free.
     let ((alignment, diff), terms) = rayon::join(
         || {
-            let alignment = align(&a, &a_tokens, &b, &b_tokens, options);
-            let diff = diff_alignment(&alignment, &a, &a_tokens, &b, &b_tokens, segmenter);
+            let alignment = align(&a.doc, &a.tokens, &b.doc, &b.tokens, options);
+            let diff = diff_alignment(&alignment, &a.doc, &a.tokens, &b.doc, &b.tokens, segmenter);
             (alignment, diff)
         },
-        || terms_of(&a, &a_tokens, &b, &b_tokens),
+        || pair_terms_of(&a.terms, a_text, &b.terms, b_text, segmenter),
     );
     Comparison {
-        a,
-        b,
-        a_tokens,
-        b_tokens,
+        a: a.doc.clone(),
+        b: b.doc.clone(),
+        a_tokens: a.tokens.clone(),
+        b_tokens: b.tokens.clone(),
         alignment,
         diff,
         terms,

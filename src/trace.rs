@@ -111,7 +111,7 @@ pub struct SectionGrid {
     pub sections: Vec<String>,
     /// Each section's first sentence: its heading, where it has one.
     pub headings: Vec<String>,
-    /// The documents, as in [`Trace::documents`].
+    /// The documents, closest to the base first ([`Trace::closest_first`]).
     pub documents: Vec<String>,
     /// `kept[d][s]`: the share of section `s`'s Han characters in sentences document `d` kept,
     /// changed or moved.
@@ -144,8 +144,14 @@ impl Trace {
         let keep: Vec<usize> = (0..sections.len())
             .filter(|&k| weight(&members[k]) > 0)
             .collect();
-        let kept = (0..self.documents.len())
-            .map(|d| {
+        let closest: Vec<usize> = self
+            .closest_first()
+            .iter()
+            .filter_map(|doc| self.documents.iter().position(|d| d.id == doc.id))
+            .collect();
+        let kept = closest
+            .iter()
+            .map(|&d| {
                 keep.iter()
                     .map(|&k| {
                         let carried: usize = members[k]
@@ -161,7 +167,10 @@ impl Trace {
         SectionGrid {
             sections: keep.iter().map(|&k| sections[k].clone()).collect(),
             headings: keep.iter().map(|&k| headings[k].clone()).collect(),
-            documents: self.documents.iter().map(|d| d.id.clone()).collect(),
+            documents: closest
+                .iter()
+                .map(|&d| self.documents[d].id.clone())
+                .collect(),
             kept,
         }
     }

@@ -429,13 +429,9 @@ fn own_hits(
             .map(|(h, term)| h.own(term.len(), inside))
             .collect();
         let mut info = DocInfo::of(doc, 0);
-        let text = &doc.normalized.text;
-        let shared: usize = inside
-            .spans()
-            .iter()
-            .map(|&(s, e)| crate::chars::han_count(&text[s..e]))
-            .sum();
-        info.han_chars = info.han_chars.saturating_sub(shared as u64);
+        info.han_chars = info
+            .han_chars
+            .saturating_sub(inside.han_chars(&doc.normalized.text));
         (info, hits)
     })
     .into_iter()

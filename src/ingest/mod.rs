@@ -153,6 +153,11 @@ pub struct Corpus {
 
 impl Corpus {
     /// Finds a document by exact id, by a unique id prefix (`000`), or by its path.
+    /// The place of the document whose id is exactly `id`.
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
     pub fn find(&self, key: &str) -> Option<&Document> {
         if let Some(d) = self.documents.iter().find(|d| d.id == key || d.path == key) {
             return Some(d);

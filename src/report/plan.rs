@@ -260,17 +260,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, year: i32, level: Level, region: &str) -> DocInfo {
-        DocInfo {
-            id: id.into(),
-            year: Some(year),
-            level: Some(level),
-            region: Some(region.into()),
-            date: None,
-            division: crate::ingest::divisions::lookup(region).map(|d| d.code),
-            genre: None,
-            han_chars: 100,
-            tokens: 50,
-        }
+        DocInfo::for_test(id, year, level, region)
     }
 
     #[test]

@@ -41,6 +41,15 @@ impl Inherited {
         at > 0 && self.0[at - 1].1 >= end
     }
 
+    /// The Han characters of `text` (the document's) inside inherited stretches: what
+    /// `--own-text` takes off its size.
+    pub fn han_chars(&self, text: &str) -> u64 {
+        self.0
+            .iter()
+            .map(|&(s, e)| crate::chars::han_count(&text[s..e]) as u64)
+            .sum()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

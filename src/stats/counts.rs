@@ -36,6 +36,22 @@ pub struct DocInfo {
 }
 
 impl DocInfo {
+    /// A document of known year, level and region, for tests.
+    #[cfg(test)]
+    pub(crate) fn for_test(id: &str, year: i32, level: Level, region: &str) -> Self {
+        Self {
+            id: id.into(),
+            year: Some(year),
+            level: Some(level),
+            region: Some(region.into()),
+            date: None,
+            division: crate::ingest::divisions::lookup(region).map(|d| d.code),
+            genre: None,
+            han_chars: 100,
+            tokens: 50,
+        }
+    }
+
     pub fn of(doc: &Document, tokens: u64) -> Self {
         Self {
             id: doc.id.clone(),
@@ -261,12 +277,7 @@ impl<'s> Counter<'s> {
             let tokens = self.segmenter.tokenize(text);
             let own = inherited.as_ref().and_then(|i| i.get(first + k));
             let (terms, size) = terms_of(text, &tokens, &self.options.ngrams, self.segmenter, own);
-            let inherited_chars: u64 = own.map_or(0, |i| {
-                i.spans()
-                    .iter()
-                    .map(|&(s, e)| crate::chars::han_count(&text[s..e]) as u64)
-                    .sum()
-            });
+            let inherited_chars = own.map_or(0, |i| i.han_chars(text));
             (DocInfo::of(doc, size), terms, inherited_chars)
         });
         let counts = &mut self.counts;

@@ -201,12 +201,7 @@ fn first_uses_of(
 }
 
 fn step_lags_of(stat: &FormulationStat, starts: &LevelStarts, out: &mut Diffusion) {
-    let seen: Vec<(usize, i32)> = stat
-        .first_by_level
-        .iter()
-        .enumerate()
-        .filter_map(|(i, y)| y.map(|y| (i, y)))
-        .collect();
+    let seen = stat.levels_seen();
     for step in seen.windows(2) {
         let ((hi, hi_year), (lo, lo_year)) = (step[0], step[1]);
         let (years, status) = lag_between(hi_year, lo_year, starts[lo]);
@@ -323,17 +318,7 @@ mod tests {
     use crate::words::formulation::FormulationKind;
 
     fn info(id: &str, year: i32, level: Level, region: &str) -> DocInfo {
-        DocInfo {
-            id: id.into(),
-            year: Some(year),
-            level: Some(level),
-            region: Some(region.into()),
-            date: None,
-            division: crate::ingest::divisions::lookup(region).map(|d| d.code),
-            genre: None,
-            han_chars: 1000,
-            tokens: 500,
-        }
+        DocInfo::for_test(id, year, level, region)
     }
 
     fn used_by(text: &str, docs: &[&DocInfo]) -> FormulationStat {

@@ -87,16 +87,20 @@ fn level_index(level: Option<Level>) -> Option<usize> {
 }
 
 impl FormulationStat {
+    /// (level index, first year) of each level it was seen at, national first.
+    pub fn levels_seen(&self) -> Vec<(usize, i32)> {
+        self.first_by_level
+            .iter()
+            .enumerate()
+            .filter_map(|(i, y)| y.map(|y| (i, y)))
+            .collect()
+    }
+
     /// Years from its first appearance at the highest level to its first at the lowest level
     /// where it was seen, with how far that figure can be trusted given when each level's
     /// documents start (`starts`, from [`level_starts`]).
     pub fn lag(&self, starts: &LevelStarts) -> (Option<i32>, LagStatus) {
-        let seen: Vec<(usize, i32)> = self
-            .first_by_level
-            .iter()
-            .enumerate()
-            .filter_map(|(i, y)| y.map(|y| (i, y)))
-            .collect();
+        let seen = self.levels_seen();
         let (Some(&(_, top)), Some(&(low_level, low))) = (seen.first(), seen.last()) else {
             return (None, LagStatus::OneLevel);
         };

@@ -580,7 +580,7 @@ fn adoption_chart(report: &Report, lang: Lang) -> Result<Option<Chart>, RenderEr
 }
 
 /// The base's top-level sections (columns) against the documents traced from it (rows, closest
-/// first): the share of each section every document carried over.
+/// first, as [`crate::trace::Trace::section_grid`] orders them).
 fn trace_chart(
     report: &Report,
     trace: &crate::trace::Trace,
@@ -592,23 +592,13 @@ fn trace_chart(
     let label_of = |id: &str| {
         report
             .corpus
-            .documents
-            .iter()
-            .position(|d| d.id == id)
+            .position_of(id)
             .map_or_else(|| id.to_string(), |i| labels[i].clone())
     };
-    let order: Vec<usize> = trace
-        .closest_first()
-        .iter()
-        .filter_map(|d| grid.documents.iter().position(|id| *id == d.id))
-        .collect();
     let spec = Grid {
-        rows: order
-            .iter()
-            .map(|&d| label_of(&grid.documents[d]))
-            .collect(),
-        columns: grid.sections.clone(),
-        values: order.iter().map(|&d| grid.kept[d].clone()).collect(),
+        rows: grid.documents.iter().map(|id| label_of(id)).collect(),
+        columns: grid.sections,
+        values: grid.kept,
     };
     chart(
         &spec,

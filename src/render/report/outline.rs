@@ -92,9 +92,8 @@ fn traces(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     let name = |id: &str| {
         report
             .corpus
-            .documents
-            .iter()
-            .find(|d| d.id == id)
+            .position_of(id)
+            .map(|i| &report.corpus.documents[i])
             .map_or_else(
                 || id.to_string(),
                 |d| format!("{} ({id})", crate::present::short_title(d, 20)),
