@@ -25,6 +25,11 @@ fn a_nested_folder_is_read_with_its_subfolders_and_every_file_left_out_is_named(
     );
     write(root, "README.md", "# 说明\n这个文件夹收集讲话。".as_bytes());
     write(root, "2023/照片.jpg", b"\xFF\xD8\xFF\xE0 not text");
+    write(
+        root,
+        "2023/manifest.csv",
+        b"path,year\n\xe5\x8e\xbf\xe5\xa7\x94\xe8\xae\xb2\xe8\xaf\x9d.txt,2023\n",
+    );
     write(root, "reports/old/.tifa-report", b"written by tifa\n");
     write(
         root,
@@ -39,7 +44,14 @@ fn a_nested_folder_is_read_with_its_subfolders_and_every_file_left_out_is_named(
         .iter()
         .map(|p| (p.path.as_str(), p.skipped))
         .collect();
-    assert_eq!(skipped, [("2023/照片.jpg", true), ("README.md", true)]);
+    assert_eq!(
+        skipped,
+        [
+            ("2023/manifest.csv", true),
+            ("2023/照片.jpg", true),
+            ("README.md", true)
+        ]
+    );
     common::tifa()
         .arg("corpus")
         .arg(root)
@@ -50,6 +62,12 @@ fn a_nested_folder_is_read_with_its_subfolders_and_every_file_left_out_is_named(
         ))
         .stderr(predicate::str::contains(
             "skipped: README.md: describes the folder",
+        ))
+        .stderr(predicate::str::contains(
+            "skipped: 2023/manifest.csv: a subfolder's manifest.csv: only the named folder's own is read; name ",
+        ))
+        .stderr(predicate::str::contains(
+            "2023 to use it",
         ));
 }
 

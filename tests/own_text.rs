@@ -157,6 +157,13 @@ fn formulations_diffusion_tables_from_the_command_line() {
         .arg(dir.path())
         .assert()
         .code(2);
+    // Lists are not counted: own text has no meaning for them.
+    tifa()
+        .args(["formulations", "--lists", "--own-text"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--own-text"));
 }
 
 #[test]

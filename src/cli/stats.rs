@@ -490,8 +490,9 @@ pub struct FormulationsArgs {
     /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
-    /// List the enumerations (一是…二是…: head and items in order) instead.
-    #[arg(long, conflicts_with = "diffusion")]
+    /// List the enumerations (一是…二是…: head and items in order) instead. Lists are not
+    /// counted, so `--own-text` does not go with it.
+    #[arg(long, conflicts_with_all = ["diffusion", "own_text"])]
     pub lists: bool,
     /// How the formulations of at least 3 documents spread instead: `adoption` (the share of
     /// each level's documents using it, year by year, for all regions and per province),
@@ -515,7 +516,7 @@ pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
     let words = Words::with_dictionaries(&args.corpus.dict)?;
     let mut tally = FormulationTally::new(words.segmenter());
     let mut all_infos: Vec<DocInfo> = Vec::new();
-    if args.own.own_text && !args.lists {
+    if args.own.own_text {
         let (docs, inherited) = args.corpus.read_with_inherited(&args.dir)?;
         all_infos = docs.iter().map(|d| DocInfo::of(d, 0)).collect();
         tally.add_own(&docs, &all_infos, Some(&inherited));

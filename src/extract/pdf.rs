@@ -106,11 +106,46 @@ fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, Missing> {
             }
         })?;
     if !output.status.success() {
-        let reason = String::from_utf8_lossy(&output.stderr);
         return Err(Missing::Failed(ExtractError::Pdf(format!(
             "pdftotext cannot read this PDF ({}); open it in a PDF reader and save its text as .txt",
-            reason.trim()
+            last_complaint(&String::from_utf8_lossy(&output.stderr))
         ))));
     }
     Ok(output.stdout)
+}
+
+/// pdftotext may print a line per bad byte before the one that made it give up, its last: a
+/// note on a skipped file stays one line.
+fn last_complaint(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    match lines.as_slice() {
+        [] => "no reason given".to_string(),
+        [only] => only.to_string(),
+        [.., last] => format!("{last}, after {} more complaints", lines.len() - 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_complaint;
+
+    #[test]
+    fn a_skipped_pdf_is_explained_in_one_line() {
+        let stderr = "Syntax Warning: May not be a PDF file (continuing anyway)\n\
+                      Syntax Error (7): Illegal character <2f> in hex string\n\
+                      Syntax Error: Couldn't read xref table\n";
+        assert_eq!(
+            last_complaint(stderr),
+            "Syntax Error: Couldn't read xref table, after 2 more complaints"
+        );
+        assert_eq!(
+            last_complaint("Syntax Error: Couldn't find trailer dictionary\n"),
+            "Syntax Error: Couldn't find trailer dictionary"
+        );
+        assert_eq!(last_complaint("\n"), "no reason given");
+    }
 }

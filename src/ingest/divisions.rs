@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("../../data/divisions.tsv");
+static TABLE: &str = include_str!("../../data/divisions.tsv");
 
 /// Where a division sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

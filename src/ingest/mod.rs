@@ -389,6 +389,14 @@ fn walk(
                 &shown,
                 "not a regular file (a pipe, device or socket)",
             ));
+        } else if name == MANIFEST {
+            skipped.push(Problem::skipped(
+                &shown,
+                format!(
+                    "a subfolder's {MANIFEST}: only the named folder's own is read; name {} to use it",
+                    dir.display()
+                ),
+            ));
         } else if let Some(reason) = not_a_document(&path) {
             skipped.push(Problem::skipped(&shown, reason));
         } else {

@@ -17,8 +17,8 @@ use std::sync::OnceLock;
 use thiserror::Error;
 
 /// The built-in domain lexicon, one term per line (its hash is recorded in report manifests).
-pub const LEXICON: &str = include_str!("../../data/lexicon.txt");
-const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+pub static LEXICON: &str = include_str!("../../data/lexicon.txt");
+static STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 
 #[derive(Debug, Error)]
 pub enum WordsError {
@@ -166,7 +166,7 @@ impl Segmenter {
 
     /// A segmenter with the domain lexicon plus user dictionaries in jieba format.
     pub fn with_dictionaries(paths: &[&Path]) -> Result<Self, WordsError> {
-        Self::build(Jieba::new(), &read_dictionaries(paths)?)
+        Self::build(subset::whole_dictionary(), &read_dictionaries(paths)?)
     }
 
     /// A segmenter that cuts `texts` (and only them: any other text may be cut differently)
@@ -186,7 +186,7 @@ impl Segmenter {
         let jieba = match subset::dictionary_within(&all) {
             Some(dict) => Jieba::with_dict(&mut dict.as_bytes())
                 .expect("lines of jieba's own dictionary are well-formed"),
-            None => Jieba::new(),
+            None => subset::whole_dictionary(),
         };
         Self::build(jieba, &user)
     }

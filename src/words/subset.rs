@@ -13,8 +13,16 @@
 use rustc_hash::FxHashSet;
 
 /// jieba's general dictionary, the file jieba-rs embeds (MIT; data/jieba-dict.LICENSE). Kept
-/// here in plain text because jieba-rs does not expose its copy.
-pub(crate) const DICTIONARY: &str = include_str!("../../data/jieba-dict.txt");
+/// here in plain text because jieba-rs does not expose its copy; jieba-rs is built without
+/// its own (Cargo.toml), so the binary holds this one only: a `static`, as each use of a
+/// `const` may place its own copy.
+pub(crate) static DICTIONARY: &str = include_str!("../../data/jieba-dict.txt");
+
+/// jieba with its whole general dictionary.
+pub(crate) fn whole_dictionary() -> jieba_rs::Jieba {
+    jieba_rs::Jieba::with_dict(&mut DICTIONARY.as_bytes())
+        .expect("jieba's own dictionary is well-formed")
+}
 
 /// Stands in for every entry left out: two private-use characters no text of ours holds (a text
 /// that does gets the whole dictionary).
@@ -170,7 +178,8 @@ mod tests {
 
     #[test]
     fn the_copy_is_the_dictionary_jieba_embeds() {
-        let ours = jieba_rs::Jieba::with_dict(&mut DICTIONARY.as_bytes()).unwrap();
+        // Test builds take jieba-rs with its embedded dictionary (a dev-dependency).
+        let ours = whole_dictionary();
         assert_eq!(format!("{ours:?}"), format!("{:?}", jieba_rs::Jieba::new()));
     }
 }

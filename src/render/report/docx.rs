@@ -365,18 +365,44 @@ fn cell_width(parts: &[Inline]) -> usize {
         .sum()
 }
 
+/// Twips per display column of body text (half a Chinese character at 10.5 pt).
+const TWIPS_PER_COLUMN: usize = 105;
+/// A cell's left and right margins, with a little room for the font's own spacing.
+const CELL_PADDING_TWIPS: usize = 260;
+/// The widest unbreakable run a column is widened for; longer ones may wrap.
+const MAX_UNBREAKABLE: usize = 24;
+
+/// The widest run a line cannot break inside (an id, a number, a Latin word), in display
+/// columns: Chinese text can break after any character, `shandong_002` cannot.
+fn unbreakable_width(parts: &[Inline]) -> usize {
+    parts
+        .iter()
+        .flat_map(|p| {
+            let (s, small) = match p {
+                Inline::Text(s) | Inline::Strong(s) | Inline::Del(s) | Inline::Ins(s) => (s, false),
+                Inline::Cite(s) | Inline::File(s) => (s, true),
+            };
+            s.split(|c: char| {
+                c.is_whitespace() || unicode_width::UnicodeWidthChar::width(c) == Some(2)
+            })
+            .map(move |run| {
+                let w = unicode_width::UnicodeWidthStr::width(run);
+                if small { w * 2 / 3 } else { w }
+            })
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Column widths in twips from the content: each column's typical width (the longest header
 /// word, and the 90th-percentile cell, capped), scaled to the page, none narrower than
-/// [`MIN_COLUMN_TWIPS`].
+/// [`MIN_COLUMN_TWIPS`] or than its widest unbreakable run (up to [`MAX_UNBREAKABLE`]).
 fn column_widths(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<usize> {
     let columns = header.len().max(1);
+    let cells = |k: usize| rows.iter().filter_map(move |r| r.get(k));
     let wants: Vec<f64> = (0..columns)
         .map(|k| {
-            let mut widths: Vec<usize> = rows
-                .iter()
-                .filter_map(|r| r.get(k))
-                .map(|c| cell_width(c))
-                .collect();
+            let mut widths: Vec<usize> = cells(k).map(|c| cell_width(c)).collect();
             widths.sort_unstable();
             let typical = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
             let head = header
@@ -385,12 +411,50 @@ fn column_widths(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<usize> {
             (typical.max(head).clamp(4, 60)) as f64
         })
         .collect();
-    let total: f64 = wants.iter().sum();
-    let spare = TEXT_WIDTH_TWIPS.saturating_sub(MIN_COLUMN_TWIPS * columns) as f64;
-    wants
-        .iter()
-        .map(|w| MIN_COLUMN_TWIPS + (spare * w / total) as usize)
-        .collect()
+    let floors: Vec<usize> = (0..columns)
+        .map(|k| {
+            let run = cells(k).map(|c| unbreakable_width(c)).max().unwrap_or(0);
+            (run.min(MAX_UNBREAKABLE) * TWIPS_PER_COLUMN + CELL_PADDING_TWIPS).max(MIN_COLUMN_TWIPS)
+        })
+        .collect();
+    share_page(&wants, &floors)
+}
+
+/// The page's text width shared in proportion to `wants`, no column below its floor: a column
+/// its share would squeeze gets its floor, and the others share what is left.
+fn share_page(wants: &[f64], floors: &[usize]) -> Vec<usize> {
+    let floored: usize = floors.iter().sum();
+    if floored >= TEXT_WIDTH_TWIPS {
+        // Too many wide columns to keep them whole: the floors shrink together.
+        return floors
+            .iter()
+            .map(|f| f * TEXT_WIDTH_TWIPS / floored)
+            .collect();
+    }
+    let mut pinned = vec![false; wants.len()];
+    loop {
+        let pinned_twips: usize = (0..wants.len())
+            .filter(|&k| pinned[k])
+            .map(|k| floors[k])
+            .sum();
+        let free_want: f64 = (0..wants.len())
+            .filter(|&k| !pinned[k])
+            .map(|k| wants[k])
+            .sum();
+        let free = TEXT_WIDTH_TWIPS.saturating_sub(pinned_twips) as f64;
+        let share = |k: usize| (free * wants[k] / free_want.max(1.0)) as usize;
+        let squeezed: Vec<usize> = (0..wants.len())
+            .filter(|&k| !pinned[k] && share(k) < floors[k])
+            .collect();
+        if squeezed.is_empty() {
+            return (0..wants.len())
+                .map(|k| if pinned[k] { floors[k] } else { share(k) })
+                .collect();
+        }
+        for k in squeezed {
+            pinned[k] = true;
+        }
+    }
 }
 
 fn table(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Table {
@@ -430,6 +494,28 @@ fn table(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_column_is_not_squeezed_by_long_text() {
+        let text = |s: &str| vec![Inline::Text(s.to_string())];
+        let long = "沿用较早或上级文件文字的文件，在自写部分中使用、而其来源文件都没有的提法，数字山东、爱山东";
+        let rows: Vec<Vec<Vec<Inline>>> = (0..5)
+            .map(|_| vec![text("shandong_002"), text("2023"), text(long), text(long)])
+            .collect();
+        let header = ["文件", "年份", "提法", "来源"].map(String::from);
+        let widths = column_widths(&header, &rows);
+        // `shandong_002` is 12 columns wide: 12 × 105 + 260 twips keep it on one line.
+        assert!(
+            widths[0] >= 12 * TWIPS_PER_COLUMN + CELL_PADDING_TWIPS,
+            "{widths:?}"
+        );
+        assert!(widths[1] >= MIN_COLUMN_TWIPS);
+        assert!(
+            widths.iter().sum::<usize>() <= TEXT_WIDTH_TWIPS,
+            "{widths:?}"
+        );
+        assert!(widths[2] > widths[0] && widths[3] > widths[0], "{widths:?}");
+    }
 
     #[test]
     fn text_keeps_no_character_xml_cannot_hold() {
