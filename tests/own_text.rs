@@ -121,6 +121,45 @@ fn the_report_traces_the_base_and_lists_each_county_s_own_formulations() {
 }
 
 #[test]
+fn a_word_quoted_in_another_document_is_not_an_own_formulation_where_it_is_unquoted() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::trace::constructed(dir.path());
+    // Another county quotes 游客 each time it uses it: a formulation there. own.txt's own text
+    // says 游客 unquoted, as the ordinary word.
+    common::write(
+        dir.path(),
+        "quote.txt",
+        "要把“游客”当亲人，让“游客”满意成为全县的工作标准。\n".as_bytes(),
+    );
+    let manifest = std::fs::read_to_string(dir.path().join("manifest.csv")).unwrap()
+        + "quote.txt,辛,2023,2023-04-06,county,兴隆县\n";
+    common::write(dir.path(), "manifest.csv", manifest.as_bytes());
+    let out = dir.path().join("report");
+    tifa()
+        .arg("report")
+        .arg(dir.path())
+        .args(["-q", "--formats", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let table = |name: &str| std::fs::read_to_string(out.join("tables").join(name)).unwrap();
+    assert!(
+        table("formulations.csv").contains("\n游客,quoted,2,1,"),
+        "{}",
+        table("formulations.csv")
+    );
+    assert!(
+        table("term_counts.csv")
+            .contains("\nown,2023,county,丰宁满族自治县,游客,formulation,1,0\n"),
+        "own.txt uses 游客 once in its own text"
+    );
+    assert_eq!(
+        table("own_formulations.csv").trim_start_matches('\u{feff}'),
+        "doc,formulation,own_count,sources\nown,一部手机游承德,1,base\n"
+    );
+}
+
+#[test]
 fn formulations_diffusion_tables_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     crate::trace::constructed(dir.path());

@@ -255,7 +255,9 @@ pub fn build(
     on_stage("formulations");
     let formulations = formulations(&corpus.documents, &docs, segmenter);
     let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
-    let own_formulations = own_formulations(&counts, &sources, &formulations);
+    let own_formulations = own_formulations(&counts, &sources, &formulations, |f| {
+        f.reads_as_a_word(segmenter)
+    });
     let lists = corpus
         .documents
         .iter()
@@ -304,11 +306,14 @@ pub struct OwnFormulations {
 
 /// For every lower-level document (provincial, municipal, county) with likely sources: the
 /// formulations of the report (scare quotes left out) occurring in its own text, outside what
-/// it shares with them, that none of its sources contains anywhere.
+/// it shares with them, that none of its sources contains anywhere. A quoted formulation that
+/// reads as an ordinary word (`reads_as_a_word`: “联合”, “线上”) counts only in documents that
+/// quote it themselves: elsewhere it is the word.
 fn own_formulations(
     counts: &TermCounts,
     sources: &[LikelySource],
     formulations: &[FormulationStat],
+    reads_as_a_word: impl Fn(&FormulationStat) -> bool,
 ) -> Vec<OwnFormulations> {
     if !counts.measures_inherited() {
         return Vec::new();
@@ -317,6 +322,19 @@ fn own_formulations(
         .iter()
         .filter_map(|f| counts.vocabulary.id(&f.text))
         .collect();
+    let quoting_docs: rustc_hash::FxHashMap<u32, rustc_hash::FxHashSet<&str>> = formulations
+        .iter()
+        .filter(|f| reads_as_a_word(f))
+        .filter_map(|f| {
+            let docs = f.places.iter().map(|p| p.doc.as_str()).collect();
+            Some((counts.vocabulary.id(&f.text)?, docs))
+        })
+        .collect();
+    let used_as_formulation = |doc: usize, term: u32| {
+        quoting_docs
+            .get(&term)
+            .is_none_or(|docs| docs.contains(counts.docs[doc].id.as_str()))
+    };
     let lower = |doc: usize| counts.docs[doc].level.is_some_and(|l| l != Level::National);
     let mut sources_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for s in sources {
@@ -344,6 +362,7 @@ fn own_formulations(
             from.dedup();
             let mut own: Vec<(String, u32)> = cells_of(doc)
                 .filter(|&k| known.contains(&counts.cells[k].term))
+                .filter(|&k| used_as_formulation(doc, counts.cells[k].term))
                 .map(|k| (counts.cells[k], counts.cells[k].count - counts.inherited[k]))
                 .filter(|(cell, n)| *n > 0 && !from.iter().any(|&s| has(s, cell.term)))
                 .map(|(cell, n)| (counts.vocabulary.term(cell.term).to_string(), n))

@@ -87,6 +87,14 @@ fn level_index(level: Option<Level>) -> Option<usize> {
 }
 
 impl FormulationStat {
+    /// A quoted formulation that is also an ordinary word: one word of the general dictionary, or
+    /// no longer than [`MAX_SCARE_QUOTED_CHARS`] (“联合”, “线上”). Unquoted, it is that word.
+    pub fn reads_as_a_word(&self, segmenter: &Segmenter) -> bool {
+        self.kind == FormulationKind::Quoted
+            && (self.text.chars().count() <= MAX_SCARE_QUOTED_CHARS
+                || segmenter.is_plain_word(&self.text))
+    }
+
     /// (level index, first year) of each level it was seen at, national first.
     pub fn levels_seen(&self) -> Vec<(usize, i32)> {
         self.first_by_level

@@ -21,8 +21,9 @@ use std::borrow::Cow;
 const MAX_PICTURE_PX: u32 = 600;
 /// Width of the text on an A4 page with docx-rs's margins (11906 − 2 × 1701 twips).
 const TEXT_WIDTH_TWIPS: usize = 8504;
-/// Narrowest column, in twips (about four Chinese characters at 10.5 pt).
-const MIN_COLUMN_TWIPS: usize = 900;
+/// Narrowest column, in twips: two Chinese characters at 10.5 pt and the cell's margins, so a
+/// four-character header (中央首见) wraps two and two.
+const MIN_COLUMN_TWIPS: usize = 700;
 
 /// What the document says about itself and which font it sets.
 #[derive(Debug, Clone)]
@@ -334,19 +335,41 @@ fn fit(width: u32, height: u32) -> (u32, u32) {
     }
 }
 
+/// Chinese punctuation before a Latin id (`central_117、central_139`) gets a zero-width space
+/// after it: LibreOffice finds no line break there and would cut the ids instead.
+fn with_break_hints(s: &str) -> Cow<'_, str> {
+    let before_latin = |pair: &[char]| {
+        matches!(pair[0], '、' | '，' | '；' | '：') && pair[1].is_ascii_alphanumeric()
+    };
+    let chars: Vec<char> = s.chars().collect();
+    if !chars.windows(2).any(before_latin) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for (k, &c) in chars.iter().enumerate() {
+        out.push(c);
+        if chars
+            .get(k + 1)
+            .is_some_and(|&next| before_latin(&[c, next]))
+        {
+            out.push('\u{200B}');
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn text_run(s: &str) -> Run {
+    Run::new().add_text(xml_safe(&with_break_hints(s)))
+}
+
 fn paragraph(parts: &[Inline]) -> Paragraph {
     parts.iter().fold(Paragraph::new(), |p, part| {
         p.add_run(match part {
-            Inline::Text(s) => Run::new().add_text(xml_safe(s)),
-            Inline::Strong(s) => Run::new().add_text(xml_safe(s)).bold(),
-            Inline::Del(s) => Run::new().add_text(xml_safe(s)).strike().color("B91C1C"),
-            Inline::Ins(s) => Run::new()
-                .add_text(xml_safe(s))
-                .underline("single")
-                .color("15803D"),
-            Inline::Cite(s) | Inline::File(s) => {
-                Run::new().add_text(xml_safe(s)).size(16).color("6B6B70")
-            }
+            Inline::Text(s) => text_run(s),
+            Inline::Strong(s) => text_run(s).bold(),
+            Inline::Del(s) => text_run(s).strike().color("B91C1C"),
+            Inline::Ins(s) => text_run(s).underline("single").color("15803D"),
+            Inline::Cite(s) | Inline::File(s) => text_run(s).size(16).color("6B6B70"),
         })
     })
 }
@@ -371,6 +394,9 @@ const TWIPS_PER_COLUMN: usize = 105;
 const CELL_PADDING_TWIPS: usize = 260;
 /// The widest unbreakable run a column is widened for; longer ones may wrap.
 const MAX_UNBREAKABLE: usize = 24;
+/// A column's typical cell is kept on one line up to this many display columns (six Chinese
+/// characters).
+const KEPT_WHOLE: usize = 12;
 
 /// The widest run a line cannot break inside (an id, a number, a Latin word), in display
 /// columns: Chinese text can break after any character, `shandong_002` cannot.
@@ -395,26 +421,33 @@ fn unbreakable_width(parts: &[Inline]) -> usize {
 }
 
 /// Column widths in twips from the content: each column's typical width (the longest header
-/// word, and the 90th-percentile cell, capped), scaled to the page, none narrower than
-/// [`MIN_COLUMN_TWIPS`] or than its widest unbreakable run (up to [`MAX_UNBREAKABLE`]).
+/// word, and the 90th-percentile cell, capped), scaled to the page. None is narrower than
+/// [`MIN_COLUMN_TWIPS`], than its widest unbreakable run (up to [`MAX_UNBREAKABLE`]) or than its
+/// typical cell up to [`KEPT_WHOLE`]: a short 提法 stays on one line, and long text columns
+/// share what is left.
 fn column_widths(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<usize> {
     let columns = header.len().max(1);
     let cells = |k: usize| rows.iter().filter_map(move |r| r.get(k));
-    let wants: Vec<f64> = (0..columns)
+    let typical: Vec<usize> = (0..columns)
         .map(|k| {
             let mut widths: Vec<usize> = cells(k).map(|c| cell_width(c)).collect();
             widths.sort_unstable();
-            let typical = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+            widths.get(widths.len() * 9 / 10).copied().unwrap_or(0)
+        })
+        .collect();
+    let wants: Vec<f64> = (0..columns)
+        .map(|k| {
             let head = header
                 .get(k)
                 .map_or(0, |h| unicode_width::UnicodeWidthStr::width(h.as_str()));
-            (typical.max(head).clamp(4, 60)) as f64
+            (typical[k].max(head).clamp(4, 60)) as f64
         })
         .collect();
     let floors: Vec<usize> = (0..columns)
         .map(|k| {
             let run = cells(k).map(|c| unbreakable_width(c)).max().unwrap_or(0);
-            (run.min(MAX_UNBREAKABLE) * TWIPS_PER_COLUMN + CELL_PADDING_TWIPS).max(MIN_COLUMN_TWIPS)
+            let whole = run.min(MAX_UNBREAKABLE).max(typical[k].min(KEPT_WHOLE));
+            (whole * TWIPS_PER_COLUMN + CELL_PADDING_TWIPS).max(MIN_COLUMN_TWIPS)
         })
         .collect();
     share_page(&wants, &floors)
@@ -496,6 +529,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_list_of_ids_may_break_after_its_commas() {
+        assert_eq!(
+            with_break_hints("central_117、central_139、等 6 份"),
+            "central_117、\u{200B}central_139、等 6 份"
+        );
+        assert!(matches!(
+            with_break_hints("数字山东、爱山东"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
     fn an_id_column_is_not_squeezed_by_long_text() {
         let text = |s: &str| vec![Inline::Text(s.to_string())];
         let long = "沿用较早或上级文件文字的文件，在自写部分中使用、而其来源文件都没有的提法，数字山东、爱山东";
@@ -515,6 +560,44 @@ mod tests {
             "{widths:?}"
         );
         assert!(widths[2] > widths[0] && widths[3] > widths[0], "{widths:?}");
+    }
+
+    #[test]
+    fn a_short_formulation_column_keeps_its_formulations_whole() {
+        let text = |s: &str| vec![Inline::Text(s.to_string())];
+        let cite = |s: &str| vec![Inline::Cite(s.to_string())];
+        let places = "shandong_001.txt:2 central_034.txt:62 central_038.txt:65 central_041.txt:19";
+        let rows: Vec<Vec<Vec<Inline>>> = ["高质量发展", "中国制造2025", "一网通办", "数字中国"]
+            .iter()
+            .map(|f| {
+                let mut row = vec![text(f), text("14"), text("9")];
+                row.extend((0..4).map(|_| text("2021")));
+                row.push(cite(places));
+                row
+            })
+            .collect();
+        let header = [
+            "提法",
+            "次数",
+            "文档数",
+            "中央首见",
+            "省级首见",
+            "市级首见",
+            "县级首见",
+            "出处",
+        ]
+        .map(String::from);
+        let widths = column_widths(&header, &rows);
+        // 中国制造2025 is 12 display columns.
+        assert!(
+            widths[0] >= 12 * TWIPS_PER_COLUMN + CELL_PADDING_TWIPS,
+            "{widths:?}"
+        );
+        assert!(
+            widths.iter().sum::<usize>() <= TEXT_WIDTH_TWIPS,
+            "{widths:?}"
+        );
+        assert!(widths[7] > widths[0], "{widths:?}");
     }
 
     #[test]
