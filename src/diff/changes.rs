@@ -261,8 +261,36 @@ fn phrase(text: &str, side: Span, markers: &[Span]) -> Option<Span> {
     let clause = rest.find(is_clause_break).map_or(rest, |at| &rest[..at]);
     let trimmed = clause.trim_end_matches(|c: char| !super::comparable(c));
     let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
+    let span = with_its_marks(text, span);
     let s = span.of(text);
     (!s.is_empty() && s.chars().count() <= MAX_SIDE_CHARS).then_some(span)
+}
+
+/// Quotation marks and brackets that a phrase holds one of, the other being just outside it.
+const PAIRED_MARKS: [(char, char); 6] = [
+    ('“', '”'),
+    ('‘', '’'),
+    ('《', '》'),
+    ('（', '）'),
+    ('【', '】'),
+    ('「', '」'),
+];
+
+/// `span` widened by one character on a side where trimming punctuation left a mark alone:
+/// “四好农村路”建设, not 四好农村路”建设.
+fn with_its_marks(text: &str, span: Span) -> Span {
+    let mut span = span;
+    for (open, close) in PAIRED_MARKS {
+        let inside = span.of(text);
+        let opens = inside.matches(open).count();
+        let closes = inside.matches(close).count();
+        if closes > opens && text[..span.start].ends_with(open) {
+            span.start -= open.len_utf8();
+        } else if opens > closes && text[span.end..].starts_with(close) {
+            span.end += close.len_utf8();
+        }
+    }
+    span
 }
 
 /// The content words of a span: words, formulations and Latin words that are neither stopwords
@@ -338,4 +366,27 @@ fn change_kind(
         ChangeKind::Wording
     };
     Some((kind, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase_of(text: &str, side: &str) -> String {
+        let start = text.find(side).unwrap();
+        let span = phrase(text, Span::new(start, start + side.len()), &[]).unwrap();
+        span.of(text).to_string()
+    }
+
+    #[test]
+    fn a_phrase_keeps_both_marks_of_a_quoted_formulation() {
+        // The 2023 Guangdong report: 五是深入推进“四好农村路”建设和农村生活污水治理。
+        let text = "五是深入推进“四好农村路”建设和农村生活污水治理。";
+        assert_eq!(phrase_of(text, "“四好农村路”建设"), "“四好农村路”建设");
+        // Marks at both ends are trimmed as before.
+        assert_eq!(phrase_of(text, "“四好农村路”"), "四好农村路");
+        assert_eq!(phrase_of(text, "建设和农村"), "建设和农村");
+        let opened = "全面建设“数字政府”工程";
+        assert_eq!(phrase_of(opened, "建设“数字政府"), "建设“数字政府”");
+    }
 }
