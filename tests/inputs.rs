@@ -426,24 +426,42 @@ fn a_missing_or_misspelt_folder_says_what_is_wrong() {
 #[test]
 fn a_dash_reads_the_document_from_standard_input() {
     let speech = fs::read(common::corpus_dir().join("001_1e4f3ad92249e6af.txt")).unwrap();
-    common::tifa()
-        .args(["diff", "-", "000"])
-        .write_stdin(speech.clone())
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("A stdin.txt"));
-    common::tifa()
-        .args(["show", "-"])
-        .write_stdin(speech)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("网络安全"));
+    let piped = |args: &[&str], shows: &str| {
+        common::tifa()
+            .args(args)
+            .write_stdin(speech.clone())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(shows.to_string()))
+    };
+    piped(&["diff", "-", "000"], "A stdin.txt");
+    piped(&["show", "-"], "网络安全");
     common::tifa()
         .args(["show", "-"])
         .write_stdin(Vec::new())
         .assert()
         .failure()
         .stderr(predicate::str::contains("standard input (`-`) is empty"));
+    // In place of a corpus, `-` is a corpus of one document.
+    piped(&["kwic", "网络强国", "-"], "stdin");
+    piped(&["formulations", "-", "--format", "csv"], "五个明确");
+    let counted = piped(&["terms", "-", "--format", "csv", "--top", "3"], "stdin");
+    let csv = String::from_utf8(counted.get_output().stdout.clone()).unwrap();
+    let docs: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(docs, ["stdin", "stdin", "stdin"], "{csv}");
+    // A command that needs a folder says so.
+    common::tifa()
+        .args(["report", "-"])
+        .write_stdin(speech.clone())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`-` (standard input) is one document",
+        ));
 }
 
 #[test]

@@ -292,6 +292,11 @@ pub(crate) fn corpus_folder(dir: &Path) -> Result<PathBuf> {
 }
 
 fn find_corpus_folder(dir: &Path) -> Result<PathBuf> {
+    if is_standard_input(dir) && !dir.exists() {
+        bail!(
+            "`-` (standard input) is one document: this command reads a folder; name one, or pipe the document to show, diff, align, terms, formulations or kwic"
+        );
+    }
     if dir.exists() {
         return Ok(dir.to_path_buf());
     }
@@ -318,8 +323,36 @@ fn find_corpus_folder(dir: &Path) -> Result<PathBuf> {
     )
 }
 
+/// The document piped to standard input, named `stdin`.
+fn standard_input_document(options: &LoadOptions) -> Result<Document> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    if bytes.is_empty() {
+        bail!(
+            "standard input (`-`) is empty: pipe a document in, e.g. `cat 讲话.txt | tifa show -`"
+        );
+    }
+    ingest::document_from_bytes(&bytes, "stdin.txt", None, options)
+        .context("cannot read the document on standard input")
+}
+
+/// `-` in place of a corpus: the one document on standard input.
+fn is_standard_input(dir: &Path) -> bool {
+    dir == Path::new("-")
+}
+
 /// Loads a corpus for a command that needs at least one document, warning about the others.
 pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
+    if is_standard_input(dir) {
+        return Ok(Corpus {
+            root: None,
+            documents: vec![standard_input_document(&input.load_options()?)?],
+            problems: Vec::new(),
+        });
+    }
     let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
     let started = std::time::Instant::now();
@@ -335,8 +368,16 @@ pub(crate) fn load_corpus(dir: &Path, input: &InputArgs) -> Result<Corpus> {
 pub(crate) fn stream_corpus(
     dir: &Path,
     input: &InputArgs,
-    visit: impl FnMut(Vec<Document>),
+    mut visit: impl FnMut(Vec<Document>),
 ) -> Result<ingest::ReadSummary> {
+    if is_standard_input(dir) {
+        visit(vec![standard_input_document(&input.load_options()?)?]);
+        return Ok(ingest::ReadSummary {
+            root: None,
+            problems: Vec::new(),
+            documents: 1,
+        });
+    }
     let dir = &corpus_folder(dir)?;
     let options = input.load_options()?;
     let listing = ingest::list(dir).context("the corpus cannot be read")?;
@@ -454,18 +495,7 @@ impl<'a> Resolver<'a> {
 
     /// `-`: the document is read from standard input (once: a second `-` has nothing left).
     fn standard_input(&self) -> Result<Document> {
-        use std::io::Read;
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        if bytes.is_empty() {
-            bail!(
-                "standard input (`-`) is empty: pipe a document in, e.g. `cat 讲话.txt | tifa show -`"
-            );
-        }
-        ingest::document_from_bytes(&bytes, "stdin.txt", None, self.options)
-            .context("cannot read the document on standard input")
+        standard_input_document(self.options)
     }
 
     pub(crate) fn corpus(&self) -> Result<&Corpus> {

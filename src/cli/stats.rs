@@ -195,7 +195,8 @@ impl CorpusInput {
 
 #[derive(Debug, Args)]
 pub struct TermsArgs {
-    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    /// Corpus folder (with or without manifest.csv), a manifest file, one text file, or - for one
+    /// document on standard input.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
     /// Group documents by document, year or level.
@@ -242,7 +243,8 @@ pub fn run_terms(args: TermsArgs) -> Result<ExitCode> {
 
 #[derive(Debug, Args)]
 pub struct KeynessArgs {
-    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    /// Corpus folder (with or without manifest.csv), a manifest file, one text file, or - for one
+    /// document on standard input.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
     /// Target documents: FIELD OP VALUE, comma-separated conditions all holding, e.g. level=county, year=2023, year<2023, region=河南省.
@@ -487,7 +489,8 @@ pub enum DiffusionTable {
 
 #[derive(Debug, Args)]
 pub struct FormulationsArgs {
-    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    /// Corpus folder (with or without manifest.csv), a manifest file, one text file, or - for one
+    /// document on standard input.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
     /// List the enumerations (一是…二是…: head and items in order) instead. Lists are not
@@ -554,7 +557,8 @@ pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
 pub struct KwicArgs {
     /// The word or phrase to find (in the normalized text, so Traditional input is matched in Simplified).
     pub term: String,
-    /// Corpus folder (with or without manifest.csv), a manifest file, or one text file.
+    /// Corpus folder (with or without manifest.csv), a manifest file, one text file, or - for one
+    /// document on standard input.
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
     /// Characters of context on each side.
