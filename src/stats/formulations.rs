@@ -169,7 +169,7 @@ pub struct FormulationTally<'s> {
 pub const MIN_QUOTED_SHARE: f64 = 0.4;
 /// Longest word taken for scare quotes: four-character sayings quoted once and used freely
 /// (“古为今用”, “除四害”) are formulations all the same.
-const MAX_SCARE_QUOTED_CHARS: usize = 3;
+pub const MAX_SCARE_QUOTED_CHARS: usize = 3;
 
 impl<'s> FormulationTally<'s> {
     pub fn new(segmenter: &'s Segmenter) -> Self {
