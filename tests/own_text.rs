@@ -71,18 +71,24 @@ fn a_county_text_counts_what_it_takes_over_as_inherited_and_keeps_its_own() {
     assert_eq!(docs_of(&own, "一部手机游承德"), Some(1));
 }
 
+/// Writes the report of `corpus` in these formats under `dir`/report and returns that folder.
+fn report(corpus: &std::path::Path, dir: &std::path::Path, formats: &str) -> std::path::PathBuf {
+    let out = dir.join("report");
+    tifa()
+        .arg("report")
+        .arg(corpus)
+        .args(["-q", "--formats", formats, "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
 #[test]
 fn the_report_traces_the_base_and_lists_each_county_s_own_formulations() {
     let dir = tempfile::tempdir().unwrap();
     crate::trace::constructed(dir.path());
-    let out = dir.path().join("report");
-    tifa()
-        .arg("report")
-        .arg(dir.path())
-        .args(["-q", "--formats", "md,csv", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
+    let out = report(dir.path(), dir.path(), "md,csv");
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("## 三、上级文件在下级文件中的落实"), "{md}");
     // keep, change and move take over 200 characters or more; drop and own take less.
@@ -134,14 +140,7 @@ fn a_word_quoted_in_another_document_is_not_an_own_formulation_where_it_is_unquo
     let manifest = std::fs::read_to_string(dir.path().join("manifest.csv")).unwrap()
         + "quote.txt,辛,2023,2023-04-06,county,兴隆县\n";
     common::write(dir.path(), "manifest.csv", manifest.as_bytes());
-    let out = dir.path().join("report");
-    tifa()
-        .arg("report")
-        .arg(dir.path())
-        .args(["-q", "--formats", "csv", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
+    let out = report(dir.path(), dir.path(), "csv");
     let table = |name: &str| std::fs::read_to_string(out.join("tables").join(name)).unwrap();
     assert!(
         table("formulations.csv").contains("\n游客,quoted,2,1,"),
@@ -235,14 +234,11 @@ fn the_shandong_report_traces_central_070_and_lists_own_formulations() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report");
-    tifa()
-        .arg("report")
-        .arg(shared.join("policy-central-shandong"))
-        .args(["-q", "--formats", "md,csv", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
+    let out = report(
+        &shared.join("policy-central-shandong"),
+        dir.path(),
+        "md,csv",
+    );
     let table = |name: &str| std::fs::read_to_string(out.join("tables").join(name)).unwrap();
     let traced = table("trace_documents.csv");
     assert!(
