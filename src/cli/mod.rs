@@ -323,7 +323,8 @@ fn find_corpus_folder(dir: &Path) -> Result<PathBuf> {
     )
 }
 
-/// The document piped to standard input, named `stdin`.
+/// The document piped to standard input, named `stdin` (read once: a second `-` has nothing
+/// left).
 fn standard_input_document(options: &LoadOptions) -> Result<Document> {
     use std::io::Read;
     let mut bytes = Vec::new();
@@ -467,7 +468,7 @@ impl<'a> Resolver<'a> {
 
     pub(crate) fn document(&self, key: &str) -> Result<Document> {
         if key == "-" {
-            return self.standard_input();
+            return standard_input_document(self.options);
         }
         let path = Path::new(key);
         if path.is_file() {
@@ -491,11 +492,6 @@ impl<'a> Resolver<'a> {
             ids.join(", "),
             ids.first().map_or("000", |id| &id[..id.len().min(3)])
         )
-    }
-
-    /// `-`: the document is read from standard input (once: a second `-` has nothing left).
-    fn standard_input(&self) -> Result<Document> {
-        standard_input_document(self.options)
     }
 
     pub(crate) fn corpus(&self) -> Result<&Corpus> {

@@ -165,15 +165,11 @@ mod tests {
 
     fn doc(year: Option<i32>, level: Option<Level>, region: &str) -> DocInfo {
         DocInfo {
-            id: "000".into(),
             year,
             level,
-            region: Some(region.into()),
-            date: None,
-            division: crate::ingest::divisions::lookup(region).map(|d| d.code),
-            genre: None,
             han_chars: 1,
             tokens: 1,
+            ..DocInfo::for_test("000", 0, Level::National, region)
         }
     }
 

@@ -358,11 +358,19 @@ fn with_break_hints(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn text_run(s: &str) -> Run {
-    Run::new().add_text(xml_safe(&with_break_hints(s)))
+fn paragraph(parts: &[Inline]) -> Paragraph {
+    styled_paragraph(parts, |s| Run::new().add_text(xml_safe(s)))
 }
 
-fn paragraph(parts: &[Inline]) -> Paragraph {
+/// A table cell's paragraph: narrow columns are where ids need [`with_break_hints`]; body text
+/// keeps none, so a quotation copied out of the report is the document's own text.
+fn cell_paragraph(parts: &[Inline]) -> Paragraph {
+    styled_paragraph(parts, |s| {
+        Run::new().add_text(xml_safe(&with_break_hints(s)))
+    })
+}
+
+fn styled_paragraph(parts: &[Inline], text_run: impl Fn(&str) -> Run) -> Paragraph {
     parts.iter().fold(Paragraph::new(), |p, part| {
         p.add_run(match part {
             Inline::Text(s) => text_run(s),
@@ -374,16 +382,22 @@ fn paragraph(parts: &[Inline]) -> Paragraph {
     })
 }
 
-/// Display width of a cell's text (CJK characters count two).
+/// The text of an inline and whether it is set smaller (citations and file names).
+fn text_and_size(part: &Inline) -> (&str, bool) {
+    match part {
+        Inline::Text(s) | Inline::Strong(s) | Inline::Del(s) | Inline::Ins(s) => (s, false),
+        Inline::Cite(s) | Inline::File(s) => (s, true),
+    }
+}
+
+/// Display width of a cell's text (CJK characters count two; citations, set smaller, two
+/// thirds of their bytes).
 fn cell_width(parts: &[Inline]) -> usize {
     parts
         .iter()
-        .map(|p| match p {
-            Inline::Text(s) | Inline::Strong(s) | Inline::Del(s) | Inline::Ins(s) => {
-                unicode_width::UnicodeWidthStr::width(s.as_str())
-            }
-            // Citations are set smaller.
-            Inline::Cite(s) | Inline::File(s) => s.len() * 2 / 3,
+        .map(|p| match text_and_size(p) {
+            (s, false) => unicode_width::UnicodeWidthStr::width(s),
+            (s, true) => s.len() * 2 / 3,
         })
         .sum()
 }
@@ -404,10 +418,7 @@ fn unbreakable_width(parts: &[Inline]) -> usize {
     parts
         .iter()
         .flat_map(|p| {
-            let (s, small) = match p {
-                Inline::Text(s) | Inline::Strong(s) | Inline::Del(s) | Inline::Ins(s) => (s, false),
-                Inline::Cite(s) | Inline::File(s) => (s, true),
-            };
+            let (s, small) = text_and_size(p);
             s.split(|c: char| {
                 c.is_whitespace() || unicode_width::UnicodeWidthChar::width(c) == Some(2)
             })
@@ -514,7 +525,7 @@ fn table(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Table {
         TableRow::new(
             row.iter()
                 .enumerate()
-                .map(|(k, c)| cell(k, paragraph(c)))
+                .map(|(k, c)| cell(k, cell_paragraph(c)))
                 .collect(),
         )
     });
