@@ -9,7 +9,7 @@ use crate::parallel::parallel_map;
 use crate::render::table::{frame_to_parquet, to_csv, to_json, to_parquet, to_terminal};
 use crate::reuse::ReuseDoc;
 use crate::reuse::inherited::{Inherited, inherited_text};
-use crate::stats::counts::{CountOptions, Counter, TermCounts};
+use crate::stats::counts::{CountOptions, Counter, QueryChoice, QueryHits, TermCounts};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{
     FormulationTally, enumeration_lists, formulations_table, level_starts, lists_table,
@@ -576,7 +576,7 @@ pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
     let words = Words::with_dictionaries(&args.corpus.dict)?;
     // Whether the query is a term is decided over the whole corpus: each document's lines are
     // kept both ways (as a term, as a phrase) while streaming, and one way chosen at the end.
-    let mut per_doc: Vec<(Option<Vec<KwicLine>>, Vec<KwicLine>)> = Vec::new();
+    let mut per_doc: Vec<(QueryHits, [Vec<KwicLine>; 3])> = Vec::new();
     super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
         let batch_hits = kwic_hits(&batch, &term, words.segmenter());
         for (doc, h) in batch.iter().zip(batch_hits) {
@@ -584,19 +584,17 @@ pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
                 continue;
             }
             let one = std::slice::from_ref(doc);
-            let as_term = h
-                .term
-                .map(|at| kwic_lines(one, vec![at], &term, args.width));
-            let as_phrase = kwic_lines(one, vec![h.phrase], &term, args.width);
-            per_doc.push((as_term, as_phrase));
+            let lines = [QueryChoice::Whole, QueryChoice::Term, QueryChoice::Phrase]
+                .map(|choice| kwic_lines(one, vec![h.clone().take(choice)], &term, args.width));
+            per_doc.push((h, lines));
         }
     })?;
-    let is_term = per_doc.iter().any(|(t, _)| t.is_some());
-    for (as_term, as_phrase) in per_doc {
-        lines.extend(if is_term {
-            as_term.unwrap_or_default()
-        } else {
-            as_phrase
+    let choice = QueryChoice::of(per_doc.iter().map(|(h, _)| h));
+    for (_, [whole, as_term, as_phrase]) in per_doc {
+        lines.extend(match choice {
+            QueryChoice::Whole => whole,
+            QueryChoice::Term => as_term,
+            QueryChoice::Phrase => as_phrase,
         });
     }
     if lines.is_empty() {

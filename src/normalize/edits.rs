@@ -454,9 +454,9 @@ fn straight_quotes(chars: &[char], push: &mut impl FnMut(usize, char)) {
 
 fn width_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     for (i, ch) in line.iter().enumerate() {
-        if matches!(ch.c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ') {
+        if matches!(ch.c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋') {
             let ascii = char::from_u32(ch.c as u32 - 0xFEE0)
-                .expect("full-width alphanumerics map to ASCII");
+                .expect("full-width alphanumerics and ＋ map to ASCII");
             edits.push(Edit::new(i, i + 1, ascii.to_string(), FindingKind::Width));
         }
     }
@@ -500,8 +500,11 @@ fn space_is_noise(prev: Option<char>, next: Option<char>) -> bool {
     let (Some(p), Some(n)) = (prev, next) else {
         return true;
     };
-    let alnum =
-        |c: char| c.is_ascii_alphanumeric() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
+    // A plus sign beside Han is part of a formulation (人工智能 + 行动 is 人工智能+行动).
+    let alnum = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '+' | '＋')
+    };
     (is_han(p) && alnum(n)) || (alnum(p) && is_han(n)) || is_cjk_punct(p) || is_cjk_punct(n)
 }
 

@@ -129,9 +129,36 @@ impl OffsetMap {
         line_of(&self.line_starts, self.original_offset(pos))
     }
 
+    /// Where the original line changes, as (normalized byte offset, 1-based original line) in
+    /// text order: [`LineBreaks::line`] gives what [`OffsetMap::original_line`] gives, from a
+    /// few numbers per line instead of a few per character.
+    pub fn line_breaks(&self) -> LineBreaks {
+        let mut breaks: Vec<(u32, u32)> = Vec::new();
+        for (&at, &origin) in self.norm_starts.iter().zip(&self.origins) {
+            let line = line_of(&self.line_starts, origin);
+            if breaks.last().is_none_or(|&(_, l)| l != line) {
+                breaks.push((at, line));
+            }
+        }
+        LineBreaks(breaks)
+    }
+
     /// Every normalized character's original byte offset, in text order.
     pub fn origins(&self) -> &[u32] {
         &self.origins
+    }
+}
+
+/// A compact [`OffsetMap::original_line`]: the original line at each normalized offset where it
+/// changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineBreaks(Vec<(u32, u32)>);
+
+impl LineBreaks {
+    /// 1-based line in the original file of normalized byte `pos`.
+    pub fn line(&self, pos: usize) -> u32 {
+        let i = self.0.partition_point(|&(at, _)| at as usize <= pos);
+        i.checked_sub(1).map_or(1, |i| self.0[i].1)
     }
 }
 

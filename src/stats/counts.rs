@@ -3,6 +3,7 @@
 //! [`Vocabulary`] of terms, and a long table of [`Cell`]s (document, term, count). Everything else
 //! in `stats` reads this one table.
 
+use super::grid::{WordGrid, recurrent_phrases, whole_word_hits};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::parallel::parallel_map;
@@ -249,6 +250,8 @@ pub struct Counter<'s> {
     segmenter: &'s Segmenter,
     options: CountOptions,
     counts: TermCounts,
+    /// Every document's text and word boundaries, for the corpus-wide formulation pass.
+    grids: Vec<WordGrid>,
 }
 
 impl<'s> Counter<'s> {
@@ -264,6 +267,7 @@ impl<'s> Counter<'s> {
                 inherited: Vec::new(),
                 inherited_chars: Vec::new(),
             },
+            grids: Vec::new(),
         }
     }
 
@@ -278,10 +282,12 @@ impl<'s> Counter<'s> {
             let own = inherited.as_ref().and_then(|i| i.get(first + k));
             let (terms, size) = terms_of(text, &tokens, &self.options.ngrams, self.segmenter, own);
             let inherited_chars = own.map_or(0, |i| i.han_chars(text));
-            (DocInfo::of(doc, size), terms, inherited_chars)
+            let grid = WordGrid::new(text, &tokens, &doc.normalized.map);
+            (DocInfo::of(doc, size), terms, inherited_chars, grid)
         });
         let counts = &mut self.counts;
-        for (info, terms, inherited_chars) in per_doc {
+        for (info, terms, inherited_chars, grid) in per_doc {
+            self.grids.push(grid);
             let doc = counts.docs.len() as u32;
             let mut row: Vec<(Cell, u32)> = terms
                 .into_iter()
@@ -305,6 +311,7 @@ impl<'s> Counter<'s> {
     }
 
     pub fn finish(mut self) -> TermCounts {
+        self.count_formulations_everywhere();
         self.counts.cells.shrink_to_fit();
         let vocabulary = &self.counts.vocabulary;
         let ids: Vec<u32> = (0..vocabulary.len() as u32).collect();
@@ -314,6 +321,67 @@ impl<'s> Counter<'s> {
                 .flatten()
         });
         self.counts
+    }
+}
+
+impl Counter<'_> {
+    /// The counting rule for formulations ([`super::grid`]): every formulation of the corpus
+    /// (a term of kind formulation in any document, or a recurrent phrase of the corpus) is
+    /// counted in every document where it stands on word boundaries, quoted or not.
+    fn count_formulations_everywhere(&mut self) {
+        for phrase in recurrent_phrases(&self.grids, self.segmenter) {
+            self.counts
+                .vocabulary
+                .intern(&phrase, TermKind::Formulation);
+        }
+        let vocabulary = &self.counts.vocabulary;
+        let ids: Vec<u32> = (0..vocabulary.len() as u32)
+            .filter(|&id| {
+                vocabulary.kind(id) == TermKind::Formulation
+                    && vocabulary.term(id).chars().nth(1).is_some()
+            })
+            .collect();
+        let phrases: Vec<&str> = ids.iter().map(|&id| vocabulary.term(id)).collect();
+        let hits = whole_word_hits(&self.grids, &phrases);
+        let measured = self.options.inherited.is_some();
+        let old_cells = std::mem::take(&mut self.counts.cells);
+        let old_inherited = std::mem::take(&mut self.counts.inherited);
+        let mut cells = Vec::with_capacity(old_cells.len());
+        let mut inherited_out = Vec::with_capacity(old_inherited.len());
+        let mut k = 0;
+        for (doc, doc_hits) in hits.into_iter().enumerate() {
+            let mut row: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+            while k < old_cells.len() && old_cells[k].doc as usize == doc {
+                let inside = old_inherited.get(k).copied().unwrap_or(0);
+                row.insert(old_cells[k].term, (old_cells[k].count, inside));
+                k += 1;
+            }
+            let own = self.options.inherited.as_ref().and_then(|i| i.get(doc));
+            for (p, positions) in doc_hits {
+                let len = phrases[p].len();
+                let inside = own.map_or(0, |i| {
+                    positions
+                        .iter()
+                        .filter(|&&at| i.holds(at, at + len))
+                        .count() as u32
+                });
+                row.insert(ids[p], (positions.len() as u32, inside));
+            }
+            let mut row: Vec<(u32, (u32, u32))> = row.into_iter().collect();
+            row.sort_unstable_by_key(|(term, _)| *term);
+            for (term, (count, inside)) in row {
+                cells.push(Cell {
+                    doc: doc as u32,
+                    term,
+                    count,
+                });
+                if measured {
+                    inherited_out.push(inside);
+                }
+            }
+        }
+        self.counts.cells = cells;
+        self.counts.inherited = inherited_out;
     }
 }
 
@@ -411,6 +479,9 @@ fn terms_of<'t>(
 pub struct TermIndex<'t> {
     pub terms: FxHashMap<&'t str, TermKind>,
     pub singles: FxHashMap<&'t str, Vec<usize>>,
+    /// Where each token starts, and whether it is a formulation (any position inside it is a
+    /// word boundary): the boundaries a whole-word occurrence respects.
+    bounds: Vec<(usize, bool)>,
 }
 
 impl<'t> TermIndex<'t> {
@@ -422,6 +493,10 @@ impl<'t> TermIndex<'t> {
             *known = known.strongest(kind);
         };
         let mut long_words: Vec<Span> = Vec::new();
+        let bounds = tokens
+            .iter()
+            .map(|t| (t.span.start, matches!(t.kind, TokenKind::Formulation(_))))
+            .collect();
         for token in tokens {
             let kind = match token.kind {
                 TokenKind::Formulation(_) => TermKind::Formulation,
@@ -455,7 +530,21 @@ impl<'t> TermIndex<'t> {
         for span in segmenter.slogans_in(text) {
             add(span.of(text), TermKind::Formulation);
         }
-        Self { terms, singles }
+        Self {
+            terms,
+            singles,
+            bounds,
+        }
+    }
+
+    /// Whether a word may start or end at byte `at` of a text of `len` bytes.
+    fn is_bound(&self, at: usize, len: usize) -> bool {
+        if at == 0 || at >= len {
+            return true;
+        }
+        let i = self.bounds.partition_point(|&(s, _)| s <= at);
+        i.checked_sub(1)
+            .is_none_or(|k| self.bounds[k].0 == at || self.bounds[k].1)
     }
 
     /// Where `query` occurs in `text`: as a term of this document (its non-overlapping
@@ -473,7 +562,18 @@ impl<'t> TermIndex<'t> {
         } else {
             None
         };
-        QueryHits { term, phrase }
+        let formulation = self.terms.get(query) == Some(&TermKind::Formulation);
+        let whole = if query.chars().nth(1).is_some() {
+            super::grid::whole_word_positions(text, query, |at| self.is_bound(at, text.len()))
+        } else {
+            term.clone().unwrap_or_default()
+        };
+        QueryHits {
+            term,
+            phrase,
+            whole,
+            formulation,
+        }
     }
 }
 
@@ -493,13 +593,19 @@ pub fn query_hits(doc: &Document, queries: &[String], segmenter: &Segmenter) -> 
 }
 
 /// A query's occurrences in one document: as a term of it (`None` when it is not one) and as a
-/// phrase. The counting rule: a query that is a term of any document of the corpus is counted as
-/// a term everywhere — so `trend` and `kwic` give what `terms` gives, and 化债 across 优化 | 债券 is
+/// phrase. The counting rule: a query that is a formulation of any document is counted wherever
+/// it stands on word boundaries, quoted or not; a query that is a term of any document of the
+/// corpus is counted as a term everywhere — so `trend` and `kwic` give what `terms` gives, and 化债 across 优化 | 债券 is
 /// not an occurrence; any other phrase is counted wherever it stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueryHits {
     pub term: Option<Vec<usize>>,
     pub phrase: Vec<usize>,
+    /// Its occurrences when one of them stands on word boundaries, else none
+    /// ([`super::grid::whole_word_positions`]).
+    pub whole: Vec<usize>,
+    /// Whether the document has it as a formulation (quoted, numbered, a slogan …).
+    pub formulation: bool,
 }
 
 impl QueryHits {
@@ -511,22 +617,51 @@ impl QueryHits {
                 .term
                 .map(|t| t.into_iter().filter(|at| outside(at)).collect()),
             phrase: self.phrase.into_iter().filter(|at| outside(at)).collect(),
+            whole: self.whole.into_iter().filter(|at| outside(at)).collect(),
+            formulation: self.formulation,
         }
     }
 
     /// The positions to count in each document, given every document's hits for one query.
     pub fn resolve(per_doc: Vec<QueryHits>) -> Vec<Vec<usize>> {
-        let is_term = per_doc.iter().any(|h| h.term.is_some());
-        per_doc
-            .into_iter()
-            .map(|h| {
-                if is_term {
-                    h.term.unwrap_or_default()
-                } else {
-                    h.phrase
-                }
-            })
-            .collect()
+        let choice = QueryChoice::of(&per_doc);
+        per_doc.into_iter().map(|h| h.take(choice)).collect()
+    }
+
+    /// The positions this document counts, once the corpus decided how the query is counted.
+    pub fn take(self, choice: QueryChoice) -> Vec<usize> {
+        match choice {
+            QueryChoice::Whole => self.whole,
+            QueryChoice::Term => self.term.unwrap_or_default(),
+            QueryChoice::Phrase => self.phrase,
+        }
+    }
+}
+
+/// How a query is counted over a corpus ([`QueryHits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryChoice {
+    /// A formulation of some document: wherever it stands on word boundaries, quoted or not
+    /// (the counting rule, [`super::grid`]).
+    Whole,
+    /// A term of some document: as a term, in the documents that have it.
+    Term,
+    /// Any other phrase: wherever it stands.
+    Phrase,
+}
+
+impl QueryChoice {
+    pub fn of<'h>(per_doc: impl IntoIterator<Item = &'h QueryHits>) -> Self {
+        let mut choice = Self::Phrase;
+        for h in per_doc {
+            if h.formulation {
+                return Self::Whole;
+            }
+            if h.term.is_some() {
+                choice = Self::Term;
+            }
+        }
+        choice
     }
 }
 

@@ -4,9 +4,11 @@
 //! and [`EnumerationList`]s (一是…二是… lists: the list head and its items in order).
 
 use super::counts::DocInfo;
+use super::grid::{WordGrid, recurrent_phrases, whole_word_hits};
 use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
+use crate::reuse::inherited::Inherited;
 use crate::structure::EnumerationItem;
 use crate::words::Segmenter;
 use crate::words::formulation::FormulationKind;
@@ -152,15 +154,20 @@ pub fn formulations(
 }
 
 /// Formulations gathered document by document, so that a corpus can be read in batches and
-/// dropped: only each formulation's figures and places are kept. One row per text: a phrase
-/// quoted in one place and numbered in another is one formulation, listed under its strongest
-/// kind ([`FormulationKind::rank`]), and each document counts once in `docs`.
+/// dropped: each document's formulations by their form (quoted, numbered, titles, paired, slogans)
+/// and its [`WordGrid`] are kept; [`FormulationTally::finish`] adds the corpus's recurrent phrases
+/// and counts every formulation in every document by the counting rule ([`super::grid`]): quoted
+/// or not, wherever it stands on word boundaries. One row per text, listed under its strongest
+/// kind ([`FormulationKind::rank`]); each document counts once in `docs`.
 pub struct FormulationTally<'s> {
     segmenter: &'s Segmenter,
-    by_text: BTreeMap<String, FormulationStat>,
+    kinds: BTreeMap<String, FormulationKind>,
     /// For quoted phrases that are one dictionary word: (times quoted, times in the text of the
     /// documents quoting it), to tell scare quotes (“自由”, “帽子”) from formulations (“三农”).
     quoted_words: BTreeMap<String, (u64, u64)>,
+    grids: Vec<WordGrid>,
+    infos: Vec<DocInfo>,
+    inherited: Vec<Option<Inherited>>,
 }
 
 /// A quoted dictionary word is a formulation when at least this share of its occurrences, in the
@@ -175,8 +182,11 @@ impl<'s> FormulationTally<'s> {
     pub fn new(segmenter: &'s Segmenter) -> Self {
         Self {
             segmenter,
-            by_text: BTreeMap::new(),
+            kinds: BTreeMap::new(),
             quoted_words: BTreeMap::new(),
+            grids: Vec::new(),
+            infos: Vec::new(),
+            inherited: Vec::new(),
         }
     }
 
@@ -186,34 +196,30 @@ impl<'s> FormulationTally<'s> {
     }
 
     /// As [`FormulationTally::add`]; with `inherited` (one per document, in the same order),
-    /// only the formulations of each document's own text: none wholly inside inherited text.
+    /// only the occurrences in each document's own text: none wholly inside inherited text.
     pub fn add_own(
         &mut self,
         docs: &[Document],
         infos: &[DocInfo],
-        inherited: Option<&[crate::reuse::inherited::Inherited]>,
+        inherited: Option<&[Inherited]>,
     ) {
-        let indexed: Vec<(usize, &Document)> = docs.iter().enumerate().collect();
-        let found = crate::parallel::parallel_map(&indexed, |&(k, doc)| {
-            let mut found = self.segmenter.formulations(&doc.normalized.text);
-            if let Some(inside) = inherited.and_then(|i| i.get(k)) {
-                found.retain(|f| !inside.holds(f.span.start, f.span.end));
-            }
-            found
+        let found = crate::parallel::parallel_map(docs, |doc| {
+            let text = doc.normalized.text.as_str();
+            let tokens = self.segmenter.tokenize(text);
+            let found = self.segmenter.formulations_in(text, &tokens);
+            (found, WordGrid::new(text, &tokens, &doc.normalized.map))
         });
-        for ((doc, info), found) in docs.iter().zip(infos).zip(found) {
-            self.add_document(doc, info, &found);
+        for (k, ((doc, info), (found, grid))) in docs.iter().zip(infos).zip(found).enumerate() {
+            self.add_document(doc, &found);
+            self.grids.push(grid);
+            self.infos.push(info.clone());
+            self.inherited
+                .push(inherited.and_then(|i| i.get(k)).cloned());
         }
     }
 
-    fn add_document(
-        &mut self,
-        doc: &Document,
-        info: &DocInfo,
-        found: &[crate::words::formulation::Formulation],
-    ) {
+    fn add_document(&mut self, doc: &Document, found: &[crate::words::formulation::Formulation]) {
         let text = &doc.normalized.text;
-        let mut seen_here = std::collections::HashSet::new();
         let mut quoted_here: BTreeMap<&str, u64> = BTreeMap::new();
         for f in found {
             let phrase = f.span.of(text);
@@ -223,31 +229,9 @@ impl<'s> FormulationTally<'s> {
             {
                 *quoted_here.entry(phrase).or_default() += 1;
             }
-            let stat = self
-                .by_text
-                .entry(phrase.to_string())
-                .or_insert_with(|| FormulationStat {
-                    text: phrase.to_string(),
-                    kind: f.kind,
-                    count: 0,
-                    docs: 0,
-                    first_year: None,
-                    last_year: None,
-                    first_by_level: [None; 4],
-                    last_by_level: [None; 4],
-                    places: Vec::new(),
-                });
-            if f.kind.rank() < stat.kind.rank() {
-                stat.kind = f.kind;
-            }
-            stat.count += 1;
-            stat.places.push(Place {
-                doc: info.id.clone(),
-                line: doc.normalized.map.original_line(f.span.start),
-            });
-            if seen_here.insert(phrase) {
-                stat.docs += 1;
-                note_year(stat, info);
+            let kind = self.kinds.entry(phrase.to_string()).or_insert(f.kind);
+            if f.kind.rank() < kind.rank() {
+                *kind = f.kind;
             }
         }
         for (word, quoted) in quoted_here {
@@ -259,19 +243,65 @@ impl<'s> FormulationTally<'s> {
 
     /// The formulations, most frequent first.
     pub fn finish(self) -> Vec<FormulationStat> {
-        let scare_quoted = |s: &FormulationStat| {
-            s.kind == FormulationKind::Quoted
+        let scare_quoted = |text: &str, kind: FormulationKind| {
+            kind == FormulationKind::Quoted
                 && self
                     .quoted_words
-                    .get(&s.text)
+                    .get(text)
                     .is_some_and(|&(quoted, all)| (quoted as f64) < MIN_QUOTED_SHARE * all as f64)
         };
-        let mut stats: Vec<FormulationStat> = self
-            .by_text
-            .values()
-            .filter(|s| !scare_quoted(s))
-            .cloned()
+        let mut inventory: BTreeMap<String, FormulationKind> = self
+            .kinds
+            .iter()
+            .filter(|(t, k)| !scare_quoted(t, **k))
+            .map(|(t, k)| (t.clone(), *k))
             .collect();
+        for phrase in recurrent_phrases(&self.grids, self.segmenter) {
+            inventory
+                .entry(phrase)
+                .or_insert(FormulationKind::Recurrent);
+        }
+        let texts: Vec<&str> = inventory.keys().map(String::as_str).collect();
+        let mut stats: Vec<FormulationStat> = inventory
+            .iter()
+            .map(|(text, &kind)| FormulationStat {
+                text: text.clone(),
+                kind,
+                count: 0,
+                docs: 0,
+                first_year: None,
+                last_year: None,
+                first_by_level: [None; 4],
+                last_by_level: [None; 4],
+                places: Vec::new(),
+            })
+            .collect();
+        let hits = whole_word_hits(&self.grids, &texts);
+        for (d, doc_hits) in hits.into_iter().enumerate() {
+            let (grid, info) = (&self.grids[d], &self.infos[d]);
+            for (p, positions) in doc_hits {
+                let len = texts[p].len();
+                let own: Vec<usize> = match &self.inherited[d] {
+                    Some(i) => positions
+                        .into_iter()
+                        .filter(|&at| !i.holds(at, at + len))
+                        .collect(),
+                    None => positions,
+                };
+                if own.is_empty() {
+                    continue;
+                }
+                let stat = &mut stats[p];
+                stat.count += own.len() as u64;
+                stat.docs += 1;
+                stat.places.extend(own.iter().map(|&at| Place {
+                    doc: info.id.clone(),
+                    line: grid.line(at),
+                }));
+                note_year(stat, info);
+            }
+        }
+        stats.retain(|s| s.count > 0);
         stats.sort_by(|x, y| {
             y.count
                 .cmp(&x.count)

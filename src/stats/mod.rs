@@ -8,6 +8,7 @@ pub mod diffusion;
 pub mod filter;
 pub mod formulations;
 pub mod frame;
+pub mod grid;
 pub mod kwic;
 pub mod measures;
 pub mod pair_terms;

@@ -30,6 +30,9 @@ pub enum FormulationKind {
     Slogan,
     /// “紫塞净网”: the phrase without its quotes.
     Quoted,
+    /// A multi-word phrase used across documents, quoted or not (全国统一大市场, 低空经济), found
+    /// by corpus statistics (`stats::grid::recurrent_phrases`).
+    Recurrent,
 }
 
 impl FormulationKind {
@@ -40,6 +43,7 @@ impl FormulationKind {
             Self::Paired => "paired",
             Self::Slogan => "slogan",
             Self::Quoted => "quoted",
+            Self::Recurrent => "recurrent",
         }
     }
 
@@ -52,6 +56,7 @@ impl FormulationKind {
             Self::Paired => 2,
             Self::Title => 3,
             Self::Quoted => 4,
+            Self::Recurrent => 5,
         }
     }
 }

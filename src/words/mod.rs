@@ -293,7 +293,27 @@ impl Segmenter {
     }
 
     /// jieba's part-of-speech tag of `word` when it is one word of the dictionary.
-    fn tag_of(&self, word: &str) -> Option<String> {
+    /// Whether `term` is a term of the lexicon or of a user dictionary.
+    pub fn is_own_term(&self, term: &str) -> bool {
+        self.own_terms.contains(term)
+    }
+
+    /// Whether `word` is a function word left out of counts.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// jieba's words of `text` (no formulation cut out).
+    pub fn cut_words<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|w| w.word)
+            .collect()
+    }
+
+    /// jieba's part-of-speech tag of `word` when it is one word.
+    pub fn tag_of(&self, word: &str) -> Option<String> {
         let tags = self.jieba.tag(word, false);
         match tags.as_slice() {
             [one] if one.word == word => Some(one.tag.to_string()),
@@ -340,9 +360,13 @@ impl Segmenter {
     /// order. A quoted numbered formula (“十个坚持”) is numbered; a slogan is listed wherever it
     /// occurs, also inside a longer formulation, but once where it is one already.
     pub fn formulations(&self, text: &str) -> Vec<Formulation> {
-        let mut found: Vec<Formulation> = self
-            .tokenize(text)
-            .into_iter()
+        self.formulations_in(text, &self.tokenize(text))
+    }
+
+    /// [`Segmenter::formulations`] of a text already tokenized.
+    pub fn formulations_in(&self, text: &str, tokens: &[Token]) -> Vec<Formulation> {
+        let mut found: Vec<Formulation> = tokens
+            .iter()
             .filter_map(|t| match t.kind {
                 TokenKind::Formulation(kind) => Some(Formulation {
                     span: t.span,

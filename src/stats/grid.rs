@@ -1,0 +1,386 @@
+//! Word grids: a document's normalized text + its tokens + its offset map → [`WordGrid`] (the
+//! text, where its words start, and its original lines), kept for the passes that need the whole
+//! corpus first; grids + phrases → whole-word hits per document ([`whole_word_hits`]); grids →
+//! recurrent policy phrases ([`recurrent_phrases`]).
+//!
+//! The counting rule for formulations (ARCHITECTURE.md, "Counting"): a formulation of the corpus
+//! — quoted, numbered, a title, a slogan or a recurrent phrase, in *any* document — is a term of
+//! every document in which it stands on word boundaries at least once, quoted or not, and is then
+//! counted at all its non-overlapping occurrences. Positions inside a formulation token (a quoted
+//! phrase, a title) are boundaries too: 投资于人 inside “投资于人、服务于民” counts.
+
+use crate::normalize::{LineBreaks, OffsetMap};
+use crate::parallel::parallel_map;
+use crate::words::{Segmenter, Token, TokenKind};
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// What a token is, as far as phrases care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A content word (Han or Latin).
+    Word,
+    /// A function word (a stopword).
+    Stop,
+    /// A formulation cut out before segmentation: any position inside is a boundary.
+    Formulation,
+    /// Punctuation, numbers, spaces.
+    Other,
+}
+
+/// One document's text and word boundaries.
+#[derive(Debug, Clone)]
+pub struct WordGrid {
+    text: Box<str>,
+    starts: Vec<u32>,
+    classes: Vec<Class>,
+    lines: LineBreaks,
+}
+
+impl WordGrid {
+    pub fn new(text: &str, tokens: &[Token], map: &OffsetMap) -> Self {
+        let mut starts = Vec::with_capacity(tokens.len());
+        let mut classes = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            starts.push(t.span.start as u32);
+            classes.push(match t.kind {
+                TokenKind::Formulation(_) => Class::Formulation,
+                TokenKind::Word | TokenKind::Latin if t.stop => Class::Stop,
+                TokenKind::Word | TokenKind::Latin => Class::Word,
+                _ => Class::Other,
+            });
+        }
+        Self {
+            text: text.into(),
+            starts,
+            classes,
+            lines: map.line_breaks(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// 1-based line of the original file at normalized byte `pos`.
+    pub fn line(&self, pos: usize) -> u32 {
+        self.lines.line(pos)
+    }
+
+    /// Whether a word may start or end at byte `at`: a token starts there, the text ends there,
+    /// or `at` lies inside a formulation token.
+    pub fn is_bound(&self, at: usize) -> bool {
+        if at == 0 || at >= self.text.len() {
+            return true;
+        }
+        let i = self.starts.partition_point(|&s| s as usize <= at);
+        match i.checked_sub(1) {
+            Some(k) => self.starts[k] as usize == at || self.classes[k] == Class::Formulation,
+            None => true,
+        }
+    }
+
+    /// The runs of adjacent words (content and function words) between punctuation, numbers and
+    /// formulations, as token index ranges.
+    fn word_runs(&self) -> Vec<std::ops::Range<usize>> {
+        let mut runs = Vec::new();
+        let mut start = None;
+        for (i, c) in self.classes.iter().enumerate() {
+            let word = matches!(c, Class::Word | Class::Stop);
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    runs.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.push(s..self.classes.len());
+        }
+        runs
+    }
+
+    fn token_end(&self, i: usize) -> usize {
+        self.starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&s| s as usize)
+    }
+}
+
+/// Whole-word occurrences of `phrase` in one text with the given boundaries: its non-overlapping
+/// occurrences, or none when not one of them starts and ends on a boundary.
+pub fn whole_word_positions(
+    text: &str,
+    phrase: &str,
+    is_bound: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    if phrase.is_empty() {
+        return Vec::new();
+    }
+    let at: Vec<usize> = text.match_indices(phrase).map(|(at, _)| at).collect();
+    if at
+        .iter()
+        .any(|&s| is_bound(s) && is_bound(s + phrase.len()))
+    {
+        at
+    } else {
+        Vec::new()
+    }
+}
+
+/// For each grid, the phrases (by index into `phrases`) that are terms of it by the counting rule,
+/// with their non-overlapping occurrences: one Aho–Corasick pass per document, on every core.
+pub fn whole_word_hits(grids: &[WordGrid], phrases: &[&str]) -> Vec<Vec<(usize, Vec<usize>)>> {
+    let phrases: Vec<&str> = phrases.to_vec();
+    if phrases.is_empty() {
+        return vec![Vec::new(); grids.len()];
+    }
+    let automaton = AhoCorasick::new(&phrases).expect("phrases make an automaton");
+    parallel_map(grids, |grid| {
+        let mut found: FxHashMap<usize, (Vec<usize>, bool, usize)> = FxHashMap::default();
+        for m in automaton.find_overlapping_iter(grid.text()) {
+            let p = m.pattern().as_usize();
+            let entry = found.entry(p).or_insert((Vec::new(), false, 0));
+            if m.start() >= entry.2 {
+                entry.0.push(m.start());
+                entry.2 = m.end();
+                if !entry.1 && grid.is_bound(m.start()) && grid.is_bound(m.end()) {
+                    entry.1 = true;
+                }
+            }
+        }
+        let mut hits: Vec<(usize, Vec<usize>)> = found
+            .into_iter()
+            .filter(|(_, (_, whole, _))| *whole)
+            .map(|(p, (at, _, _))| (p, at))
+            .collect();
+        hits.sort_unstable_by_key(|(p, _)| *p);
+        hits
+    })
+}
+
+/// Least documents a recurrent phrase is used in.
+pub const MIN_RECURRENT_DOCS: u32 = 3;
+/// Least share of the corpus's documents a recurrent phrase is used in (with
+/// [`MIN_RECURRENT_DOCS`], the larger of the two).
+pub const MIN_RECURRENT_SHARE: f64 = 0.05;
+/// Han characters of a recurrent phrase: 低空经济 to 全国统一大市场 and a little longer.
+pub const RECURRENT_CHARS: std::ops::RangeInclusive<usize> = 4..=8;
+/// Least association of a recurrent phrase's parts: at its weakest split, the phrase occurs at
+/// least this many times more often than its two parts would meet by chance.
+pub const MIN_RECURRENT_ASSOCIATION: f64 = 50.0;
+/// Least share of the rarer part's occurrences that fall inside the phrase, at its weakest
+/// split: 低空 almost only in 低空经济, 统一大市场 almost only in 全国统一大市场.
+pub const MIN_RECURRENT_COHESION: f64 = 0.5;
+/// A word followed (preceded) by at least this many different words goes with anything: such a
+/// word put before (after) a recurrent phrase does not make another one.
+pub const MIN_PROMISCUOUS_PARTNERS: u32 = 8;
+/// A phrase followed (or preceded) by the same word in this share of its occurrences is cut
+/// from a longer one (两条腿走 | 路), and is not listed.
+pub const MAX_SAME_NEIGHBOUR: f64 = 0.8;
+
+/// Recurrent policy phrases of a corpus: multi-word phrases used in several documents, whether
+/// quoted or not (全国统一大市场, 低空经济, 银发经济, 投资于人), found by corpus statistics alone:
+///
+/// 1. candidates: runs of two to four adjacent words inside one clause, four to eight Han
+///    characters, all Han, starting and ending with a content word that is not a verb, adverb,
+///    numeral or measure word (the phrase names a thing), ending in a noun;
+/// 2. document frequency: in at least [`MIN_RECURRENT_DOCS`] documents and
+///    [`MIN_RECURRENT_SHARE`] of the corpus;
+/// 3. association: at every split into two parts, the phrase is at least
+///    [`MIN_RECURRENT_ASSOCIATION`] times as frequent as chance (observed / expected from the parts'
+///    frequencies in tokens), and at least [`MIN_RECURRENT_COHESION`] of the rarer part's
+///    occurrences lie inside it;
+/// 4. whole phrases only (nested terms, as C-value): a phrase most of whose occurrences
+///    ([`MAX_SAME_NEIGHBOUR`]) lie inside one longer candidate, or that is followed or preceded by
+///    the same word that often, is a fragment and is dropped.
+///
+/// Sorted by text; each is counted afterwards by the counting rule.
+pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<String> {
+    let n_docs = grids.len();
+    let min_docs = (MIN_RECURRENT_SHARE * n_docs as f64)
+        .ceil()
+        .max(f64::from(MIN_RECURRENT_DOCS)) as u32;
+    if (n_docs as u32) < min_docs {
+        return Vec::new();
+    }
+    // Word n-gram (1–5 words) counts over the corpus, each with the length of its first word and
+    // where its last word starts; and candidates' document frequency.
+    let per_doc = parallel_map(grids, |grid| {
+        let mut grams: FxHashMap<&str, (u32, u32, u32)> = FxHashMap::default();
+        let mut candidates: FxHashSet<&str> = FxHashSet::default();
+        for run in grid.word_runs() {
+            for i in run.clone() {
+                for n in 1..=5 {
+                    let j = i + n;
+                    if j > run.end {
+                        break;
+                    }
+                    let start = grid.starts[i] as usize;
+                    let gram = &grid.text[start..grid.token_end(j - 1)];
+                    let first_len = (grid.token_end(i) - start) as u32;
+                    let last_start = (grid.starts[j - 1] as usize - start) as u32;
+                    grams.entry(gram).or_insert((0, first_len, last_start)).0 += 1;
+                    let own_term = n == 1
+                        && grid.classes[i] == Class::Word
+                        && segmenter.is_own_term(gram)
+                        && !segmenter.is_slogan(gram);
+                    if own_term
+                        || (2..=4).contains(&n)
+                            && grid.classes[i] == Class::Word
+                            && grid.classes[j - 1] == Class::Word
+                    {
+                        candidates.insert(gram);
+                    }
+                }
+            }
+        }
+        (grams, candidates)
+    });
+    let mut grams: FxHashMap<&str, (u64, u32, u32)> = FxHashMap::default();
+    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut tokens: u64 = 0;
+    for (g, c) in &per_doc {
+        for (&gram, &(n, first, last)) in g {
+            grams.entry(gram).or_insert((0, first, last)).0 += u64::from(n);
+        }
+        for &gram in c {
+            *df.entry(gram).or_default() += 1;
+        }
+    }
+    // The most frequent one-word extension of each gram, to either side.
+    let mut extended: FxHashMap<&str, u64> = FxHashMap::default();
+    for (&gram, &(n, first, last)) in &grams {
+        if last == 0 {
+            continue;
+        }
+        for part in [&gram[first as usize..], &gram[..last as usize]] {
+            let e = extended.entry(part).or_default();
+            *e = (*e).max(n);
+        }
+    }
+    for grid in grids {
+        tokens += grid
+            .classes
+            .iter()
+            .filter(|c| matches!(c, Class::Word | Class::Stop))
+            .count() as u64;
+    }
+    let tokens = tokens.max(1) as f64;
+    let tag = |w: &str| segmenter.tag_of(w).unwrap_or_default();
+    let names_a_thing = |word: &str, last: bool| {
+        let t = tag(word);
+        let blocked = ["m", "q", "c", "p", "u", "r", "t", "f", "y", "e"];
+        if last {
+            // The head: a noun (名词, 动名词, a place, an institution), never a bare verb.
+            t.starts_with('n') || t == "vn" || t == "j" || t == "l"
+        } else {
+            !blocked.contains(&t.as_str()) && t != "v"
+        }
+    };
+    let mut kept: Vec<(&str, u64)> = Vec::new();
+    for (&cand, &d) in &df {
+        if d < min_docs {
+            continue;
+        }
+        let han = cand.chars().count();
+        if !RECURRENT_CHARS.contains(&han) || !cand.chars().all(crate::chars::is_han) {
+            continue;
+        }
+        let count = grams.get(cand).map_or(0, |g| g.0);
+        // A term of the lexicon or a user dictionary is one word already: its parts were
+        // judged to belong together.
+        if segmenter.is_own_term(cand) {
+            kept.push((cand, count));
+            continue;
+        }
+        let words = segmenter.cut_words(cand);
+        if words.len() < 2
+            || words
+                .iter()
+                .any(|w| segmenter.hidden(w) == Some(crate::words::Hidden::Number))
+            || words.iter().any(|w| segmenter.is_stopword(w))
+        {
+            continue;
+        }
+        let (first, last) = (words[0], words[words.len() - 1]);
+        // A phrase with a verb in it says what to do, not what a thing is called (参与市场竞争,
+        // 提出意见); an edge of one character is a cut-off word (全 | 社会研发, 部 | 文艺作品).
+        if words.iter().any(|w| tag(w) == "v")
+            || first.chars().nth(1).is_none()
+            || last.chars().nth(1).is_none()
+        {
+            continue;
+        }
+        if !names_a_thing(first, false) || !names_a_thing(last, true) {
+            continue;
+        }
+        let mut weakest = f64::INFINITY;
+        let mut cohesion = f64::INFINITY;
+        let mut at = 0;
+        for w in &words[..words.len() - 1] {
+            at += w.len();
+            let (left, right) = (&cand[..at], &cand[at..]);
+            let (l, r) = (
+                grams.get(left).map_or(count, |g| g.0).max(count),
+                grams.get(right).map_or(count, |g| g.0).max(count),
+            );
+            let expected = l as f64 * r as f64 / tokens;
+            weakest = weakest.min(count as f64 / expected.max(f64::MIN_POSITIVE));
+            cohesion = cohesion.min(count as f64 / l.min(r) as f64);
+        }
+        if std::env::var_os("TIFA_DEBUG_RECURRENT").is_some() {
+            eprintln!(
+                "R\t{cand}\t{d}\t{count}\t{weakest:.1}\t{cohesion:.2}\t{}",
+                words.join("|")
+            );
+        }
+        if weakest >= MIN_RECURRENT_ASSOCIATION && cohesion >= MIN_RECURRENT_COHESION {
+            kept.push((cand, count));
+        }
+    }
+    // How many different words follow and precede each word.
+    let mut followers: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut preceders: FxHashMap<&str, u32> = FxHashMap::default();
+    for (&gram, &(_, first, last)) in &grams {
+        if last != 0 && first == last {
+            *followers.entry(&gram[..first as usize]).or_default() += 1;
+            *preceders.entry(&gram[last as usize..]).or_default() += 1;
+        }
+    }
+    // Fragments: most occurrences beside one same word (inside one longer phrase).
+    let fragment_of_longer = |cand: &str, count: u64| {
+        extended
+            .get(cand)
+            .is_some_and(|&n| n as f64 >= MAX_SAME_NEIGHBOUR * count as f64)
+    };
+    let whole: Vec<(&str, u64)> = kept
+        .into_iter()
+        .filter(|&(cand, count)| !fragment_of_longer(cand, count))
+        .collect();
+    // A phrase that is a kept phrase with a word put before or after it that goes with anything
+    // (深化 | 社会治安, 数字政府 | 建设) is that phrase in a sentence, not a phrase of its own.
+    let known: FxHashSet<&str> = whole.iter().map(|&(c, _)| c).collect();
+    let promiscuous = |word: &str, map: &FxHashMap<&str, u32>| {
+        map.get(word).copied().unwrap_or(0) >= MIN_PROMISCUOUS_PARTNERS
+    };
+    let mut out: Vec<String> = whole
+        .iter()
+        .filter(|&&(cand, _)| {
+            let words = segmenter.cut_words(cand);
+            if words.len() < 2 {
+                return true;
+            }
+            let (first, last) = (words[0], words[words.len() - 1]);
+            let rest_after_first = &cand[first.len()..];
+            let rest_before_last = &cand[..cand.len() - last.len()];
+            !((known.contains(rest_after_first) && promiscuous(first, &followers))
+                || (known.contains(rest_before_last) && promiscuous(last, &preceders)))
+        })
+        .map(|&(cand, _)| cand.to_string())
+        .collect();
+    out.sort();
+    out
+}
