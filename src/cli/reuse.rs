@@ -5,7 +5,9 @@ use super::stats::TableOutput;
 use super::{InputArgs, stream_corpus, write_atomically};
 use crate::reuse::passim::{PassimOutput, export, read_output, to_result, unknown_documents};
 use crate::reuse::tables::{self, CitedDoc};
-use crate::reuse::{ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares};
+use crate::reuse::{
+    ReuseDoc, ReuseOptions, detect, likely_sources, reused_shares, shared_with_peers,
+};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -20,8 +22,12 @@ pub enum ReuseTable {
     Passages,
     /// For each reused stretch of a document, its likely source (earlier or higher-level).
     Sources,
-    /// Per document: how much comes from earlier or higher-level documents.
+    /// Per document: how much comes from earlier or higher-level documents, and how much it
+    /// shares with peers only (same level, other regions: 同级共有，来源不在语料中).
     Coverage,
+    /// Each stretch a document shares with peers only, and the peers: text whose higher-level
+    /// source is not in the corpus.
+    Peers,
 }
 
 #[derive(Debug, Args)]
@@ -83,10 +89,15 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
         ReuseTable::Pairs => tables::network(&cited, &result),
         ReuseTable::Passages => tables::passages(&cited, &result),
         ReuseTable::Sources => tables::sources(&cited, &likely_sources(&docs, &result)),
-        ReuseTable::Coverage => tables::coverage(
-            &cited,
-            &reused_shares(&docs, &likely_sources(&docs, &result)),
-        ),
+        ReuseTable::Coverage => {
+            let sources = likely_sources(&docs, &result);
+            let peers = shared_with_peers(&docs, &result, &sources);
+            tables::coverage(&cited, &reused_shares(&docs, &sources, &peers))
+        }
+        ReuseTable::Peers => {
+            let sources = likely_sources(&docs, &result);
+            tables::peers(&cited, &shared_with_peers(&docs, &result, &sources))
+        }
     };
     args.output.write(&table)?;
     Ok(ExitCode::SUCCESS)

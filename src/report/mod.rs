@@ -15,8 +15,8 @@ use crate::parallel::parallel_map;
 use crate::reuse::inherited::Inherited;
 use crate::reuse::passim::{PassimError, PassimOutput, to_result};
 use crate::reuse::{
-    LikelySource, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect, likely_sources,
-    may_be_source, reused_shares,
+    LikelySource, PeerShared, ReuseDoc, ReuseOptions, ReuseResult, ReusedShare, detect,
+    likely_sources, may_be_source, reused_shares, shared_with_peers,
 };
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
@@ -441,6 +441,8 @@ pub struct CorpusReuse {
     pub from_passim: bool,
     pub result: ReuseResult,
     pub sources: Vec<LikelySource>,
+    /// Stretches each document shares with peers only (同级共有，来源不在语料中).
+    pub peers: Vec<PeerShared>,
     pub shares: Vec<ReusedShare>,
 }
 
@@ -449,11 +451,13 @@ fn corpus_reuse(docs: &[ReuseDoc], passim: Option<ReuseResult>) -> CorpusReuse {
     let from_passim = passim.is_some();
     let result = passim.unwrap_or_else(|| detect(docs, &ReuseOptions::default()));
     let sources = likely_sources(docs, &result);
-    let shares = reused_shares(docs, &sources);
+    let peers = shared_with_peers(docs, &result, &sources);
+    let shares = reused_shares(docs, &sources, &peers);
     CorpusReuse {
         from_passim,
         result,
         sources,
+        peers,
         shares,
     }
 }

@@ -30,6 +30,62 @@ pub struct ReuseDoc {
     pub level: Option<Level>,
     /// The region's administrative division code, when the division table knows it.
     pub division: Option<u32>,
+    /// The title without its years and numbers ([`series_of`]), when known: two documents of one
+    /// region and level are one series (a report year after year, two versions of one law)
+    /// when their series titles are alike ([`same_series`]).
+    pub series: Option<String>,
+}
+
+/// A title without digits, Han numerals of years (〇) and 年, so that 2025年上海市政府工作报告
+/// and 2026年上海市政府工作报告 give one series.
+pub fn series_of(title: Option<&str>) -> Option<String> {
+    let t: String = title?
+        .chars()
+        .filter(|c| {
+            !c.is_ascii_digit()
+                && !c.is_whitespace()
+                && !matches!(c, '年' | '〇' | '（' | '）' | '(' | ')')
+        })
+        .collect();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Least character-bigram Dice of two series titles that are one series (上海市实施《村民委员会
+/// 组织法》办法 and 上海市实施《中华人民共和国村民委员会组织法》办法).
+pub const MIN_SERIES_SIMILARITY: f64 = 0.75;
+
+/// Whether two documents of one region and level are one series: alike titles, or a title
+/// unknown (nothing rules it out).
+pub fn same_series(x: &ReuseDoc, y: &ReuseDoc) -> bool {
+    let (Some(a), Some(b)) = (&x.series, &y.series) else {
+        return true;
+    };
+    if a == b {
+        return true;
+    }
+    let grams = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        let mut g: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+        g.sort_unstable();
+        g
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return false;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < ga.len() && j < gb.len() {
+        match ga[i].cmp(&gb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (ga.len() + gb.len()) as f64 >= MIN_SERIES_SIMILARITY
 }
 
 fn division_of(meta: &crate::ingest::metadata::Metadata) -> Option<u32> {
@@ -49,6 +105,7 @@ impl ReuseDoc {
             date: doc.meta.date.value.clone(),
             level: doc.meta.level.value,
             division: division_of(&doc.meta),
+            series: series_of(doc.meta.title.value.as_deref()),
         }
     }
 
@@ -68,6 +125,7 @@ impl ReuseDoc {
             division: division_of(&meta),
             date: meta.date.value,
             level: meta.level.value,
+            series: series_of(meta.title.value.as_deref()),
         };
         (reuse, normalized.map)
     }
@@ -348,8 +406,101 @@ pub fn may_be_source(docs: &[ReuseDoc], pair: &ReusePair) -> bool {
         (Some(sl), Some(tl)) if sl < tl => {
             crate::ingest::divisions::in_hierarchy(sl == Level::National, s.division, t.division)
         }
+        // Same level: only the same region's earlier document of the same series (last year's
+        // report, the law's earlier version); never a peer's.
+        (Some(sl), Some(tl)) if sl == tl => !are_peers(s, t) && same_series(s, t),
         _ => true,
     }
+}
+
+/// Two documents of one level and different regions (two provinces' reports): they share text
+/// because both draw on higher-level texts, so neither is the other's source.
+pub fn are_peers(x: &ReuseDoc, y: &ReuseDoc) -> bool {
+    match (x.level, y.level, x.division, y.division) {
+        (Some(a), Some(b), Some(p), Some(q)) => a == b && a != Level::National && p != q,
+        _ => false,
+    }
+}
+
+/// A stretch of a document that it shares with peers only ([`are_peers`]): the source is a
+/// higher-level text that is not in the corpus (同级共有，来源不在语料中).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeerShared {
+    pub doc: u32,
+    /// Byte span in the document's text.
+    pub start: usize,
+    pub end: usize,
+    pub chars: usize,
+    /// The peers that share (part of) the stretch, in corpus order.
+    pub peers: Vec<u32>,
+}
+
+/// Per document, the stretches it shares with peers and with no allowed source: non-stock
+/// passages of peer pairs (either side), less the stretches of its likely `sources`, overlapping
+/// ones merged (their peers together), pieces under 12 characters left out.
+pub fn shared_with_peers(
+    docs: &[ReuseDoc],
+    result: &ReuseResult,
+    sources: &[LikelySource],
+) -> Vec<PeerShared> {
+    let mut by_doc: FxHashMap<u32, Vec<(usize, usize, u32)>> = FxHashMap::default();
+    for pair in &result.pairs {
+        let (s, t) = (&docs[pair.source as usize], &docs[pair.target as usize]);
+        if !are_peers(s, t) {
+            continue;
+        }
+        for shared in pair.passages.iter().filter(|p| p.stock.is_none()) {
+            let p = &shared.passage;
+            by_doc
+                .entry(pair.target)
+                .or_default()
+                .push((p.b.start, p.b.end, pair.source));
+            by_doc
+                .entry(pair.source)
+                .or_default()
+                .push((p.a.start, p.a.end, pair.target));
+        }
+    }
+    let mut taken: FxHashMap<u32, Vec<(usize, usize)>> = FxHashMap::default();
+    for s in sources {
+        taken.entry(s.target).or_default().push((s.start, s.end));
+    }
+    let mut out = Vec::new();
+    for (doc, mut spans) in by_doc {
+        spans.sort_unstable();
+        let text = &docs[doc as usize].text;
+        let none = Vec::new();
+        let taken = taken.get(&doc).unwrap_or(&none);
+        // Merge overlapping spans, then cut out what a likely source covers.
+        let mut merged: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        for (start, end, peer) in spans {
+            match merged.last_mut() {
+                Some(last) if start < last.1 => {
+                    last.1 = last.1.max(end);
+                    last.2.push(peer);
+                }
+                _ => merged.push((start, end, vec![peer])),
+            }
+        }
+        for (start, end, mut peers) in merged {
+            peers.sort_unstable();
+            peers.dedup();
+            for (s, e) in uncovered(start, end, taken) {
+                let chars = chars_in(text, s, e);
+                if chars >= MIN_SOURCE_PIECE {
+                    out.push(PeerShared {
+                        doc,
+                        start: s,
+                        end: e,
+                        chars,
+                        peers: peers.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.doc, p.start));
+    out
 }
 
 /// The likely source of one stretch of a target: the source document whose passage covers it,
@@ -443,7 +594,8 @@ pub fn likely_sources(docs: &[ReuseDoc], result: &ReuseResult) -> Vec<LikelySour
     out
 }
 
-/// How much of one document comes from earlier or higher-level documents.
+/// How much of one document comes from earlier or higher-level documents, and how much it shares
+/// with peers only.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReusedShare {
     pub doc: u32,
@@ -452,34 +604,69 @@ pub struct ReusedShare {
     pub chars: usize,
     /// chars over the document's characters.
     pub share: f64,
+    /// Characters shared with peers only ([`shared_with_peers`]), and the distinct peers.
+    pub peer_chars: usize,
+    pub peers: usize,
+    /// peer_chars over the document's characters.
+    pub peer_share: f64,
 }
 
-/// Per document with a likely source: its reused characters and their share, in document order.
-pub fn reused_shares(docs: &[ReuseDoc], sources: &[LikelySource]) -> Vec<ReusedShare> {
-    sources
-        .chunk_by(|x, y| x.target == y.target)
-        .map(|group| {
-            let doc = group[0].target;
-            let mut ids: Vec<u32> = group.iter().map(|s| s.source).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let chars: usize = group.iter().map(|s| s.chars).sum();
-            let total = docs[doc as usize].text.chars().count().max(1);
-            ReusedShare {
-                doc,
-                sources: ids.len(),
-                chars,
-                share: (chars as f64 / total as f64).min(1.0),
-            }
+/// Per document with a likely source or text shared with peers: its reused characters, its
+/// characters shared with peers only, and their shares, in document order.
+pub fn reused_shares(
+    docs: &[ReuseDoc],
+    sources: &[LikelySource],
+    peers: &[PeerShared],
+) -> Vec<ReusedShare> {
+    let mut by_doc: std::collections::BTreeMap<u32, ReusedShare> = Default::default();
+    for group in sources.chunk_by(|x, y| x.target == y.target) {
+        let doc = group[0].target;
+        let mut ids: Vec<u32> = group.iter().map(|s| s.source).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let share = by_doc.entry(doc).or_insert_with(|| ReusedShare::empty(doc));
+        share.sources = ids.len();
+        share.chars = group.iter().map(|s| s.chars).sum();
+    }
+    for group in peers.chunk_by(|x, y| x.doc == y.doc) {
+        let doc = group[0].doc;
+        let mut ids: Vec<u32> = group.iter().flat_map(|p| p.peers.iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let share = by_doc.entry(doc).or_insert_with(|| ReusedShare::empty(doc));
+        share.peers = ids.len();
+        share.peer_chars = group.iter().map(|p| p.chars).sum();
+    }
+    by_doc
+        .into_values()
+        .map(|mut s| {
+            let total = docs[s.doc as usize].text.chars().count().max(1) as f64;
+            s.share = (s.chars as f64 / total).min(1.0);
+            s.peer_share = (s.peer_chars as f64 / total).min(1.0);
+            s
         })
         .collect()
+}
+
+impl ReusedShare {
+    fn empty(doc: u32) -> Self {
+        Self {
+            doc,
+            sources: 0,
+            chars: 0,
+            share: 0.0,
+            peer_chars: 0,
+            peers: 0,
+            peer_share: 0.0,
+        }
+    }
 }
 
 /// Result tables: the reuse network (one row per pair), every passage with its lines, the likely
 /// source of each stretch of a target, and coverage per target. `docs` are the documents reuse ran
 /// on, in the same order: whole [`Document`]s, or `CitedDoc`s kept while streaming.
 pub mod tables {
-    use super::{LikelySource, ReuseDoc, ReuseResult, ReusedShare};
+    use super::{LikelySource, PeerShared, ReuseDoc, ReuseResult, ReusedShare};
     use crate::ingest::Document;
     use crate::normalize::OffsetMap;
     use crate::stats::table::{ColumnType, Table, Value};
@@ -613,13 +800,17 @@ pub mod tables {
         t
     }
 
-    /// Per target: how much of it comes from earlier or higher-level documents, and from how many.
+    /// Per target: how much of it comes from earlier or higher-level documents, and from how
+    /// many; how much it shares with peers only (同级共有，来源不在语料中), and with how many.
     pub fn coverage(docs: &[impl Cited], shares: &[ReusedShare]) -> Table {
         let mut t = Table::new(&[
             ("target", ColumnType::Str),
             ("sources", ColumnType::Int),
             ("reused_chars", ColumnType::Int),
             ("share_reused", ColumnType::Float),
+            ("peers", ColumnType::Int),
+            ("shared_with_peers_chars", ColumnType::Int),
+            ("share_shared_with_peers", ColumnType::Float),
         ]);
         for s in shares {
             t.push(vec![
@@ -627,6 +818,34 @@ pub mod tables {
                 s.sources.into(),
                 s.chars.into(),
                 s.share.into(),
+                s.peers.into(),
+                s.peer_chars.into(),
+                s.peer_share.into(),
+            ]);
+        }
+        t
+    }
+
+    /// Each stretch a document shares with peers only, with the peers (同级共有，来源不在语料中).
+    pub fn peers(docs: &[impl Cited], shared: &[PeerShared]) -> Table {
+        let mut t = Table::new(&[
+            ("doc", ColumnType::Str),
+            ("line", ColumnType::Int),
+            ("kind", ColumnType::Str),
+            ("peers", ColumnType::Str),
+            ("chars", ColumnType::Int),
+            ("text", ColumnType::Str),
+        ]);
+        for p in shared {
+            let d = &docs[p.doc as usize];
+            let peers: Vec<&str> = p.peers.iter().map(|&i| docs[i as usize].id()).collect();
+            t.push(vec![
+                Value::from(d.id()),
+                d.original_line(p.start).into(),
+                "shared-with-peers".into(),
+                peers.join(" ").into(),
+                p.chars.into(),
+                d.text()[p.start..p.end].into(),
             ]);
         }
         t

@@ -8,7 +8,7 @@
 //! counted tokens differs most by signed log-likelihood G² (DESIGN.md's measure, two cells per
 //! side), with its Log Ratio; only shifts with |G²| ≥ 3.84 (p < 0.05) are kept.
 
-use super::counts::{TermKind, document_terms_counted};
+use super::counts::{TermKind, document_terms_counted, phrase_count};
 use super::measures::{g2, log_ratio};
 use crate::words::{Segmenter, Token};
 use rustc_hash::FxHashMap;
@@ -106,10 +106,38 @@ pub fn pair_terms_of(
     let shown = |term: &str, kind: TermKind| {
         kind == TermKind::Formulation || segmenter.hidden(term).is_none()
     };
-    let a_map: FxHashMap<&str, (TermKind, u32)> =
+    let mut a_map: FxHashMap<&str, (TermKind, u32)> =
         a_terms.iter().map(|&(t, k, c)| (t, (k, c))).collect();
-    let b_map: FxHashMap<&str, (TermKind, u32)> =
+    let mut b_map: FxHashMap<&str, (TermKind, u32)> =
         b_terms.iter().map(|&(t, k, c)| (t, (k, c))).collect();
+    // A term of one side that the other's text holds (unquoted where the first quoted it, or cut
+    // otherwise by the segmenter) is a term of both: counted there wherever it stands.
+    let mut a_extra: Vec<(&str, TermKind, u32)> = Vec::new();
+    for &(t, k, _) in &b_terms {
+        if !a_map.contains_key(t) && t.chars().nth(1).is_some() {
+            let n = phrase_count(a_text, t) as u32;
+            if n > 0 {
+                a_extra.push((t, k, n));
+            }
+        }
+    }
+    let mut b_extra: Vec<(&str, TermKind, u32)> = Vec::new();
+    for &(t, k, _) in &a_terms {
+        if !b_map.contains_key(t) && t.chars().nth(1).is_some() {
+            let n = phrase_count(b_text, t) as u32;
+            if n > 0 {
+                b_extra.push((t, k, n));
+            }
+        }
+    }
+    for &(t, k, c) in &a_extra {
+        a_map.insert(t, (k, c));
+    }
+    for &(t, k, c) in &b_extra {
+        b_map.insert(t, (k, c));
+    }
+    let a_terms: Vec<(&str, TermKind, u32)> = a_terms.into_iter().chain(a_extra).collect();
+    let b_terms: Vec<(&str, TermKind, u32)> = b_terms.into_iter().chain(b_extra).collect();
     let (sa, sb) = (a_size.max(1) as f64, b_size.max(1) as f64);
     let delta = |term: &str, kind: TermKind, a: u32, b: u32, at: usize| TermDelta {
         term: term.to_string(),
