@@ -275,10 +275,10 @@ fn plan_text(report: &crate::report::Report) -> String {
         return "plan: no pairs (years and levels unknown?); give --pairs A:B".into();
     }
     let mut text = format!("plan: {} pair(s)", report.plan.len());
-    if report.plan_left_out > 0 {
+    if !report.plan_left_out.is_empty() {
         text.push_str(&format!(
-            " ({} more left out; choose with --pairs)",
-            report.plan_left_out
+            " ({} planned pair(s) left out; choose with --pairs)",
+            report.plan_left_out.len()
         ));
     }
     for p in report.plan.iter().take(PAIRS_SHOWN) {
@@ -293,6 +293,14 @@ fn plan_text(report: &crate::report::Report) -> String {
         text.push_str(&format!(
             "\n  … {} more (all in the report's manifest.json and tables/pairs)",
             report.plan.len() - PAIRS_SHOWN
+        ));
+    }
+    for p in &report.plan_left_out {
+        text.push_str(&format!(
+            "\n  left out: {} → {}  ({})",
+            report.docs[p.a].id,
+            report.docs[p.b].id,
+            p.reason.label_en()
         ));
     }
     text

@@ -107,7 +107,7 @@ pub struct Report {
     /// Cosine similarity of the heatmap documents' word counts, `similarity[i][j]`.
     pub similarity: Vec<Vec<f64>>,
     /// Planned pairs left out because the plan was longer than [`MAX_COMPARED`].
-    pub plan_left_out: usize,
+    pub plan_left_out: Vec<PlannedPair>,
     pub counts: TermCounts,
     /// Vocabulary trends for all documents and per level.
     pub trends: Vec<TermTrend>,
@@ -207,19 +207,14 @@ pub fn build(
     };
     on_stage("compare");
     let traces = traced_bases(&corpus, &reuse.result, segmenter, &options.align);
-    let planned = plan.len();
     let from_rules = options.pairs.is_none();
-    plan = pairs_to_compare(
+    let (compared, plan_left_out) = pairs_to_compare(
         plan,
         from_rules.then_some((reuse_docs.as_slice(), &reuse.result)),
         MAX_COMPARED,
     );
+    plan = compared;
     drop(reuse_docs);
-    let plan_left_out = planned.saturating_sub(
-        plan.iter()
-            .filter(|p| p.reason != PairReason::SharedText)
-            .count(),
-    );
     // The reuse part of the report (tables, coverage chart) is shown for a corpus too large to
     // read pair by pair, or when passim found it; a small one keeps the pairs' own charts.
     let shown = reuse.from_passim || corpus.documents.len() > MAX_HEATMAP;
@@ -465,20 +460,22 @@ fn corpus_reuse(docs: &[ReuseDoc], passim: Option<ReuseResult>) -> CorpusReuse {
 /// Least non-stock characters two documents share for reuse alone to plan their comparison.
 pub const MIN_PLANNED_SHARED_CHARS: usize = 200;
 
-/// The pairs a report compares, at most `max`: first those sharing the most non-stock text
-/// (corpus-wide reuse, any years apart, source before target, at least
-/// [`MIN_PLANNED_SHARED_CHARS`]), then the rule plan's pairs (year over year, cross-level),
-/// those sharing the most text first when not all fit. A pair both find keeps the rule's
-/// orientation and reason.
+/// The pairs a report compares, at most `max`, and the planned pairs left out: the rule plan's
+/// pairs (a lower-level document against its higher-level ones, each document against its own
+/// region's previous one) and the pairs corpus-wide reuse finds with an allowed source
+/// ([`may_be_source`]: never a peer) sharing at least [`MIN_PLANNED_SHARED_CHARS`] non-stock
+/// characters (reason `shared text`, source before target); across levels first (a higher-level
+/// document against a lower one), then within a level, each the pairs sharing the most non-stock
+/// text first, then in plan order. A pair both find keeps the rule's orientation and reason.
 fn pairs_to_compare(
     plan: Vec<PlannedPair>,
     reuse: Option<(&[ReuseDoc], &ReuseResult)>,
     max: usize,
-) -> Vec<PlannedPair> {
+) -> (Vec<PlannedPair>, Vec<PlannedPair>) {
     let Some((docs, result)) = reuse else {
         let mut plan = plan;
-        plan.truncate(max);
-        return plan;
+        let left_out = plan.split_off(max.min(plan.len()));
+        return (plan, left_out);
     };
     let shared: rustc_hash::FxHashMap<(usize, usize), usize> = result
         .pairs
@@ -489,39 +486,43 @@ fn pairs_to_compare(
         })
         .collect();
     let unordered = |a: usize, b: usize| (a.min(b), a.max(b));
-    let in_plan: rustc_hash::FxHashMap<(usize, usize), PlannedPair> =
-        plan.iter().map(|p| (unordered(p.a, p.b), *p)).collect();
+    let mut seen: rustc_hash::FxHashSet<(usize, usize)> =
+        plan.iter().map(|p| unordered(p.a, p.b)).collect();
+    let mut candidates = plan;
     let mut by_reuse: Vec<&crate::reuse::ReusePair> = result
         .pairs
         .iter()
         .filter(|p| p.shared_chars >= MIN_PLANNED_SHARED_CHARS && may_be_source(docs, p))
         .collect();
     by_reuse.sort_by_key(|p| (std::cmp::Reverse(p.shared_chars), p.source, p.target));
-    let mut chosen: Vec<PlannedPair> = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
-    for p in by_reuse.into_iter().take(max) {
-        let key = unordered(p.source as usize, p.target as usize);
-        seen.insert(key);
-        chosen.push(in_plan.get(&key).copied().unwrap_or(PlannedPair {
-            a: p.source as usize,
-            b: p.target as usize,
-            reason: PairReason::SharedText,
-        }));
+    for p in by_reuse {
+        if seen.insert(unordered(p.source as usize, p.target as usize)) {
+            candidates.push(PlannedPair {
+                a: p.source as usize,
+                b: p.target as usize,
+                reason: PairReason::SharedText,
+            });
+        }
     }
-    let mut rest: Vec<(usize, PlannedPair)> = plan
+    let across_levels = |p: &PlannedPair| match (docs[p.a].level, docs[p.b].level) {
+        (Some(a), Some(b)) => a < b,
+        _ => matches!(
+            p.reason,
+            PairReason::CrossLevel | PairReason::CrossLevelEarlier
+        ),
+    };
+    let mut ranked: Vec<(usize, PlannedPair)> = candidates.into_iter().enumerate().collect();
+    ranked.sort_by_key(|(i, p)| {
+        let chars = shared.get(&(p.a, p.b)).copied().unwrap_or(0);
+        (!across_levels(p), std::cmp::Reverse(chars), *i)
+    });
+    let mut chosen: Vec<PlannedPair> = ranked.into_iter().map(|(_, p)| p).collect();
+    let left_out = chosen
+        .split_off(max.min(chosen.len()))
         .into_iter()
-        .filter(|p| !seen.contains(&unordered(p.a, p.b)))
-        .enumerate()
+        .filter(|p| p.reason != PairReason::SharedText)
         .collect();
-    if chosen.len() + rest.len() > max {
-        rest.sort_by_key(|(i, p)| {
-            let chars = shared.get(&(p.a, p.b)).copied().unwrap_or(0);
-            (std::cmp::Reverse(chars), *i)
-        });
-    }
-    let room = max.saturating_sub(chosen.len());
-    chosen.extend(rest.into_iter().take(room).map(|(_, p)| p));
-    chosen
+    (chosen, left_out)
 }
 
 /// All documents when there are few; else the ones sharing the most text with others.
@@ -735,7 +736,7 @@ mod tests {
     }
 
     #[test]
-    fn pairs_sharing_most_text_come_first_and_rules_fill_the_rest() {
+    fn cross_level_pairs_first_most_shared_text_first_and_the_left_out_named() {
         let plan: Vec<PlannedPair> = (0..6).map(|b| planned(9, b)).collect();
         let docs = docs(10);
         let reuse = ReuseResult {
@@ -749,23 +750,30 @@ mod tests {
                 shared(9, 5, 40),
             ],
         };
-        let compared = pairs_to_compare(plan.clone(), Some((&docs, &reuse)), 4);
+        let (compared, left_out) = pairs_to_compare(plan.clone(), Some((&docs, &reuse)), 4);
         let ab: Vec<(usize, usize, PairReason)> =
             compared.iter().map(|p| (p.a, p.b, p.reason)).collect();
+        // The rule's cross-level pairs first, most shared text first; (1, 3), shared text
+        // between documents of unknown levels, after them.
         assert_eq!(
             ab,
             [
                 (9, 4, PairReason::CrossLevel),
-                (1, 3, PairReason::SharedText),
                 (9, 2, PairReason::CrossLevel),
                 (9, 5, PairReason::CrossLevel),
+                (9, 0, PairReason::CrossLevel),
             ]
         );
-        // All fit: the reuse pairs first, then the whole plan in its order.
-        let all = pairs_to_compare(plan.clone(), Some((&docs, &reuse)), 20);
-        let bs: Vec<usize> = all.iter().map(|p| p.b).collect();
-        assert_eq!(bs, [4, 3, 2, 0, 1, 3, 5]);
+        let left: Vec<usize> = left_out.iter().map(|p| p.b).collect();
+        assert_eq!(left, [1, 3], "the planned pairs that did not fit, named");
+        // All fit: the whole plan, then the pair found by reuse alone.
+        let (all, left_out) = pairs_to_compare(plan.clone(), Some((&docs, &reuse)), 20);
+        let ab: Vec<(usize, usize)> = all.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(ab, [(9, 4), (9, 2), (9, 5), (9, 0), (9, 1), (9, 3), (1, 3)]);
+        assert!(left_out.is_empty());
         // Without reuse (a --pairs plan), the plan is cut as it is.
-        assert_eq!(pairs_to_compare(plan.clone(), None, 2), plan[..2]);
+        let (cut, left_out) = pairs_to_compare(plan.clone(), None, 2);
+        assert_eq!(cut, plan[..2]);
+        assert_eq!(left_out, plan[2..]);
     }
 }

@@ -1,7 +1,8 @@
 //! Comparison plan: documents' metadata ([`DocInfo`]) → the pairs a report compares
-//! ([`PlannedPair`]): year over year (same level, the closest earlier year, same region first),
-//! cross-level (a lower-level document against higher-level ones of the same or previous year, or
-//! else the closest earlier one), or the user's `A:B` list. Across levels a document is paired only
+//! ([`PlannedPair`]): cross-level (a lower-level document against higher-level ones of the same or
+//! previous year, or else the closest earlier one), then year over year (each document against its
+//! own region's previous one of its level; never a peer of another region), or the user's `A:B`
+//! list. Across levels a document is paired only
 //! within its own hierarchy (its city, its province, the national level; by the division table,
 //! when both regions are known), never with one dated later in the same year.
 
@@ -83,14 +84,14 @@ pub fn auto_plan(docs: &[DocInfo]) -> Vec<PlannedPair> {
     let mut plan = Vec::new();
     let mut seen = HashSet::new();
     for b in 0..docs.len() {
-        for a in previous_same_level(docs, &by_level_year, b) {
-            push_once(&mut plan, &mut seen, a, b, PairReason::YearOverYear);
-        }
-    }
-    for b in 0..docs.len() {
         let (higher, reason) = higher_level_sources(docs, &by_level_year, b);
         for a in higher {
             push_once(&mut plan, &mut seen, a, b, reason);
+        }
+    }
+    for b in 0..docs.len() {
+        for a in previous_same_level(docs, &by_level_year, b) {
+            push_once(&mut plan, &mut seen, a, b, PairReason::YearOverYear);
         }
     }
     plan
@@ -119,16 +120,42 @@ fn closest(docs: &[DocInfo], b: usize, candidates: &[usize]) -> Vec<usize> {
     chosen
 }
 
-/// Documents of b's level from the closest earlier year: those of b's region if any, else up to
-/// [`MAX_PREVIOUS`].
+/// b's own region's previous document(s) of its level: those of the closest earlier year that has
+/// one. Never a peer (another region's document of the same level): when b's region is known,
+/// only its own; when it is not, up to [`MAX_PREVIOUS`] of the closest earlier year whose
+/// regions are unknown too.
 fn previous_same_level(docs: &[DocInfo], index: &ByLevelYear, b: usize) -> Vec<usize> {
     let (Some(year), Some(level)) = (docs[b].year, docs[b].level) else {
         return Vec::new();
     };
-    index
-        .range((level, i32::MIN)..(level, year))
-        .next_back()
-        .map_or_else(Vec::new, |(_, of_year)| closest(docs, b, of_year))
+    fn known(d: &DocInfo) -> Option<&str> {
+        d.region.as_deref().filter(|r| !is_placeholder(r))
+    }
+    let earlier = || index.range((level, i32::MIN)..(level, year)).rev();
+    let closest_with = |keep: &dyn Fn(&usize) -> bool| {
+        earlier()
+            .map(|(_, of_year)| {
+                let mut own: Vec<usize> = of_year.iter().copied().filter(keep).collect();
+                own.truncate(MAX_PREVIOUS);
+                own
+            })
+            .find(|own| !own.is_empty())
+            .unwrap_or_default()
+    };
+    // Its own region's, however many years back; else one whose region is unknown (or
+    // anonymised, XX县), which no rule tells apart from its own.
+    let own = closest_with(&|a: &usize| {
+        known(&docs[*a]).is_some() && known(&docs[*a]) == known(&docs[b])
+    });
+    if !own.is_empty() {
+        return own;
+    }
+    closest_with(&|a: &usize| known(&docs[*a]).is_none() || known(&docs[b]).is_none())
+}
+
+/// A region name that stands for an anonymised one (XX县, 某省, ××市): no region known.
+pub(crate) fn is_placeholder(region: &str) -> bool {
+    region.contains("XX") || region.contains('某') || region.contains('×') || region.contains("xx")
 }
 
 /// Whether `lower` may draw on the higher-level `higher`: `higher` is national or contains
@@ -276,14 +303,9 @@ mod tests {
             .into_iter()
             .map(|p| (p.a, p.b, p.reason))
             .collect();
-        // Henan's provincial summary is no source for a county of Hebei.
-        assert_eq!(
-            plan,
-            [
-                (1, 0, PairReason::YearOverYear),
-                (3, 0, PairReason::YearOverYear),
-            ]
-        );
+        // Henan's provincial summary is no source for a county of Hebei; a district of Tianjin
+        // is a peer of 承德县, not its previous speech; XX县 (anonymised) may be its own.
+        assert_eq!(plan, [(1, 0, PairReason::YearOverYear)]);
     }
 
     #[test]

@@ -177,6 +177,8 @@ fn diffusion(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>
 
 /// Documents listed with their own formulations, those with the most first.
 const OWN_FORMULATION_DOCS: usize = 30;
+/// Most left-out planned pairs named in the plan's note (all are in the terminal's plan).
+const LEFT_OUT_NAMED: usize = 20;
 /// Sources named per document.
 const SOURCES_LISTED: usize = 4;
 /// Own formulations listed per document.
@@ -420,7 +422,7 @@ fn plan(report: &Report, lang: Lang, out: &mut Vec<Block>) {
             plan_rows,
         ));
     }
-    let planned = report.plan.len() + report.plan_left_out;
+    let planned = report.plan.len() + report.plan_left_out.len();
     if planned > shown {
         let compared = report.plan.len();
         let mut note = match lang {
@@ -431,11 +433,28 @@ fn plan(report: &Report, lang: Lang, out: &mut Vec<Block>) {
                 "{planned} pairs planned and {compared} compared (all in tables/pairs); the first {shown} are listed above."
             ),
         };
-        if report.plan_left_out > 0 {
-            note.push_str(lang.pick(
-                "其余文件对可用 --pairs 指定后比较。",
-                " Compare others by naming them with --pairs.",
-            ));
+        if !report.plan_left_out.is_empty() {
+            let names: Vec<String> = report
+                .plan_left_out
+                .iter()
+                .take(LEFT_OUT_NAMED)
+                .map(|p| format!("{} → {}", report.docs[p.a].id, report.docs[p.b].id))
+                .collect();
+            let more = report.plan_left_out.len().saturating_sub(names.len());
+            note.push_str(&match lang {
+                Lang::Zh => format!(
+                    "未比较的计划文件对（{} 对）：{}{}。可用 --pairs 指定后比较。",
+                    report.plan_left_out.len(),
+                    names.join("、"),
+                    if more > 0 { format!(" 等（另 {more} 对）") } else { String::new() }
+                ),
+                Lang::En => format!(
+                    " Planned pairs not compared ({}): {}{}. Compare them by naming them with --pairs.",
+                    report.plan_left_out.len(),
+                    names.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                ),
+            });
         }
         out.push(para(note));
     }
