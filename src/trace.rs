@@ -17,7 +17,8 @@ use std::ops::Range;
 
 /// A section of a document counts as its own when at most this share of it comes from the base.
 pub const OWN_SECTION_MAX_SHARE: f64 = 0.2;
-/// Shorter base sentences (headings, 一、) are left out of the carried-over ranking.
+/// Shorter base sentences (greetings such as 各位代表：, headings, 一、) are never kept: they are
+/// left out of the counts, the shares, the variant table and the carried-over ranking.
 pub const RANKED_MIN_CHARS: usize = 10;
 
 /// What one document did with one sentence of the base.
@@ -51,9 +52,13 @@ pub struct TracedDoc {
     pub changed: usize,
     pub moved: usize,
     pub dropped: usize,
-    /// Share of the document's characters in sentences taken over or adapted from the base.
+    /// Share of the document's Han characters copied from the base: inside the passages it
+    /// shares with the base (12 comparable characters or more), in its sentences of at least
+    /// [`RANKED_MIN_CHARS`] Han characters. It ranks documents as copied text does, which the
+    /// sentence pairs (adapted sentences share words, not text) do not.
     pub share_from_base: f64,
-    /// Share of the base's characters in sentences this document kept, changed or not.
+    /// Share of the base's Han characters (in sentences of at least [`RANKED_MIN_CHARS`]) in
+    /// sentences this document kept, changed or not.
     pub base_kept: f64,
     /// Sections of the document of which at most [`OWN_SECTION_MAX_SHARE`] comes from the base.
     pub own_sections: Vec<SectionCoverage>,
@@ -140,7 +145,13 @@ impl Trace {
                 last.push(i);
             }
         }
-        let weight = |m: &[usize]| m.iter().map(|&i| self.sentences[i].chars).sum::<usize>();
+        let counted = |i: &&usize| self.sentences[**i].chars >= RANKED_MIN_CHARS;
+        let weight = |m: &[usize]| {
+            m.iter()
+                .filter(counted)
+                .map(|&i| self.sentences[i].chars)
+                .sum::<usize>()
+        };
         let keep: Vec<usize> = (0..sections.len())
             .filter(|&k| weight(&members[k]) > 0)
             .collect();
@@ -156,6 +167,7 @@ impl Trace {
                     .map(|&k| {
                         let carried: usize = members[k]
                             .iter()
+                            .filter(counted)
                             .filter(|&&i| self.variants[i][d].kind != PairKind::Dropped)
                             .map(|&i| self.sentences[i].chars)
                             .sum();
@@ -262,12 +274,22 @@ fn trace_one(
         citation: String::new(),
     };
     let mut variants = vec![dropped; base.structure.sentences.len()];
+    let base_text = &base.normalized.text;
+    let doc_text = &doc.normalized.text;
+    let han = |text: &str, span: crate::structure::Span| crate::chars::han_count(span.of(text));
+    // Only sentences long enough to be evidence count (greetings such as 各位代表：, headings
+    // and stock lines are not), and only pairs at or above the documented similarity: the
+    // in-order pairs below it (`min_in_order_similarity`) stay in a pair's alignment, not here.
+    let counted = |s: usize| han(base_text, base.structure.sentences[s].span) >= RANKED_MIN_CHARS;
     for pair in &alignment.pairs {
         let (Some(a), Some(b)) = (&pair.a, &pair.b) else {
             continue;
         };
+        if pair.similarity < options.min_similarity || !a.clone().any(counted) {
+            continue;
+        }
         let start = doc.structure.sentences[b.start].span.start;
-        for s in a.clone() {
+        for s in a.clone().filter(|&s| counted(s)) {
             // A base sentence split over two pairs keeps the closer one.
             if variants[s].kind == PairKind::Dropped || variants[s].similarity < pair.similarity {
                 variants[s] = Variant {
@@ -279,15 +301,61 @@ fn trace_one(
             }
         }
     }
-    let count = |kind| variants.iter().filter(|v| v.kind == kind).count();
+    // Copied text: the Han characters of the passages the document shares with the base, in its
+    // sentences long enough to be evidence (a shared greeting is no copy).
+    let long_sentences: Vec<(usize, usize)> = doc
+        .structure
+        .sentences
+        .iter()
+        .filter(|s| han(doc_text, s.span) >= RANKED_MIN_CHARS)
+        .map(|s| (s.span.start, s.span.end))
+        .collect();
+    let mut passages: Vec<(usize, usize)> = alignment
+        .passages
+        .iter()
+        .map(|p| (p.b.start, p.b.end))
+        .collect();
+    passages.sort_unstable();
+    let mut doc_copied_chars = 0usize;
+    let mut covered_to = 0usize;
+    for (ps, pe) in passages {
+        let first = long_sentences.partition_point(|&(_, e)| e <= ps);
+        for &(ss, se) in long_sentences[first..].iter().take_while(|&&(ss, _)| ss < pe) {
+            let (from, to) = (ps.max(ss).max(covered_to), pe.min(se));
+            if from < to {
+                doc_copied_chars += crate::chars::han_count(&doc_text[from..to]);
+                covered_to = to;
+            }
+        }
+    }
+    let count = |kind| {
+        (0..variants.len())
+            .filter(|&s| counted(s) && variants[s].kind == kind)
+            .count()
+    };
+    let (mut base_chars, mut base_kept_chars) = (0usize, 0usize);
+    for (s, v) in variants.iter().enumerate().filter(|&(s, _)| counted(s)) {
+        let chars = han(base_text, base.structure.sentences[s].span);
+        base_chars += chars;
+        if v.kind != PairKind::Dropped {
+            base_kept_chars += chars;
+        }
+    }
+    let ratio = |part: usize, whole: usize| {
+        if whole == 0 {
+            0.0
+        } else {
+            (part as f64 / whole as f64).min(1.0)
+        }
+    };
     let summary = TracedDoc {
         id: doc.id.clone(),
         identical: count(PairKind::Identical),
         changed: count(PairKind::Changed),
         moved: count(PairKind::Moved),
         dropped: count(PairKind::Dropped),
-        share_from_base: alignment.coverage.copy_ratio,
-        base_kept: alignment.coverage.kept_ratio,
+        share_from_base: ratio(doc_copied_chars, crate::chars::han_count(doc_text)),
+        base_kept: ratio(base_kept_chars, base_chars),
         own_sections: alignment
             .coverage
             .b_sections
@@ -313,6 +381,9 @@ pub fn variant_table(trace: &Trace) -> crate::stats::table::Table {
         ("base_text", ColumnType::Str),
     ]);
     for (s, sentence) in trace.sentences.iter().enumerate() {
+        if sentence.chars < RANKED_MIN_CHARS {
+            continue;
+        }
         for (doc, variant) in trace.documents.iter().zip(&trace.variants[s]) {
             t.push(vec![
                 Value::from(s + 1),
