@@ -320,7 +320,10 @@ fn trace_one(
     let mut covered_to = 0usize;
     for (ps, pe) in passages {
         let first = long_sentences.partition_point(|&(_, e)| e <= ps);
-        for &(ss, se) in long_sentences[first..].iter().take_while(|&&(ss, _)| ss < pe) {
+        for &(ss, se) in long_sentences[first..]
+            .iter()
+            .take_while(|&&(ss, _)| ss < pe)
+        {
             let (from, to) = (ps.max(ss).max(covered_to), pe.min(se));
             if from < to {
                 doc_copied_chars += crate::chars::han_count(&doc_text[from..to]);

@@ -101,6 +101,10 @@ const MAX_BRIDGE_CHARS: usize = 4;
 /// change of formulation than a replaced term.
 const MAX_WEIGHED_CHARS: usize = 16;
 
+/// Least similarity of a sentence pair whose edits are read for formulation changes: the
+/// alignment's `min_similarity` default.
+pub const MIN_CHANGE_SIMILARITY: f64 = 0.5;
+
 /// Longest side of a change, in characters: a clause, not a paragraph.
 const MAX_SIDE_CHARS: usize = 40;
 
@@ -141,7 +145,28 @@ pub fn formulation_changes<'e>(
         };
         let before = a_span.of(&sides.a.normalized.text);
         let after = b_span.of(&sides.b.normalized.text);
-        if before == after {
+        let bare = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric() && *c != '的')
+                .collect()
+        };
+        if before == after || bare(before) == bare(after) {
+            continue;
+        }
+        // A real change: B no longer says A's phrase, nor the formulation it holds, and A did
+        // not say B's (2025 keeps “人工智能+”行动 in another sentence: 开展“人工智能+”行动 →
+        // 加快工业互联网创新发展 is no change). Checked against the counterpart sentences, and
+        // for phrases and formulations against the whole other text, since a kept clause may
+        // have moved to the next sentence.
+        let a_sentence = sentence_around(sides.a, a_span);
+        let b_sentence = sentence_around(sides.b, b_span);
+        if b_sentence.contains(before)
+            || a_sentence.contains(after)
+            || b_text.contains(before)
+            || a_text.contains(after)
+            || still_said(before, b_text, segmenter)
+            || still_said(after, a_text, segmenter)
+        {
             continue;
         }
         let a_words = content_words(&sides.a.normalized.text, sides.a_tokens, a_span, segmenter);
@@ -178,6 +203,28 @@ pub fn formulation_changes<'e>(
             .then_with(|| (&x.before, &x.after).cmp(&(&y.before, &y.after)))
     });
     changes
+}
+
+/// Whether `other` still says a formulation `phrase` holds (a quoted phrase, a numbered
+/// formula, a slogan of the lexicon): then the phrase was reworded around it, not replaced.
+fn still_said(phrase: &str, other: &str, segmenter: &Segmenter) -> bool {
+    segmenter
+        .formulations(phrase)
+        .iter()
+        .map(|f| f.span.of(phrase))
+        .filter(|f| f.chars().nth(1).is_some())
+        .any(|f| other.contains(f))
+}
+
+/// The text of the sentence of `doc` that holds `span` (the span itself when none does).
+fn sentence_around<'d>(doc: &'d Document, span: Span) -> &'d str {
+    let text = &doc.normalized.text;
+    let sentences = &doc.structure.sentences;
+    let i = sentences.partition_point(|s| s.span.end <= span.start);
+    match sentences.get(i) {
+        Some(s) if s.span.start <= span.start => s.span.of(text),
+        _ => span.of(text),
+    }
 }
 
 /// The edits of one pair merged by clause: the changes of a clause, with the unchanged words
@@ -253,10 +300,14 @@ fn phrase(text: &str, side: Span, markers: &[Span]) -> Option<Span> {
         }
     }
     let body = span.of(text);
-    let lead = body.len()
+    let mut lead = body.len()
         - body
             .trim_start_matches(|c: char| !super::comparable(c))
             .len();
+    // An article's number (第十二条) is where the text stands, not what it says.
+    if let Some(m) = ARTICLE.find(&body[lead..]) {
+        lead += m.end();
+    }
     let rest = &body[lead..];
     let clause = rest.find(is_clause_break).map_or(rest, |at| &rest[..at]);
     let trimmed = clause.trim_end_matches(|c: char| !super::comparable(c));
@@ -265,6 +316,11 @@ fn phrase(text: &str, side: Span, markers: &[Span]) -> Option<Span> {
     let s = span.of(text);
     (!s.is_empty() && s.chars().count() <= MAX_SIDE_CHARS).then_some(span)
 }
+
+/// An article number opening a phrase: 第十二条, 第 3 条, with the space after it.
+static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^第[一二三四五六七八九十百千零〇两0-9]+条[\s　]*").expect("a valid pattern")
+});
 
 /// Quotation marks and brackets that a phrase holds one of, the other being just outside it.
 const PAIRED_MARKS: [(char, char); 6] = [

@@ -138,8 +138,13 @@ pub fn diff_alignment(
         b,
         b_tokens,
     };
+    // Only pairs at the documented similarity say which phrase replaced which: the in-order
+    // pairs below it are neighbours by place, whose differences are not rewordings.
     let formulation_changes = changes::formulation_changes(
-        pairs.iter().map(|p: &PairDiff| p.edits.as_slice()),
+        pairs
+            .iter()
+            .filter(|p| alignment.pairs[p.pair].similarity >= changes::MIN_CHANGE_SIMILARITY)
+            .map(|p: &PairDiff| p.edits.as_slice()),
         &sides,
         segmenter,
     );
