@@ -281,6 +281,19 @@ pub fn run_keyness(args: KeynessArgs) -> Result<ExitCode> {
         args.reference.as_ref(),
         args.min_docs,
     )?;
+    let sides = crate::stats::terms::keyness_sides(&counts, &args.target, args.reference.as_ref());
+    eprintln!(
+        "target {}: {} document(s); reference {}: {} document(s)",
+        args.target,
+        sides.0,
+        args.reference
+            .as_ref()
+            .map_or_else(|| "the rest".to_string(), ToString::to_string),
+        sides.1
+    );
+    if let Some(warning) = crate::stats::terms::small_group_warning(sides.0, sides.1) {
+        eprintln!("warning: {warning}");
+    }
     let mut table = keyness_table(&rows);
     if args.top > 0 {
         table.truncate(args.top);
@@ -404,6 +417,22 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
         }
         if let Some(error) = no_years(&infos) {
             return Err(error);
+        }
+        let mut per_year: std::collections::BTreeMap<i32, u32> = Default::default();
+        for year in infos.iter().filter_map(|d| d.year) {
+            *per_year.entry(year).or_default() += 1;
+        }
+        let small: Vec<String> = per_year
+            .iter()
+            .filter(|&(_, &n)| n < crate::stats::terms::MIN_SIDE_DOCS)
+            .map(|(y, n)| format!("{y} ({n})"))
+            .collect();
+        if !small.is_empty() {
+            eprintln!(
+                "warning: years of fewer than {} documents (their rates are those of one or two texts): {}",
+                crate::stats::terms::MIN_SIDE_DOCS,
+                small.join(", ")
+            );
         }
         series(
             &infos,

@@ -89,7 +89,18 @@ pub struct KeynessComparison {
     /// The filters it ran with (`level=county`, `level!=county`), as the tables record them.
     pub target: String,
     pub reference: String,
+    /// Documents on each side.
+    pub target_docs: u32,
+    pub reference_docs: u32,
     pub rows: Vec<KeynessRow>,
+}
+
+impl KeynessComparison {
+    /// A side of fewer than [`crate::stats::terms::MIN_SIDE_DOCS`] documents: its results are
+    /// said to rest on few texts and are not headlined (no chart).
+    pub fn is_small(&self) -> bool {
+        crate::stats::terms::small_group_warning(self.target_docs, self.reference_docs).is_some()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -653,10 +664,14 @@ fn keyness_comparisons(counts: &TermCounts, min_docs: u32) -> Vec<KeynessCompari
             let t: Filter = target.parse().ok()?;
             let r: Filter = reference.parse().ok()?;
             let rows = keyness(counts, &t, Some(&r), min_docs.min(2)).ok()?;
+            let (target_docs, reference_docs) =
+                crate::stats::terms::keyness_sides(counts, &t, Some(&r));
             Some(KeynessComparison {
                 group,
                 target,
                 reference,
+                target_docs,
+                reference_docs,
                 rows,
             })
         })

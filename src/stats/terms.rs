@@ -168,6 +168,10 @@ pub struct KeynessRow {
     pub log_ratio: f64,
     pub docs_target: u32,
     pub docs_reference: u32,
+    /// Documents on each side (the same on every row): fewer than [`MIN_SIDE_DOCS`] on a side
+    /// is a small group, said so ([`small_group_warning`]).
+    pub side_docs_target: u32,
+    pub side_docs_reference: u32,
     /// Why the term stays out of headline lists (a function word, a number, one character).
     pub hidden: Option<crate::words::Hidden>,
 }
@@ -199,12 +203,33 @@ pub fn keyness(
         return Err(StatsError::EmptySide(side.clone()));
     }
     let mut rows = keyness_rows(counts, &totals[0], &totals[1], min_docs);
+    for row in &mut rows {
+        row.side_docs_target = totals[0].docs;
+        row.side_docs_reference = totals[1].docs;
+    }
     let q = benjamini_hochberg(&rows.iter().map(|r| r.p).collect::<Vec<_>>());
     for (row, q) in rows.iter_mut().zip(q) {
         row.q = q;
     }
     rows.sort_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(&y.term)));
     Ok(rows)
+}
+
+/// Documents on each side of a keyness comparison.
+pub fn keyness_sides(
+    counts: &TermCounts,
+    target: &Filter,
+    reference: Option<&Filter>,
+) -> (u32, u32) {
+    let sides = Grouping::sides(&counts.docs, target, reference);
+    let mut n = (0, 0);
+    for side in sides.of_doc.iter().flatten() {
+        match side {
+            0 => n.0 += 1,
+            _ => n.1 += 1,
+        }
+    }
+    n
 }
 
 fn keyness_rows(
@@ -246,10 +271,39 @@ fn keyness_rows(
                 log_ratio: log_ratio(a as f64, b as f64, c as f64, d as f64),
                 docs_target: x.docs,
                 docs_reference: y.docs,
+                side_docs_target: target.docs,
+                side_docs_reference: reference.docs,
                 hidden: counts.hidden(term),
             })
         })
         .collect()
+}
+
+/// Fewest documents a side of a comparison (or a year of a trend) needs before its results say
+/// something about a group rather than about one or two texts.
+pub const MIN_SIDE_DOCS: u32 = 3;
+
+/// The warning a comparison of `target` against `reference` documents carries when a side has
+/// fewer than [`MIN_SIDE_DOCS`]: its key terms are those of one or two texts, whatever q says.
+pub fn small_group_warning(target: u32, reference: u32) -> Option<String> {
+    let side = |n: u32, name: &str| {
+        (n < MIN_SIDE_DOCS).then(|| {
+            format!(
+                "the {name} is {n} document{}",
+                if n == 1 { "" } else { "s" }
+            )
+        })
+    };
+    let small: Vec<String> = [side(target, "target"), side(reference, "reference")]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!small.is_empty()).then(|| {
+        format!(
+            "small group: {}; fewer than {MIN_SIDE_DOCS} documents show what those texts say, not what a group says (q does not account for it)",
+            small.join(" and ")
+        )
+    })
 }
 
 pub fn keyness_table(rows: &[KeynessRow]) -> Table {
@@ -268,7 +322,10 @@ pub fn keyness_table(rows: &[KeynessRow]) -> Table {
         ("log_ratio", ColumnType::Float),
         ("docs_target", ColumnType::Int),
         ("docs_reference", ColumnType::Int),
+        ("side_docs_target", ColumnType::Int),
+        ("side_docs_reference", ColumnType::Int),
         ("hidden", ColumnType::Str),
+        ("warning", ColumnType::Str),
     ]);
     for r in rows {
         table.push(vec![
@@ -286,7 +343,12 @@ pub fn keyness_table(rows: &[KeynessRow]) -> Table {
             r.log_ratio.into(),
             r.docs_target.into(),
             r.docs_reference.into(),
+            r.side_docs_target.into(),
+            r.side_docs_reference.into(),
             r.hidden.map(|h| h.as_str()).unwrap_or("").into(),
+            small_group_warning(r.side_docs_target, r.side_docs_reference)
+                .unwrap_or_default()
+                .into(),
         ]);
     }
     table

@@ -50,6 +50,7 @@ pub fn series(
         ("docs", ColumnType::Int),
         ("year_docs", ColumnType::Int),
         ("han_chars", ColumnType::Int),
+        ("warning", ColumnType::Str),
     ]);
     for (q, query) in queries.iter().enumerate() {
         let mut cells: BTreeMap<(i32, Option<Level>), SeriesCell> = BTreeMap::new();
@@ -78,10 +79,23 @@ pub fn series(
                 cell.docs_with.into(),
                 cell.docs.into(),
                 cell.han_chars.into(),
+                small_year_warning(cell.docs).unwrap_or_default().into(),
             ]);
         }
     }
     table
+}
+
+/// The warning a year (of a level) of fewer than [`super::terms::MIN_SIDE_DOCS`] documents
+/// carries: its rate is one or two texts' rate.
+pub fn small_year_warning(docs: u32) -> Option<String> {
+    (docs < super::terms::MIN_SIDE_DOCS).then(|| {
+        format!(
+            "small year: {docs} document{}; the rate is that of the text{}, not of a group",
+            if docs == 1 { "" } else { "s" },
+            if docs == 1 { "" } else { "s" },
+        )
+    })
 }
 
 #[derive(Default)]

@@ -422,6 +422,10 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         ),
     )?);
     for (k, comparison) in report.keyness.iter().enumerate() {
+        // A small group's key terms are one or two texts' words: not drawn as a finding.
+        if comparison.is_small() {
+            continue;
+        }
         let top = report.options.top.min(10);
         let rows = &comparison.rows;
         let mut bars: Vec<(String, f64)> = rows

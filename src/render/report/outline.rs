@@ -840,7 +840,24 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
     ));
     for (k, comparison) in report.keyness.iter().enumerate() {
         out.push(Block::Heading(3, keyness_title(comparison.group, lang)));
-        out.push(chart_block(charts, ChartId::Keyness(k), lang));
+        let (t, r) = (comparison.target_docs, comparison.reference_docs);
+        out.push(para(match lang {
+            Lang::Zh => format!("目标 {t} 份文件，对照 {r} 份文件。"),
+            Lang::En => format!("Target: {t} document(s); reference: {r} document(s)."),
+        }));
+        if comparison.is_small() {
+            let min = crate::stats::terms::MIN_SIDE_DOCS;
+            out.push(para(match lang {
+                Lang::Zh => format!(
+                    "注意：一方不足 {min} 份文件，下列词语只反映这几份文件的用词，不能代表一类文件，q 值也未考虑这一点；因此不作图、不列入要点。"
+                ),
+                Lang::En => format!(
+                    "Note: a side has fewer than {min} documents, so these terms show what those few texts say, not what a group says (q does not account for it); not charted or headlined."
+                ),
+            }));
+        } else {
+            out.push(chart_block(charts, ChartId::Keyness(k), lang));
+        }
         let rows = comparison
             .rows
             .iter()
