@@ -271,7 +271,7 @@ fn the_real_source_wins_over_an_older_stock_phrase() {
         "{from_y} of {total} characters from y: {of_z:?}"
     );
     // Stretches never overlap, so coverage never passes 100%.
-    let shares = tifa::reuse::reused_shares(&docs, &sources);
+    let shares = tifa::reuse::reused_shares(&docs, &sources, &[]);
     assert!(shares.iter().all(|s| s.share <= 1.0 + 1e-9), "{shares:?}");
 }
 

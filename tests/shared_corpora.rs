@@ -34,7 +34,7 @@ fn every_shared_corpus_file_ingests_without_problems() {
                     .unwrap()
                     .path()
                     .extension()
-                    .is_some_and(|x| x == "txt")
+                    .is_some_and(|x| x == "txt" || x == "md")
             })
             .count();
         assert_eq!(corpus.documents.len(), files, "{}", dir.display());
@@ -158,12 +158,22 @@ fn shandong_036_is_an_adaptation_of_central_070() {
         cov.copy_ratio, cov.kept_ratio, cov.verbatim_ratio
     );
     assert!(cov.copy_ratio > 0.7 && cov.kept_ratio > 0.7);
-    let top = &c.diff.formulation_changes[0];
-    assert_eq!(
-        (top.before.as_str(), top.after.as_str()),
-        ("规范", "实施细则")
+    // The two heaviest changes: the measure's name and the body in charge. 规范 → 实施细则 is
+    // not counted where B's sentence still says 规范 (规范青岛市…, 《…管理规范（试行）》).
+    let top: Vec<(&str, &str, u32)> = c.diff.formulation_changes[..2]
+        .iter()
+        .map(|f| (f.before.as_str(), f.after.as_str(), f.count as u32))
+        .collect();
+    let named = top
+        .iter()
+        .find(|t| (t.0, t.1) == ("规范", "实施细则"))
+        .unwrap_or_else(|| panic!("{top:?}"));
+    assert!(named.2 >= 5, "{top:?}");
+    assert!(
+        top.iter()
+            .any(|t| (t.0, t.1) == ("省、市级政府相关主管部门", "联席工作小组")),
+        "{top:?}"
     );
-    assert!(top.count >= 5);
     let changes: Vec<(&str, &str)> = c
         .diff
         .formulation_changes
@@ -309,7 +319,7 @@ fn likely_sources_name_the_document_copied_not_an_older_stock_phrase() {
         named * 100 >= all * 80,
         "shandong_036: {named} of {all} from central_070"
     );
-    for share in tifa::reuse::reused_shares(&docs, &sources) {
+    for share in tifa::reuse::reused_shares(&docs, &sources, &[]) {
         assert!(share.share <= 1.0 + 1e-9, "{share:?}");
     }
 }
@@ -374,7 +384,7 @@ fn stock_phrases_are_flagged_and_are_never_sources_or_shares() {
         assert!(!text.starts_with("责任单位："), "{text}");
         assert_ne!(text, "以习近平新时代中国特色社会主义思想为指导");
     }
-    for share in tifa::reuse::reused_shares(&docs, &sources) {
+    for share in tifa::reuse::reused_shares(&docs, &sources, &[]) {
         assert!(share.share <= 1.0 + 1e-9, "{share:?}");
     }
 }

@@ -205,7 +205,7 @@ pub fn build(
         None => None,
     };
     let reuse = corpus_reuse(&reuse_docs, passim);
-    let inherited = Inherited::of_corpus(corpus.documents.len(), &reuse.sources);
+    let inherited = Inherited::of_corpus(corpus.documents.len(), &reuse.sources, &reuse.peers);
     let count_options = CountOptions {
         inherited: Some(inherited.into()),
         ..Default::default()
@@ -332,7 +332,7 @@ fn own_formulations(
         .iter()
         .filter(|f| reads_as_a_word(f))
         .filter_map(|f| {
-            let docs = f.places.iter().map(|p| p.doc.as_str()).collect();
+            let docs = f.written_in.iter().map(String::as_str).collect();
             Some((counts.vocabulary.id(&f.text)?, docs))
         })
         .collect();

@@ -1,9 +1,12 @@
 //! Inherited text: the likely sources of a corpus (`&[LikelySource]`) → per document an
-//! [`Inherited`]: the stretches of its text it shares with an earlier or higher-level document.
+//! [`Inherited`]: the stretches of its text it shares with an earlier or higher-level document, or
+//! with peers only (同级共有: their source is not in the corpus).
 //! The rest of its text is its own. An occurrence of a term counts as inherited only when it lies
 //! wholly inside one stretch (ARCHITECTURE.md, "Own and inherited text").
 
-use super::{LikelySource, ReuseDoc, ReuseOptions, detect, likely_sources};
+use super::{
+    LikelySource, PeerShared, ReuseDoc, ReuseOptions, detect, likely_sources, shared_with_peers,
+};
 use serde::Serialize;
 
 /// Byte ranges of one document's text, sorted and disjoint.
@@ -11,12 +14,23 @@ use serde::Serialize;
 pub struct Inherited(Vec<(usize, usize)>);
 
 impl Inherited {
-    /// Every document's inherited stretches, `docs` documents in all.
-    pub fn of_corpus(docs: usize, sources: &[LikelySource]) -> Vec<Inherited> {
+    /// Every document's inherited stretches, `docs` documents in all: those of its likely
+    /// sources, and those it shares with peers only (their common source is a higher-level text
+    /// not in the corpus: not the document's own text either).
+    pub fn of_corpus(
+        docs: usize,
+        sources: &[LikelySource],
+        peers: &[PeerShared],
+    ) -> Vec<Inherited> {
         let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); docs];
         for s in sources {
             if let Some(doc) = spans.get_mut(s.target as usize) {
                 doc.push((s.start, s.end));
+            }
+        }
+        for p in peers {
+            if let Some(doc) = spans.get_mut(p.doc as usize) {
+                doc.push((p.start, p.end));
             }
         }
         spans.into_iter().map(Inherited::merged).collect()
@@ -63,7 +77,9 @@ impl Inherited {
 /// Each document's inherited text, by tifa's own reuse detection with default options.
 pub fn inherited_text(docs: &[ReuseDoc]) -> Vec<Inherited> {
     let result = detect(docs, &ReuseOptions::default());
-    Inherited::of_corpus(docs.len(), &likely_sources(docs, &result))
+    let sources = likely_sources(docs, &result);
+    let peers = shared_with_peers(docs, &result, &sources);
+    Inherited::of_corpus(docs.len(), &sources, &peers)
 }
 
 #[cfg(test)]

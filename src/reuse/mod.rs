@@ -30,62 +30,32 @@ pub struct ReuseDoc {
     pub level: Option<Level>,
     /// The region's administrative division code, when the division table knows it.
     pub division: Option<u32>,
-    /// The title without its years and numbers ([`series_of`]), when known: two documents of one
-    /// region and level are one series (a report year after year, two versions of one law)
-    /// when their series titles are alike ([`same_series`]).
+    /// The text its title names in 《…》 ([`series_of`]), when it names one: two documents of one
+    /// region and level naming different texts are no series ([`same_series`]).
     pub series: Option<String>,
 }
 
-/// A title without digits, Han numerals of years (〇) and 年, so that 2025年上海市政府工作报告
-/// and 2026年上海市政府工作报告 give one series.
+/// What a document's title says it implements or is about: the 《…》 it names (中华人民共和国
+/// left off), so that 上海市实施《村民委员会组织法》办法 and 上海市实施《中华人民共和国村民委员会组织法》
+/// 办法 name one text, and 北京市实施《水法》办法 another than 北京市实施《献血法》办法.
 pub fn series_of(title: Option<&str>) -> Option<String> {
-    let t: String = title?
-        .chars()
-        .filter(|c| {
-            !c.is_ascii_digit()
-                && !c.is_whitespace()
-                && !matches!(c, '年' | '〇' | '（' | '）' | '(' | ')')
-        })
-        .collect();
-    (!t.is_empty()).then_some(t)
+    let title = title?;
+    let start = title.find('《')? + '《'.len_utf8();
+    let end = start + title[start..].find('》')?;
+    let named = title[start..end]
+        .trim_start_matches("中华人民共和国")
+        .trim();
+    (!named.is_empty()).then(|| named.to_string())
 }
 
-/// Least character-bigram Dice of two series titles that are one series (上海市实施《村民委员会
-/// 组织法》办法 and 上海市实施《中华人民共和国村民委员会组织法》办法).
-pub const MIN_SERIES_SIMILARITY: f64 = 0.75;
-
-/// Whether two documents of one region and level are one series: alike titles, or a title
-/// unknown (nothing rules it out).
+/// Whether two documents of one region and level may be one series: they do not name different
+/// texts they implement ([`series_of`]). A speech or report names none: last year's speech of the
+/// same county is its source; an implementing measure of 《水法》 never draws on one of 《献血法》.
 pub fn same_series(x: &ReuseDoc, y: &ReuseDoc) -> bool {
-    let (Some(a), Some(b)) = (&x.series, &y.series) else {
-        return true;
-    };
-    if a == b {
-        return true;
+    match (&x.series, &y.series) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let c: Vec<char> = s.chars().collect();
-        let mut g: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return false;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < ga.len() && j < gb.len() {
-        match ga[i].cmp(&gb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (ga.len() + gb.len()) as f64 >= MIN_SERIES_SIMILARITY
 }
 
 fn division_of(meta: &crate::ingest::metadata::Metadata) -> Option<u32> {

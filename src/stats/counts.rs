@@ -342,7 +342,9 @@ impl Counter<'_> {
             })
             .collect();
         let phrases: Vec<&str> = ids.iter().map(|&id| vocabulary.term(id)).collect();
-        let hits = whole_word_hits(&self.grids, &phrases);
+        // A document that has the term itself (quoted, a slogan inside a longer word) keeps
+        // its count below whatever the boundaries.
+        let hits = whole_word_hits(&self.grids, &phrases, |_, _| false);
         let measured = self.options.inherited.is_some();
         let old_cells = std::mem::take(&mut self.counts.cells);
         let old_inherited = std::mem::take(&mut self.counts.inherited);
@@ -631,7 +633,13 @@ impl QueryHits {
     /// The positions this document counts, once the corpus decided how the query is counted.
     pub fn take(self, choice: QueryChoice) -> Vec<usize> {
         match choice {
-            QueryChoice::Whole => self.whole,
+            QueryChoice::Whole => match self.term {
+                // A document with the formulation as a term of its own (quoted, a slogan
+                // inside a longer word) counts it as a term; any other wherever it stands on
+                // word boundaries.
+                Some(term) if self.formulation => term,
+                _ => self.whole,
+            },
             QueryChoice::Term => self.term.unwrap_or_default(),
             QueryChoice::Phrase => self.phrase,
         }

@@ -344,6 +344,7 @@ mod tests {
                     line: 1,
                 })
                 .collect(),
+            written_in: docs.iter().map(|d| d.id.clone()).collect(),
         }
     }
 

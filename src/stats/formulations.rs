@@ -40,6 +40,10 @@ pub struct FormulationStat {
     pub first_by_level: [Option<i32>; 4],
     pub last_by_level: [Option<i32>; 4],
     pub places: Vec<Place>,
+    /// The documents where it is written as a formulation (quoted, numbered, a title …), not
+    /// only used: a quoted ordinary word is a formulation there alone.
+    #[serde(skip)]
+    pub written_in: Vec<String>,
 }
 
 /// How a formulation's diffusion lag stands (ARCHITECTURE.md, "Diffusion lag").
@@ -162,6 +166,8 @@ pub fn formulations(
 pub struct FormulationTally<'s> {
     segmenter: &'s Segmenter,
     kinds: BTreeMap<String, FormulationKind>,
+    /// Per formulation text, the documents that write it as one.
+    written_in: BTreeMap<String, Vec<String>>,
     /// For quoted phrases that are one dictionary word: (times quoted, times in the text of the
     /// documents quoting it), to tell scare quotes (“自由”, “帽子”) from formulations (“三农”).
     quoted_words: BTreeMap<String, (u64, u64)>,
@@ -183,6 +189,7 @@ impl<'s> FormulationTally<'s> {
         Self {
             segmenter,
             kinds: BTreeMap::new(),
+            written_in: BTreeMap::new(),
             quoted_words: BTreeMap::new(),
             grids: Vec::new(),
             infos: Vec::new(),
@@ -210,7 +217,7 @@ impl<'s> FormulationTally<'s> {
             (found, WordGrid::new(text, &tokens, &doc.normalized.map))
         });
         for (k, ((doc, info), (found, grid))) in docs.iter().zip(infos).zip(found).enumerate() {
-            self.add_document(doc, &found);
+            self.add_document(doc, info, &found);
             self.grids.push(grid);
             self.infos.push(info.clone());
             self.inherited
@@ -218,7 +225,12 @@ impl<'s> FormulationTally<'s> {
         }
     }
 
-    fn add_document(&mut self, doc: &Document, found: &[crate::words::formulation::Formulation]) {
+    fn add_document(
+        &mut self,
+        doc: &Document,
+        info: &DocInfo,
+        found: &[crate::words::formulation::Formulation],
+    ) {
         let text = &doc.normalized.text;
         let mut quoted_here: BTreeMap<&str, u64> = BTreeMap::new();
         for f in found {
@@ -232,6 +244,10 @@ impl<'s> FormulationTally<'s> {
             let kind = self.kinds.entry(phrase.to_string()).or_insert(f.kind);
             if f.kind.rank() < kind.rank() {
                 *kind = f.kind;
+            }
+            let written = self.written_in.entry(phrase.to_string()).or_default();
+            if written.last() != Some(&info.id) {
+                written.push(info.id.clone());
             }
         }
         for (word, quoted) in quoted_here {
@@ -274,9 +290,26 @@ impl<'s> FormulationTally<'s> {
                 first_by_level: [None; 4],
                 last_by_level: [None; 4],
                 places: Vec::new(),
+                written_in: self.written_in.get(text).cloned().unwrap_or_default(),
             })
             .collect();
-        let hits = whole_word_hits(&self.grids, &texts);
+        let position: rustc_hash::FxHashMap<&str, usize> = self
+            .infos
+            .iter()
+            .enumerate()
+            .map(|(k, i)| (i.id.as_str(), k))
+            .collect();
+        let written: rustc_hash::FxHashSet<(usize, usize)> = stats
+            .iter()
+            .enumerate()
+            .flat_map(|(p, s)| {
+                s.written_in
+                    .iter()
+                    .filter_map(|id| position.get(id.as_str()).map(|&d| (d, p)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let hits = whole_word_hits(&self.grids, &texts, |d, p| written.contains(&(d, p)));
         for (d, doc_hits) in hits.into_iter().enumerate() {
             let (grid, info) = (&self.grids[d], &self.infos[d]);
             for (p, positions) in doc_hits {

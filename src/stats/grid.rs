@@ -132,13 +132,20 @@ pub fn whole_word_positions(
 
 /// For each grid, the phrases (by index into `phrases`) that are terms of it by the counting rule,
 /// with their non-overlapping occurrences: one Aho–Corasick pass per document, on every core.
-pub fn whole_word_hits(grids: &[WordGrid], phrases: &[&str]) -> Vec<Vec<(usize, Vec<usize>)>> {
+/// `written(doc, phrase)`: the document writes the phrase as a formulation itself (quoted, a
+/// slogan of the lexicon found inside a longer word): a term there whatever the boundaries.
+pub fn whole_word_hits(
+    grids: &[WordGrid],
+    phrases: &[&str],
+    written: impl Fn(usize, usize) -> bool + Sync,
+) -> Vec<Vec<(usize, Vec<usize>)>> {
     let phrases: Vec<&str> = phrases.to_vec();
     if phrases.is_empty() {
         return vec![Vec::new(); grids.len()];
     }
     let automaton = AhoCorasick::new(&phrases).expect("phrases make an automaton");
-    parallel_map(grids, |grid| {
+    let indexed: Vec<(usize, &WordGrid)> = grids.iter().enumerate().collect();
+    parallel_map(&indexed, |&(doc, grid)| {
         let mut found: FxHashMap<usize, (Vec<usize>, bool, usize)> = FxHashMap::default();
         for m in automaton.find_overlapping_iter(grid.text()) {
             let p = m.pattern().as_usize();
@@ -153,7 +160,7 @@ pub fn whole_word_hits(grids: &[WordGrid], phrases: &[&str]) -> Vec<Vec<(usize, 
         }
         let mut hits: Vec<(usize, Vec<usize>)> = found
             .into_iter()
-            .filter(|(_, (_, whole, _))| *whole)
+            .filter(|(p, (_, whole, _))| *whole || written(doc, *p))
             .map(|(p, (at, _, _))| (p, at))
             .collect();
         hits.sort_unstable_by_key(|(p, _)| *p);
@@ -161,6 +168,9 @@ pub fn whole_word_hits(grids: &[WordGrid], phrases: &[&str]) -> Vec<Vec<(usize, 
     })
 }
 
+/// Fewest documents a corpus needs before recurrent phrases are looked for: in fewer, every
+/// common noun phrase of the topic recurs.
+pub const MIN_RECURRENT_CORPUS: usize = 10;
 /// Least documents a recurrent phrase is used in.
 pub const MIN_RECURRENT_DOCS: u32 = 3;
 /// Least share of the corpus's documents a recurrent phrase is used in (with
@@ -203,7 +213,8 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
     let min_docs = (MIN_RECURRENT_SHARE * n_docs as f64)
         .ceil()
         .max(f64::from(MIN_RECURRENT_DOCS)) as u32;
-    if (n_docs as u32) < min_docs {
+    // Document frequency says nothing in a handful of documents.
+    if n_docs < MIN_RECURRENT_CORPUS || (n_docs as u32) < min_docs {
         return Vec::new();
     }
     // Word n-gram (1–5 words) counts over the corpus, each with the length of its first word and
@@ -291,8 +302,12 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
         }
         let count = grams.get(cand).map_or(0, |g| g.0);
         // A term of the lexicon or a user dictionary is one word already: its parts were
-        // judged to belong together.
+        // judged to belong together. One that is also a word of the general language (网络安全)
+        // is a word, not a formulation.
         if segmenter.is_own_term(cand) {
+            if crate::words::in_general_dictionary(cand) {
+                continue;
+            }
             kept.push((cand, count));
             continue;
         }

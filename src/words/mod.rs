@@ -4,6 +4,7 @@
 
 pub mod formulation;
 mod subset;
+pub use subset::in_general_dictionary;
 
 use crate::chars::{is_cjk_punct, is_han};
 use crate::structure::Span;

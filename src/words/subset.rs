@@ -18,6 +18,21 @@ use rustc_hash::FxHashSet;
 /// `const` may place its own copy.
 pub(crate) static DICTIONARY: &str = include_str!("../../data/jieba-dict.txt");
 
+/// The words of jieba's general dictionary (not the lexicon's), built on first use.
+static GENERAL_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        DICTIONARY
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .collect()
+    });
+
+/// Whether `word` is a word of jieba's general dictionary: an ordinary word of the language,
+/// not a term of the domain lexicon (低空经济) or a user dictionary.
+pub fn in_general_dictionary(word: &str) -> bool {
+    GENERAL_WORDS.contains(word)
+}
+
 /// jieba with its whole general dictionary.
 pub(crate) fn whole_dictionary() -> jieba_rs::Jieba {
     jieba_rs::Jieba::with_dict(&mut DICTIONARY.as_bytes())
