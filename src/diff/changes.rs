@@ -216,7 +216,7 @@ fn still_said(phrase: &str, other: &str, segmenter: &Segmenter) -> bool {
 }
 
 /// The text of the sentence of `doc` that holds `span` (the span itself when none does).
-fn sentence_around<'d>(doc: &'d Document, span: Span) -> &'d str {
+fn sentence_around(doc: &Document, span: Span) -> &str {
     let text = &doc.normalized.text;
     let sentences = &doc.structure.sentences;
     let i = sentences.partition_point(|s| s.span.end <= span.start);
