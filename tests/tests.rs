@@ -15,6 +15,7 @@ mod inputs;
 mod own_text;
 mod packaging;
 mod pair_comparison;
+mod peers;
 mod properties;
 mod redline;
 mod report;

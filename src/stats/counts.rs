@@ -514,6 +514,20 @@ impl<'t> TermIndex<'t> {
                 singles.entry(term).or_default().push(token.span.start);
             } else if kind == TermKind::Word && term.chars().nth(2).is_some() {
                 long_words.push(token.span);
+            } else if kind == TermKind::Formulation {
+                // The words of a quoted phrase or a title are words of the text too: 人工智能
+                // inside “人工智能+” stands on word boundaries.
+                let mut at = token.span.start;
+                for word in segmenter.cut_words(term) {
+                    let (start, end) = (at, at + word.len());
+                    at = end;
+                    if word.chars().nth(1).is_some()
+                        && !segmenter.is_stopword(word)
+                        && segmenter.hidden(word).is_none()
+                    {
+                        add(&text[start..end], TermKind::Word);
+                    }
+                }
             }
         }
         long_words.sort_unstable_by_key(|s| (s.of(text), s.start));
