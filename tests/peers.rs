@@ -8,7 +8,7 @@
 use crate::common::{self, json_of, tifa};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tifa::ingest::{self, LoadOptions};
 
 fn corpus(name: &str) -> Option<PathBuf> {
@@ -16,7 +16,7 @@ fn corpus(name: &str) -> Option<PathBuf> {
 }
 
 /// Each document's normalized text, by id.
-fn texts(dir: &PathBuf) -> BTreeMap<String, String> {
+fn texts(dir: &Path) -> BTreeMap<String, String> {
     let corpus = ingest::load(dir, &LoadOptions::default()).unwrap();
     corpus
         .documents
@@ -25,7 +25,7 @@ fn texts(dir: &PathBuf) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn rows(args: &[&str], dir: &PathBuf) -> Vec<Value> {
+fn rows(args: &[&str], dir: &Path) -> Vec<Value> {
     json_of(tifa().args(args).arg(dir).args(["--format", "json"]))
 }
 
@@ -285,7 +285,7 @@ fn a_pairs_new_and_dropped_terms_hold_in_the_texts() {
             .arg(&b)
             .args(["--format", "json"]),
     );
-    let normalized = |p: &PathBuf| {
+    let normalized = |p: &Path| {
         ingest::load_document(p, "x", None, &LoadOptions::default())
             .unwrap()
             .normalized
