@@ -85,10 +85,10 @@ pub fn pair_terms(
 }
 
 /// [`pair_terms`] from both documents' terms, counted before.
-pub fn pair_terms_of(
-    a: &DocTerms,
+pub fn pair_terms_of<'t>(
+    a: &'t DocTerms,
     a_text: &str,
-    b: &DocTerms,
+    b: &'t DocTerms,
     b_text: &str,
     segmenter: &Segmenter,
 ) -> PairTerms {
@@ -112,24 +112,19 @@ pub fn pair_terms_of(
         b_terms.iter().map(|&(t, k, c)| (t, (k, c))).collect();
     // A term of one side that the other's text holds (unquoted where the first quoted it, or cut
     // otherwise by the segmenter) is a term of both: counted there wherever it stands.
-    let mut a_extra: Vec<(&str, TermKind, u32)> = Vec::new();
-    for &(t, k, _) in &b_terms {
-        if !a_map.contains_key(t) && t.chars().nth(1).is_some() {
-            let n = phrase_count(a_text, t) as u32;
-            if n > 0 {
-                a_extra.push((t, k, n));
-            }
-        }
-    }
-    let mut b_extra: Vec<(&str, TermKind, u32)> = Vec::new();
-    for &(t, k, _) in &a_terms {
-        if !b_map.contains_key(t) && t.chars().nth(1).is_some() {
-            let n = phrase_count(b_text, t) as u32;
-            if n > 0 {
-                b_extra.push((t, k, n));
-            }
-        }
-    }
+    let held_by =
+        |terms: &[(&'t str, TermKind, u32)], map: &FxHashMap<&str, (TermKind, u32)>, text: &str| {
+            terms
+                .iter()
+                .filter(|(t, _, _)| !map.contains_key(t) && t.chars().nth(1).is_some())
+                .filter_map(|&(t, k, _)| {
+                    let n = phrase_count(text, t) as u32;
+                    (n > 0).then_some((t, k, n))
+                })
+                .collect::<Vec<_>>()
+        };
+    let a_extra = held_by(&b_terms, &a_map, a_text);
+    let b_extra = held_by(&a_terms, &b_map, b_text);
     for &(t, k, c) in &a_extra {
         a_map.insert(t, (k, c));
     }
