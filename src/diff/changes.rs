@@ -105,6 +105,10 @@ const MAX_WEIGHED_CHARS: usize = 16;
 /// alignment's `min_similarity` default.
 pub const MIN_CHANGE_SIMILARITY: f64 = 0.5;
 
+/// A change whose one side has this many times the other's Han characters is an insertion or a
+/// deletion beside a word, not a rewording.
+const MAX_SIDE_RATIO: usize = 4;
+
 /// Longest side of a change, in characters: a clause, not a paragraph.
 const MAX_SIDE_CHARS: usize = 40;
 
@@ -151,6 +155,15 @@ pub fn formulation_changes<'e>(
                 .collect()
         };
         if before == after || bare(before) == bare(after) {
+            continue;
+        }
+        // One side four times the other is a clause put in or taken out beside a word (推进 →
+        // 持续扩大面向全球的高标准自由贸易区网络), not one phrase said another way.
+        let (ha, hb) = (
+            crate::chars::han_count(before).max(1),
+            crate::chars::han_count(after).max(1),
+        );
+        if ha.max(hb) >= MAX_SIDE_RATIO * ha.min(hb) {
             continue;
         }
         // A real change: B no longer says A's phrase, nor the formulation it holds, and A did
@@ -215,13 +228,19 @@ fn still_said(phrase: &str, other: &str, segmenter: &Segmenter) -> bool {
         .any(|f| other.contains(f))
 }
 
-/// The text of the sentence of `doc` that holds `span` (the span itself when none does).
+/// The text of the sentence of `doc` that holds `span`, with the sentences on either side (a
+/// pair may join two sentences: its counterpart is wider than one), or the span itself when no
+/// sentence holds it.
 fn sentence_around(doc: &Document, span: Span) -> &str {
     let text = &doc.normalized.text;
     let sentences = &doc.structure.sentences;
     let i = sentences.partition_point(|s| s.span.end <= span.start);
     match sentences.get(i) {
-        Some(s) if s.span.start <= span.start => s.span.of(text),
+        Some(s) if s.span.start <= span.start => {
+            let from = sentences[i.saturating_sub(1)].span.start;
+            let to = sentences[(i + 1).min(sentences.len() - 1)].span.end;
+            &text[from.min(s.span.start)..to.max(s.span.end)]
+        }
         _ => span.of(text),
     }
 }
