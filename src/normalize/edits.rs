@@ -466,8 +466,9 @@ fn width_edits(line: &[Ch], edits: &mut Vec<Edit>) {
 const CONTEXT: usize = 3;
 
 /// Indentation and trailing spaces go; inside the line, spaces go when they separate Chinese from
-/// a number or a Latin word (" 2018 年") or sit beside full-width punctuation. Spaces between two
-/// Han characters stay: titles and slogans use them on purpose.
+/// a number or a Latin word (" 2018 年") or sit beside full-width punctuation, and a single space
+/// inside a word (网 络安全: the two characters beside it are a word of the general dictionary).
+/// Other spaces between two Han characters stay: titles and slogans use them on purpose.
 fn space_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     let chars: Vec<char> = line.iter().map(|ch| ch.c).collect();
     let mut i = 0;
@@ -482,7 +483,11 @@ fn space_edits(line: &[Ch], edits: &mut Vec<Edit>) {
         }
         let prev = start.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i).copied();
-        if space_is_noise(prev, next) {
+        let outer = (
+            start.checked_sub(2).map(|p| chars[p]),
+            chars.get(i + 1).copied(),
+        );
+        if space_is_noise(prev, next) || (i - start == 1 && splits_a_word(prev, next, outer)) {
             let mut edit = Edit::new(start, i, "", FindingKind::Whitespace);
             let p: String = chars[start.saturating_sub(CONTEXT)..start].iter().collect();
             let n: String = chars[i..(i + CONTEXT).min(chars.len())].iter().collect();
@@ -494,6 +499,31 @@ fn space_edits(line: &[Ch], edits: &mut Vec<Edit>) {
             edits.push(edit);
         }
     }
+}
+
+/// One space between two Han characters that are one word together, neither of which makes a
+/// word with its other neighbour (网 络安全, 数 据要素): a word broken by a stray space. Between two
+/// words (中共中央 国务院, 时代之变 走进千年: 走进 is a word) it stays.
+fn splits_a_word(
+    prev: Option<char>,
+    next: Option<char>,
+    outer: (Option<char>, Option<char>),
+) -> bool {
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    if !is_han(p) || !is_han(n) {
+        return false;
+    }
+    let word = |a: char, b: char| {
+        let mut w = String::with_capacity(6);
+        w.push(a);
+        w.push(b);
+        crate::words::in_general_dictionary(&w)
+    };
+    word(p, n)
+        && !outer.0.is_some_and(|o| is_han(o) && word(o, p))
+        && !outer.1.is_some_and(|o| is_han(o) && word(n, o))
 }
 
 fn space_is_noise(prev: Option<char>, next: Option<char>) -> bool {

@@ -296,6 +296,32 @@ mod tests {
         n.map.original_line(n.text.find(needle).unwrap())
     }
 
+    fn normalized(text: &str) -> Normalized {
+        let decoded = crate::decode::decode(text.as_bytes(), None).unwrap();
+        normalize(&decoded, &BoilerplateRules::default())
+    }
+
+    #[test]
+    fn a_formulation_written_with_a_full_width_plus_or_a_stray_space_is_one_text() {
+        let n = normalized("开展“人工智能＋”行动，人工智能 + 制造，“数 据要素”，网　络安全。\n");
+        assert_eq!(
+            n.text,
+            "开展“人工智能+”行动，人工智能+制造，“数据要素”，网络安全。"
+        );
+        // Spaces between two words stay: 走进 is a word, 变走 only across it.
+        let n = normalized("感受时代之变 走进千年古都，中共中央 国务院。\n");
+        assert_eq!(n.text, "感受时代之变 走进千年古都，中共中央 国务院。");
+    }
+
+    #[test]
+    fn line_breaks_give_the_lines_the_offset_map_gives() {
+        let n = normalized("第一行\n\n第二行的文字，\n接着第三行。\n第四行\n");
+        let breaks = n.map.line_breaks();
+        for (at, _) in n.text.char_indices() {
+            assert_eq!(breaks.line(at), n.map.original_line(at), "{at}");
+        }
+    }
+
     #[test]
     fn lines_are_counted_at_cr_only_and_mixed_line_ends() {
         let cr = "第一行的文字。\r第二行的文字。\r第三行有网信。\r".as_bytes();
