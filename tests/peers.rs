@@ -9,20 +9,51 @@ use crate::common::{self, json_of, tifa};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use tifa::ingest::{self, LoadOptions};
+use tifa::reuse::ReuseDoc;
+use tifa::stats::counts::{CountOptions, count};
+use tifa::stats::formulations::formulations;
+use tifa::stats::kwic::kwic_many;
+use tifa::words::Segmenter;
 
 fn corpus(name: &str) -> Option<PathBuf> {
     Some(common::shared_corpora()?.join(name))
 }
 
+/// provincial-gwr-2026, loaded once for all the tests that read it.
+fn provincial() -> Option<&'static ingest::Corpus> {
+    static CORPUS: OnceLock<Option<ingest::Corpus>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let dir = corpus("provincial-gwr-2026")?;
+            Some(ingest::load(&dir, &LoadOptions::default()).unwrap())
+        })
+        .as_ref()
+}
+
 /// Each document's normalized text, by id.
-fn texts(dir: &Path) -> BTreeMap<String, String> {
-    let corpus = ingest::load(dir, &LoadOptions::default()).unwrap();
+fn texts(corpus: &ingest::Corpus) -> BTreeMap<&str, &str> {
     corpus
         .documents
-        .into_iter()
-        .map(|d| (d.id.clone(), d.normalized.text))
+        .iter()
+        .map(|d| (d.id.as_str(), d.normalized.text.as_str()))
         .collect()
+}
+
+/// Corpus-wide reuse of a loaded corpus, its likely sources and what is shared with peers.
+fn reuse_of(
+    corpus: &ingest::Corpus,
+) -> (
+    Vec<ReuseDoc>,
+    Vec<tifa::reuse::LikelySource>,
+    Vec<tifa::reuse::PeerShared>,
+) {
+    let docs: Vec<ReuseDoc> = corpus.documents.iter().map(ReuseDoc::of).collect();
+    let result = tifa::reuse::detect(&docs, &Default::default());
+    let sources = tifa::reuse::likely_sources(&docs, &result);
+    let peers = tifa::reuse::shared_with_peers(&docs, &result, &sources);
+    (docs, sources, peers)
 }
 
 fn rows(args: &[&str], dir: &Path) -> Vec<Value> {
@@ -46,68 +77,59 @@ const FORMULATIONS: [&str; 10] = [
 
 #[test]
 fn formulations_count_wherever_they_stand_quoted_or_not() {
-    let Some(dir) = corpus("provincial-gwr-2026") else {
+    let Some(corpus) = provincial() else {
         return;
     };
-    let texts = texts(&dir);
-    let table = rows(&["formulations"], &dir);
-    let counts = rows(&["terms", "--counts"], &dir);
-    for f in FORMULATIONS {
+    let texts = texts(corpus);
+    let segmenter = Segmenter::shared();
+    let docs = &corpus.documents;
+    let counts = count(docs, segmenter, &CountOptions::default());
+    let infos = counts.docs.clone();
+    let table = formulations(docs, &infos, segmenter);
+    let phrases: Vec<String> = FORMULATIONS.iter().map(|f| f.to_string()).collect();
+    let kwic = kwic_many(docs, &phrases, 10, segmenter);
+    for (f, (_, lines)) in FORMULATIONS.iter().zip(&kwic) {
         // The whole-word count of the normalized text, document by document.
         let expected: BTreeMap<&str, usize> = texts
             .iter()
-            .map(|(id, text)| (id.as_str(), text.matches(f).count()))
+            .map(|(&id, text)| (id, text.matches(f).count()))
             .filter(|&(_, n)| n > 0)
             .collect();
         let total: usize = expected.values().sum();
         assert!(total > 10, "{f}: {total}");
         // kwic finds every occurrence, in the documents that have them.
-        let mut found: BTreeMap<String, usize> = BTreeMap::new();
-        for line in json_of::<Vec<Value>>(
-            tifa()
-                .args(["kwic", f])
-                .arg(&dir)
-                .args(["--format", "json"]),
-        ) {
-            *found
-                .entry(line["doc"].as_str().unwrap().to_string())
-                .or_default() += 1;
+        let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+        for line in lines {
+            *found.entry(line.doc.as_str()).or_default() += 1;
         }
-        let found: BTreeMap<&str, usize> = found.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         assert_eq!(found, expected, "kwic {f}");
-        // The long counts table gives the same count in every document.
+        // The counts (terms, keyness, trend) give the same count in every document.
+        let id = counts
+            .vocabulary
+            .id(f)
+            .unwrap_or_else(|| panic!("{f} is no term"));
         let counted: BTreeMap<&str, usize> = counts
-            .iter()
-            .filter(|r| r["term"] == f)
-            .map(|r| {
-                (
-                    r["doc"].as_str().unwrap(),
-                    r["count"].as_u64().unwrap() as usize,
-                )
-            })
+            .counts_of(id)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .map(|(d, n)| (counts.docs[d].id.as_str(), n as usize))
             .collect();
-        assert_eq!(counted, expected, "terms --counts {f}");
-        if f == "人工智能" {
+        assert_eq!(counted, expected, "counts {f}");
+        if *f == "人工智能" {
             continue; // a word, not a formulation
         }
         // The formulation table has one row with every occurrence and document.
         let row = table
             .iter()
-            .find(|r| r["formulation"] == f)
+            .find(|r| r.text == *f)
             .unwrap_or_else(|| panic!("no row for {f}"));
-        assert_eq!(row["count"].as_u64().unwrap() as usize, total, "{f}");
-        assert_eq!(
-            row["docs"].as_u64().unwrap() as usize,
-            expected.len(),
-            "{f}"
-        );
+        assert_eq!(row.count as usize, total, "{f}");
+        assert_eq!(row.docs as usize, expected.len(), "{f}");
     }
     // 人工智能+ and 人工智能＋ are one formulation; none of the fragments is a row.
     for not_a_row in ["人工智能＋", "全国统一大", "统一大市场", "低空", "银发"] {
-        assert!(
-            !table.iter().any(|r| r["formulation"] == not_a_row),
-            "{not_a_row}"
-        );
+        assert!(!table.iter().any(|r| r.text == not_a_row), "{not_a_row}");
     }
     // Formulations no report quotes are found by corpus statistics, and say so.
     for (f, kind) in [
@@ -116,8 +138,8 @@ fn formulations_count_wherever_they_stand_quoted_or_not() {
         ("首发经济", "recurrent"),
         ("投资于人", "quoted"),
     ] {
-        let row = table.iter().find(|r| r["formulation"] == f).unwrap();
-        assert_eq!(row["kind"], kind, "{f}");
+        let row = table.iter().find(|r| r.text == f).unwrap();
+        assert_eq!(row.kind.as_str(), kind, "{f}");
     }
 }
 
@@ -150,31 +172,32 @@ fn a_full_width_plus_is_the_ascii_plus() {
 
 #[test]
 fn no_province_is_another_provinces_source() {
-    let Some(dir) = corpus("provincial-gwr-2026") else {
+    let Some(corpus) = provincial() else {
         return;
     };
-    let sources = rows(&["reuse", "--table", "sources"], &dir);
+    let (docs, sources, peers) = reuse_of(corpus);
     assert!(sources.len() > 100, "{}", sources.len());
     for s in &sources {
-        assert_eq!(s["likely_source"], "gwr-2025", "{s}");
+        assert_eq!(docs[s.source as usize].id, "gwr-2025", "{s:?}");
     }
     // What the provinces share only with one another is said, with the peers it is shared with.
-    let coverage = rows(&["reuse", "--table", "coverage"], &dir);
-    let provinces: Vec<&Value> = coverage
+    let shares = tifa::reuse::reused_shares(&docs, &sources, &peers);
+    let provinces: Vec<_> = shares
         .iter()
-        .filter(|r| r["target"].as_str().unwrap().starts_with("prov-"))
+        .filter(|s| docs[s.doc as usize].id.starts_with("prov-"))
         .collect();
     assert_eq!(provinces.len(), 16);
-    for r in provinces {
-        assert_eq!(r["sources"], 1, "{r}");
-        assert!(r["share_shared_with_peers"].as_f64().unwrap() > 0.05, "{r}");
+    for s in provinces {
+        assert_eq!(s.sources, 1, "{s:?}");
+        assert!(s.peer_share > 0.05, "{s:?}");
     }
-    let peers = rows(&["reuse", "--table", "peers"], &dir);
-    assert!(
-        peers
-            .iter()
-            .all(|p| p["kind"] == "shared-with-peers" && !p["peers"].as_str().unwrap().is_empty())
-    );
+    for p in &peers {
+        assert!(!p.peers.is_empty() && !p.peers.contains(&p.doc));
+        for &q in &p.peers {
+            assert_eq!(docs[q as usize].level, docs[p.doc as usize].level);
+            assert_ne!(docs[q as usize].division, docs[p.doc as usize].division);
+        }
+    }
 }
 
 #[test]
@@ -250,26 +273,35 @@ fn the_report_compares_national_with_province_and_no_peers() {
 
 #[test]
 fn a_trace_keeps_only_what_is_kept() {
-    let Some(dir) = corpus("provincial-gwr-2026") else {
+    let Some(corpus) = provincial() else {
         return;
     };
-    let variants = json_of::<Vec<Value>>(
-        tifa()
-            .args(["trace", "gwr-2025"])
-            .arg(&dir)
-            .args(["--table", "variants", "--format", "json"]),
-    );
-    let kept: Vec<&Value> = variants.iter().filter(|v| v["kind"] != "dropped").collect();
-    assert!(kept.len() > 100, "{}", kept.len());
-    for v in &kept {
-        assert!(v["similarity"].as_f64().unwrap() >= 0.5, "{v}");
+    let base = corpus.find("gwr-2025").unwrap();
+    let docs: Vec<&ingest::Document> = corpus
+        .documents
+        .iter()
+        .filter(|d| tifa::trace::may_draw_on(base, d))
+        .collect();
+    assert_eq!(docs.len(), 16);
+    let options = tifa::align::AlignOptions::default();
+    let trace = tifa::trace::trace(base, &docs, Segmenter::shared(), &options);
+    let mut kept = 0;
+    for (s, sentence) in trace.sentences.iter().enumerate() {
+        for v in &trace.variants[s] {
+            if v.kind != tifa::align::PairKind::Dropped {
+                kept += 1;
+                assert!(v.similarity >= options.min_similarity, "{v:?}");
+                assert!(sentence.chars >= 10, "{}", sentence.text);
+            }
+        }
     }
-    assert!(
-        !variants
-            .iter()
-            .any(|v| v["base_text"].as_str().unwrap().starts_with("各位代表")),
-        "a greeting is no base sentence to keep"
-    );
+    assert!(kept > 100, "{kept}");
+    let greeting = trace
+        .sentences
+        .iter()
+        .position(|s| s.text.starts_with("各位代表"))
+        .expect("the base greets the deputies");
+    assert_eq!(trace.carried(greeting), 0, "a greeting is never kept");
 }
 
 #[test]
