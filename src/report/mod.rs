@@ -20,9 +20,7 @@ use crate::reuse::{
 };
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
-use crate::stats::formulations::{
-    EnumerationList, FormulationStat, enumeration_lists, formulations,
-};
+use crate::stats::formulations::{EnumerationList, FormulationStat, enumeration_lists};
 use crate::stats::kwic::{KwicLine, kwic_many};
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
@@ -259,7 +257,12 @@ pub fn build(
     on_stage("keyness");
     let keyness = keyness_comparisons(&counts, options.min_docs);
     on_stage("formulations");
-    let formulations = formulations(&corpus.documents, &docs, segmenter);
+    let formulations = crate::stats::formulations::formulations_with_recurrent(
+        &corpus.documents,
+        &docs,
+        segmenter,
+        &counts.recurrent,
+    );
     let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
     let own_formulations = own_formulations(&counts, &sources, &formulations, |f| {
         f.reads_as_a_word(segmenter)

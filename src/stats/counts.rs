@@ -213,6 +213,9 @@ pub struct TermCounts {
     pub inherited: Vec<u32>,
     /// Per document: its Han characters inside inherited text (empty when not measured).
     pub inherited_chars: Vec<u64>,
+    /// The corpus's recurrent phrases ([`super::grid::recurrent_phrases`]), counted as
+    /// formulations: what a formulation table of the same documents lists as `recurrent`.
+    pub recurrent: Vec<String>,
 }
 
 /// Which terms to count.
@@ -266,6 +269,7 @@ impl<'s> Counter<'s> {
                 hidden: Vec::new(),
                 inherited: Vec::new(),
                 inherited_chars: Vec::new(),
+                recurrent: Vec::new(),
             },
             grids: Vec::new(),
         }
@@ -329,10 +333,9 @@ impl Counter<'_> {
     /// (a term of kind formulation in any document, or a recurrent phrase of the corpus) is
     /// counted in every document where it stands on word boundaries, quoted or not.
     fn count_formulations_everywhere(&mut self) {
-        for phrase in recurrent_phrases(&self.grids, self.segmenter) {
-            self.counts
-                .vocabulary
-                .intern(&phrase, TermKind::Formulation);
+        self.counts.recurrent = recurrent_phrases(&self.grids, self.segmenter);
+        for phrase in &self.counts.recurrent {
+            self.counts.vocabulary.intern(phrase, TermKind::Formulation);
         }
         let vocabulary = &self.counts.vocabulary;
         let ids: Vec<u32> = (0..vocabulary.len() as u32)

@@ -157,6 +157,19 @@ pub fn formulations(
     tally.finish()
 }
 
+/// [`formulations`], with the corpus's recurrent phrases found before (by the term counts of the
+/// same documents, [`super::counts::TermCounts::recurrent`]) rather than found again.
+pub fn formulations_with_recurrent(
+    docs: &[Document],
+    infos: &[DocInfo],
+    segmenter: &Segmenter,
+    recurrent: &[String],
+) -> Vec<FormulationStat> {
+    let mut tally = FormulationTally::new(segmenter);
+    tally.add(docs, infos);
+    tally.finish_with(Some(recurrent))
+}
+
 /// Formulations gathered document by document, so that a corpus can be read in batches and
 /// dropped: each document's formulations by their form (quoted, numbered, titles, paired, slogans)
 /// and its [`WordGrid`] are kept; [`FormulationTally::finish`] adds the corpus's recurrent phrases
@@ -259,6 +272,11 @@ impl<'s> FormulationTally<'s> {
 
     /// The formulations, most frequent first.
     pub fn finish(self) -> Vec<FormulationStat> {
+        self.finish_with(None)
+    }
+
+    /// [`FormulationTally::finish`] with the recurrent phrases given, or found here (`None`).
+    pub fn finish_with(self, recurrent: Option<&[String]>) -> Vec<FormulationStat> {
         let scare_quoted = |text: &str, kind: FormulationKind| {
             kind == FormulationKind::Quoted
                 && self
@@ -272,9 +290,17 @@ impl<'s> FormulationTally<'s> {
             .filter(|(t, k)| !scare_quoted(t, **k))
             .map(|(t, k)| (t.clone(), *k))
             .collect();
-        for phrase in recurrent_phrases(&self.grids, self.segmenter) {
+        let found;
+        let recurrent = match recurrent {
+            Some(given) => given,
+            None => {
+                found = recurrent_phrases(&self.grids, self.segmenter);
+                &found
+            }
+        };
+        for phrase in recurrent {
             inventory
-                .entry(phrase)
+                .entry(phrase.clone())
                 .or_insert(FormulationKind::Recurrent);
         }
         let texts: Vec<&str> = inventory.keys().map(String::as_str).collect();
