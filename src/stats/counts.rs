@@ -484,9 +484,8 @@ fn terms_of<'t>(
 pub struct TermIndex<'t> {
     pub terms: FxHashMap<&'t str, TermKind>,
     pub singles: FxHashMap<&'t str, Vec<usize>>,
-    /// Where each token starts, and whether it is a formulation (any position inside it is a
-    /// word boundary): the boundaries a whole-word occurrence respects.
-    bounds: Vec<(usize, bool)>,
+    /// The boundaries a whole-word occurrence respects.
+    bounds: super::grid::WordBounds,
 }
 
 impl<'t> TermIndex<'t> {
@@ -498,10 +497,7 @@ impl<'t> TermIndex<'t> {
             *known = known.strongest(kind);
         };
         let mut long_words: Vec<Span> = Vec::new();
-        let bounds = tokens
-            .iter()
-            .map(|t| (t.span.start, matches!(t.kind, TokenKind::Formulation(_))))
-            .collect();
+        let bounds = super::grid::WordBounds::new(text, tokens);
         for token in tokens {
             let kind = match token.kind {
                 TokenKind::Formulation(_) => TermKind::Formulation,
@@ -556,16 +552,6 @@ impl<'t> TermIndex<'t> {
         }
     }
 
-    /// Whether a word may start or end at byte `at` of a text of `len` bytes.
-    fn is_bound(&self, at: usize, len: usize) -> bool {
-        if at == 0 || at >= len {
-            return true;
-        }
-        let i = self.bounds.partition_point(|&(s, _)| s <= at);
-        i.checked_sub(1)
-            .is_none_or(|k| self.bounds[k].0 == at || self.bounds[k].1)
-    }
-
     /// Where `query` occurs in `text`: as a term of this document (its non-overlapping
     /// occurrences; its tokens, for one character) and as a bare phrase. Which of the two counts
     /// is decided over the whole corpus ([`QueryHits::resolve`]).
@@ -583,7 +569,7 @@ impl<'t> TermIndex<'t> {
         };
         let formulation = self.terms.get(query) == Some(&TermKind::Formulation);
         let whole = if query.chars().nth(1).is_some() {
-            super::grid::whole_word_positions(text, query, |at| self.is_bound(at, text.len()))
+            super::grid::whole_word_positions(text, query, |at| self.bounds.is_bound(at))
         } else {
             term.clone().unwrap_or_default()
         };

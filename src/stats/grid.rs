@@ -28,12 +28,47 @@ enum Class {
     Other,
 }
 
+/// Where a text's tokens start, and which are formulations (any position inside one is a word
+/// boundary): the boundaries a whole-word occurrence respects, for the corpus pass
+/// ([`WordGrid`]) and for one document's queries (`counts::TermIndex`).
+#[derive(Debug, Clone, Default)]
+pub struct WordBounds {
+    starts: Vec<u32>,
+    formulation: Vec<bool>,
+    len: usize,
+}
+
+impl WordBounds {
+    pub fn new(text: &str, tokens: &[Token]) -> Self {
+        Self {
+            starts: tokens.iter().map(|t| t.span.start as u32).collect(),
+            formulation: tokens
+                .iter()
+                .map(|t| matches!(t.kind, TokenKind::Formulation(_)))
+                .collect(),
+            len: text.len(),
+        }
+    }
+
+    /// Whether a word may start or end at byte `at`: a token starts there, the text ends there,
+    /// or `at` lies inside a formulation token.
+    pub fn is_bound(&self, at: usize) -> bool {
+        if at == 0 || at >= self.len {
+            return true;
+        }
+        let i = self.starts.partition_point(|&s| s as usize <= at);
+        i.checked_sub(1)
+            .is_none_or(|k| self.starts[k] as usize == at || self.formulation[k])
+    }
+}
+
 /// One document's text and word boundaries.
 #[derive(Debug, Clone)]
 pub struct WordGrid {
     text: Box<str>,
     starts: Vec<u32>,
     classes: Vec<Class>,
+    bounds: WordBounds,
     lines: LineBreaks,
 }
 
@@ -54,6 +89,7 @@ impl WordGrid {
             text: text.into(),
             starts,
             classes,
+            bounds: WordBounds::new(text, tokens),
             lines: map.line_breaks(),
         }
     }
@@ -67,17 +103,9 @@ impl WordGrid {
         self.lines.line(pos)
     }
 
-    /// Whether a word may start or end at byte `at`: a token starts there, the text ends there,
-    /// or `at` lies inside a formulation token.
+    /// Whether a word may start or end at byte `at` ([`WordBounds::is_bound`]).
     pub fn is_bound(&self, at: usize) -> bool {
-        if at == 0 || at >= self.text.len() {
-            return true;
-        }
-        let i = self.starts.partition_point(|&s| s as usize <= at);
-        match i.checked_sub(1) {
-            Some(k) => self.starts[k] as usize == at || self.classes[k] == Class::Formulation,
-            None => true,
-        }
+        self.bounds.is_bound(at)
     }
 
     /// The runs of adjacent words (content and function words) between punctuation, numbers and
@@ -139,11 +167,10 @@ pub fn whole_word_hits(
     phrases: &[&str],
     written: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<Vec<(usize, Vec<usize>)>> {
-    let phrases: Vec<&str> = phrases.to_vec();
     if phrases.is_empty() {
         return vec![Vec::new(); grids.len()];
     }
-    let automaton = AhoCorasick::new(&phrases).expect("phrases make an automaton");
+    let automaton = AhoCorasick::new(phrases).expect("phrases make an automaton");
     let indexed: Vec<(usize, &WordGrid)> = grids.iter().enumerate().collect();
     parallel_map(&indexed, |&(doc, grid)| {
         let mut found: FxHashMap<usize, (Vec<usize>, bool, usize)> = FxHashMap::default();
