@@ -8,6 +8,7 @@ pub mod compare;
 pub mod decode;
 pub mod diff;
 pub mod extract;
+pub mod files;
 pub mod ingest;
 pub mod normalize;
 pub mod parallel;

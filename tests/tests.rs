@@ -11,6 +11,7 @@ mod cli_stats;
 mod diff_properties;
 mod formats;
 mod formulations;
+mod hostile;
 mod inputs;
 mod own_text;
 mod packaging;

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-pub const CONFIG: &str = "tifa.toml";
+pub const CONFIG: &str = crate::ingest::SETTINGS;
 
 /// The settings of `tifa.toml`; every one optional.
 #[derive(Debug, Default, Deserialize)]
@@ -44,11 +44,14 @@ pub static USED: std::sync::OnceLock<(PathBuf, String)> = std::sync::OnceLock::n
 
 impl Config {
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::files::read_regular_text(path, crate::files::SETTINGS_LIMIT)
             .with_context(|| format!("cannot read {} (UTF-8 TOML)", path.display()))?;
         let mut config: Config = toml::from_str(&text)
             .with_context(|| format!("{} is not a valid tifa.toml", path.display()))?;
-        let base = path.parent().unwrap_or(Path::new("."));
+        let base = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         let relative = |p: &mut PathBuf| {
             if p.is_relative() {
                 *p = base.join(&*p);
@@ -56,6 +59,38 @@ impl Config {
         };
         config.dict.iter_mut().flatten().for_each(relative);
         config.boilerplate.iter_mut().for_each(relative);
+        // A watch entry is a file of terms when such a file exists beside the config.
+        for value in config.watch.iter_mut().flatten() {
+            let file = base.join(&*value);
+            if Path::new(value.as_str()).is_relative() && file.is_file() {
+                *value = file.to_string_lossy().into_owned();
+            }
+        }
+        // A settings file may name files in its own folder only: a corpus received from elsewhere
+        // cannot make tifa read (and copy into a report) a file outside it.
+        let files = config
+            .dict
+            .iter()
+            .flatten()
+            .chain(&config.boilerplate)
+            .cloned()
+            .chain(
+                config
+                    .watch
+                    .iter()
+                    .flatten()
+                    .map(PathBuf::from)
+                    .filter(|p| p.is_file()),
+            );
+        for file in files {
+            if !inside(base, &file) {
+                bail!(
+                    "{} names {}, which is outside its folder: a tifa.toml may name files in its own folder only; to use that file, give it on the command line (--dict, --boilerplate or --watch)",
+                    path.display(),
+                    file.display()
+                );
+            }
+        }
         for (name, value) in [
             ("min_similarity", config.min_similarity),
             ("min_in_order_similarity", config.min_in_order_similarity),
@@ -111,6 +146,22 @@ impl Config {
         }
         out
     }
+}
+
+/// Whether `file` lies inside `folder` once links are resolved (a file not there yet is judged by its
+/// path).
+fn inside(folder: &Path, file: &Path) -> bool {
+    let folder = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
+    let file = file.canonicalize().unwrap_or_else(|_| {
+        let parent = file.parent().and_then(|p| p.canonicalize().ok());
+        match (parent, file.file_name()) {
+            (Some(parent), Some(name)) => parent.join(name),
+            _ => file.to_path_buf(),
+        }
+    });
+    file.starts_with(&folder)
 }
 
 /// The command line with `tifa.toml`'s settings put in, before the user's own arguments, for the

@@ -244,8 +244,8 @@ fn update_manifest(
     input: &InputArgs,
 ) -> Result<ExitCode> {
     use anyhow::Context;
-    let bytes =
-        std::fs::read(manifest).with_context(|| format!("cannot read {}", manifest.display()))?;
+    let bytes = crate::files::read_regular(manifest, crate::files::SETTINGS_LIMIT)
+        .with_context(|| format!("cannot read {}", manifest.display()))?;
     let text = crate::decode::decode(&bytes, None)
         .with_context(|| format!("cannot decode {}", manifest.display()))?
         .text;

@@ -213,7 +213,7 @@ impl InputArgs {
             parts.push(format!("--encoding {label}"));
         }
         if let Some(path) = &self.boilerplate {
-            let hash = std::fs::read(path)
+            let hash = crate::files::read_regular(path, crate::files::SETTINGS_LIMIT)
                 .map(|b| crate::report::sha256_hex(&b)[..12].to_string())
                 .unwrap_or_else(|_| "unreadable".into());
             let name = path.file_name().map_or_else(
@@ -476,6 +476,19 @@ impl<'a> Resolver<'a> {
             return ingest::load_document(path, key, None, self.options)
                 .context("cannot load the document");
         }
+        if looks_like_a_path(key) {
+            // A path that is not there is an error, never a reason to read a folder.
+            let error = if path.exists() {
+                ingest::FileError::NotRegular
+            } else {
+                ingest::FileError::Missing
+            };
+            return Err(ingest::IngestError::File {
+                path: key.to_string(),
+                error,
+            })
+            .context("name an existing file, or a document id of the corpus (see `tifa corpus`)");
+        }
         let corpus = self
             .corpus()
             .with_context(|| format!("`{key}` is not a file"))?;
@@ -502,6 +515,14 @@ impl<'a> Resolver<'a> {
         let corpus = ingest::load(&dir, self.options).context("the corpus cannot be read")?;
         Ok(self.corpus.get_or_init(|| corpus))
     }
+}
+
+/// A DOC argument that names a file rather than an id: it holds a path separator or ends in the
+/// extension of a format tifa reads.
+fn looks_like_a_path(key: &str) -> bool {
+    key.contains('/')
+        || key.contains(std::path::MAIN_SEPARATOR)
+        || crate::extract::Format::of_path(Path::new(key)).is_some()
 }
 
 /// The segmenter for `--dict` files: the shared default one when there are none.
@@ -586,11 +607,16 @@ pub(crate) fn write_into(path: &Path, contents: &[u8]) -> Result<()> {
     };
     // A temporary file beside the target, removed if anything fails (a full disk included), so
     // the target is either the old file or the whole new one.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tifa-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(failed)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tifa-").suffix(".tmp");
+    // The new file's mode follows the umask (0644 under 022), as any program's output does,
+    // rather than a temporary file's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(failed)?;
     tmp.write_all(contents).map_err(failed)?;
     tmp.as_file().sync_all().map_err(failed)?;
     tmp.persist(path).map_err(|e| failed(e.error))?;

@@ -105,9 +105,10 @@ fn watch_terms(values: &[String]) -> Result<Vec<String>> {
     for value in values {
         let path = Path::new(value);
         if path.is_file() {
-            let text = std::fs::read_to_string(path).with_context(|| {
-                format!("cannot read the watch list {value} (UTF-8 text, one term per line)")
-            })?;
+            let text = crate::files::read_regular_text(path, crate::files::SETTINGS_LIMIT)
+                .with_context(|| {
+                    format!("cannot read the watch list {value} (UTF-8 text, one term per line)")
+                })?;
             terms.extend(
                 text.lines()
                     .map(|l| l.trim().trim_start_matches('\u{feff}'))

@@ -56,6 +56,11 @@ pub struct ReuseArgs {
 }
 
 pub fn run(args: ReuseArgs) -> Result<ExitCode> {
+    if args.dir == Path::new("-") {
+        bail!(
+            "`-` (standard input) is one document, and reuse compares the documents of a folder with each other: name a folder, or compare two documents with `tifa diff A B`"
+        );
+    }
     // Streamed: of each document only its text and its way back to original lines are kept.
     let mut docs: Vec<ReuseDoc> = Vec::new();
     let mut maps = Vec::new();

@@ -86,7 +86,13 @@ pub struct Extracted {
     pub places: Places,
     /// Lines (1-based) that the file marks as headings by their style, with their level (1–9).
     pub headings: Vec<(u32, u8)>,
+    /// What reading the file had to simplify or leave out (nesting beyond a limit, a heading level
+    /// outside 1–9), each said once: they become findings of the document.
+    pub notes: Vec<String>,
 }
+
+/// The paragraphs of a file and what reading it simplified.
+type Paragraphs = (Vec<Line>, Vec<String>);
 
 /// Why a file's text could not be taken out.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -104,21 +110,23 @@ pub enum ExtractError {
     Pdf(String),
 }
 
-/// Takes the text out of `bytes`, the content of the file `path`.
-pub fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError> {
+/// Takes the text out of `bytes`, named `path`; `file` is the file they were read from, when there
+/// is one (a PDF reader may read it again), and `None` for standard input.
+pub fn extract(bytes: &[u8], path: &Path, file: Option<&Path>) -> Result<Extracted, ExtractError> {
     if let Some(legacy) = legacy_format(bytes) {
         return Err(ExtractError::Legacy(legacy));
     }
     let format = signature_format(bytes)
         .or_else(|| Format::of_path(path))
         .unwrap_or(Format::Text);
-    let paragraphs = |lines: Vec<Line>| {
+    let paragraphs = |(lines, notes): Paragraphs| {
         let (text, headings) = join_paragraphs(lines);
         Extracted {
             format,
             bytes: text.into_bytes(),
             places: Places::Paragraphs,
             headings,
+            notes,
         }
     };
     match format {
@@ -127,17 +135,19 @@ pub fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError> {
             bytes: bytes.to_vec(),
             places: Places::Lines,
             headings: Vec::new(),
+            notes: Vec::new(),
         }),
         Format::Docx => odf::docx_text(bytes).map(paragraphs),
         Format::Odt => odf::odt_text(bytes).map(paragraphs),
         Format::Html => Ok(paragraphs(html::main_text(bytes))),
         Format::Pdf => {
-            let (text, first_lines) = pdf::pdf_text(bytes, path)?;
+            let (text, first_lines) = pdf::pdf_text(bytes, file)?;
             Ok(Extracted {
                 format,
                 bytes: text.into_bytes(),
                 places: Places::Pages(first_lines),
                 headings: Vec::new(),
+                notes: Vec::new(),
             })
         }
     }
@@ -215,12 +225,12 @@ mod tests {
     #[test]
     fn legacy_files_are_named_with_the_conversion_command() {
         let doc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
-        let e = extract(&doc, Path::new("讲话.doc")).unwrap_err();
+        let e = extract(&doc, Path::new("讲话.doc"), None).unwrap_err();
         assert!(
             e.to_string()
                 .contains("soffice --headless --convert-to docx")
         );
-        let e = extract(b"{\\rtf1\\ansi hello}", Path::new("a.rtf")).unwrap_err();
+        let e = extract(b"{\\rtf1\\ansi hello}", Path::new("a.rtf"), None).unwrap_err();
         assert!(e.to_string().contains("RTF"));
     }
 

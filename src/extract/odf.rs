@@ -7,7 +7,6 @@
 use super::{ExtractError, Line};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
-use std::io::Read;
 
 /// The elements that shape the text of one format.
 struct Vocabulary {
@@ -42,11 +41,11 @@ const ODT: Vocabulary = Vocabulary {
     spaces: &[b"text:s", b"text:tab"],
 };
 
-pub(super) fn docx_text(bytes: &[u8]) -> Result<Vec<Line>, ExtractError> {
+pub(super) fn docx_text(bytes: &[u8]) -> Result<super::Paragraphs, ExtractError> {
     paragraphs(bytes, &DOCX)
 }
 
-pub(super) fn odt_text(bytes: &[u8]) -> Result<Vec<Line>, ExtractError> {
+pub(super) fn odt_text(bytes: &[u8]) -> Result<super::Paragraphs, ExtractError> {
     paragraphs(bytes, &ODT)
 }
 
@@ -79,13 +78,15 @@ fn level_of_style(name: Option<&str>, outline: Option<&str>) -> Option<u8> {
 
 /// Word's paragraph styles that are headings: style id → level.
 fn docx_heading_styles(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> HashMap<String, u8> {
-    let mut xml = String::new();
-    let Ok(mut part) = zip.by_name("word/styles.xml") else {
+    let Ok(part) = zip.by_name("word/styles.xml") else {
         return HashMap::new();
     };
-    if part.read_to_string(&mut xml).is_err() {
+    let Some(xml) = crate::files::read_limited(part, crate::files::XML_PART_LIMIT)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return HashMap::new();
-    }
+    };
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut styles = HashMap::new();
     let (mut id, mut name, mut outline): (Option<String>, Option<String>, Option<String>) =
@@ -116,18 +117,29 @@ fn docx_heading_styles(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Has
     styles
 }
 
-fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<Vec<Line>, ExtractError> {
+fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<super::Paragraphs, ExtractError> {
     let damaged = |reason: String| ExtractError::Damaged {
         format: v.format,
         reason,
     };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| damaged(format!("not a zip archive: {e}")))?;
-    let mut xml = String::new();
-    zip.by_name(v.part)
-        .map_err(|_| damaged(format!("no {}", v.part)))?
-        .read_to_string(&mut xml)
-        .map_err(|e| damaged(format!("{}: {e}", v.part)))?;
+    let part = zip
+        .by_name(v.part)
+        .map_err(|_| damaged(format!("no {}", v.part)))?;
+    // Bounded: a small file may inflate to gigabytes (a zip bomb).
+    let xml = crate::files::read_limited(part, crate::files::XML_PART_LIMIT)
+        .map_err(|e| damaged(format!("{}: {e}", v.part)))
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| damaged(format!("{} is not UTF-8", v.part)))
+        })?;
+    if !xml
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        return Err(damaged(format!("{} holds no XML", v.part)));
+    }
     let heading_styles = docx_heading_styles(&mut zip);
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut lines: Vec<Line> = Vec::new();
@@ -138,6 +150,8 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<Vec<Line>, ExtractError> {
     let mut paragraph_depth = 0usize;
     let mut skip_depth = 0usize;
     let mut in_text = v.text.is_empty();
+    let mut notes: Vec<String> = Vec::new();
+    let mut bad_levels = std::collections::HashSet::new();
     loop {
         let event = reader.read_event().map_err(|e| {
             damaged(format!(
@@ -155,11 +169,26 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<Vec<Line>, ExtractError> {
                     level = level_of_style(None, attribute(e, b"w:val").as_deref()).or(level);
                 }
                 b"text:h" if paragraph_depth == 0 => {
-                    level = Some(
-                        attribute(e, b"text:outline-level")
-                            .and_then(|l| l.parse().ok())
-                            .unwrap_or(1),
-                    );
+                    let given = attribute(e, b"text:outline-level");
+                    let parsed = given.as_deref().map(|l| l.trim().parse::<i64>());
+                    level = Some(match parsed {
+                        None => 1,
+                        Some(Ok(l)) if (1..=9).contains(&l) => l as u8,
+                        Some(_) => {
+                            // Outside OpenDocument's 1–10 as tifa keeps them (1–9): the nearest.
+                            let shown = given.unwrap_or_default();
+                            let near = match parsed {
+                                Some(Ok(l)) if l > 9 => 9,
+                                _ => 1,
+                            };
+                            if bad_levels.insert(shown.clone()) {
+                                notes.push(format!(
+                                    "heading outline level `{shown}` is outside 1–9: read as level {near}"
+                                ));
+                            }
+                            near
+                        }
+                    });
                 }
                 _ => {}
             }
@@ -215,5 +244,5 @@ fn paragraphs(bytes: &[u8], v: &Vocabulary) -> Result<Vec<Line>, ExtractError> {
             _ => {}
         }
     }
-    Ok(lines)
+    Ok((lines, notes))
 }

@@ -7,8 +7,11 @@ use super::ExtractError;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-pub(super) fn pdf_text(bytes: &[u8], path: &Path) -> Result<(String, Vec<u32>), ExtractError> {
-    let pages = match run_pdftotext(bytes, path) {
+pub(super) fn pdf_text(
+    bytes: &[u8],
+    file: Option<&Path>,
+) -> Result<(String, Vec<u32>), ExtractError> {
+    let pages = match run_pdftotext(bytes, file) {
         Ok(output) => String::from_utf8_lossy(&output)
             .split('\u{c}')
             .map(str::to_string)
@@ -71,11 +74,12 @@ enum Missing {
     Failed(ExtractError),
 }
 
-/// `pdftotext -enc UTF-8 FILE -` on the file itself; the bytes go through a temporary file when
-/// the path cannot be read again (it was standard input or has gone).
-fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, Missing> {
+/// `pdftotext -enc UTF-8 FILE -` on the file the bytes were read from; they go through a
+/// temporary file when there is none (standard input) or it has gone. Never a file of the same
+/// name elsewhere, and never a name pdftotext could take for an option.
+fn run_pdftotext(bytes: &[u8], file: Option<&Path>) -> Result<Vec<u8>, Missing> {
     let temporary;
-    let input = if path.is_file() {
+    let input = if let Some(path) = file.filter(|path| path.is_file()) {
         path
     } else {
         temporary = tempfile::NamedTempFile::new()
@@ -92,7 +96,7 @@ fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, Missing> {
     };
     let output = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
-        .arg(input)
+        .arg(not_an_option(input))
         .arg("-")
         .stdin(Stdio::null())
         .output()
@@ -114,6 +118,16 @@ fn run_pdftotext(bytes: &[u8], path: &Path) -> Result<Vec<u8>, Missing> {
     Ok(output.stdout)
 }
 
+/// A relative path starting with `-` (a file named `-v`) is given as `./-v`, which no program
+/// reads as an option.
+fn not_an_option(path: &Path) -> std::path::PathBuf {
+    if path.is_relative() && path.to_string_lossy().starts_with('-') {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
 /// pdftotext may print a line per bad byte before the one that made it give up, its last: a
 /// note on a skipped file stays one line.
 fn last_complaint(stderr: &str) -> String {
@@ -131,7 +145,19 @@ fn last_complaint(stderr: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::last_complaint;
+    use super::{last_complaint, not_an_option};
+    use std::path::Path;
+
+    #[test]
+    fn a_file_named_like_an_option_is_passed_as_a_path() {
+        assert_eq!(not_an_option(Path::new("-v")), Path::new("./-v"));
+        assert_eq!(
+            not_an_option(Path::new("-layout.pdf")),
+            Path::new("./-layout.pdf")
+        );
+        assert_eq!(not_an_option(Path::new("a/-v")), Path::new("a/-v"));
+        assert_eq!(not_an_option(Path::new("/tmp/-v")), Path::new("/tmp/-v"));
+    }
 
     #[test]
     fn a_skipped_pdf_is_explained_in_one_line() {

@@ -74,10 +74,13 @@ pub fn read(
     root: &Path,
 ) -> Result<(Vec<ManifestRow>, Vec<ManifestProblem>), ManifestError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ManifestError::Read {
-        path: shown.clone(),
-        source,
-    })?;
+    let bytes =
+        crate::files::read_regular(path, crate::files::SETTINGS_LIMIT).map_err(|source| {
+            ManifestError::Read {
+                path: shown.clone(),
+                source,
+            }
+        })?;
     // A manifest saved by Excel or WPS on Chinese Windows is GBK; one saved by tifa has a BOM.
     let text = crate::decode::decode(&bytes, None)
         .map_err(|source| ManifestError::Decode {
@@ -119,19 +122,22 @@ pub fn read(
             )
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        // A quote opened and never closed swallows every later line into one cell.
-        if record.iter().any(|cell| cell.contains('\n')) {
+        // A quote opened and never closed swallows every later line into one cell: a line break
+        // in the file name, or before a line that reads as a row (a comma or a quote in it). A
+        // line break in a title (Excel's Alt+Enter) is a cell's own and is kept, as CSV reads it.
+        let swallowed = |cell: &str| cell.lines().skip(1).any(|l| l.contains([',', '"']));
+        if record.get(file_col).is_some_and(|f| f.contains('\n')) || record.iter().any(swallowed) {
             return Err(csv_error(
                 line,
                 "a quote (\") opened on this line is never closed, so every later line was read as one cell; close or remove it".into(),
             ));
         }
+        // A cell broken over lines is one line again (Chinese needs no space where it joins).
         let cell = |name: &str| {
             column(name)
                 .and_then(|i| record.get(i))
-                .map(str::trim)
+                .map(|v| v.lines().map(str::trim).collect::<String>())
                 .filter(|v| !v.is_empty())
-                .map(str::to_string)
         };
         let Some(file) = record
             .get(file_col)

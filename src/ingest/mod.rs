@@ -18,10 +18,13 @@ use encoding_rs::Encoding;
 use manifest::{ManifestError, ManifestRow};
 use metadata::{Field, Metadata};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub const MANIFEST: &str = "manifest.csv";
+/// The settings file a corpus folder may hold (read by the command line, never a document).
+pub const SETTINGS: &str = "tifa.toml";
 /// Files of a corpus folder that describe it rather than being documents (matched on the name
 /// without extension, without regard to case).
 /// (`notice` is not among them: 通知 are notices.)
@@ -42,6 +45,11 @@ pub enum FileError {
     NoText,
     #[error("does not exist")]
     Missing,
+    #[error(
+        "its text is larger than {} MiB, the most tifa reads in one document: split it into parts",
+        crate::files::TEXT_LIMIT >> 20
+    )]
+    TooMuchText,
 }
 
 #[derive(Debug, Error)]
@@ -281,7 +289,15 @@ fn unlisted(root: &Path, real_root: &Path, listed: &[ListedFile]) -> Vec<Problem
         listed.iter().map(|f| f.path.as_path()).collect();
     let mut found = Vec::new();
     let mut skipped = Vec::new();
-    walk(root, real_root, Path::new(""), &mut found, &mut skipped);
+    let mut seen = HashMap::from([(real_root.to_path_buf(), String::new())]);
+    walk(
+        root,
+        real_root,
+        Path::new(""),
+        &mut found,
+        &mut skipped,
+        &mut seen,
+    );
     found
         .into_iter()
         .filter(|f| {
@@ -316,25 +332,30 @@ fn list_folder(root: &Path) -> Listing {
             return listing;
         }
     };
+    let mut seen = HashMap::from([(real_root.clone(), String::new())]);
     walk(
         root,
         &real_root,
         Path::new(""),
         &mut listing.files,
         &mut listing.problems,
+        &mut seen,
     );
     listing
 }
 
 /// Adds the documents under `root/relative` to `files` (sorted by path, subfolders recursed) and
 /// every entry left out to `skipped`. Hidden entries, tifa's report folders and the manifest are
-/// passed over silently; symbolic links are followed only while they stay inside the corpus.
+/// passed over silently; symbolic links are followed only while they stay inside the corpus, and
+/// each real file or folder is read once (`seen`: real path → where it was first met), so a link
+/// cycle or a second link to one file is a note, not a loop or a copy.
 fn walk(
     root: &Path,
     real_root: &Path,
     relative: &Path,
     files: &mut Vec<ListedFile>,
     skipped: &mut Vec<Problem>,
+    seen: &mut HashMap<PathBuf, String>,
 ) {
     let dir = root.join(relative);
     let entries = match std::fs::read_dir(&dir) {
@@ -357,7 +378,9 @@ fn walk(
         let path = root.join(&rel);
         let shown = rel.display().to_string();
         let name = name.to_string_lossy();
-        if name.starts_with('.') || (relative.as_os_str().is_empty() && name == MANIFEST) {
+        if name.starts_with('.')
+            || (relative.as_os_str().is_empty() && (name == MANIFEST || name == SETTINGS))
+        {
             continue;
         }
         let Ok(link) = std::fs::symlink_metadata(&path) else {
@@ -379,11 +402,27 @@ fn walk(
             skipped.push(Problem::skipped(&shown, "a broken link"));
             continue;
         };
+        let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if let Some(first) = seen.get(&real) {
+            let first = if first.is_empty() {
+                "the corpus folder itself".to_string()
+            } else {
+                first.clone()
+            };
+            skipped.push(Problem::skipped(
+                &shown,
+                format!(
+                    "the same file or folder as {first}, already read (through a link): each is read once, and a link cycle is not followed"
+                ),
+            ));
+            continue;
+        }
         if meta.is_dir() {
             if path.join(crate::report::folder::MARKER).is_file() {
                 continue; // a report tifa wrote
             }
-            walk(root, real_root, &rel, files, skipped);
+            seen.insert(real, shown.clone());
+            walk(root, real_root, &rel, files, skipped, seen);
         } else if !meta.is_file() {
             skipped.push(Problem::skipped(
                 &shown,
@@ -400,6 +439,7 @@ fn walk(
         } else if let Some(reason) = not_a_document(&path) {
             skipped.push(Problem::skipped(&shown, reason));
         } else {
+            seen.insert(real, shown.clone());
             files.push(ListedFile {
                 shown,
                 path,
@@ -527,8 +567,9 @@ fn read_document(
     if !meta.is_file() {
         return Err(FileError::NotRegular);
     }
-    let bytes = std::fs::read(path).map_err(FileError::Read)?;
-    build_document(&bytes, path, shown, row, options)
+    let bytes =
+        crate::files::read_regular(path, crate::files::DOCUMENT_LIMIT).map_err(FileError::Read)?;
+    build_document(&bytes, path, Some(path), shown, row, options)
 }
 
 /// Builds a document from bytes already in memory (used by tests and benchmarks too).
@@ -538,18 +579,22 @@ pub fn document_from_bytes(
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, IngestError> {
-    build_document(bytes, Path::new(shown), shown, row, options)
+    build_document(bytes, Path::new(shown), None, shown, row, options)
         .map_err(|error| IngestError::file(shown, error))
 }
 
 fn build_document(
     bytes: &[u8],
     path: &Path,
+    file: Option<&Path>,
     shown: &str,
     row: Option<&ManifestRow>,
     options: &LoadOptions,
 ) -> Result<Document, FileError> {
-    let extracted = crate::extract::extract(bytes, path)?;
+    let extracted = crate::extract::extract(bytes, path, file)?;
+    if extracted.bytes.len() as u64 > crate::files::TEXT_LIMIT {
+        return Err(FileError::TooMuchText);
+    }
     // `--encoding` (or the manifest's) is a text file's; other formats give UTF-8.
     let forced = match extracted.format {
         crate::extract::Format::Text => row
@@ -559,7 +604,20 @@ fn build_document(
         _ => None,
     };
     let decoded = decode(&extracted.bytes, forced)?;
-    let normalized = normalize(&decoded, &options.boilerplate);
+    let mut normalized = normalize(&decoded, &options.boilerplate);
+    // What extraction simplified comes first, at the file's first line.
+    let notes = extracted
+        .notes
+        .iter()
+        .map(|note| crate::normalize::Finding {
+            kind: crate::normalize::FindingKind::Extraction,
+            line: 1,
+            offset: 0,
+            before: note.clone(),
+            after: String::new(),
+            rule: None,
+        });
+    normalized.findings.splice(0..0, notes);
     if normalized.text.trim().is_empty() {
         // Blank space only is an empty file; boilerplate only is a file with nothing of its own.
         return Err(if decoded.text.trim().is_empty() {

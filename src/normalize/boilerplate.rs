@@ -163,10 +163,12 @@ impl BoilerplateRules {
     /// Adds one rule per non-empty, non-`#` line of `path`: `pattern` or `name<TAB>pattern`.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<(), BoilerplateError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BoilerplateError::Read {
-            path: shown.clone(),
-            source,
-        })?;
+        let text = crate::files::read_regular_text(path, crate::files::SETTINGS_LIMIT).map_err(
+            |source| BoilerplateError::Read {
+                path: shown.clone(),
+                source,
+            },
+        )?;
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {

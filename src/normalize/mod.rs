@@ -48,6 +48,9 @@ pub enum FindingKind {
     /// A variant character (衞, 擧), a Kangxi or CJK radical (⼯ U+2F2F from a PDF) or a
     /// compatibility ideograph read as the standard character (卫, 举, 工): `data/variants.txt`.
     Variant,
+    /// What reading the file's format had to simplify (nesting beyond a limit, a heading level
+    /// outside 1–9): said once per file, at its first line.
+    Extraction,
 }
 
 impl FindingKind {
@@ -65,6 +68,7 @@ impl FindingKind {
             Self::Damage => "damage",
             Self::Invisible => "invisible",
             Self::Variant => "variant",
+            Self::Extraction => "extraction",
         }
     }
 }

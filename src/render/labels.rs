@@ -45,6 +45,7 @@ impl Lang {
             (Lang::Zh, FindingKind::Damage) => "损坏字符",
             (Lang::Zh, FindingKind::Invisible) => "不可见字符",
             (Lang::Zh, FindingKind::Variant) => "异体字与部首字符",
+            (Lang::Zh, FindingKind::Extraction) => "格式读取",
         }
     }
 

@@ -216,7 +216,7 @@ fn read_lines<T: serde::de::DeserializeOwned>(
     files.sort();
     let mut records = Vec::new();
     for file in &files {
-        let text = std::fs::read_to_string(file).map_err(read_error(file))?;
+        let text = crate::files::read_regular_text(file, 16 << 30).map_err(read_error(file))?;
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;

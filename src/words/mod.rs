@@ -145,7 +145,7 @@ fn read_dictionaries(paths: &[&Path]) -> Result<Vec<(String, Vec<u8>)>, WordsErr
         .iter()
         .map(|path| {
             let shown = path.display().to_string();
-            match std::fs::read(path) {
+            match crate::files::read_regular(path, crate::files::SETTINGS_LIMIT) {
                 Ok(bytes) => Ok((shown, bytes)),
                 Err(source) => Err(WordsError::Read {
                     path: shown,

@@ -107,7 +107,7 @@ pub struct SettingsFile {
 impl SettingsFile {
     /// The file at `path` with its hash; `None` when it cannot be read.
     pub fn of(role: &'static str, path: &std::path::Path) -> Option<Self> {
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = crate::files::read_regular(path, crate::files::SETTINGS_LIMIT).ok()?;
         Some(Self {
             role,
             path: path
