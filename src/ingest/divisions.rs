@@ -261,6 +261,30 @@ mod tests {
     }
 
     #[test]
+    fn each_municipality_is_provincial_and_holds_its_districts_and_counties() {
+        for (municipality, inside) in [
+            ("北京市", ["海淀区", "密云区"]),
+            ("天津市", ["滨海新区", "蓟州区"]),
+            ("上海市", ["浦东新区", "崇明区"]),
+            ("重庆市", ["万州区", "城口县"]),
+        ] {
+            let m = lookup(municipality).unwrap();
+            assert_eq!(m.tier(), Tier::Province, "{municipality}");
+            for name in inside {
+                let d = lookup(name).unwrap_or_else(|| panic!("{name}"));
+                assert_eq!(d.tier(), Tier::County, "{name}");
+                assert!(m.contains(d), "{municipality} holds {name}");
+                assert!(in_hierarchy(false, Some(m.code), Some(d.code)));
+                assert_eq!(province_of(d), Some(m));
+            }
+            // Not inside another municipality or province.
+            let other = lookup("河北省").unwrap();
+            assert!(!other.contains(lookup(inside[0]).unwrap()));
+            assert!(!m.contains(lookup("承德县").unwrap()));
+        }
+    }
+
+    #[test]
     fn places_in_a_text_are_table_names_only() {
         let text =
             "坚持社会主义市场经济，激发市场活力，房地产市场平稳。承德县召开会议，承德县委部署。";

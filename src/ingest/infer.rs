@@ -66,7 +66,7 @@ pub fn infer(text: &str, structure: &Structure, file_name: &str) -> Inferred {
             (date, year)
         }
     };
-    let level = infer_level(text);
+    let level = municipality(text).unwrap_or_else(|| infer_level(text));
     let region = infer_region(text, level.value);
     Inferred {
         title: infer_title(&head),
@@ -240,6 +240,48 @@ fn infer_level(text: &str) -> Field<Level> {
     Field::unknown(Some(summary))
 }
 
+/// The four municipalities directly under the central government (直辖市): provincial-level, so a
+/// text that calls itself 全市 and is about one of them is a provincial one.
+const MUNICIPALITIES: &[(&str, &str)] = &[
+    ("北京", "北京市"),
+    ("天津", "天津市"),
+    ("上海", "上海市"),
+    ("重庆", "重庆市"),
+];
+
+/// Provincial level, when the text speaks as a city (全市/我市/本市 at least twice) and names one
+/// municipality more often than any prefecture-level city and any other province: a 直辖市's own
+/// report (a district of it speaks as 全区, and a city near Beijing names itself most).
+fn municipality(text: &str) -> Option<Field<Level>> {
+    let as_city: usize = ["全市", "我市", "本市"]
+        .iter()
+        .map(|w| self_references(text, w))
+        .sum();
+    if as_city < 2 {
+        return None;
+    }
+    let named = |short: &str| text.matches(short).count();
+    let (short, full) = MUNICIPALITIES.iter().max_by_key(|(short, _)| named(short))?;
+    let n = named(short);
+    let city = divisions::places_named(text, Tier::City)
+        .into_iter()
+        .map(|(_, count)| count)
+        .max()
+        .unwrap_or(0);
+    let province = PROVINCES
+        .iter()
+        .filter(|(s, _)| !MUNICIPALITIES.iter().any(|(m, _)| m == s))
+        .map(|(s, _)| named(s))
+        .max()
+        .unwrap_or(0);
+    (n >= 2 && n > city && n > province).then(|| {
+        Field::inferred(
+            Level::Provincial,
+            format!("全市 {as_city}, {full} named {n} times: a municipality (直辖市), provincial-level"),
+        )
+    })
+}
+
 const PROVINCES: &[(&str, &str)] = &[
     ("北京", "北京市"),
     ("天津", "天津市"),
@@ -321,5 +363,33 @@ fn most_named(counts: impl IntoIterator<Item = (String, usize)>) -> Option<(Stri
         [] => None,
         [only] => Some(only.clone()),
         [first, second, ..] => (first.1 > second.1).then(|| first.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_municipality_speaking_as_a_city_is_provincial() {
+        let shanghai = "各位代表：过去一年，全市上下坚持稳中求进。上海加快建设国际金融中心，上海国际航运中心建设取得新进展。我市经济平稳，全市就业稳定。推动长三角一体化，江苏、浙江协同。";
+        let level = municipality(shanghai).expect("a municipality");
+        assert_eq!(level.value, Some(Level::Provincial));
+        assert_eq!(
+            infer_region(shanghai, level.value).value.as_deref(),
+            Some("上海市")
+        );
+        // A city near Beijing names itself most: it stays a city.
+        let chengde = "全市上下奋力推进承德高质量发展。承德市主动融入京津冀协同发展，服务北京冬奥。承德加快建设国家一流旅游城市，我市生态优良。";
+        assert_eq!(municipality(chengde), None);
+        assert_eq!(infer_level(chengde).value, Some(Level::Municipal));
+        // A district of a municipality speaks as 全区: county-level, inside it.
+        let haidian = "全区上下深入推进海淀区科学城建设。海淀区坚持创新驱动，我区科技企业稳步增长，本区营商环境持续优化。";
+        assert_eq!(municipality(haidian), None);
+        let level = infer_level(haidian).value;
+        assert_eq!(level, Some(Level::County));
+        let region = infer_region(haidian, level).value.unwrap();
+        let district = divisions::lookup(&region).unwrap();
+        assert!(divisions::lookup("北京市").unwrap().contains(district));
     }
 }
