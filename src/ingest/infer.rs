@@ -261,7 +261,9 @@ fn municipality(text: &str) -> Option<Field<Level>> {
         return None;
     }
     let named = |short: &str| text.matches(short).count();
-    let (short, full) = MUNICIPALITIES.iter().max_by_key(|(short, _)| named(short))?;
+    let (short, full) = MUNICIPALITIES
+        .iter()
+        .max_by_key(|(short, _)| named(short))?;
     let n = named(short);
     let city = divisions::places_named(text, Tier::City)
         .into_iter()
@@ -277,7 +279,9 @@ fn municipality(text: &str) -> Option<Field<Level>> {
     (n >= 2 && n > city && n > province).then(|| {
         Field::inferred(
             Level::Provincial,
-            format!("全市 {as_city}, {full} named {n} times: a municipality (直辖市), provincial-level"),
+            format!(
+                "全市 {as_city}, {full} named {n} times: a municipality (直辖市), provincial-level"
+            ),
         )
     })
 }

@@ -82,6 +82,15 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
         "web-navigation",
         r"(上一篇|下一篇|责任编辑|来源|浏览次数|点击数|发布时间)[:：].{0,60}",
     ),
+    // A page's posting time in ISO form (a notice's own 时间：2026年3月5日 stays).
+    (
+        "web-navigation",
+        r"(时间|日期|发布日期)[:：]\d{4}-\d{1,2}-\d{1,2}(\d{1,2}:\d{2}(:\d{2})?)?",
+    ),
+    (
+        "photo-caption",
+        r".{0,60}[。，]?(本报|新华社|人民网|新华网)?(记者|通讯员)[\p{Han}、]{2,12}摄",
+    ),
 ];
 
 /// (name, pattern) of the span rules: what they match is cut out of the line, the rest stays.
@@ -129,6 +138,166 @@ const MIN_NAVIGATION_LINES: usize = 6;
 /// than [`MENU_ITEM_CHARS`].
 const NAVIGATION_LINE_CHARS: usize = 12;
 const MENU_ITEM_CHARS: usize = 30;
+
+/// Words of a web page's interface (buttons, font-size switches, share bars, counters): a line made
+/// of these alone is the page's, not the document's.
+const INTERFACE_WORDS: &[&str] = &[
+    "下载",
+    "打印",
+    "打印本页",
+    "全屏",
+    "收藏",
+    "分享",
+    "分享到",
+    "字号",
+    "字体",
+    "加大",
+    "放大",
+    "还原",
+    "减小",
+    "缩小",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "关闭",
+    "关闭窗口",
+    "关闭本页",
+    "返回",
+    "返回顶部",
+    "返回首页",
+    "顶部",
+    "评论",
+    "点赞",
+    "转发",
+    "微信",
+    "微博",
+    "朋友圈",
+    "QQ",
+    "QQ空间",
+    "复制链接",
+    "链接",
+    "扫一扫",
+    "二维码",
+    "朗读",
+    "语音播报",
+    "播报",
+    "听全文",
+    "纠错",
+    "我要纠错",
+    "保存",
+    "保存本页",
+    "相关报道",
+    "相关新闻",
+    "相关阅读",
+    "相关链接",
+    "推荐阅读",
+    "延伸阅读",
+    "浏览",
+    "浏览次数",
+    "浏览量",
+    "阅读",
+    "阅读量",
+    "阅读数",
+    "次",
+    "收起",
+    "展开",
+    "展开全文",
+    "全文",
+    "无障碍",
+    "长者模式",
+    "简体",
+    "繁体",
+    "繁體",
+    "简",
+    "繁",
+    "English",
+    "登录",
+    "注册",
+    "搜索",
+    "上一篇",
+    "下一篇",
+    "责任编辑",
+    "编辑",
+];
+/// Interface words that make a line the page's even alone (a closing `相关报道：`).
+const STRONG_INTERFACE_WORDS: &[&str] = &[
+    "分享",
+    "打印本页",
+    "关闭窗口",
+    "关闭本页",
+    "返回顶部",
+    "分享到",
+    "我要纠错",
+    "相关报道",
+    "相关新闻",
+    "相关阅读",
+    "相关链接",
+    "推荐阅读",
+    "延伸阅读",
+    "语音播报",
+    "听全文",
+];
+
+/// How many interface words make up `line` when nothing else does (brackets, colons, bars,
+/// digits and spaces between them allowed), else `None`. Longest words first, so 打印本页 is one.
+fn interface_words(line: &str) -> Option<(usize, bool)> {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(INTERFACE_WORDS)
+            .expect("the interface words build an automaton")
+    });
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > MENU_ITEM_CHARS {
+        return None;
+    }
+    let mut words = 0;
+    let mut strong = false;
+    let mut covered = 0;
+    let filler = |s: &str| {
+        s.chars().all(|c| {
+            is_space(c) || c.is_ascii_digit() || "【】[]（）()：:|｜/·•-—_<>《》「」".contains(c)
+        })
+    };
+    for m in WORDS.find_iter(line) {
+        if !filler(&line[covered..m.start()]) {
+            return None;
+        }
+        let word = &line[m.range()];
+        words += 1;
+        strong |= STRONG_INTERFACE_WORDS.contains(&word);
+        covered = m.end();
+    }
+    // A bracket left alone (the 】 closing 【字号：…) counts only beside interface words.
+    let bracket_only = words == 0 && !line.chars().any(|c| c.is_ascii_digit());
+    ((words > 0 || bracket_only) && filler(&line[covered..])).then_some((words, strong))
+}
+
+/// How far down (in lines of the document's own) a repeated title block is looked for.
+const REPEATED_TITLE_WINDOW: usize = 12;
+
+/// The first item of a breadcrumb trail, and what separates its items.
+const BREADCRUMB_STARTS: &[&str] = &[
+    "首页",
+    "网站首页",
+    "当前位置：",
+    "当前位置:",
+    "您现在的位置：",
+];
+const BREADCRUMB_SEPARATORS: &[&str] = &[">", "＞", "»", ">>", "/", "→"];
+/// A page's labels, which a scraped copy may leave alone on a line with the value on the next.
+const PAGE_LABELS: &[&str] = &[
+    "来源",
+    "时间",
+    "发布时间",
+    "发布日期",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "浏览次数",
+    "字号",
+];
 
 /// A short line ending so is the document's title, not a menu item, even inside navigation.
 const TITLE_ENDINGS: &[&str] = &[
@@ -325,6 +494,83 @@ fn blocks(lines: &[Line]) -> Vec<Option<&'static str>> {
             slot.get_or_insert("after-the-article");
         }
     }
+    // A page's interface: a line of interface words only (下载 打印 全屏 收藏, 【字号： 加大 还原
+    // 减小 】, 相关报道：), when it holds two of them, names a strong one, or stands beside
+    // another such line (blank lines between allowed).
+    let interface: Vec<Option<(usize, bool)>> = texts.iter().map(|t| interface_words(t)).collect();
+    let nonblank: Vec<usize> = (0..texts.len())
+        .filter(|&i| !texts[i].trim().is_empty())
+        .collect();
+    for (k, &i) in nonblank.iter().enumerate() {
+        let Some((words, strong)) = interface[i] else {
+            continue;
+        };
+        let beside =
+            |j: Option<&usize>| j.is_some_and(|&j| interface[j].is_some_and(|(w, _)| w > 0));
+        if words >= 2
+            || strong
+            || beside(k.checked_sub(1).map(|p| &nonblank[p]))
+            || beside(nonblank.get(k + 1))
+        {
+            taken[i].get_or_insert("page-interface");
+        }
+    }
+    // A breadcrumb trail one item per line (首页 / > / 政府信息公开 / > / …), and a label left
+    // alone on its line (来源： / 时间：) with the short value on the next.
+    let item = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars().count() <= NAVIGATION_LINE_CHARS
+            && !t.chars().any(crate::chars::ends_sentence)
+    };
+    for (k, &i) in nonblank.iter().enumerate() {
+        let t = texts[i].trim();
+        if BREADCRUMB_STARTS.contains(&t) {
+            let mut last = k;
+            while let (Some(&sep), Some(&next)) = (nonblank.get(last + 1), nonblank.get(last + 2)) {
+                if !BREADCRUMB_SEPARATORS.contains(&texts[sep].trim()) || !item(&texts[next]) {
+                    break;
+                }
+                last += 2;
+            }
+            if last > k {
+                for &j in &nonblank[k..=last] {
+                    taken[j].get_or_insert("web-navigation");
+                }
+            }
+        }
+        if let Some(label) = t.strip_suffix(['：', ':'])
+            && PAGE_LABELS.contains(&label)
+        {
+            taken[i].get_or_insert("web-navigation");
+            if let Some(&next) = nonblank.get(k + 1)
+                && item(&texts[next])
+            {
+                taken[next].get_or_insert("web-navigation");
+            }
+        }
+    }
+    // A page that shows its title block twice (above and below the breadcrumbs): the second copy
+    // goes, line for line while it repeats the first.
+    let own: Vec<usize> = nonblank
+        .iter()
+        .copied()
+        .filter(|&i| taken[i].is_none())
+        .take(REPEATED_TITLE_WINDOW)
+        .collect();
+    if let Some((&first, rest)) = own.split_first()
+        && let Some(at) = rest
+            .iter()
+            .position(|&i| texts[i].trim() == texts[first].trim())
+    {
+        let repeat = &rest[at..];
+        for (&original, &copy) in own.iter().zip(repeat) {
+            if texts[original].trim() != texts[copy].trim() || original >= rest[at] {
+                break;
+            }
+            taken[copy].get_or_insert("repeated-title");
+        }
+    }
     // A menu: many short lines in a row (blank lines and a few longer items among them).
     let short = |t: &str| t.trim().chars().count() <= NAVIGATION_LINE_CHARS;
     let in_menu = |t: &str| {
@@ -427,6 +673,35 @@ mod tests {
             .iter()
             .map(|l| line_text(l))
             .collect()
+    }
+
+    #[test]
+    fn a_scraped_pages_interface_goes_and_the_document_stays() {
+        let page = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n\
+                    分享:\n2026年河北省政府工作报告\n——2026年1月26日在河北省第十四届人民代表大会第四次会议上\n\
+                    首页\n>\n政府信息公开\n>\n省政府工作报告\n\
+                    2026年河北省政府工作报告\n\
+                    来源：\n河北日报\n时间：2026-02-02\n\
+                    王正谱作政府工作报告。本报记者 霍艳恩摄\n各位代表：\n\
+                    现在，我代表省人民政府向大会报告工作。\n一、大力提振消费\n加大消费品以旧换新支持力度。\n\
+                    时间：2026年3月5日上午9时\n相关报道：\n";
+        assert_eq!(
+            kept(page),
+            [
+                "2026年河北省政府工作报告",
+                "——2026年1月26日在河北省第十四届人民代表大会第四次会议上",
+                "各位代表：",
+                "现在，我代表省人民政府向大会报告工作。",
+                "一、大力提振消费",
+                "加大消费品以旧换新支持力度。",
+                "时间：2026年3月5日上午9时",
+            ]
+        );
+        // Interface words inside the document's own lines are its words.
+        assert_eq!(interface_words("加大力度"), None);
+        assert_eq!(interface_words("下载 打印 全屏 收藏"), Some((4, false)));
+        assert_eq!(interface_words("【打印本页】【关闭窗口】"), Some((2, true)));
+        assert_eq!(interface_words("阅读 1234 次"), Some((2, false)));
     }
 
     #[test]
