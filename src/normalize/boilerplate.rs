@@ -555,7 +555,7 @@ fn blocks(lines: &[Line]) -> Vec<Option<&'static str>> {
     let own: Vec<usize> = nonblank
         .iter()
         .copied()
-        .filter(|&i| taken[i].is_none())
+        .filter(|&i| taken[i].is_none() && texts[i].chars().any(char::is_alphanumeric))
         .take(REPEATED_TITLE_WINDOW)
         .collect();
     if let Some((&first, rest)) = own.split_first()
