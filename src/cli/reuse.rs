@@ -88,7 +88,7 @@ pub fn run(args: ReuseArgs) -> Result<ExitCode> {
     let cited: Vec<CitedDoc> = docs
         .iter()
         .zip(&maps)
-        .map(|(doc, map)| CitedDoc { doc, map })
+        .map(|(doc, (map, places))| CitedDoc { doc, map, places })
         .collect();
     let table = match args.table {
         ReuseTable::Pairs => tables::network(&cited, &result),

@@ -65,13 +65,22 @@ pub enum Places {
 impl Places {
     /// How a citation names line `line` (1-based) of the text: `:23`, ` ¶23` or ` p.4:12`.
     pub fn suffix(&self, line: u32) -> String {
+        match (self, self.locate(line)) {
+            (Places::Paragraphs, _) => format!(" ¶{line}"),
+            (_, (Some(page), on_page)) => format!(" p.{page}:{on_page}"),
+            (_, (None, line)) => format!(":{line}"),
+        }
+    }
+
+    /// Line `line` (1-based) of the text as the user finds it: for a PDF its page and its line on
+    /// that page, else no page and the line itself.
+    pub fn locate(&self, line: u32) -> (Option<u32>, u32) {
         match self {
-            Places::Lines => format!(":{line}"),
-            Places::Paragraphs => format!(" ¶{line}"),
+            Places::Lines | Places::Paragraphs => (None, line),
             Places::Pages(first_lines) => {
                 let page = first_lines.partition_point(|&first| first <= line).max(1);
                 let first = first_lines.get(page - 1).copied().unwrap_or(1);
-                format!(" p.{page}:{}", line + 1 - first)
+                (Some(page as u32), line + 1 - first.min(line))
             }
         }
     }
@@ -141,13 +150,13 @@ pub fn extract(bytes: &[u8], path: &Path, file: Option<&Path>) -> Result<Extract
         Format::Odt => odf::odt_text(bytes).map(paragraphs),
         Format::Html => Ok(paragraphs(html::main_text(bytes))),
         Format::Pdf => {
-            let (text, first_lines) = pdf::pdf_text(bytes, file)?;
+            let (text, first_lines, notes) = pdf::pdf_text(bytes, file)?;
             Ok(Extracted {
                 format,
                 bytes: text.into_bytes(),
                 places: Places::Pages(first_lines),
                 headings: Vec::new(),
-                notes: Vec::new(),
+                notes,
             })
         }
     }

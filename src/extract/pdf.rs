@@ -10,8 +10,8 @@ use std::process::{Command, Stdio};
 pub(super) fn pdf_text(
     bytes: &[u8],
     file: Option<&Path>,
-) -> Result<(String, Vec<u32>), ExtractError> {
-    let pages = match run_pdftotext(bytes, file) {
+) -> Result<(String, Vec<u32>, Vec<String>), ExtractError> {
+    let mut pages: Vec<String> = match run_pdftotext(bytes, file) {
         Ok(output) => String::from_utf8_lossy(&output)
             .split('\u{c}')
             .map(str::to_string)
@@ -19,6 +19,13 @@ pub(super) fn pdf_text(
         Err(Missing::Pdftotext) => built_in(bytes)?,
         Err(Missing::Failed(e)) => return Err(e),
     };
+    let mut notes = Vec::new();
+    let running = drop_running_lines(&mut pages);
+    if running > 0 {
+        notes.push(format!(
+            "{running} running header or footer lines (the same line at the top or foot of most pages) left out, so that a paragraph continued on the next page reads as one"
+        ));
+    }
     let mut out = String::new();
     let mut first_lines = Vec::new();
     let mut line = 1u32;
@@ -38,7 +45,63 @@ pub(super) fn pdf_text(
             "the PDF has no text layer (a scan?): run OCR on it first (for example ocrmypdf -l chi_sim), or type or paste the text into a .txt file".into(),
         ));
     }
-    Ok((out, first_lines))
+    Ok((out, first_lines, notes))
+}
+
+/// A page's line as a running header or footer is compared: digits (page numbers) made one.
+fn running_key(line: &str) -> String {
+    line.trim()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Removes the running headers and footers of a PDF's pages: the first or last non-blank line of a
+/// page when the same line (page numbers aside) opens or closes at least 3 pages and half of them.
+/// They sit between the two halves of a paragraph that runs on to the next page. The lines stay
+/// in place as blank ones, so that a line still cites its page and line. Returns how many went.
+fn drop_running_lines(pages: &mut [String]) -> usize {
+    let edge = |page: &str, last: bool| -> Option<String> {
+        let mut lines = page.lines().filter(|l| !l.trim().is_empty());
+        let line = if last { lines.next_back() } else { lines.next() };
+        line.map(running_key)
+    };
+    let mut removed = 0;
+    let page_count = pages.len();
+    for last in [false, true] {
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for page in pages.iter() {
+            if let Some(key) = edge(page, last) {
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+        let running = |key: &str| {
+            counts
+                .get(key)
+                .is_some_and(|&n| n >= 3 && n * 2 >= page_count)
+        };
+        for page in pages.iter_mut() {
+            let Some(key) = edge(page, last) else {
+                continue;
+            };
+            if !running(&key) {
+                continue;
+            }
+            let lines: Vec<&str> = page.split('\n').collect();
+            let target = if last {
+                lines.iter().rposition(|l| !l.trim().is_empty())
+            } else {
+                lines.iter().position(|l| !l.trim().is_empty())
+            };
+            if let Some(at) = target {
+                let mut kept: Vec<&str> = lines;
+                kept[at] = "";
+                *page = kept.join("\n");
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 /// The built-in reader's pages. It may panic on a malformed file: that is its error, not ours.
@@ -145,7 +208,19 @@ fn last_complaint(stderr: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{last_complaint, not_an_option};
+    use super::{drop_running_lines, last_complaint, not_an_option};
+
+    #[test]
+    fn running_headers_and_page_numbers_go_and_pages_keep_their_lines() {
+        let mut pages: Vec<String> = (1..=4)
+            .map(|n| format!("国务院公报 2026年第{n}号\n正文第{n}页的内容，接着写\n下去的句子。\n- {n} -\n"))
+            .collect();
+        assert_eq!(drop_running_lines(&mut pages), 8);
+        assert_eq!(pages[1], "\n正文第2页的内容，接着写\n下去的句子。\n\n");
+        // Fewer than three pages: nothing is taken for a running line.
+        let mut two: Vec<String> = vec!["标题\n甲。\n".into(), "标题\n乙。\n".into()];
+        assert_eq!(drop_running_lines(&mut two), 0);
+    }
     use std::path::Path;
 
     #[test]

@@ -81,11 +81,12 @@ impl ReuseDoc {
 
     /// What reuse needs of a document, and its offset map for citing original lines; the rest
     /// (structure, findings, metadata) is dropped, so a corpus read in batches is kept lean.
-    pub fn take(doc: Document) -> (Self, OffsetMap) {
+    pub fn take(doc: Document) -> (Self, (OffsetMap, crate::extract::Places)) {
         let Document {
             id,
             meta,
             normalized,
+            places,
             ..
         } = doc;
         let reuse = Self {
@@ -97,7 +98,7 @@ impl ReuseDoc {
             level: meta.level.value,
             series: series_of(meta.title.value.as_deref()),
         };
-        (reuse, normalized.map)
+        (reuse, (normalized.map, places))
     }
 }
 
@@ -647,6 +648,13 @@ pub mod tables {
         fn text(&self) -> &str;
         /// 1-based line in the original file of normalized byte `pos`.
         fn original_line(&self, pos: usize) -> u32;
+        /// How the file's lines are cited.
+        fn places(&self) -> &crate::extract::Places;
+        /// The page (of a PDF) and line on it of normalized byte `pos`, as two table cells.
+        fn located(&self, pos: usize) -> (Value, Value) {
+            let (page, line) = self.places().locate(self.original_line(pos));
+            (page.map_or(Value::Null, Value::from), line.into())
+        }
     }
 
     impl Cited for Document {
@@ -659,12 +667,16 @@ pub mod tables {
         fn original_line(&self, pos: usize) -> u32 {
             self.normalized.map.original_line(pos)
         }
+        fn places(&self) -> &crate::extract::Places {
+            &self.places
+        }
     }
 
     /// A document as `tifa reuse` keeps it ([`ReuseDoc::take`]): its text and its offset map.
     pub struct CitedDoc<'a> {
         pub doc: &'a ReuseDoc,
         pub map: &'a OffsetMap,
+        pub places: &'a crate::extract::Places,
     }
 
     impl Cited for CitedDoc<'_> {
@@ -676,6 +688,9 @@ pub mod tables {
         }
         fn original_line(&self, pos: usize) -> u32 {
             self.map.original_line(pos)
+        }
+        fn places(&self) -> &crate::extract::Places {
+            self.places
         }
     }
 
@@ -710,10 +725,12 @@ pub mod tables {
     pub fn passages(docs: &[impl Cited], result: &ReuseResult) -> Table {
         let mut t = Table::new(&[
             ("source", ColumnType::Str),
+            ("source_page", ColumnType::Int),
             ("source_line", ColumnType::Int),
             ("source_start", ColumnType::Int),
             ("source_end", ColumnType::Int),
             ("target", ColumnType::Str),
+            ("target_page", ColumnType::Int),
             ("target_line", ColumnType::Int),
             ("target_start", ColumnType::Int),
             ("target_end", ColumnType::Int),
@@ -730,13 +747,17 @@ pub mod tables {
                 let text = passage.b.of(d.text());
                 let source_start = chars_before(s.text(), passage.a.start);
                 let target_start = chars_before(d.text(), passage.b.start);
+                let (source_page, source_line) = s.located(passage.a.start);
+                let (target_page, target_line) = d.located(passage.b.start);
                 t.push(vec![
                     Value::from(s.id()),
-                    s.original_line(passage.a.start).into(),
+                    source_page,
+                    source_line,
                     source_start.into(),
                     (source_start + passage.a.of(s.text()).chars().count()).into(),
                     d.id().into(),
-                    d.original_line(passage.b.start).into(),
+                    target_page,
+                    target_line,
                     target_start.into(),
                     (target_start + text.chars().count()).into(),
                     text.chars().count().into(),
@@ -752,6 +773,7 @@ pub mod tables {
     pub fn sources(docs: &[impl Cited], sources: &[LikelySource]) -> Table {
         let mut t = Table::new(&[
             ("target", ColumnType::Str),
+            ("target_page", ColumnType::Int),
             ("target_line", ColumnType::Int),
             ("likely_source", ColumnType::Str),
             ("chars", ColumnType::Int),
@@ -759,9 +781,11 @@ pub mod tables {
         ]);
         for s in sources {
             let d = &docs[s.target as usize];
+            let (page, line) = d.located(s.start);
             t.push(vec![
                 Value::from(d.id()),
-                d.original_line(s.start).into(),
+                page,
+                line,
                 docs[s.source as usize].id().into(),
                 s.chars.into(),
                 d.text()[s.start..s.end].into(),
@@ -800,6 +824,7 @@ pub mod tables {
     pub fn peers(docs: &[impl Cited], shared: &[PeerShared]) -> Table {
         let mut t = Table::new(&[
             ("doc", ColumnType::Str),
+            ("page", ColumnType::Int),
             ("line", ColumnType::Int),
             ("kind", ColumnType::Str),
             ("peers", ColumnType::Str),
@@ -809,9 +834,11 @@ pub mod tables {
         for p in shared {
             let d = &docs[p.doc as usize];
             let peers: Vec<&str> = p.peers.iter().map(|&i| docs[i as usize].id()).collect();
+            let (page, line) = d.located(p.start);
             t.push(vec![
                 Value::from(d.id()),
-                d.original_line(p.start).into(),
+                page,
+                line,
                 "shared-with-peers".into(),
                 peers.join(" ").into(),
                 p.chars.into(),

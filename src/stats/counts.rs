@@ -286,7 +286,7 @@ impl<'s> Counter<'s> {
             let own = inherited.as_ref().and_then(|i| i.get(first + k));
             let (terms, size) = terms_of(text, &tokens, &self.options.ngrams, self.segmenter, own);
             let inherited_chars = own.map_or(0, |i| i.han_chars(text));
-            let grid = WordGrid::new(text, &tokens, &doc.normalized.map);
+            let grid = WordGrid::new(text, &tokens, &doc.normalized.map, &doc.places);
             (DocInfo::of(doc, size), terms, inherited_chars, grid)
         });
         let counts = &mut self.counts;

@@ -341,6 +341,7 @@ mod tests {
                 .iter()
                 .map(|d| Place {
                     doc: d.id.clone(),
+                    page: None,
                     line: 1,
                 })
                 .collect(),

@@ -19,12 +19,30 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Place {
     pub doc: String,
+    /// The page of a PDF (`line` is then the line on that page), else `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     pub line: u32,
+}
+
+impl Place {
+    /// Line `line` of the extracted text of a document whose lines are `places`.
+    pub fn new(doc: &str, places: &crate::extract::Places, line: u32) -> Self {
+        let (page, line) = places.locate(line);
+        Self {
+            doc: doc.to_string(),
+            page,
+            line,
+        }
+    }
 }
 
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.doc, self.line)
+        match self.page {
+            Some(page) => write!(f, "{} p.{page}:{}", self.doc, self.line),
+            None => write!(f, "{}:{}", self.doc, self.line),
+        }
     }
 }
 
@@ -227,7 +245,7 @@ impl<'s> FormulationTally<'s> {
             let text = doc.normalized.text.as_str();
             let tokens = self.segmenter.tokenize(text);
             let found = self.segmenter.formulations_in(text, &tokens);
-            (found, WordGrid::new(text, &tokens, &doc.normalized.map))
+            (found, WordGrid::new(text, &tokens, &doc.normalized.map, &doc.places))
         });
         for (k, ((doc, info), (found, grid))) in docs.iter().zip(infos).zip(found).enumerate() {
             self.add_document(doc, info, &found);
@@ -353,10 +371,10 @@ impl<'s> FormulationTally<'s> {
                 let stat = &mut stats[p];
                 stat.count += own.len() as u64;
                 stat.docs += 1;
-                stat.places.extend(own.iter().map(|&at| Place {
-                    doc: info.id.clone(),
-                    line: grid.line(at),
-                }));
+                stat.places.extend(
+                    own.iter()
+                        .map(|&at| Place::new(&info.id, grid.places(), grid.line(at))),
+                );
                 note_year(stat, info);
             }
         }
@@ -463,10 +481,11 @@ fn flush(doc: &Document, run: &mut Vec<&EnumerationItem>, lists: &mut Vec<Enumer
         let text = &doc.normalized.text;
         let first = run[0];
         lists.push(EnumerationList {
-            place: Place {
-                doc: doc.id.clone(),
-                line: doc.normalized.map.original_line(first.span.start),
-            },
+            place: Place::new(
+                &doc.id,
+                &doc.places,
+                doc.normalized.map.original_line(first.span.start),
+            ),
             head: list_head(doc, first),
             items: run
                 .iter()

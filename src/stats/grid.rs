@@ -70,10 +70,16 @@ pub struct WordGrid {
     classes: Vec<Class>,
     bounds: WordBounds,
     lines: LineBreaks,
+    places: crate::extract::Places,
 }
 
 impl WordGrid {
-    pub fn new(text: &str, tokens: &[Token], map: &OffsetMap) -> Self {
+    pub fn new(
+        text: &str,
+        tokens: &[Token],
+        map: &OffsetMap,
+        places: &crate::extract::Places,
+    ) -> Self {
         let mut starts = Vec::with_capacity(tokens.len());
         let mut classes = Vec::with_capacity(tokens.len());
         for t in tokens {
@@ -91,7 +97,13 @@ impl WordGrid {
             classes,
             bounds: WordBounds::new(text, tokens),
             lines: map.line_breaks(),
+            places: places.clone(),
         }
+    }
+
+    /// How the lines of the document's file are cited ([`crate::extract::Places`]).
+    pub fn places(&self) -> &crate::extract::Places {
+        &self.places
     }
 
     pub fn text(&self) -> &str {

@@ -10,6 +10,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KwicLine {
     pub doc: String,
+    /// The page of a PDF (`line` is then the line on that page), else `None`.
+    pub page: Option<u32>,
     pub line: u32,
     pub left: String,
     pub hit: String,
@@ -85,9 +87,11 @@ pub fn kwic_lines(
                 .rev()
                 .collect();
             let right: String = after.chars().take(width).collect();
+            let (page, line) = doc.places.locate(doc.normalized.map.original_line(at));
             lines.push(KwicLine {
                 doc: doc.id.clone(),
-                line: doc.normalized.map.original_line(at),
+                page,
+                line,
                 left: flatten(&left),
                 hit: hit.to_string(),
                 right: flatten(&right),
@@ -104,6 +108,7 @@ fn flatten(s: &str) -> String {
 pub fn kwic_table(lines: &[KwicLine]) -> Table {
     let mut table = Table::new(&[
         ("doc", ColumnType::Str),
+        ("page", ColumnType::Int),
         ("line", ColumnType::Int),
         ("left", ColumnType::Str),
         ("hit", ColumnType::Str),
@@ -112,6 +117,7 @@ pub fn kwic_table(lines: &[KwicLine]) -> Table {
     for l in lines {
         table.push(vec![
             Value::from(l.doc.as_str()),
+            l.page.map_or(Value::Null, Value::from),
             l.line.into(),
             l.left.as_str().into(),
             l.hit.as_str().into(),

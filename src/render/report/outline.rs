@@ -742,7 +742,7 @@ fn presence_changes(
             vec![
                 text(t.term.clone()),
                 text(format!("{} → {}", t.a_count, t.b_count)),
-                text(format!("{}:{}", t.cite.file, t.cite.line)),
+                text(t.cite.shown.clone()),
             ]
         };
         let header = [
@@ -910,11 +910,11 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
                 if i > 0 {
                     places.push(Inline::Text(" ".into()));
                 }
-                places.push(Inline::Cite(format!(
-                    "{}:{}",
-                    doc_path(report, &p.doc),
-                    p.line
-                )));
+                let path = doc_path(report, &p.doc);
+                places.push(Inline::Cite(match p.page {
+                    Some(page) => format!("{path} p.{page}:{}", p.line),
+                    None => format!("{path}:{}", p.line),
+                }));
             }
             row.push(places);
             row
