@@ -240,3 +240,72 @@ fn an_output_file_follows_the_umask() {
     assert_eq!(mode, expected, "{mode:o} vs {expected:o}");
     assert_ne!(mode, 0o600, "a temporary file's private mode leaked");
 }
+
+#[test]
+fn an_odt_heading_level_outside_one_to_nine_is_a_finding() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text").unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(
+        "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>\
+         <text:h text:outline-level=\"12\">一、总体要求</text:h><text:p>坚持稳中求进工作总基调。</text:p>\
+         <text:h text:outline-level=\"0\">二、重点任务</text:h><text:p>加快发展新质生产力。</text:p>\
+         </office:text></office:body></office:document-content>"
+            .as_bytes(),
+    )
+    .unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let doc = tifa::ingest::document_from_bytes(
+        &bytes,
+        "a.odt",
+        None,
+        &tifa::ingest::LoadOptions::default(),
+    )
+    .unwrap();
+    let notes: Vec<&str> = doc
+        .normalized
+        .findings
+        .iter()
+        .filter(|f| f.kind == tifa::normalize::FindingKind::Extraction)
+        .map(|f| f.before.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "heading outline level `12` is outside 1–9: read as level 9",
+            "heading outline level `0` is outside 1–9: read as level 1"
+        ]
+    );
+    assert!(doc.normalized.text.contains("加快发展新质生产力。"));
+}
+
+#[test]
+fn a_pdf_is_read_from_where_it_came_never_from_a_namesake_or_as_an_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = fs::read(common::corpus_dir().join("../tests/fixtures/formats/page.pdf")).unwrap();
+    let expected = "李建成在讲话中指出";
+    // A file named like an option of pdftotext.
+    write(dir.path(), "-v", &pdf);
+    let mut cmd = assert_cmd::Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(dir.path())
+        .args(["show", "--", "-v"])
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(expected));
+    // A PDF on standard input beside a file named stdin.txt is the PDF.
+    write(dir.path(), "stdin.txt", "这是另一个文件，不是标准输入。\n".as_bytes());
+    let mut cmd = assert_cmd::Command::cargo_bin("tifa").unwrap();
+    cmd.current_dir(dir.path())
+        .args(["show", "-"])
+        .write_stdin(pdf)
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(expected))
+        .stdout(predicate::str::contains("不是标准输入").not());
+}

@@ -157,3 +157,70 @@ fn a_segmenter_for_two_texts_keeps_user_dictionaries() {
     assert_eq!(words, words_of(&full, &text));
     assert!(words.iter().any(|(w, _, _)| w == "数字乡村建设"));
 }
+
+fn formulation_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => "[十九大全感党的二十届三中全会精神两个确立四个意识五位一体新质生产力人工智能]{1,10}",
+            1 => prop::sample::select(vec!["“", "”", "《", "》", "，", "。", "+", "＋", "、", "“两个维护”", "“人工智能+”"]).prop_map(String::from),
+        ],
+        0..40,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Tokens follow each other without gap or overlap and cover the text exactly.
+    #[test]
+    fn tokens_never_overlap_and_cover_the_text(text in formulation_text()) {
+        let tokens = tifa::words::Segmenter::shared().tokenize(&text);
+        let mut at = 0;
+        for t in &tokens {
+            prop_assert_eq!(t.span.start, at, "{:?} in {:?}", t, text);
+            prop_assert!(t.span.end > t.span.start);
+            at = t.span.end;
+        }
+        prop_assert_eq!(at, text.len());
+    }
+
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any nesting of elements is read without a panic or a stack overflow, keeping the text.
+    #[test]
+    fn html_of_any_nesting_keeps_its_text(
+        tags in prop::collection::vec(prop::sample::select(vec!["div", "span", "p", "li", "b", "table", "td", "section", "font"]), 0..1500),
+        closed in any::<bool>(),
+    ) {
+        let text = "全县网络安全工作会议召开。";
+        let mut page = String::from("<html><body>");
+        for tag in &tags {
+            page.push_str(&format!("<{tag}>"));
+        }
+        page.push_str(text);
+        if closed {
+            for tag in tags.iter().rev() {
+                page.push_str(&format!("</{tag}>"));
+            }
+        }
+        let doc = tifa::ingest::document_from_bytes(page.as_bytes(), "p.html", None, &tifa::ingest::LoadOptions::default());
+        let doc = doc.expect("a page with text is read");
+        prop_assert!(doc.normalized.text.contains("全县网络安全工作会议召开"), "{}", doc.normalized.text);
+    }
+}
+
+#[test]
+fn tokens_cover_inputs_that_once_overlapped() {
+    for text in ["十九大全感", "党的十九大全面部署，十九大全感"] {
+        let tokens = tifa::words::Segmenter::shared().tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(words.concat(), text, "{words:?}");
+    }
+    let tokens = tifa::words::Segmenter::shared().tokenize("十九大全感");
+    let words: Vec<&str> = tokens.iter().map(|t| t.span.of("十九大全感")).collect();
+    assert_eq!(words, ["十九大", "全", "感"]);
+}

@@ -210,7 +210,7 @@ fn init(dir: PathBuf, force: bool, update: bool, input: &InputArgs) -> Result<Ex
     }
     write_into(&manifest, &writer.into_inner()?)?;
     eprintln!(
-        "wrote {} with {} documents; every value in it is inferred: check each one",
+        "wrote {} with {} documents; every value in it is inferred, and its `inferred` column names them: check each one, and delete its name from that column once it is right",
         manifest.display(),
         corpus.documents.len()
     );
@@ -232,6 +232,23 @@ fn manifest_cell(d: &Document, column: &str) -> String {
         "region" => text(&m.region),
         "speaker" => m.speaker.clone().unwrap_or_default(),
         "genre" => m.genre.clone().unwrap_or_default(),
+        // Which of this row's values are inferred: the reader keeps them marked until the user
+        // deletes their names here.
+        "inferred" => {
+            let origins = [
+                ("title", m.title.origin),
+                ("date", m.date.origin),
+                ("year", m.year.origin),
+                ("level", m.level.origin),
+                ("region", m.region.origin),
+            ];
+            origins
+                .iter()
+                .filter(|(_, o)| *o == crate::ingest::metadata::Origin::Inferred)
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
         _ => String::new(),
     }
 }
@@ -273,10 +290,24 @@ fn update_manifest(
         .iter()
         .filter(|d| real(&d.path).is_none_or(|p| !listed.contains(&p)))
         .collect();
-    let mut writer = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
+    // New rows' inferred values are marked: the column is added when the manifest lacks it.
+    let mut header = header;
+    let add_column = !header.iter().any(|h| h.trim().eq_ignore_ascii_case("inferred"));
+    if add_column {
+        header.push("inferred".to_string());
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(UTF8_BOM.as_bytes().to_vec());
     writer.write_record(&header)?;
     for r in &records {
-        writer.write_record(r)?;
+        if add_column {
+            let mut cells: Vec<&str> = r.iter().collect();
+            cells.resize(header.len(), "");
+            writer.write_record(cells)?;
+        } else {
+            writer.write_record(r)?;
+        }
     }
     for d in &new {
         writer.write_record(

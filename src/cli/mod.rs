@@ -252,6 +252,7 @@ pub fn run() -> Result<ExitCode> {
         Cli::parse_from(args)
     };
     crate::progress::set_verbosity(cli.quiet, cli.verbose);
+    on_interrupt();
     match cli.command {
         Command::Report(args) => report::run(args),
         Command::Corpus(args) => corpus::run(args),
@@ -278,6 +279,34 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Temporary files being written ([`write_into`]): removed if the run is interrupted.
+static TEMPORARY: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// The staging folder of the report being written, once `tifa report` knows it.
+pub(crate) static STAGING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Ctrl-C, SIGTERM and SIGHUP: temporary files are removed and the run stops with status 130;
+/// a report being written stops at its next file and removes its own staging folder and lock.
+fn on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        use std::sync::atomic::Ordering;
+        crate::report::folder::INTERRUPTED.store(true, Ordering::SeqCst);
+        if let Ok(files) = TEMPORARY.lock() {
+            for file in files.iter() {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+        let writing = STAGING
+            .lock()
+            .ok()
+            .and_then(|s| s.clone())
+            .is_some_and(|staging| staging.exists());
+        if !writing {
+            eprintln!("\ninterrupted: nothing written");
+            std::process::exit(i32::from(exit::INTERRUPTED));
+        }
+    });
 }
 
 /// The folder every command defaults to.
@@ -617,8 +646,18 @@ pub(crate) fn write_into(path: &Path, contents: &[u8]) -> Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(failed)?;
-    tmp.write_all(contents).map_err(failed)?;
-    tmp.as_file().sync_all().map_err(failed)?;
-    tmp.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    let staged = tmp.path().to_path_buf();
+    if let Ok(mut files) = TEMPORARY.lock() {
+        files.push(staged.clone());
+    }
+    let written = (|| {
+        tmp.write_all(contents)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    })();
+    if let Ok(mut files) = TEMPORARY.lock() {
+        files.retain(|f| *f != staged);
+    }
+    Ok(written.map_err(failed)?)
 }

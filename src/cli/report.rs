@@ -6,13 +6,12 @@ use crate::align::AlignOptions;
 use crate::progress::Stages;
 use crate::render::labels::Lang;
 use crate::render::report::{Formats, PAIRS_SHOWN, RunInfo, WriteError, write_folder};
-use crate::report::folder::{FolderError, INTERRUPTED, check_target, staging_path};
+use crate::report::folder::{FolderError, check_target, staging_path};
 use crate::report::{ReportOptions, STAGES, build};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -172,16 +171,11 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     // Refuse early, before any work, when the target may not be written.
     check_target(&out, args.force)
         .with_context(|| format!("cannot write the report to {}", out.display()))?;
-    let staging = staging_path(&out);
-    let _ = ctrlc::set_handler(move || {
-        INTERRUPTED.store(true, Ordering::SeqCst);
-        // Before writing has begun there is nothing to clean up; once it has, the writer stops
-        // at its next file and removes its own staging folder.
-        if !staging.exists() {
-            eprintln!("\ninterrupted: no report written");
-            std::process::exit(130);
-        }
-    });
+    // Interrupted before writing has begun, nothing is left; once it has, the writer stops at
+    // its next file and removes its own staging folder (`cli::on_interrupt`).
+    if let Ok(mut staging) = super::STAGING.lock() {
+        *staging = Some(staging_path(&out));
+    }
 
     // load, the build's stages, render and write.
     let mut stages = Stages::new(

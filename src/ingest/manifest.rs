@@ -7,8 +7,12 @@ use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
 
 pub const COLUMNS: &[&str] = &[
-    "file", "title", "date", "year", "level", "region", "speaker", "genre", "encoding",
+    "file", "title", "date", "year", "level", "region", "speaker", "genre", "encoding", "inferred",
 ];
+
+/// The columns `tifa corpus init` infers from the text; the `inferred` column names those of a row
+/// that nobody has checked yet (delete a name from it once the value is right).
+pub const INFERABLE: &[&str] = &["title", "date", "year", "level", "region"];
 
 #[derive(Debug, Error)]
 pub enum ManifestError {
@@ -58,6 +62,9 @@ pub struct ManifestRow {
     pub genre: Option<String>,
     /// The file's encoding label (`gbk`, `utf-16le` …), when it differs from what detection finds.
     pub encoding: Option<String>,
+    /// Columns of this row whose values were inferred by `tifa corpus init` and not yet checked
+    /// (the `inferred` cell: `title year level`): they count as inferred, shown with `?`.
+    pub unchecked: Vec<String>,
 }
 
 /// Something wrong with one manifest line or column; the rest of the manifest still counts.
@@ -216,6 +223,15 @@ pub fn read(
             speaker: cell("speaker"),
             genre: cell("genre"),
             encoding,
+            unchecked: cell("inferred")
+                .map(|names| {
+                    names
+                        .split(|c: char| c == ',' || c == '，' || c == ' ' || c == ';')
+                        .map(|n| n.trim().to_lowercase())
+                        .filter(|n| INFERABLE.contains(&n.as_str()))
+                        .collect()
+                })
+                .unwrap_or_default(),
         });
     }
     if rows.is_empty() && problems.iter().all(|p| p.line == Some(1)) {

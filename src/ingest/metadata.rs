@@ -92,6 +92,18 @@ impl<T> Field<T> {
     pub fn prefer(manifest: Option<T>, inferred: Field<T>) -> Self {
         manifest.map_or(inferred, Self::manifest)
     }
+
+    /// The manifest's value as [`Field::prefer`] takes it, but still an inferred one when the row's
+    /// `inferred` cell says nobody has checked it (`corpus init` wrote it).
+    pub fn prefer_checked(manifest: Option<T>, inferred: Field<T>, unchecked: bool) -> Self {
+        match manifest {
+            Some(value) if unchecked => Self::inferred(
+                value,
+                "written by `tifa corpus init` and not yet checked (the manifest's `inferred` column)",
+            ),
+            manifest => Self::prefer(manifest, inferred),
+        }
+    }
 }
 
 impl<T: fmt::Display> Field<T> {

@@ -450,6 +450,9 @@ fn walk(
 }
 
 /// Why a file of a corpus folder is not read as a document, if it is not.
+/// Endings of word-processor files that LibreOffice converts to .docx.
+const CONVERTIBLE: &[&str] = &["doc", "wps", "wpt", "rtf", "dot", "docm", "dotx"];
+
 fn not_a_document(path: &Path) -> Option<String> {
     let stem = path
         .file_stem()
@@ -469,6 +472,18 @@ fn not_a_document(path: &Path) -> Option<String> {
         .iter()
         .map(|(e, _)| *e)
         .collect();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    // Word processors' own formats: the command that converts the file says what to do.
+    if let Some(ext) = ext.as_deref()
+        && CONVERTIBLE.contains(&ext)
+    {
+        return Some(format!(
+            "a .{ext} file, which tifa does not read: convert it with `soffice --headless --convert-to docx {}` (LibreOffice), or save it as .docx in Word or WPS",
+            path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ));
+    }
     Some(match path.extension() {
         Some(ext) => format!(
             "a .{} file: tifa reads .{}",
@@ -646,12 +661,13 @@ fn build_document(
         .unwrap_or_default();
     let inferred = infer::infer(&normalized.text, &structure, &file_name);
     let row = row.cloned().unwrap_or_default();
+    let unchecked = |column: &str| row.unchecked.iter().any(|c| c == column);
     let meta = Metadata {
-        title: Field::prefer(row.title, inferred.title),
-        date: Field::prefer(row.date, inferred.date),
-        year: Field::prefer(row.year, inferred.year),
-        level: Field::prefer(row.level, inferred.level),
-        region: Field::prefer(row.region, inferred.region),
+        title: Field::prefer_checked(row.title, inferred.title, unchecked("title")),
+        date: Field::prefer_checked(row.date, inferred.date, unchecked("date")),
+        year: Field::prefer_checked(row.year, inferred.year, unchecked("year")),
+        level: Field::prefer_checked(row.level, inferred.level, unchecked("level")),
+        region: Field::prefer_checked(row.region, inferred.region, unchecked("region")),
         speaker: row.speaker,
         genre: row.genre,
     };

@@ -106,9 +106,32 @@ impl Staging {
 
     /// Moves the finished folder into place, replacing an earlier tifa report as a whole.
     pub fn commit(mut self) -> Result<PathBuf, FolderError> {
-        fs::write(self.dir.join(MARKER), b"written by tifa\n").map_err(io_error(&self.dir))?;
+        // The marker lists what tifa wrote, so that a later --force knows what is the user's.
+        let written = files_under(&self.dir);
+        let mut marker = String::from("written by tifa\n");
+        for file in &written {
+            marker.push_str(&file.to_string_lossy());
+            marker.push('\n');
+        }
+        fs::write(self.dir.join(MARKER), marker).map_err(io_error(&self.dir))?;
         let old = hidden_beside(&self.target, "tifa-old");
         let replacing = self.target.exists();
+        if replacing {
+            // What the user added to the earlier report is carried into the new one, not deleted.
+            let kept = self.carry_over_foreign_files(&written)?;
+            if !kept.is_empty() && !crate::progress::quiet() {
+                let names: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+                eprintln!(
+                    "note: {} holds {} not written by tifa, kept in the new report: {}",
+                    self.target.display(),
+                    match kept.len() {
+                        1 => "a file".to_string(),
+                        n => format!("{n} files"),
+                    },
+                    names.join(", ")
+                );
+            }
+        }
         if replacing {
             fs::rename(&self.target, &old).map_err(io_error(&self.target))?;
         }
@@ -125,6 +148,54 @@ impl Staging {
         }
         Ok(self.target.clone())
     }
+}
+
+impl Staging {
+    /// Moves into the staging folder the files of the earlier report that tifa did not write (not
+    /// in its marker's list, when it has one) and does not write now; returns them.
+    fn carry_over_foreign_files(&self, written: &[PathBuf]) -> Result<Vec<PathBuf>, FolderError> {
+        let marker = fs::read_to_string(self.target.join(MARKER)).unwrap_or_default();
+        let listed: std::collections::HashSet<&str> = marker.lines().skip(1).collect();
+        let ours_now: std::collections::HashSet<&PathBuf> = written.iter().collect();
+        let mut kept = Vec::new();
+        for file in files_under(&self.target) {
+            if file == Path::new(MARKER)
+                || ours_now.contains(&file)
+                || listed.contains(file.to_string_lossy().as_ref())
+            {
+                continue;
+            }
+            let to = self.dir.join(&file);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(io_error(parent))?;
+            }
+            let from = self.target.join(&file);
+            fs::rename(&from, &to).map_err(io_error(&from))?;
+            kept.push(file);
+        }
+        Ok(kept)
+    }
+}
+
+/// The files under `dir`, as paths relative to it, sorted (links not followed).
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(relative) = stack.pop() {
+        let Ok(entries) = fs::read_dir(dir.join(&relative)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = relative.join(entry.file_name());
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(_) => out.push(path),
+                Err(_) => {}
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 impl Drop for Staging {
@@ -389,7 +460,20 @@ mod tests {
             write_report(&target, &files(), false, None),
             Err(FolderError::Exists(_))
         ));
+        // A file the user put into the report is kept by --force, which replaces only tifa's.
+        fs::write(target.join("my-notes.txt"), "mine").unwrap();
+        fs::write(target.join("tables/a.csv"), "edited").unwrap();
         write_report(&target, &files(), true, None).unwrap();
+        assert_eq!(fs::read_to_string(target.join("my-notes.txt")).unwrap(), "mine");
+        assert_ne!(fs::read_to_string(target.join("tables/a.csv")).unwrap(), "edited");
+        assert!(
+            fs::read_to_string(target.join(MARKER))
+                .unwrap()
+                .lines()
+                .any(|l| l == "tables/a.csv")
+        );
+        write_report(&target, &files(), true, None).unwrap();
+        assert!(target.join("my-notes.txt").is_file(), "kept again");
         let foreign = dir.path().join("mine");
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("notes.txt"), "keep").unwrap();

@@ -452,6 +452,7 @@ impl Segmenter {
             .chain(std::iter::once(text.len()))
             .collect();
         let found = formulation::numbered_and_paired(text, &bounds, &cut_out, self);
+        let tokens = self.split_at(text, tokens, &found);
         let mut tokens = merge_formulations(tokens, &found);
         for token in &mut tokens {
             if token.kind == TokenKind::Word && self.slogan_set.contains(token.span.of(text)) {
@@ -460,6 +461,42 @@ impl Segmenter {
             }
         }
         tokens
+    }
+
+    /// `tokens` with every start and end of `found` a token boundary: a token a formulation starts
+    /// or ends inside (十九 / 大全 / 感 for 【十九大】全感) is cut again on each side of it, so
+    /// that tokens never overlap and still cover the text.
+    fn split_at(&self, text: &str, tokens: Vec<Token>, found: &[Formulation]) -> Vec<Token> {
+        let mut cuts: Vec<usize> = found
+            .iter()
+            .flat_map(|f| [f.span.start, f.span.end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let inside = |t: &Token| {
+            let from = cuts.partition_point(|&c| c <= t.span.start);
+            cuts.get(from).is_some_and(|&c| c < t.span.end)
+        };
+        if !tokens.iter().any(inside) {
+            return tokens;
+        }
+        let mut out = Vec::with_capacity(tokens.len() + 2);
+        for token in tokens {
+            if !inside(&token) {
+                out.push(token);
+                continue;
+            }
+            let from = cuts.partition_point(|&c| c <= token.span.start);
+            let mut start = token.span.start;
+            for &c in cuts[from..].iter().take_while(|&&c| c < token.span.end) {
+                if text.is_char_boundary(c) {
+                    self.cut(text, start, c, &mut out);
+                    start = c;
+                }
+            }
+            self.cut(text, start, token.span.end, &mut out);
+        }
+        out
     }
 
     fn cut(&self, text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {

@@ -9,6 +9,8 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 /// Most data rows of one sheet (Excel's limit is 1,048,576 rows with the header).
 pub const MAX_ROWS: usize = 1_048_575;
+/// Most characters Excel holds in one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
 /// Widest column, in characters.
 const MAX_WIDTH: f64 = 60.0;
 
@@ -55,6 +57,19 @@ fn is_label(name: &str) -> bool {
     name == "year" || name.ends_with("_year") || name.starts_with("year_")
 }
 
+/// A text cut to what one Excel cell holds, with a note that says where the whole is (the same
+/// table's CSV and Parquet files keep it), so that one long cell never fails the workbook.
+fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    const NOTE: &str = " …（超出 Excel 单元格上限，全文见同名 CSV/Parquet 表 / cut at Excel's cell limit: the whole is in the table's CSV and Parquet files）";
+    let keep = MAX_CELL_CHARS - NOTE.chars().count();
+    let mut cut: String = s.chars().take(keep).collect();
+    cut.push_str(NOTE);
+    std::borrow::Cow::Owned(cut)
+}
+
 fn fill(
     sheet: &mut Worksheet,
     table: &Table,
@@ -70,8 +85,9 @@ fn fill(
             let row = r as u32 + 1;
             let shown = match value {
                 Value::Str(s) => {
-                    sheet.write_string(row, col, s)?;
-                    unicode_width::UnicodeWidthStr::width(s.as_str())
+                    let s = fit_cell(s);
+                    sheet.write_string(row, col, s.as_ref())?;
+                    unicode_width::UnicodeWidthStr::width(s.as_ref())
                 }
                 Value::Int(i) if label || column.kind == ColumnType::Str => {
                     let text = i.to_string();
@@ -101,4 +117,23 @@ fn fill(
         sheet.autofilter(0, 0, rows as u32, table.columns.len() as u16 - 1)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_longer_than_excel_allows_is_cut_with_a_note() {
+        let long = "投资于人".repeat(10_000);
+        let cut = fit_cell(&long);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with("CSV and Parquet files）"));
+        assert_eq!(fit_cell("短"), "短");
+        let mut table = Table::new(&[("places", ColumnType::Str)]);
+        table.push(vec![Value::Str(long)]);
+        let mut book = WorkbookBuilder::new();
+        book.add("t", &table).unwrap();
+        assert!(book.finish().is_ok());
+    }
 }
