@@ -143,11 +143,12 @@ fn corpus_init_writes_a_manifest_and_never_overwrites_without_force() {
     // A BOM, so that Excel and WPS read it as UTF-8.
     assert_eq!(
         manifest.lines().next(),
-        Some("\u{feff}file,title,date,year,level,region,speaker,genre,encoding")
+        Some("\u{feff}file,title,date,year,level,region,speaker,genre,encoding,inferred")
     );
+    // Every value written is inferred, and the `inferred` column says which.
     assert_eq!(
         manifest.lines().nth(1),
-        Some("speech.txt,,,2018,county,,,,")
+        Some("speech.txt,,,2018,county,,,,,year level")
     );
     fs::write(dir.path().join("manifest.csv"), "file\nspeech.txt\n").unwrap();
     tifa()

@@ -661,24 +661,26 @@ fn report_xlsx_holds_the_tables_as_typed_sheets() {
         text
     };
     let workbook = part("xl/workbook.xml");
-    for sheet in [
-        "documents",
-        "pairs",
-        "alignments",
-        "trends",
-        "formulations",
-        "kwic",
-    ] {
+    // Sheets named in Chinese (the report's default language), term counts included.
+    for sheet in ["文档", "逐对比较", "句子对齐", "用词趋势", "提法", "关注词语境", "词频"] {
         assert!(
             workbook.contains(&format!("<sheet name=\"{sheet}\"")),
             "{sheet}"
         );
     }
     let strings = part("xl/sharedStrings.xml");
-    // Chinese intact, ids and years as text (a year is a label, not a quantity).
+    // Chinese intact, ids as text, headers and levels in Chinese.
     assert!(strings.contains("<t>承德县</t>") && strings.contains("<t>天津市河东区</t>"));
     assert!(strings.contains("<t>000_9ef17a759cacbb40</t>"));
-    assert!(strings.contains("<t>2023</t>"), "years stored as text");
+    assert!(strings.contains("<t>年份</t>") && strings.contains("<t>文档</t>"));
+    assert!(strings.contains("<t>县级</t>") && !strings.contains("<t>county</t>"));
+    // Years are numbers shown without a thousands separator (no "number stored as text" flag),
+    // measures with three decimals, shares as percentages.
+    assert!(!strings.contains("<t>2023</t>"), "years are not text");
+    let styles = part("xl/styles.xml");
+    for code in ["formatCode=\"0\"", "formatCode=\"0.000\"", "formatCode=\"0.0%\""] {
+        assert!(styles.contains(code), "{code}: {styles}");
+    }
     let documents = part("xl/worksheets/sheet1.xml");
     assert!(documents.contains("state=\"frozen\""), "header row frozen");
     assert!(documents.contains("<autoFilter"));

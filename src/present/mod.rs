@@ -8,6 +8,7 @@
 pub mod pair;
 pub mod trace;
 
+use crate::render::labels::Lang;
 use serde::Serialize;
 
 /// A run of text with its role.
@@ -72,6 +73,90 @@ impl ChartId {
             Self::Adoption => "adoption".into(),
             Self::DotPlot(k) => format!("dotplot-{k}"),
             Self::Trace(k) => format!("trace-{k}"),
+        }
+    }
+}
+
+/// The tables a report writes: each has one file stem under `tables/` and one sheet of
+/// report.xlsx, named in the report's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableId {
+    Documents,
+    Similarity,
+    Pairs,
+    Alignments,
+    Keyness,
+    Trends,
+    Series,
+    Formulations,
+    FormulationAdoption,
+    FormulationFirstUses,
+    FormulationLags,
+    Enumerations,
+    Kwic,
+    OwnFormulations,
+    TraceDocuments,
+    TraceVariants,
+    ReusePairs,
+    ReuseSources,
+    ReuseCoverage,
+    TermCounts,
+}
+
+impl TableId {
+    /// The file name under `tables/` without extension (and the English sheet name).
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Self::Documents => "documents",
+            Self::Similarity => "similarity",
+            Self::Pairs => "pairs",
+            Self::Alignments => "alignments",
+            Self::Keyness => "keyness",
+            Self::Trends => "trends",
+            Self::Series => "series",
+            Self::Formulations => "formulations",
+            Self::FormulationAdoption => "formulation_adoption",
+            Self::FormulationFirstUses => "formulation_first_uses",
+            Self::FormulationLags => "formulation_lags",
+            Self::Enumerations => "enumerations",
+            Self::Kwic => "kwic",
+            Self::OwnFormulations => "own_formulations",
+            Self::TraceDocuments => "trace_documents",
+            Self::TraceVariants => "trace_variants",
+            Self::ReusePairs => "reuse_pairs",
+            Self::ReuseSources => "reuse_sources",
+            Self::ReuseCoverage => "reuse_coverage",
+            Self::TermCounts => "term_counts",
+        }
+    }
+
+    /// The sheet's name in report.xlsx (Excel allows 31 characters).
+    pub fn sheet_name(self, lang: Lang) -> &'static str {
+        if lang == Lang::En {
+            return self.file_stem();
+        }
+        match self {
+            Self::Documents => "文档",
+            Self::Similarity => "相似度",
+            Self::Pairs => "逐对比较",
+            Self::Alignments => "句子对齐",
+            Self::Keyness => "关键词",
+            Self::Trends => "用词趋势",
+            Self::Series => "年度频率",
+            Self::Formulations => "提法",
+            Self::FormulationAdoption => "提法采用",
+            Self::FormulationFirstUses => "提法首次使用",
+            Self::FormulationLags => "提法跟进时滞",
+            Self::Enumerations => "列举",
+            Self::Kwic => "关注词语境",
+            Self::OwnFormulations => "自有提法",
+            Self::TraceDocuments => "溯源文档",
+            Self::TraceVariants => "溯源改写",
+            Self::ReusePairs => "文本复用",
+            Self::ReuseSources => "复用来源",
+            Self::ReuseCoverage => "复用比例",
+            Self::TermCounts => "词频",
         }
     }
 }

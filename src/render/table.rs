@@ -43,6 +43,17 @@ const MAX_CELL_WIDTH: usize = 48;
 
 /// Columns padded to their widest cell (CJK characters count two); numbers right-aligned.
 pub fn to_terminal(table: &Table) -> String {
+    // A page column stays out of sight when no row has a page (no PDF among the documents); the
+    // CSV, JSON and Parquet files keep it, so that scripts see one schema.
+    let pageless = |c: &crate::stats::table::Column| {
+        (c.name == "page" || c.name.ends_with("_page"))
+            && c.values.iter().all(|v| matches!(v, Value::Null))
+    };
+    if table.columns.iter().any(pageless) {
+        let mut shown = table.clone();
+        shown.columns.retain(|c| !pageless(c));
+        return to_terminal(&shown);
+    }
     let cells: Vec<Vec<String>> = (0..table.len())
         .map(|i| {
             table

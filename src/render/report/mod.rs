@@ -15,7 +15,7 @@ use super::charts::{
 use super::labels::Lang;
 use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
-use crate::present::ChartId;
+use crate::present::{ChartId, TableId};
 use crate::report::Report;
 use crate::report::folder::{FolderError, ReportFile, write_streamed};
 use crate::stats::formulations::{formulations_table, level_starts, lists_table};
@@ -217,17 +217,23 @@ pub fn emit_files<E: From<RenderError>>(
             chart.png.clone(),
         ))?;
     }
-    let mut workbook = formats.xlsx.then(xlsx::WorkbookBuilder::new);
-    for (name, make) in tables(report) {
-        let table = make();
+    let mut workbook = formats
+        .xlsx
+        .then(|| xlsx::WorkbookBuilder::new(lang, &run.date));
+    let add_sheet = |book: &mut Option<xlsx::WorkbookBuilder>, id: TableId, table: &Table| {
         let cells = table.len() * table.columns.len();
-        if let Some(book) = workbook.as_mut()
-            && cells <= MAX_CSV_CELLS
-            && table.len() <= xlsx::MAX_ROWS
-        {
-            book.add(name, &table)
-                .map_err(|e| RenderError::Xlsx(format!("sheet {name}: {e}")))?;
+        match book.as_mut() {
+            Some(book) if cells <= MAX_CSV_CELLS && table.len() <= xlsx::MAX_ROWS => book
+                .add(id, table)
+                .map_err(|e| RenderError::Xlsx(format!("sheet {}: {e}", id.file_stem()))),
+            _ => Ok(()),
         }
+    };
+    for (id, make) in tables(report) {
+        let table = make();
+        let name = id.file_stem();
+        let cells = table.len() * table.columns.len();
+        add_sheet(&mut workbook, id, &table)?;
         if formats.wants_csv(cells) {
             send(ReportFile::new(
                 format!("tables/{name}.csv"),
@@ -242,6 +248,10 @@ pub fn emit_files<E: From<RenderError>>(
     }
     for file in term_counts_files(report, formats)? {
         send(file)?;
+    }
+    // The term counts are a sheet too when they fit one (the tables hold them whole).
+    if workbook.is_some() && report.counts.cells.len() * 7 <= MAX_CSV_CELLS {
+        add_sheet(&mut workbook, TableId::TermCounts, &counts_table(&report.counts))?;
     }
     if let Some(book) = workbook {
         let bytes = book.finish().map_err(RenderError::Xlsx)?;
@@ -756,65 +766,65 @@ fn series_points(table: &Table) -> Vec<(String, Vec<(i32, f64)>)> {
 
 /// A table of `tables/`: its file stem and how to build it. Each is built only when it is written
 /// (the keyness and trend tables of a large corpus run to a million rows).
-pub type TableMaker<'a> = (&'static str, Box<dyn Fn() -> Table + 'a>);
+pub type TableMaker<'a> = (TableId, Box<dyn Fn() -> Table + 'a>);
 
 /// The tables of `tables/`, in the order they are written.
 pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
     let mut all: Vec<TableMaker<'_>> = vec![
-        ("documents", Box::new(|| sizes_table(&report.counts))),
-        ("similarity", Box::new(|| similarity_table(report))),
-        ("pairs", Box::new(|| pairs_table(report))),
-        ("alignments", Box::new(|| alignments_table(report))),
-        ("keyness", Box::new(|| all_keyness_table(report))),
-        ("trends", Box::new(|| trends_table(&report.trends))),
-        ("series", Box::new(|| report.series.clone())),
+        (TableId::Documents, Box::new(|| sizes_table(&report.counts))),
+        (TableId::Similarity, Box::new(|| similarity_table(report))),
+        (TableId::Pairs, Box::new(|| pairs_table(report))),
+        (TableId::Alignments, Box::new(|| alignments_table(report))),
+        (TableId::Keyness, Box::new(|| all_keyness_table(report))),
+        (TableId::Trends, Box::new(|| trends_table(&report.trends))),
+        (TableId::Series, Box::new(|| report.series.clone())),
         (
-            "formulations",
+            TableId::Formulations,
             Box::new(|| formulations_table(&report.formulations, &level_starts(&report.docs))),
         ),
         (
-            "formulation_adoption",
+            TableId::FormulationAdoption,
             Box::new(|| report.diffusion.adoption_table()),
         ),
         (
-            "formulation_first_uses",
+            TableId::FormulationFirstUses,
             Box::new(|| report.diffusion.first_use_table()),
         ),
         (
-            "formulation_lags",
+            TableId::FormulationLags,
             Box::new(|| report.diffusion.lag_table()),
         ),
-        ("enumerations", Box::new(|| lists_table(&report.lists))),
-        ("kwic", Box::new(|| kwic_lines_table(report))),
+        (TableId::Enumerations, Box::new(|| lists_table(&report.lists))),
+        (TableId::Kwic, Box::new(|| kwic_lines_table(report))),
     ];
     if !report.own_formulations.is_empty() {
         all.push((
-            "own_formulations",
+            TableId::OwnFormulations,
             Box::new(|| own_formulations_table(report)),
         ));
     }
     if !report.traces.is_empty() {
         all.push((
-            "trace_documents",
+            TableId::TraceDocuments,
             Box::new(|| traces_table(report, crate::trace::document_table)),
         ));
         all.push((
-            "trace_variants",
+            TableId::TraceVariants,
             Box::new(|| traces_table(report, crate::trace::variant_table)),
         ));
     }
     if let Some(reuse) = &report.reuse {
         let docs = &report.corpus.documents;
         all.push((
-            "reuse_pairs",
+            TableId::ReusePairs,
             Box::new(move || crate::reuse::tables::network(docs, &reuse.result)),
         ));
         all.push((
-            "reuse_sources",
+            TableId::ReuseSources,
             Box::new(move || crate::reuse::tables::sources(docs, &reuse.sources)),
         ));
         all.push((
-            "reuse_coverage",
+            TableId::ReuseCoverage,
             Box::new(move || crate::reuse::tables::coverage(docs, &reuse.shares)),
         ));
     }

@@ -1,11 +1,17 @@
-//! `report.xlsx`: the report's [`Table`]s → one Excel workbook, a sheet per table, for readers who
-//! open tables in a spreadsheet (rust_xlsxwriter): typed cells — text stays text (ids such as 001,
-//! `false`, dates, formula-looking text: no apostrophe needed, nothing evaluated), years stored as
-//! text since they are labels, counts and measures as numbers — a bold header row frozen at the
-//! top, an autofilter, and column widths from the content.
+//! `report.xlsx`: the report's [`Table`]s → one Excel workbook, a sheet per table ([`TableId`]),
+//! for readers who open tables in a spreadsheet (rust_xlsxwriter). Sheet names and headers are
+//! Chinese by default (English with `--lang en`), levels read 中央/省级/市级/县级; typed cells —
+//! text stays text (ids such as 001, `false`, formula-looking text: nothing evaluated), years as
+//! whole numbers without a thousands separator, counts as integers, measures with three decimals,
+//! shares as percentages — a bold header row frozen at the top, an autofilter, column widths from
+//! the content, and the workbook's date from `SOURCE_DATE_EPOCH` (the run's date), so that two
+//! runs on the same input give the same file.
 
+use crate::present::TableId;
+use crate::render::labels::Lang;
+use crate::render::labels::{column_zh, value_zh};
 use crate::stats::table::{ColumnType, Table, Value};
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
 /// Most data rows of one sheet (Excel's limit is 1,048,576 rows with the header).
 pub const MAX_ROWS: usize = 1_048_575;
@@ -17,29 +23,48 @@ const MAX_WIDTH: f64 = 60.0;
 /// Collects sheets as tables are rendered, then writes the workbook.
 pub struct WorkbookBuilder {
     workbook: Workbook,
-    header: Format,
+    lang: Lang,
+    formats: Formats,
 }
 
-impl Default for WorkbookBuilder {
-    fn default() -> Self {
-        Self::new()
-    }
+/// The cell formats of a sheet.
+struct Formats {
+    header: Format,
+    year: Format,
+    integer: Format,
+    measure: Format,
+    share: Format,
 }
 
 impl WorkbookBuilder {
-    pub fn new() -> Self {
+    /// A workbook in `lang`, dated `date` (RFC 3339, the run's date; the current time when it
+    /// cannot be read).
+    pub fn new(lang: Lang, date: &str) -> Self {
+        let mut workbook = Workbook::new();
+        let created = chrono::DateTime::parse_from_rfc3339(date)
+            .ok()
+            .and_then(|d| ExcelDateTime::from_timestamp(d.timestamp()).ok());
+        if let Some(created) = created {
+            workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+        }
         Self {
-            workbook: Workbook::new(),
-            header: Format::new().set_bold(),
+            workbook,
+            lang,
+            formats: Formats {
+                header: Format::new().set_bold(),
+                year: Format::new().set_num_format("0"),
+                integer: Format::new().set_num_format("#,##0"),
+                measure: Format::new().set_num_format("0.000"),
+                share: Format::new().set_num_format("0.0%"),
+            },
         }
     }
 
-    /// Adds `table` as the sheet `name` (at most 31 characters, as Excel allows).
-    pub fn add(&mut self, name: &str, table: &Table) -> Result<(), String> {
+    /// Adds `table` as the sheet of `id`.
+    pub fn add(&mut self, id: TableId, table: &Table) -> Result<(), String> {
         let sheet = self.workbook.add_worksheet();
-        let name: String = name.chars().take(31).collect();
-        sheet.set_name(name).map_err(err)?;
-        fill(sheet, table, &self.header).map_err(err)
+        sheet.set_name(id.sheet_name(self.lang)).map_err(err)?;
+        fill(sheet, table, &self.formats, self.lang).map_err(err)
     }
 
     pub fn finish(mut self) -> Result<Vec<u8>, String> {
@@ -70,36 +95,58 @@ fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cut)
 }
 
+/// A column of shares (0–1), shown as percentages.
+fn is_share(name: &str) -> bool {
+    name.starts_with("share") || name.ends_with("_ratio") || name.ends_with("_share")
+}
+
 fn fill(
     sheet: &mut Worksheet,
     table: &Table,
-    header: &Format,
+    formats: &Formats,
+    lang: Lang,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     let rows = table.len().min(MAX_ROWS);
     for (c, column) in table.columns.iter().enumerate() {
         let col = c as u16;
-        sheet.write_string_with_format(0, col, column.name, header)?;
+        let header = match lang {
+            Lang::Zh => column_zh(column.name).unwrap_or(column.name),
+            Lang::En => column.name,
+        };
+        sheet.write_string_with_format(0, col, header, &formats.header)?;
         let label = is_label(column.name);
-        let mut width = unicode_width::UnicodeWidthStr::width(column.name) as f64;
+        let share = is_share(column.name);
+        let mut width = unicode_width::UnicodeWidthStr::width(header) as f64;
         for (r, value) in column.values.iter().take(rows).enumerate() {
             let row = r as u32 + 1;
             let shown = match value {
                 Value::Str(s) => {
-                    let s = fit_cell(s);
+                    let s = match lang {
+                        Lang::Zh => value_zh(column.name, s).map_or_else(|| fit_cell(s), Into::into),
+                        Lang::En => fit_cell(s),
+                    };
                     sheet.write_string(row, col, s.as_ref())?;
                     unicode_width::UnicodeWidthStr::width(s.as_ref())
                 }
-                Value::Int(i) if label || column.kind == ColumnType::Str => {
+                Value::Int(i) if label => {
+                    sheet.write_number_with_format(row, col, *i as f64, &formats.year)?;
+                    i.to_string().len()
+                }
+                Value::Int(i) if column.kind == ColumnType::Str => {
                     let text = i.to_string();
                     sheet.write_string(row, col, &text)?;
                     text.len()
                 }
                 Value::Int(i) => {
-                    sheet.write_number(row, col, *i as f64)?;
-                    i.to_string().len()
+                    sheet.write_number_with_format(row, col, *i as f64, &formats.integer)?;
+                    i.to_string().len() + i.to_string().len() / 3
+                }
+                Value::Float(f) if f.is_finite() && share => {
+                    sheet.write_number_with_format(row, col, *f, &formats.share)?;
+                    7
                 }
                 Value::Float(f) if f.is_finite() => {
-                    sheet.write_number(row, col, *f)?;
+                    sheet.write_number_with_format(row, col, *f, &formats.measure)?;
                     8
                 }
                 Value::Float(_) | Value::Null => 0,
@@ -132,8 +179,8 @@ mod tests {
         assert_eq!(fit_cell("短"), "短");
         let mut table = Table::new(&[("places", ColumnType::Str)]);
         table.push(vec![Value::Str(long)]);
-        let mut book = WorkbookBuilder::new();
-        book.add("t", &table).unwrap();
+        let mut book = WorkbookBuilder::new(Lang::Zh, "2026-01-01T00:00:00Z");
+        book.add(TableId::Formulations, &table).unwrap();
         assert!(book.finish().is_ok());
     }
 }
