@@ -248,7 +248,8 @@ fn an_odt_heading_level_outside_one_to_nine_is_a_finding() {
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.text").unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text")
+        .unwrap();
     zip.start_file("content.xml", stored).unwrap();
     zip.write_all(
         "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>\
@@ -298,7 +299,11 @@ fn a_pdf_is_read_from_where_it_came_never_from_a_namesake_or_as_an_option() {
         .success()
         .stdout(predicate::str::contains(expected));
     // A PDF on standard input beside a file named stdin.txt is the PDF.
-    write(dir.path(), "stdin.txt", "这是另一个文件，不是标准输入。\n".as_bytes());
+    write(
+        dir.path(),
+        "stdin.txt",
+        "这是另一个文件，不是标准输入。\n".as_bytes(),
+    );
     let mut cmd = assert_cmd::Command::cargo_bin("tifa").unwrap();
     cmd.current_dir(dir.path())
         .args(["show", "-"])

@@ -662,7 +662,15 @@ fn report_xlsx_holds_the_tables_as_typed_sheets() {
     };
     let workbook = part("xl/workbook.xml");
     // Sheets named in Chinese (the report's default language), term counts included.
-    for sheet in ["文档", "逐对比较", "句子对齐", "用词趋势", "提法", "关注词语境", "词频"] {
+    for sheet in [
+        "文档",
+        "逐对比较",
+        "句子对齐",
+        "用词趋势",
+        "提法",
+        "关注词语境",
+        "词频",
+    ] {
         assert!(
             workbook.contains(&format!("<sheet name=\"{sheet}\"")),
             "{sheet}"
@@ -678,7 +686,11 @@ fn report_xlsx_holds_the_tables_as_typed_sheets() {
     // measures with three decimals, shares as percentages.
     assert!(!strings.contains("<t>2023</t>"), "years are not text");
     let styles = part("xl/styles.xml");
-    for code in ["formatCode=\"0\"", "formatCode=\"0.000\"", "formatCode=\"0.0%\""] {
+    for code in [
+        "formatCode=\"0\"",
+        "formatCode=\"0.000\"",
+        "formatCode=\"0.0%\"",
+    ] {
         assert!(styles.contains(code), "{code}: {styles}");
     }
     let documents = part("xl/worksheets/sheet1.xml");

@@ -292,7 +292,9 @@ fn update_manifest(
         .collect();
     // New rows' inferred values are marked: the column is added when the manifest lacks it.
     let mut header = header;
-    let add_column = !header.iter().any(|h| h.trim().eq_ignore_ascii_case("inferred"));
+    let add_column = !header
+        .iter()
+        .any(|h| h.trim().eq_ignore_ascii_case("inferred"));
     if add_column {
         header.push("inferred".to_string());
     }

@@ -63,7 +63,11 @@ fn running_key(line: &str) -> String {
 fn drop_running_lines(pages: &mut [String]) -> usize {
     let edge = |page: &str, last: bool| -> Option<String> {
         let mut lines = page.lines().filter(|l| !l.trim().is_empty());
-        let line = if last { lines.next_back() } else { lines.next() };
+        let line = if last {
+            lines.next_back()
+        } else {
+            lines.next()
+        };
         line.map(running_key)
     };
     let mut removed = 0;
@@ -213,7 +217,11 @@ mod tests {
     #[test]
     fn running_headers_and_page_numbers_go_and_pages_keep_their_lines() {
         let mut pages: Vec<String> = (1..=4)
-            .map(|n| format!("国务院公报 2026年第{n}号\n正文第{n}页的内容，接着写\n下去的句子。\n- {n} -\n"))
+            .map(|n| {
+                format!(
+                    "国务院公报 2026年第{n}号\n正文第{n}页的内容，接着写\n下去的句子。\n- {n} -\n"
+                )
+            })
             .collect();
         assert_eq!(drop_running_lines(&mut pages), 8);
         assert_eq!(pages[1], "\n正文第2页的内容，接着写\n下去的句子。\n\n");

@@ -472,16 +472,15 @@ fn not_a_document(path: &Path) -> Option<String> {
         .iter()
         .map(|(e, _)| *e)
         .collect();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase());
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     // Word processors' own formats: the command that converts the file says what to do.
     if let Some(ext) = ext.as_deref()
         && CONVERTIBLE.contains(&ext)
     {
         return Some(format!(
             "a .{ext} file, which tifa does not read: convert it with `soffice --headless --convert-to docx {}` (LibreOffice), or save it as .docx in Word or WPS",
-            path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         ));
     }
     Some(match path.extension() {

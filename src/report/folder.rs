@@ -464,8 +464,14 @@ mod tests {
         fs::write(target.join("my-notes.txt"), "mine").unwrap();
         fs::write(target.join("tables/a.csv"), "edited").unwrap();
         write_report(&target, &files(), true, None).unwrap();
-        assert_eq!(fs::read_to_string(target.join("my-notes.txt")).unwrap(), "mine");
-        assert_ne!(fs::read_to_string(target.join("tables/a.csv")).unwrap(), "edited");
+        assert_eq!(
+            fs::read_to_string(target.join("my-notes.txt")).unwrap(),
+            "mine"
+        );
+        assert_ne!(
+            fs::read_to_string(target.join("tables/a.csv")).unwrap(),
+            "edited"
+        );
         assert!(
             fs::read_to_string(target.join(MARKER))
                 .unwrap()

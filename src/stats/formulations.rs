@@ -245,7 +245,10 @@ impl<'s> FormulationTally<'s> {
             let text = doc.normalized.text.as_str();
             let tokens = self.segmenter.tokenize(text);
             let found = self.segmenter.formulations_in(text, &tokens);
-            (found, WordGrid::new(text, &tokens, &doc.normalized.map, &doc.places))
+            (
+                found,
+                WordGrid::new(text, &tokens, &doc.normalized.map, &doc.places),
+            )
         });
         for (k, ((doc, info), (found, grid))) in docs.iter().zip(infos).zip(found).enumerate() {
             self.add_document(doc, info, &found);

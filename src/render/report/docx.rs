@@ -76,7 +76,10 @@ pub fn render(
             Block::Heading(level, text) => doc.add_paragraph(
                 Paragraph::new()
                     .add_run(Run::new().add_text(xml_safe(text)))
-                    .style(&format!("Heading{level}")),
+                    .style(&format!("Heading{level}"))
+                    // Never left alone at the foot of a page.
+                    .keep_next(true)
+                    .keep_lines(true),
             ),
             Block::Paragraph(inlines) => doc.add_paragraph(paragraph(inlines)),
             Block::List(items) => items.iter().fold(doc, |doc, item| {
@@ -94,7 +97,8 @@ pub fn render(
                 doc.add_paragraph(
                     Paragraph::new()
                         .add_run(Run::new().add_image(picture))
-                        .align(AlignmentType::Center),
+                        .align(AlignmentType::Center)
+                        .keep_next(true),
                 )
                 .add_paragraph(
                     Paragraph::new()
@@ -240,18 +244,23 @@ fn with_contents(xml: &str, headings: &[(u8, String)]) -> String {
     if headings.is_empty() {
         return xml.to_string();
     }
-    let mut field = String::from(
-        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" /></w:r>\
-         <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"2-3\" \\h \\z \\u </w:instrText></w:r>\
-         <w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>",
-    );
+    // Each paragraph's properties come first, before its runs (the schema's order): the field's
+    // opening runs follow the first entry's properties.
+    let mut field = String::new();
     for (k, (level, text)) in headings.iter().enumerate() {
-        if k > 0 {
-            field.push_str("<w:p>");
-        }
         let indent = if *level > 2 { 420 } else { 0 };
         field.push_str(&format!(
-            "<w:pPr><w:ind w:left=\"{indent}\" /></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            "<w:p><w:pPr><w:ind w:left=\"{indent}\" /></w:pPr>"
+        ));
+        if k == 0 {
+            field.push_str(
+                "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" /></w:r>\
+                 <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"2-3\" \\h \\z \\u </w:instrText></w:r>\
+                 <w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>",
+            );
+        }
+        field.push_str(&format!(
+            "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
             escape_xml(text)
         ));
     }

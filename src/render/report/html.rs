@@ -40,6 +40,8 @@ cite{font-style:normal;color:var(--muted);font-size:.85em;white-space:nowrap}\
 figure{margin:1rem 0;break-inside:avoid}figure svg{width:100%;height:auto;max-width:900px;display:block}\
 figcaption{color:var(--muted);font-size:.9rem}\
 @media (max-width:600px){body{font-size:15px;padding:.6rem}h1{font-size:1.4rem}th,td{min-width:6.5em;overflow-wrap:anywhere}}\
+nav ul{list-style:none;padding-left:1.2em;margin:.2rem 0}nav>ul{padding-left:0}\
+@page{size:A4;margin:18mm 16mm}\
 @media print{body{max-width:none}.scroll{overflow:visible}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
 
 pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
@@ -177,22 +179,23 @@ fn contents(blocks: &[Block], lang: Lang, out: &mut String) {
         }
     }
     let label = lang.pick("目录", "Contents");
-    let _ = write!(out, "<nav aria-label=\"{label}\"><h2>{label}</h2>\n<ol>");
+    // The headings carry their own numbers (一、, （二）): the list adds none.
+    let _ = write!(out, "<nav aria-label=\"{label}\"><h2>{label}</h2>\n<ul>");
     let link =
         |(anchor, text): (usize, &str)| format!("<a href=\"#s{anchor}\">{}</a>", escape(text));
     for (entry, children) in tree {
         out.push_str("<li>");
         out.push_str(&link(entry));
         if !children.is_empty() {
-            out.push_str("<ol>");
+            out.push_str("<ul>");
             for child in children {
                 let _ = write!(out, "<li>{}</li>", link(child));
             }
-            out.push_str("</ol>");
+            out.push_str("</ul>");
         }
         out.push_str("</li>");
     }
-    out.push_str("</ol></nav>\n");
+    out.push_str("</ul></nav>\n");
 }
 
 /// The chart's SVG inline, without the XML declaration plotters may write, titled for screen

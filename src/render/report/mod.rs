@@ -251,7 +251,11 @@ pub fn emit_files<E: From<RenderError>>(
     }
     // The term counts are a sheet too when they fit one (the tables hold them whole).
     if workbook.is_some() && report.counts.cells.len() * 7 <= MAX_CSV_CELLS {
-        add_sheet(&mut workbook, TableId::TermCounts, &counts_table(&report.counts))?;
+        add_sheet(
+            &mut workbook,
+            TableId::TermCounts,
+            &counts_table(&report.counts),
+        )?;
     }
     if let Some(book) = workbook {
         let bytes = book.finish().map_err(RenderError::Xlsx)?;
@@ -794,7 +798,10 @@ pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
             TableId::FormulationLags,
             Box::new(|| report.diffusion.lag_table()),
         ),
-        (TableId::Enumerations, Box::new(|| lists_table(&report.lists))),
+        (
+            TableId::Enumerations,
+            Box::new(|| lists_table(&report.lists)),
+        ),
         (TableId::Kwic, Box::new(|| kwic_lines_table(report))),
     ];
     if !report.own_formulations.is_empty() {

@@ -122,7 +122,9 @@ fn fill(
             let shown = match value {
                 Value::Str(s) => {
                     let s = match lang {
-                        Lang::Zh => value_zh(column.name, s).map_or_else(|| fit_cell(s), Into::into),
+                        Lang::Zh => {
+                            value_zh(column.name, s).map_or_else(|| fit_cell(s), Into::into)
+                        }
                         Lang::En => fit_cell(s),
                     };
                     sheet.write_string(row, col, s.as_ref())?;
