@@ -39,6 +39,47 @@ pub fn bar(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
+/// The spinner of the running [`Stages`], for a stage's own count ([`Count`]).
+static SPINNER: std::sync::Mutex<Option<ProgressBar>> = std::sync::Mutex::new(None);
+
+/// Work done out of a known total inside a stage (pairs compared: 5/16), safe to tick from any
+/// thread: shown in the stage's spinner on a terminal, as a line per tenth with -v.
+pub struct Count {
+    spinner: Option<ProgressBar>,
+    done: std::sync::atomic::AtomicUsize,
+    total: usize,
+    what: String,
+    verbose: bool,
+}
+
+impl Count {
+    pub fn new(total: usize, what: &str) -> Self {
+        let spinner = SPINNER.lock().ok().and_then(|s| s.clone());
+        if let Some(bar) = &spinner {
+            bar.set_message(format!("{what} 0/{total}"));
+        }
+        Self {
+            spinner,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            total,
+            what: what.to_string(),
+            verbose: verbose() && !quiet(),
+        }
+    }
+
+    /// One more done.
+    pub fn tick(&self) {
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(bar) = &self.spinner {
+            bar.set_message(format!("{} {n}/{}", self.what, self.total));
+        }
+        let step = self.total.div_ceil(10).max(1);
+        if self.verbose && (n % step == 0 || n == self.total) {
+            eprintln!("         {}: {n}/{}", self.what, self.total);
+        }
+    }
+}
+
 /// Stage messages on stderr: a spinner on a terminal, plain lines with -v, nothing with -q.
 pub struct Stages {
     spinner: Option<ProgressBar>,
@@ -59,6 +100,9 @@ impl Stages {
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
         });
+        if let Ok(mut current) = SPINNER.lock() {
+            current.clone_from(&spinner);
+        }
         Self {
             spinner,
             verbose: verbose && !quiet,
@@ -91,6 +135,9 @@ impl Stages {
     pub fn finish(&self) {
         if let Some(bar) = &self.spinner {
             bar.finish_and_clear();
+        }
+        if let Ok(mut current) = SPINNER.lock() {
+            *current = None;
         }
     }
 }

@@ -241,8 +241,11 @@ pub fn build(
             Side::of(std::sync::Arc::new(corpus.documents[d].clone()), segmenter)
         }))
         .collect();
+    let done = crate::progress::Count::new(plan.len(), "compare: pairs");
     let comparisons = parallel_map(&plan, |p| {
-        compare_sides(&sides[&p.a], &sides[&p.b], segmenter, &options.align)
+        let comparison = compare_sides(&sides[&p.a], &sides[&p.b], segmenter, &options.align);
+        done.tick();
+        comparison
     });
     drop(sides);
     let heatmap_docs = heatmap_docs(corpus.documents.len(), reuse.as_ref().map(|r| &r.result));
