@@ -74,7 +74,7 @@ impl Count {
             bar.set_message(format!("{} {n}/{}", self.what, self.total));
         }
         let step = self.total.div_ceil(10).max(1);
-        if self.verbose && (n % step == 0 || n == self.total) {
+        if self.verbose && (n.is_multiple_of(step) || n == self.total) {
             eprintln!("         {}: {n}/{}", self.what, self.total);
         }
     }

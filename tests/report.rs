@@ -523,7 +523,7 @@ fn a_report_of_two_documents_lists_what_one_has_and_the_other_lacks() {
     let out = dir.path().join("out");
     report(&corpus, &out, &["--formats", "md"]);
     let md = fs::read_to_string(out.join("report.md")).unwrap();
-    let trends = &md[md.find("## 三、用词趋势").expect("a trends part")..];
+    let trends = &md[md.find("## 四、用词趋势").expect("a trends part")..];
     let emerging = &trends[trends.find("### 新出现的提法与词语").expect("emerging")..];
     let vanishing_at = emerging
         .find("### 不再出现的提法与词语")
@@ -574,8 +574,24 @@ fn report_docx_is_made_for_a_chinese_office_and_survives_a_control_character() {
         "a table-of-contents field Word fills on opening"
     );
     assert!(
-        document.contains(">二、逐对比较</w:t>"),
+        document.contains(">三、逐对比较</w:t>"),
         "its entries written in"
+    );
+    // The Word report is the briefing and the summaries by default; --full-word adds the evidence.
+    assert!(document.contains(">一、要点</w:t>"));
+    assert!(
+        !document.contains("新增内容（B 有、A 无）"),
+        "no text lists by default"
+    );
+    let full = dir.path().join("full");
+    report(
+        &common::corpus_dir(),
+        &full,
+        &["--formats", "docx", "--full-word"],
+    );
+    assert!(
+        docx_part(&full.join("report.docx"), "word/document.xml")
+            .contains("新增内容（B 有、A 无）")
     );
     assert!(
         document.contains("<w:ftr")

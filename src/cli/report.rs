@@ -43,6 +43,11 @@ pub struct ReportArgs {
     /// Replace a report folder that tifa wrote before.
     #[arg(long)]
     pub force: bool,
+    /// report.docx with all the evidence (every pair's added, dropped and changed text, the
+    /// contexts): hundreds of pages for a large corpus. By default it is the briefing and the
+    /// summaries, and the evidence is in index.html, report.md, the workbook and the tables.
+    #[arg(long)]
+    pub full_word: bool,
     /// Sentences less similar than this are not pairs (0–1).
     #[arg(long, default_value_t = 0.5, value_name = "RATIO", value_parser = super::ratio)]
     pub min_similarity: f64,
@@ -231,6 +236,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         min_docs: report.options.min_docs,
         from_passim: args.from_passim.as_ref().map(|p| p.display().to_string()),
         east_asian_font: args.east_asian_font.clone(),
+        full_word: args.full_word,
         date: crate::render::report::report_date(),
         encoding: args.input.encoding.clone(),
         settings_files: settings_files(&args, &dir),

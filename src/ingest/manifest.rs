@@ -226,7 +226,7 @@ pub fn read(
             unchecked: cell("inferred")
                 .map(|names| {
                     names
-                        .split(|c: char| c == ',' || c == '，' || c == ' ' || c == ';')
+                        .split([',', '，', ' ', ';'])
                         .map(|n| n.trim().to_lowercase())
                         .filter(|n| INFERABLE.contains(&n.as_str()))
                         .collect()

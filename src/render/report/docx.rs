@@ -238,7 +238,16 @@ fn office_styles(xml: &str) -> String {
 /// that Word rebuilds it with page numbers on opening, with the headings written in as its result so
 /// that a reader that does not update fields (LibreOffice, a preview) still lists them.
 fn with_contents(xml: &str, headings: &[(u8, String)]) -> String {
-    let Some(end) = xml.find("</w:p>").map(|at| at + "</w:p>".len()) else {
+    // Before the second part (after the briefing, which opens the document), else after the title.
+    let second_part = xml
+        .match_indices("w:val=\"Heading2\"")
+        .nth(1)
+        .and_then(|(at, _)| {
+            xml[..at]
+                .rfind("<w:p>")
+                .or_else(|| xml[..at].rfind("<w:p "))
+        });
+    let Some(end) = second_part.or_else(|| xml.find("</w:p>").map(|at| at + "</w:p>".len())) else {
         return xml.to_string();
     };
     if headings.is_empty() {

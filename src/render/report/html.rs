@@ -63,11 +63,12 @@ pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
     );
     let mut main_open = false;
     let mut anchor = 0;
+    // The first part (the briefing) opens the page; the contents follow it.
+    let mut parts = 0;
     for block in blocks {
         match block {
             Block::Heading(1, text) if !main_open => {
                 let _ = writeln!(out, "<header><h1>{}</h1></header>", escape(text));
-                contents(blocks, lang, &mut out);
                 out.push_str("<main>\n");
                 main_open = true;
             }
@@ -75,6 +76,12 @@ pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
                 if !main_open {
                     out.push_str("<main>\n");
                     main_open = true;
+                }
+                if *level == 2 {
+                    parts += 1;
+                    if parts == 2 {
+                        contents(blocks, lang, &mut out);
+                    }
                 }
                 if *level <= CONTENTS_DEPTH {
                     anchor += 1;

@@ -86,6 +86,8 @@ pub struct RunInfo {
     pub from_passim: Option<String>,
     /// The East Asian font of report.docx.
     pub east_asian_font: String,
+    /// report.docx with all the evidence (`--full-word`), not the briefing and summaries alone.
+    pub full_word: bool,
     /// The date report.docx gives as its creation (RFC 3339): `SOURCE_DATE_EPOCH`, else today.
     pub date: String,
     /// `--encoding`, when given.
@@ -153,6 +155,7 @@ impl RunInfo {
             min_docs: options.min_docs,
             from_passim: None,
             east_asian_font: "宋体".into(),
+            full_word: false,
             date: report_date(),
             encoding: None,
             settings_files: Vec::new(),
@@ -268,7 +271,13 @@ pub fn emit_files<E: From<RenderError>>(
             send(ReportFile::new(redline_path(report, k), docx))?;
         }
     }
-    let blocks = outline::outline(report, &charts, lang, formats.redline);
+    let blocks = outline::outline(
+        report,
+        &charts,
+        lang,
+        formats.redline,
+        outline::Detail::Full,
+    );
     if formats.md {
         send(ReportFile::new(
             "report.md",
@@ -276,11 +285,26 @@ pub fn emit_files<E: From<RenderError>>(
         ))?;
     }
     if formats.docx {
+        // The Word report is the briefing and the summaries (under 60 pages for 30 documents);
+        // the evidence is in the other formats, and in Word with --full-word.
+        let brief;
+        let word_blocks = if run.full_word {
+            &blocks
+        } else {
+            brief = outline::outline(
+                report,
+                &charts,
+                lang,
+                formats.redline,
+                outline::Detail::Brief,
+            );
+            &brief
+        };
         let options = docx::DocxOptions {
             title: report_title(report, lang),
             east_asian_font: run.east_asian_font.clone(),
             date: run.date.clone(),
-            contents: blocks
+            contents: word_blocks
                 .iter()
                 .filter_map(|b| match b {
                     outline::Block::Heading(level @ 2..=3, text) => Some((*level, text.clone())),
@@ -288,7 +312,7 @@ pub fn emit_files<E: From<RenderError>>(
                 })
                 .collect(),
         };
-        let docx = docx::render(&blocks, &charts, &options).map_err(RenderError::Docx)?;
+        let docx = docx::render(word_blocks, &charts, &options).map_err(RenderError::Docx)?;
         send(ReportFile::new("report.docx", docx))?;
     }
     if formats.html {

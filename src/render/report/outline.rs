@@ -53,17 +53,316 @@ fn chart_block(charts: &[Chart], id: ChartId, lang: Lang) -> Block {
 
 /// The whole report as blocks, in reading order; `redlines`: each shown pair names its Word
 /// redline (`redlines/`).
-pub fn outline(report: &Report, charts: &[Chart], lang: Lang, redlines: bool) -> Vec<Block> {
+/// How much a rendering of the report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: each pair's added, dropped, changed and shared text, the contexts.
+    Full,
+    /// The briefing and the summaries (the Word report by default): each pair's summary, term and
+    /// change tables cut to a few rows, no text lists, no contexts.
+    Brief,
+}
+
+/// Rows of each list of a pair in the brief rendering.
+const BRIEF_ROWS: usize = 3;
+
+pub fn outline(
+    report: &Report,
+    charts: &[Chart],
+    lang: Lang,
+    redlines: bool,
+    detail: Detail,
+) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(1, super::report_title(report, lang))];
+    briefing(report, lang, &mut blocks);
     overview(report, charts, lang, &mut blocks);
-    pairs(report, charts, lang, redlines, &mut blocks);
+    match detail {
+        Detail::Full => pairs(report, charts, lang, redlines, detail, &mut blocks),
+        // The briefing speaks of every shown pair: the evidence is named, not repeated.
+        Detail::Brief if !report.comparisons.is_empty() => {
+            blocks.push(Block::Heading(
+                2,
+                lang.pick("逐对比较", "Pair by pair").into(),
+            ));
+            blocks.push(para(if redlines {
+                lang.pick(
+                    "每对文件的要点见“要点”；逐句的新增、删去与改写，以及共有段落，见 index.html 与 report.md 的“逐对比较”，Word 修订稿见 redlines/（每对一份），全部数字见 report.xlsx。`tifa report --full-word` 把这些证据也写进本文件。",
+                    "Each pair's points are in the Briefing; the sentences added, dropped and rewritten, and the shared passages, are under “Pair by pair” in index.html and report.md, the Word redlines in redlines/ (one per pair), every figure in report.xlsx. `tifa report --full-word` writes that evidence into this file too.",
+                )
+            } else {
+                lang.pick(
+                    "每对文件的要点见“要点”；逐句的新增、删去与改写，以及共有段落，见 index.html 与 report.md 的“逐对比较”，全部数字见 report.xlsx。`tifa report --full-word` 把这些证据也写进本文件。",
+                    "Each pair's points are in the Briefing; the sentences added, dropped and rewritten, and the shared passages, are under “Pair by pair” in index.html and report.md, every figure in report.xlsx. `tifa report --full-word` writes that evidence into this file too.",
+                )
+            }));
+        }
+        Detail::Brief => {}
+    }
     traces(report, charts, lang, &mut blocks);
     trends(report, charts, lang, &mut blocks);
     keyness(report, charts, lang, &mut blocks);
     formulations(report, charts, lang, &mut blocks);
-    kwic(report, lang, &mut blocks);
+    if detail == Detail::Full {
+        kwic(report, lang, &mut blocks);
+    }
     number_parts(&mut blocks, lang);
     blocks
+}
+
+/// Most pairs the briefing speaks of (the pair section and the tables hold every one).
+const BRIEFING_PAIRS: usize = super::PAIRS_SHOWN;
+/// The briefing's spreading formulations are those first seen in this many latest years.
+const SPREAD_YEARS: i32 = 5;
+/// Formulations named per pair and for the corpus in the briefing.
+const BRIEFING_TERMS: usize = 5;
+
+/// The opening a staff writer can paste: for the corpus, the formulations that spread and where;
+/// for each compared pair, how much of B comes from A, B's new formulations (new to the corpus
+/// first), those dropped, the main changes of formulation and B's own sections, each cited.
+fn briefing(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+    out.push(Block::Heading(2, lang.pick("要点", "Briefing").into()));
+    let level_of: std::collections::HashMap<&str, Option<Level>> = report
+        .docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.level))
+        .collect();
+    let year_of: std::collections::HashMap<&str, Option<i32>> = report
+        .docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.year))
+        .collect();
+    let rank = |doc: &str| {
+        level_of
+            .get(doc)
+            .copied()
+            .flatten()
+            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
+    };
+    let year = |doc: &str| year_of.get(doc).copied().flatten();
+    // Formulations that spread: first seen in the earliest year's highest-level document that uses
+    // them (the origin), then taken up by documents of a later year or, in that year, of a lower
+    // level; most such documents first. Two characters (提法 marks on 提质, 科学) are words.
+    // Recent ones: first seen in the last SPREAD_YEARS years of the corpus (a long series' standing
+    // formulations, 社会主义 since 1954, are not news).
+    let last_year = report.docs.iter().filter_map(|d| d.year).max();
+    let recent = |f: &crate::stats::formulations::FormulationStat| {
+        last_year
+            .zip(f.first_year)
+            .is_none_or(|(last, first)| first > last - SPREAD_YEARS)
+    };
+    let mut spread: Vec<(
+        &crate::stats::formulations::FormulationStat,
+        usize,
+        &crate::stats::formulations::Place,
+    )> = report
+        .formulations
+        .iter()
+        .filter(|f| f.text.chars().count() >= 3 && recent(f))
+        .filter_map(|f| {
+            let first_year = f.first_year?;
+            let origin = f
+                .places
+                .iter()
+                .filter(|p| year(&p.doc) == Some(first_year))
+                .min_by_key(|p| rank(&p.doc).unwrap_or(usize::MAX))?;
+            let origin_rank = rank(&origin.doc);
+            let mut takers: Vec<&str> = f
+                .places
+                .iter()
+                .map(|p| p.doc.as_str())
+                .filter(|d| match year(d) {
+                    Some(y) if y > first_year => true,
+                    Some(y) if y == first_year => {
+                        rank(d).zip(origin_rank).is_some_and(|(r, o)| r > o)
+                    }
+                    _ => false,
+                })
+                .collect();
+            takers.sort_unstable();
+            takers.dedup();
+            (takers.len() >= 2).then_some((f, takers.len(), origin))
+        })
+        .collect();
+    // Phrases found by statistics alone (names, set phrases) after the formulations a text marks.
+    let recurrent = |f: &crate::stats::formulations::FormulationStat| {
+        f.kind == crate::words::formulation::FormulationKind::Recurrent
+    };
+    spread.sort_by(|a, b| {
+        recurrent(a.0)
+            .cmp(&recurrent(b.0))
+            .then(b.1.cmp(&a.1))
+            .then(b.0.count.cmp(&a.0.count))
+    });
+    if !spread.is_empty() {
+        let items = spread
+            .iter()
+            .take(BRIEFING_TERMS)
+            .map(|(f, takers, origin)| {
+                let from = match (rank(&origin.doc).and_then(|r| Level::ALL.get(r)), year(&origin.doc)) {
+                    (Some(level), Some(y)) => format!("{}{y}", lang.level(*level)),
+                    (None, Some(y)) => y.to_string(),
+                    _ => "?".into(),
+                };
+                vec![
+                    Inline::Strong(f.text.clone()),
+                    Inline::Text(match lang {
+                        Lang::Zh => format!(
+                            "：首见于{from}年文件，此后 {takers} 份文件跟进（共 {} 份文件使用 {} 次）。",
+                            f.docs, f.count
+                        ),
+                        Lang::En => format!(
+                            ": first in a {from} document, then taken up by {takers} documents ({} documents, {} uses in all). ",
+                            f.docs, f.count
+                        ),
+                    }),
+                    Inline::Cite(origin.to_string()),
+                ]
+            })
+            .collect();
+        out.push(para(lang.pick(
+            "近五年首见、扩散最广的提法（首见之后跟进的文件最多）：",
+            "The formulations first seen in the last five years that spread most (taken up by the most documents after their first use):",
+        )));
+        out.push(Block::List(items));
+    }
+    if report.comparisons.is_empty() {
+        return;
+    }
+    if report.comparisons.len() > BRIEFING_PAIRS {
+        out.push(para(match lang {
+            Lang::Zh => format!(
+                "以下为前 {BRIEFING_PAIRS} 对比较的要点（共 {} 对，见“逐对比较”与 tables/pairs）。",
+                report.comparisons.len()
+            ),
+            Lang::En => format!(
+                "The first {BRIEFING_PAIRS} of {} compared pairs (all in “Pair by pair” and tables/pairs).",
+                report.comparisons.len()
+            ),
+        }));
+    }
+    for c in report.comparisons.iter().take(BRIEFING_PAIRS) {
+        let p = PairPresentation::of(c);
+        let b_year = year_of.get(p.b.id.as_str()).copied().flatten();
+        let new_to_corpus = |term: &str| {
+            report
+                .formulations
+                .iter()
+                .find(|f| f.text == term)
+                .is_some_and(|f| f.first_year.is_some() && f.first_year == b_year)
+        };
+        out.push(Block::Heading(3, format!("{} → {}", p.a.label, p.b.label)));
+        let h = &p.headline;
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let mut items: Vec<Vec<Inline>> = vec![vec![
+            Inline::Text(match lang {
+                Lang::Zh => format!(
+                    "B 的 {} 文字取自 A（其中原文照录 {}），A 的 {} 在 B 中保留；B 新增 {} 句、删去 A 的 {} 句、改写 {} 句。",
+                    pct(h.taken_from_a),
+                    pct(h.verbatim),
+                    pct(h.a_kept),
+                    h.added_sentences,
+                    h.dropped_sentences,
+                    h.changed_sentences
+                ),
+                Lang::En => format!(
+                    "{} of B's text comes from A ({} verbatim); B keeps {} of A; B adds {} sentences, drops {} of A's and rewrites {}. ",
+                    pct(h.taken_from_a),
+                    pct(h.verbatim),
+                    pct(h.a_kept),
+                    h.added_sentences,
+                    h.dropped_sentences,
+                    h.changed_sentences
+                ),
+            }),
+            Inline::Cite(p.a.path.clone()),
+            Inline::Text(" → ".into()),
+            Inline::Cite(p.b.path.clone()),
+        ]];
+        let mut new: Vec<&crate::present::pair::TermItem> = p.new_formulations.iter().collect();
+        // New to the corpus (first used in B's year) before formulations that stood already.
+        new.sort_by_key(|t| (!new_to_corpus(&t.term), std::cmp::Reverse(t.b_count)));
+        let named = |label: &str, terms: &[&crate::present::pair::TermItem], mark_new: bool| {
+            let mut item = vec![Inline::Text(label.to_string())];
+            for (k, t) in terms.iter().take(BRIEFING_TERMS).enumerate() {
+                if k > 0 {
+                    item.push(Inline::Text(lang.pick("、", ", ").into()));
+                }
+                item.push(Inline::Strong(t.term.clone()));
+                let star = if mark_new && new_to_corpus(&t.term) {
+                    "*"
+                } else {
+                    ""
+                };
+                item.push(Inline::Text(format!(
+                    "{star}（{}）",
+                    if mark_new { t.b_count } else { t.a_count }
+                )));
+                item.push(Inline::Cite(t.cite.shown.clone()));
+            }
+            item
+        };
+        if !new.is_empty() {
+            items.push(named(
+                lang.pick(
+                    "新提法（* 为语料中首次出现，括号内为 B 中次数）：",
+                    "New formulations (* new to the corpus; count in B): ",
+                ),
+                &new,
+                true,
+            ));
+        }
+        let dropped: Vec<&crate::present::pair::TermItem> = p.dropped_formulations.iter().collect();
+        if !dropped.is_empty() {
+            items.push(named(
+                lang.pick(
+                    "不再出现的提法（括号内为 A 中次数）：",
+                    "Formulations dropped (count in A): ",
+                ),
+                &dropped,
+                false,
+            ));
+        }
+        let changes: Vec<&crate::present::pair::ChangeItem> = p
+            .changes
+            .iter()
+            .filter(|c| c.kind == crate::diff::ChangeKind::Formulation)
+            .take(3)
+            .collect();
+        if !changes.is_empty() {
+            let mut item = vec![Inline::Text(
+                lang.pick("主要提法变化：", "Main changes of formulation: ")
+                    .into(),
+            )];
+            for (k, ch) in changes.iter().enumerate() {
+                if k > 0 {
+                    item.push(Inline::Text(lang.pick("；", "; ").into()));
+                }
+                item.push(Inline::Del(ch.before.clone()));
+                item.push(Inline::Text(" → ".into()));
+                item.push(Inline::Ins(ch.after.clone()));
+                item.push(Inline::Text(" ".into()));
+                item.push(Inline::Cite(ch.b.shown.clone()));
+            }
+            items.push(item);
+        }
+        if !p.new_sections.is_empty() {
+            let sections: Vec<String> = p
+                .new_sections
+                .iter()
+                .take(3)
+                .map(|s| match lang {
+                    Lang::Zh => format!("{}（自有 {} 字）", s.heading, s.own_chars),
+                    Lang::En => format!("{} ({} own characters)", s.heading, s.own_chars),
+                })
+                .collect();
+            items.push(vec![Inline::Text(format!(
+                "{}{}",
+                lang.pick("B 自有的部分：", "B's own sections: "),
+                sections.join(lang.pick("；", "; "))
+            ))]);
+        }
+        out.push(Block::List(items));
+    }
 }
 
 /// 上级文件在下级文件中的落实: each traced base, when lower-level documents take text from a
@@ -565,7 +864,14 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     )));
 }
 
-fn pairs(report: &Report, charts: &[Chart], lang: Lang, redlines: bool, out: &mut Vec<Block>) {
+fn pairs(
+    report: &Report,
+    charts: &[Chart],
+    lang: Lang,
+    redlines: bool,
+    detail: Detail,
+    out: &mut Vec<Block>,
+) {
     out.push(Block::Heading(
         2,
         lang.pick("逐对比较", "Pair by pair").into(),
@@ -583,13 +889,28 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, redlines: bool, out: &mu
         )));
     }
     for (k, c) in report.comparisons.iter().enumerate().take(shown) {
-        let layout = Layout {
-            lang,
-            level: 3,
-            top,
-            runs: top,
-            show: Show::default(),
-            compact: false,
+        let layout = match detail {
+            Detail::Full => Layout {
+                lang,
+                level: 3,
+                top,
+                runs: top,
+                show: Show::default(),
+                compact: false,
+            },
+            Detail::Brief => Layout {
+                lang,
+                level: 3,
+                top: top.min(BRIEF_ROWS),
+                runs: 0,
+                show: Show {
+                    added: false,
+                    dropped: false,
+                    changed: false,
+                    moved: false,
+                },
+                compact: false,
+            },
         };
         let mut blocks = PairPresentation::of(c).blocks(&layout);
         // The dot plot goes after the summary and term tables, before the long lists of text.
@@ -597,7 +918,9 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, redlines: bool, out: &mu
             .iter()
             .position(|b| matches!(b, Block::Heading(4, h) if h == lang.pick("各部分：沿用与新写", "Each section: taken over and own")))
             .unwrap_or(blocks.len());
-        blocks.insert(at, chart_block(charts, ChartId::DotPlot(k), lang));
+        if detail == Detail::Full {
+            blocks.insert(at, chart_block(charts, ChartId::DotPlot(k), lang));
+        }
         if redlines {
             // Right under the pair's heading: the file a writer opens next.
             blocks.insert(
@@ -615,7 +938,9 @@ fn pairs(report: &Report, charts: &[Chart], lang: Lang, redlines: bool, out: &mu
             );
         }
         out.extend(blocks);
-        shared_passages(c, top, lang, out);
+        if detail == Detail::Full {
+            shared_passages(c, top, lang, out);
+        }
     }
 }
 
