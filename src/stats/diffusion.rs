@@ -215,10 +215,21 @@ fn step_lags_of(stat: &FormulationStat, starts: &LevelStarts, out: &mut Diffusio
     }
 }
 
+/// Documents a year needs for its share of adopters to be charted.
+pub const MIN_YEAR_DOCS: u32 = 3;
+
 impl Diffusion {
     /// The yearly share of documents below the national level using `formulation` (of all
     /// documents when the corpus has only national ones), for the adoption curves.
     pub fn curve(&self, formulation: &str) -> Vec<(i32, f64)> {
+        self.curve_counts(formulation)
+            .into_iter()
+            .map(|(year, using, docs)| (year, f64::from(using) / f64::from(docs.max(1))))
+            .collect()
+    }
+
+    /// [`Diffusion::curve`] as (year, documents using it, documents).
+    fn curve_counts(&self, formulation: &str) -> Vec<(i32, u32, u32)> {
         let rows: Vec<&Adoption> = self
             .adoption
             .iter()
@@ -233,16 +244,24 @@ impl Diffusion {
         }
         by_year
             .into_iter()
-            .map(|(year, (using, docs))| (year, f64::from(using) / f64::from(docs.max(1))))
+            .map(|(year, (using, docs))| (year, using, docs))
             .collect()
     }
 
     /// The formulations whose curves are drawn: the most widely used of those seen in at least
-    /// two years.
+    /// two years whose share means something — some year with at least [`MIN_YEAR_DOCS`]
+    /// documents (one document a year gives only 0% or 100%) — and that are not at 100% in every
+    /// year (such lines hide each other and say nothing).
     pub fn charted(&self, n: usize) -> Vec<&str> {
         self.formulations
             .iter()
-            .filter(|f| self.curve(f).iter().filter(|(_, s)| *s > 0.0).count() >= 2)
+            .filter(|f| {
+                let counts = self.curve_counts(f);
+                let seen = counts.iter().filter(|(_, using, _)| *using > 0).count();
+                let shared = counts.iter().any(|(_, _, docs)| *docs >= MIN_YEAR_DOCS);
+                let everywhere = counts.iter().all(|(_, using, docs)| using == docs);
+                seen >= 2 && shared && !everywhere
+            })
             .take(n)
             .map(String::as_str)
             .collect()
