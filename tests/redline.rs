@@ -60,6 +60,55 @@ fn resolved(xml: &str, accept: bool) -> String {
     out
 }
 
+/// The paragraphs Word shows after accepting or rejecting every change: a paragraph whose mark
+/// was inserted joins the next one when changes are rejected, one whose mark was deleted when
+/// they are accepted.
+fn resolved_paragraphs(xml: &str, accept: bool) -> Vec<String> {
+    let paragraph = regex::Regex::new(r"(?s)<w:p[ >].*?</w:p>").unwrap();
+    let mark = regex::Regex::new(r"(?s)<w:pPr>.*?<w:rPr>(.*?)</w:rPr>.*?</w:pPr>").unwrap();
+    let body = &xml[xml.find("<w:body>").unwrap_or(0)..];
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for p in paragraph.find_iter(body) {
+        let p = p.as_str();
+        current.push_str(&without_space(&resolved(p, accept)));
+        let (inserted, deleted) = match mark.captures(p) {
+            Some(m) => (m[1].contains("<w:ins "), m[1].contains("<w:del ")),
+            None => (false, false),
+        };
+        let ends = if accept { !deleted } else { !inserted };
+        if ends && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A document's paragraphs as the redline should give them back: its sentences, grouped.
+fn paragraphs(d: &tifa::ingest::Document) -> Vec<String> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for s in &d.structure.sentences {
+        let text = without_space(s.span.of(&d.normalized.text));
+        match out.last_mut() {
+            Some((p, t)) if *p == s.paragraph => t.push_str(&text),
+            _ => out.push((s.paragraph, text)),
+        }
+    }
+    out.into_iter()
+        .map(|(_, t)| t)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The share of `expected` paragraphs found whole in `got`.
+fn whole_share(expected: &[String], got: &[String]) -> f64 {
+    let got: std::collections::HashSet<&String> = got.iter().collect();
+    expected.iter().filter(|p| got.contains(p)).count() as f64 / expected.len().max(1) as f64
+}
+
 fn without_space(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -129,6 +178,31 @@ fn check(a: tifa::ingest::Document, b: tifa::ingest::Document) -> usize {
         without_space(&resolved(&xml, false)),
         sentences(&c.a),
         "reject all ≠ A"
+    );
+    // Paragraphs too: rejecting gives A's, accepting B's (a pair that spans a paragraph break of
+    // one side keeps the other side's break only).
+    let (a_back, b_back) = (
+        resolved_paragraphs(&xml, false),
+        resolved_paragraphs(&xml, true),
+    );
+    let (a_share, b_share) = (
+        whole_share(&paragraphs(&c.a), &a_back),
+        whole_share(&paragraphs(&c.b), &b_back),
+    );
+    assert!(
+        a_share >= 0.9,
+        "reject all gives {a_share:.2} of A's paragraphs whole"
+    );
+    assert!(
+        b_share >= 0.9,
+        "accept all gives {b_share:.2} of B's paragraphs whole"
+    );
+    eprintln!(
+        "{} → {}: {a_share:.3} of A's {} paragraphs whole after reject, {b_share:.3} of B's {} after accept",
+        c.a.id,
+        c.b.id,
+        paragraphs(&c.a).len(),
+        paragraphs(&c.b).len()
     );
     moves
 }

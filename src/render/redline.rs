@@ -8,7 +8,7 @@
 //! word edits. A pair outside that chain whose two sides are the same text is a tracked move
 //! (`w:moveFrom` where A had it, `w:moveTo` where B has it, linked by one move name); a pair outside
 //! the chain that was also reworded is a deletion and an insertion, since Word's move carries one
-//! text. Paragraphs follow B's.
+//! text. Paragraph marks are tracked as well: A's where only A breaks, B's where only B does.
 
 use super::report::docx::xml_safe;
 use crate::align::PairKind;
@@ -125,49 +125,96 @@ fn sentence_text(doc: &Document, i: usize) -> &str {
     doc.structure.sentences[i].span.of(&doc.normalized.text)
 }
 
+/// Where a step's text lies: the paragraph of A its first and last sentences are in (none when
+/// A does not have it), and the same for B.
+struct Place {
+    a: Option<(usize, usize)>,
+    b: Option<(usize, usize)>,
+}
+
+fn place_of(c: &Comparison, step: &Step) -> Place {
+    let paragraphs = |doc: &Document, r: Range<usize>| {
+        let s = &doc.structure.sentences;
+        (
+            s[r.start].paragraph,
+            s[r.end.max(r.start + 1) - 1].paragraph,
+        )
+    };
+    let pair = |k: usize| &c.alignment.pairs[k];
+    match step {
+        Step::Deleted(i) => Place {
+            a: Some(paragraphs(&c.a, *i..*i + 1)),
+            b: None,
+        },
+        Step::Inserted(j) => Place {
+            a: None,
+            b: Some(paragraphs(&c.b, *j..*j + 1)),
+        },
+        Step::Kept(k) => Place {
+            a: pair(*k).a.clone().map(|r| paragraphs(&c.a, r)),
+            b: pair(*k).b.clone().map(|r| paragraphs(&c.b, r)),
+        },
+        Step::MovedFrom(k) => Place {
+            a: pair(*k).a.clone().map(|r| paragraphs(&c.a, r)),
+            b: None,
+        },
+        Step::MovedTo(k) => Place {
+            a: None,
+            b: pair(*k).b.clone().map(|r| paragraphs(&c.b, r)),
+        },
+    }
+}
+
 /// Writes the redline of `c`, with `date` (RFC 3339) on every change.
+///
+/// Paragraph marks are tracked too: a mark where both A and B end a paragraph is plain, one where
+/// only B does is inserted, one where only A does is deleted. So rejecting every change gives A's
+/// paragraphs and accepting every change B's, not only their text.
 pub fn render(c: &Comparison, date: &str, east_asia_font: &str) -> Result<Vec<u8>, String> {
     let writer = Writer { date };
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut current = Paragraph::new();
-    let mut b_paragraph: Option<usize> = None;
-    // A new Word paragraph wherever B starts one.
-    let mut break_before =
-        |b_sentence: usize, current: &mut Paragraph, paragraphs: &mut Vec<Paragraph>| {
-            let p = c.b.structure.sentences[b_sentence].paragraph;
-            if b_paragraph.is_some_and(|q| q != p) {
-                paragraphs.push(std::mem::replace(current, Paragraph::new()));
-            }
-            b_paragraph = Some(p);
-        };
+    // The paragraph of A and of B the text written so far ends in.
+    let (mut a_paragraph, mut b_paragraph): (Option<usize>, Option<usize>) = (None, None);
     for step in steps(c) {
-        match step {
-            Step::Deleted(i) => {
-                current = current.add_delete(writer.deleted(sentence_text(&c.a, i)))
-            }
-            Step::Inserted(j) => {
-                break_before(j, &mut current, &mut paragraphs);
-                current = current.add_insert(writer.inserted(sentence_text(&c.b, j)));
-            }
-            Step::Kept(k) => {
-                let pair = &c.alignment.pairs[k];
-                let b = pair.b.clone().expect("a kept pair has B");
-                break_before(b.start, &mut current, &mut paragraphs);
-                current = writer.pair(current, c, k);
-            }
+        let place = place_of(c, &step);
+        let a_break = place
+            .a
+            .zip(a_paragraph)
+            .is_some_and(|((first, _), last)| first != last);
+        let b_break = place
+            .b
+            .zip(b_paragraph)
+            .is_some_and(|((first, _), last)| first != last);
+        if a_break || b_break {
+            let ended = std::mem::replace(&mut current, Paragraph::new());
+            paragraphs.push(match (a_break, b_break) {
+                (true, true) => ended,
+                (false, true) => ended.insert(AUTHOR, date),
+                _ => ended.delete(AUTHOR, date),
+            });
+        }
+        if let Some((_, last)) = place.a {
+            a_paragraph = Some(last);
+        }
+        if let Some((_, last)) = place.b {
+            b_paragraph = Some(last);
+        }
+        current = match step {
+            Step::Deleted(i) => current.add_delete(writer.deleted(sentence_text(&c.a, i))),
+            Step::Inserted(j) => current.add_insert(writer.inserted(sentence_text(&c.b, j))),
+            Step::Kept(k) => writer.pair(current, c, k),
             Step::MovedFrom(k) => {
                 let a = c.alignment.pairs[k].a.clone().expect("a moved pair has A");
                 let span = crate::diff::sentence_span(&c.a, a);
-                current =
-                    current.add_move_from(writer.moved_from(span.of(&c.a.normalized.text), k));
+                current.add_move_from(writer.moved_from(span.of(&c.a.normalized.text), k))
             }
             Step::MovedTo(k) => {
                 let b = c.alignment.pairs[k].b.clone().expect("a moved pair has B");
-                break_before(b.start, &mut current, &mut paragraphs);
                 let span = crate::diff::sentence_span(&c.b, b);
-                current = current.add_move_to(writer.moved_to(span.of(&c.b.normalized.text), k));
+                current.add_move_to(writer.moved_to(span.of(&c.b.normalized.text), k))
             }
-        }
+        };
     }
     paragraphs.push(current);
     let fonts = RunFonts::new()
