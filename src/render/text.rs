@@ -85,26 +85,144 @@ fn pieces(inlines: &[Inline], style: &TextStyle) -> Vec<Piece> {
 }
 
 /// Writes styled pieces wrapped at `width` display columns; lines after the first are indented
-/// by `indent`. Newlines inside the text become spaces.
+/// by `indent`. Newlines inside the text become spaces. Lines break only where Unicode's line
+/// breaking rules allow (UAX #14, through unicode-linebreak): between Chinese characters, after
+/// spaces, never inside a number or a file name (`gwr-2024.txt`, `3.5%`), never before ，。、；
+/// or a closing quote nor after an opening one. A stretch longer than a line is cut where it must.
 fn wrap(pieces: &[Piece], width: usize, indent: &str, out: &mut String) {
     let limit = width.max(20);
-    let mut column = 0;
-    for (text, open, close) in pieces {
-        out.push_str(open);
-        for ch in text.chars() {
+    // The text as one string, each character with the piece it belongs to.
+    let mut text = String::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (k, (t, _, _)) in pieces.iter().enumerate() {
+        for ch in t.chars() {
             let ch = if ch == '\n' { ' ' } else { ch };
+            text.push(ch);
+            owner.extend(std::iter::repeat_n(k, ch.len_utf8()));
+        }
+    }
+    let mut breaks: Vec<usize> = unicode_linebreak::linebreaks(&text)
+        .map(|(at, _)| at)
+        .filter(|&at| at < text.len())
+        .collect();
+    breaks.push(text.len());
+    let mut line = Line {
+        out,
+        pieces,
+        current: None,
+    };
+    let mut column = 0;
+    let mut start = 0;
+    for end in breaks {
+        let segment = &text[start..end];
+        let width_of = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+        // Spaces at the end of a segment do not count against the line: they vanish at a break.
+        let visible = width_of(segment.trim_end_matches(' '));
+        if column > indent.len() && column + visible > limit {
+            line.newline(indent);
+            column = indent.len();
+        }
+        let mut at = start;
+        for ch in segment.chars() {
             let w = ch.width().unwrap_or(0);
-            if column + w > limit {
-                out.push_str(close);
-                out.push('\n');
-                out.push_str(indent);
-                out.push_str(open);
+            if column > indent.len() && column + w > limit && ch != ' ' {
+                // A stretch longer than a line: cut it.
+                line.newline(indent);
                 column = indent.len();
             }
-            out.push(ch);
-            column += w;
+            if !(ch == ' ' && column == indent.len() && at > 0) {
+                line.push(owner[at], ch);
+                column += w;
+            }
+            at += ch.len_utf8();
         }
-        out.push_str(close);
+        start = end;
     }
-    let _ = writeln!(out);
+    line.finish();
+}
+
+/// Writes characters with their piece's style, closing it before a line break and opening it
+/// again after.
+struct Line<'a> {
+    out: &'a mut String,
+    pieces: &'a [Piece],
+    current: Option<usize>,
+}
+
+impl Line<'_> {
+    fn push(&mut self, piece: usize, ch: char) {
+        if self.current != Some(piece) {
+            self.close();
+            self.out.push_str(self.pieces[piece].1);
+            self.current = Some(piece);
+        }
+        self.out.push(ch);
+    }
+
+    fn close(&mut self) {
+        if let Some(k) = self.current.take() {
+            self.out.push_str(self.pieces[k].2);
+        }
+    }
+
+    fn newline(&mut self, indent: &str) {
+        let open = self.current;
+        self.close();
+        // Trailing spaces go with the break.
+        while self.out.ends_with(' ') {
+            self.out.pop();
+        }
+        self.out.push('\n');
+        self.out.push_str(indent);
+        if let Some(k) = open {
+            self.out.push_str(self.pieces[k].1);
+            self.current = Some(k);
+        }
+    }
+
+    fn finish(mut self) {
+        self.close();
+        let _ = writeln!(self.out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(text: &str, width: usize) -> Vec<String> {
+        let mut out = String::new();
+        wrap(&[(text.to_string(), "", "")], width, "", &mut out);
+        out.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn lines_break_where_chinese_and_file_names_allow() {
+        let text = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。见 gwr-2024.txt:123 与 national-gwr/gwr-2025.txt，比上年增长 5.2%，共 1234567 字。";
+        for width in 20..60 {
+            let lines = wrapped(text, width);
+            assert_eq!(
+                lines.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "{width}"
+            );
+            for line in &lines {
+                assert!(
+                    !line.starts_with(['，', '。', '、', '；', '：', '）', '”']),
+                    "{width}: {line:?} in {lines:?}"
+                );
+                assert!(
+                    line.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= width,
+                    "{width}: {line:?} wider than the line"
+                );
+            }
+            let joined = lines.join("\n");
+            for whole in ["gwr-2024.txt:123", "1234567", "5.2%"] {
+                assert!(
+                    joined.contains(whole),
+                    "{width}: {whole} split in {lines:?}"
+                );
+            }
+        }
+    }
 }
