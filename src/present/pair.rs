@@ -858,10 +858,13 @@ impl PairPresentation {
             .map(|r| {
                 let mut item = vec![r.cite.inline(), Inline::Text(" ".into())];
                 if !r.heading.is_empty() && !r.text.starts_with(&r.heading) {
+                    // The space after the strong text, not inside it: CommonMark does not close
+                    // `**…**` after a space.
                     item.push(Inline::Strong(format!(
-                        "[{}] ",
+                        "[{}]",
                         compact_text(&r.heading, 24)
                     )));
+                    item.push(Inline::Text(" ".into()));
                 }
                 let body = if layout.compact {
                     compact_text(&r.text, 120)
