@@ -90,6 +90,8 @@ fn the_report_traces_the_base_and_lists_each_county_s_own_formulations() {
     let out = report(dir.path(), dir.path(), "md,csv");
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("## 四、上级文件在下级文件中的落实"), "{md}");
+    // The trace grid's caption names its columns' sections, not only their markers.
+    assert!(md.contains("各列：前言"), "{md}");
     // keep, change and move take over 200 characters or more; drop and own take less.
     assert!(md.contains("### 全省网信工作会议讲话 (base) → 3 份下级文件"));
     assert!(

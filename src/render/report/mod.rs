@@ -631,6 +631,19 @@ fn trace_chart(
     lang: Lang,
 ) -> Result<Option<Chart>, RenderError> {
     let grid = trace.section_grid();
+    // The columns are numbered by their markers (一、); the caption names each section.
+    let named: Vec<String> = grid
+        .sections
+        .iter()
+        .zip(&grid.headings)
+        .map(|(marker, heading)| {
+            if heading.starts_with(marker.as_str()) {
+                crate::render::truncate(heading, 32)
+            } else {
+                marker.clone()
+            }
+        })
+        .collect();
     let label_of = |id: &str| {
         report
             .corpus
@@ -650,9 +663,13 @@ fn trace_chart(
             label_of(&trace.base),
             lang.pick(" 各部分在下级文件中的保留比例", ": each section kept by the documents below it")
         ),
-        lang.pick(
-            "列为上级文件的一级部分，行为下级文件（最贴近的在上）；数字为该部分被保留（原样、改写或移位）的字数百分比。",
-            "Columns: the base's top-level sections; rows: the documents below it, closest first; each number is the percentage of the section's characters kept (identical, changed or moved).",
+        &format!(
+            "{}{}",
+            lang.pick(
+                "列为上级文件的一级部分，行为下级文件（最贴近的在上）；数字为该部分被保留（原样、改写或移位）的字数百分比。各列：",
+                "Columns: the base's top-level sections; rows: the documents below it, closest first; each number is the percentage of the section's characters kept (identical, changed or moved). The columns: ",
+            ),
+            named.join(lang.pick("；", "; "))
         ),
     )
 }
