@@ -67,8 +67,7 @@ impl Places {
     pub fn suffix(&self, line: u32) -> String {
         match (self, self.locate(line)) {
             (Places::Paragraphs, _) => format!(" ¶{line}"),
-            (_, (Some(page), on_page)) => format!(" p.{page}:{on_page}"),
-            (_, (None, line)) => format!(":{line}"),
+            (_, (page, line)) => line_suffix(page, line),
         }
     }
 
@@ -83,6 +82,15 @@ impl Places {
                 (Some(page as u32), line + 1 - first.min(line))
             }
         }
+    }
+}
+
+/// The end of a citation of a line already located ([`Places::locate`]): ` p.4:12` on a PDF's
+/// page, else `:12`.
+pub fn line_suffix(page: Option<u32>, line: u32) -> String {
+    match page {
+        Some(page) => format!(" p.{page}:{line}"),
+        None => format!(":{line}"),
     }
 }
 

@@ -615,6 +615,128 @@ impl PairPresentation {
         out
     }
 
+    /// The pair's points for a report's briefing, each cited: the share of B taken from A, B's new
+    /// formulations (those `new_to_corpus` says are new first, marked *), those dropped, the main
+    /// changes of formulation and B's own sections; at most `top` of each list.
+    pub fn briefing(
+        &self,
+        lang: Lang,
+        top: usize,
+        new_to_corpus: &dyn Fn(&str) -> bool,
+    ) -> Vec<Vec<Inline>> {
+        let h = &self.headline;
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let mut items: Vec<Vec<Inline>> = vec![vec![
+            Inline::Text(match lang {
+                Lang::Zh => format!(
+                    "B 的 {} 文字取自 A（其中原文照录 {}），A 的 {} 在 B 中保留；B 新增 {} 句、删去 A 的 {} 句、改写 {} 句。",
+                    pct(h.taken_from_a),
+                    pct(h.verbatim),
+                    pct(h.a_kept),
+                    h.added_sentences,
+                    h.dropped_sentences,
+                    h.changed_sentences
+                ),
+                Lang::En => format!(
+                    "{} of B's text comes from A ({} verbatim); B keeps {} of A; B adds {} sentences, drops {} of A's and rewrites {}. ",
+                    pct(h.taken_from_a),
+                    pct(h.verbatim),
+                    pct(h.a_kept),
+                    h.added_sentences,
+                    h.dropped_sentences,
+                    h.changed_sentences
+                ),
+            }),
+            Inline::Cite(self.a.path.clone()),
+            Inline::Text(" → ".into()),
+            Inline::Cite(self.b.path.clone()),
+        ]];
+        let mut new: Vec<&TermItem> = self.new_formulations.iter().collect();
+        // New to the corpus (first used in B's year) before formulations that stood already.
+        new.sort_by_key(|t| (!new_to_corpus(&t.term), std::cmp::Reverse(t.b_count)));
+        let named = |label: &str, terms: &[&TermItem], mark_new: bool| {
+            let mut item = vec![Inline::Text(label.to_string())];
+            for (k, t) in terms.iter().take(top).enumerate() {
+                if k > 0 {
+                    item.push(Inline::Text(lang.pick("、", ", ").into()));
+                }
+                item.push(Inline::Strong(t.term.clone()));
+                let star = if mark_new && new_to_corpus(&t.term) {
+                    "*"
+                } else {
+                    ""
+                };
+                item.push(Inline::Text(format!(
+                    "{star}（{}）",
+                    if mark_new { t.b_count } else { t.a_count }
+                )));
+                item.push(t.cite.inline());
+            }
+            item
+        };
+        if !new.is_empty() {
+            items.push(named(
+                lang.pick(
+                    "新提法（* 为语料中首次出现，括号内为 B 中次数）：",
+                    "New formulations (* new to the corpus; count in B): ",
+                ),
+                &new,
+                true,
+            ));
+        }
+        let dropped: Vec<&TermItem> = self.dropped_formulations.iter().collect();
+        if !dropped.is_empty() {
+            items.push(named(
+                lang.pick(
+                    "不再出现的提法（括号内为 A 中次数）：",
+                    "Formulations dropped (count in A): ",
+                ),
+                &dropped,
+                false,
+            ));
+        }
+        let changes: Vec<&ChangeItem> = self
+            .changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Formulation)
+            .take(3)
+            .collect();
+        if !changes.is_empty() {
+            let mut item = vec![Inline::Text(
+                lang.pick("主要提法变化：", "Main changes of formulation: ")
+                    .into(),
+            )];
+            for (k, ch) in changes.iter().enumerate() {
+                if k > 0 {
+                    item.push(Inline::Text(lang.pick("；", "; ").into()));
+                }
+                item.push(Inline::Del(ch.before.clone()));
+                item.push(Inline::Text(" → ".into()));
+                item.push(Inline::Ins(ch.after.clone()));
+                item.push(Inline::Text(" ".into()));
+                item.push(ch.b.inline());
+            }
+            items.push(item);
+        }
+        if !self.new_sections.is_empty() {
+            let sections: Vec<String> = self
+                .new_sections
+                .iter()
+                .take(3)
+                .map(|s| match lang {
+                    Lang::Zh => format!("{}（自有 {} 字）", s.heading, s.own_chars),
+                    Lang::En => format!("{} ({} own characters)", s.heading, s.own_chars),
+                })
+                .collect();
+            items.push(vec![Inline::Text(format!(
+                "{}{}",
+                lang.pick("B 自有的部分：", "B's own sections: "),
+                sections.join(lang.pick("；", "; "))
+            ))]);
+        }
+        items
+    }
+
     /// The whole pair as blocks: heading, summary, terms, changes, sections, added and dropped
     /// text, changed sentences.
     pub fn blocks(&self, layout: &Layout) -> Vec<Block> {

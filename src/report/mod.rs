@@ -127,6 +127,8 @@ pub struct Report {
     pub formulations: Vec<FormulationStat>,
     /// How the formulations spread: adoption by level and region, first uses, step lags.
     pub diffusion: crate::stats::diffusion::Diffusion,
+    /// The recent formulations taken up most after their first use (the briefing's list).
+    pub spread: Vec<crate::stats::formulations::Spread>,
     pub lists: Vec<EnumerationList>,
     pub kwic: Vec<(String, Vec<KwicLine>)>,
     /// The higher-level documents whose text lower-level ones take over, each traced through
@@ -267,6 +269,7 @@ pub fn build(
         &counts.recurrent,
     );
     let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
+    let spread = crate::stats::formulations::spread(&formulations, &docs);
     let own_formulations = own_formulations(&counts, &sources, &formulations, |f| {
         f.reads_as_a_word(segmenter)
     });
@@ -298,6 +301,7 @@ pub fn build(
         keyness,
         formulations,
         diffusion,
+        spread,
         lists,
         kwic,
         traces,

@@ -13,7 +13,7 @@ use crate::structure::EnumerationItem;
 use crate::words::Segmenter;
 use crate::words::formulation::FormulationKind;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where a formulation or list occurs: document id and line in the original file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -39,10 +39,8 @@ impl Place {
 
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.page {
-            Some(page) => write!(f, "{} p.{page}:{}", self.doc, self.line),
-            None => write!(f, "{}:{}", self.doc, self.line),
-        }
+        let suffix = crate::extract::line_suffix(self.page, self.line);
+        write!(f, "{}{suffix}", self.doc)
     }
 }
 
@@ -551,4 +549,89 @@ pub fn lists_table(lists: &[EnumerationList]) -> Table {
         ]);
     }
     table
+}
+
+/// Formulations first seen within this many latest years of the corpus are news; older ones
+/// (社会主义 since 1954) are standing.
+pub const SPREAD_YEARS: i32 = 5;
+
+/// A formulation that spread: where it was first seen, and how many documents took it up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spread {
+    pub text: String,
+    /// The earliest year's highest-level document that uses it.
+    pub origin: Place,
+    pub origin_level: Option<Level>,
+    pub origin_year: Option<i32>,
+    /// Documents of a later year, or of that year and a lower level, that use it.
+    pub takers: usize,
+    pub docs: u32,
+    pub count: u64,
+}
+
+/// The recent formulations (first seen in the last [`SPREAD_YEARS`]) of three characters or more
+/// taken up by at least two documents after their first use, the most taken up first; phrases
+/// found by statistics alone (names, set phrases) after those a text marks.
+pub fn spread(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Spread> {
+    let by_id: HashMap<&str, &DocInfo> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let rank = |doc: &str| {
+        by_id
+            .get(doc)
+            .and_then(|d| d.level)
+            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
+    };
+    let year = |doc: &str| by_id.get(doc).and_then(|d| d.year);
+    let last_year = docs.iter().filter_map(|d| d.year).max();
+    let mut out: Vec<(bool, Spread)> = formulations
+        .iter()
+        .filter(|f| f.text.chars().count() >= 3)
+        .filter(|f| {
+            last_year
+                .zip(f.first_year)
+                .is_none_or(|(last, first)| first > last - SPREAD_YEARS)
+        })
+        .filter_map(|f| {
+            let first_year = f.first_year?;
+            let origin = f
+                .places
+                .iter()
+                .filter(|p| year(&p.doc) == Some(first_year))
+                .min_by_key(|p| rank(&p.doc).unwrap_or(usize::MAX))?;
+            let origin_rank = rank(&origin.doc);
+            let mut takers: Vec<&str> = f
+                .places
+                .iter()
+                .map(|p| p.doc.as_str())
+                .filter(|d| match year(d) {
+                    Some(y) if y > first_year => true,
+                    Some(y) if y == first_year => {
+                        rank(d).zip(origin_rank).is_some_and(|(r, o)| r > o)
+                    }
+                    _ => false,
+                })
+                .collect();
+            takers.sort_unstable();
+            takers.dedup();
+            (takers.len() >= 2).then(|| {
+                (
+                    f.kind == FormulationKind::Recurrent,
+                    Spread {
+                        text: f.text.clone(),
+                        origin: origin.clone(),
+                        origin_level: by_id.get(origin.doc.as_str()).and_then(|d| d.level),
+                        origin_year: Some(first_year),
+                        takers: takers.len(),
+                        docs: f.docs,
+                        count: f.count,
+                    },
+                )
+            })
+        })
+        .collect();
+    out.sort_by(|(ra, a), (rb, b)| {
+        ra.cmp(rb)
+            .then(b.takers.cmp(&a.takers))
+            .then(b.count.cmp(&a.count))
+    });
+    out.into_iter().map(|(_, s)| s).collect()
 }

@@ -111,8 +111,6 @@ pub fn outline(
 
 /// Most pairs the briefing speaks of (the pair section and the tables hold every one).
 const BRIEFING_PAIRS: usize = super::PAIRS_SHOWN;
-/// The briefing's spreading formulations are those first seen in this many latest years.
-const SPREAD_YEARS: i32 = 5;
 /// Formulations named per pair and for the corpus in the briefing.
 const BRIEFING_TERMS: usize = 5;
 
@@ -121,101 +119,40 @@ const BRIEFING_TERMS: usize = 5;
 /// first), those dropped, the main changes of formulation and B's own sections, each cited.
 fn briefing(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(2, lang.pick("要点", "Briefing").into()));
-    let level_of: std::collections::HashMap<&str, Option<Level>> = report
-        .docs
-        .iter()
-        .map(|d| (d.id.as_str(), d.level))
-        .collect();
     let year_of: std::collections::HashMap<&str, Option<i32>> = report
         .docs
         .iter()
         .map(|d| (d.id.as_str(), d.year))
         .collect();
-    let rank = |doc: &str| {
-        level_of
-            .get(doc)
-            .copied()
-            .flatten()
-            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
-    };
-    let year = |doc: &str| year_of.get(doc).copied().flatten();
-    // Formulations that spread: first seen in the earliest year's highest-level document that uses
-    // them (the origin), then taken up by documents of a later year or, in that year, of a lower
-    // level; most such documents first. Two characters (提法 marks on 提质, 科学) are words.
-    // Recent ones: first seen in the last SPREAD_YEARS years of the corpus (a long series' standing
-    // formulations, 社会主义 since 1954, are not news).
-    let last_year = report.docs.iter().filter_map(|d| d.year).max();
-    let recent = |f: &crate::stats::formulations::FormulationStat| {
-        last_year
-            .zip(f.first_year)
-            .is_none_or(|(last, first)| first > last - SPREAD_YEARS)
-    };
-    let mut spread: Vec<(
-        &crate::stats::formulations::FormulationStat,
-        usize,
-        &crate::stats::formulations::Place,
-    )> = report
+    let spread = &report.spread;
+    // Each formulation's first year, for "new to the corpus".
+    let first_year: std::collections::HashMap<&str, Option<i32>> = report
         .formulations
         .iter()
-        .filter(|f| f.text.chars().count() >= 3 && recent(f))
-        .filter_map(|f| {
-            let first_year = f.first_year?;
-            let origin = f
-                .places
-                .iter()
-                .filter(|p| year(&p.doc) == Some(first_year))
-                .min_by_key(|p| rank(&p.doc).unwrap_or(usize::MAX))?;
-            let origin_rank = rank(&origin.doc);
-            let mut takers: Vec<&str> = f
-                .places
-                .iter()
-                .map(|p| p.doc.as_str())
-                .filter(|d| match year(d) {
-                    Some(y) if y > first_year => true,
-                    Some(y) if y == first_year => {
-                        rank(d).zip(origin_rank).is_some_and(|(r, o)| r > o)
-                    }
-                    _ => false,
-                })
-                .collect();
-            takers.sort_unstable();
-            takers.dedup();
-            (takers.len() >= 2).then_some((f, takers.len(), origin))
-        })
+        .map(|f| (f.text.as_str(), f.first_year))
         .collect();
-    // Phrases found by statistics alone (names, set phrases) after the formulations a text marks.
-    let recurrent = |f: &crate::stats::formulations::FormulationStat| {
-        f.kind == crate::words::formulation::FormulationKind::Recurrent
-    };
-    spread.sort_by(|a, b| {
-        recurrent(a.0)
-            .cmp(&recurrent(b.0))
-            .then(b.1.cmp(&a.1))
-            .then(b.0.count.cmp(&a.0.count))
-    });
     if !spread.is_empty() {
         let items = spread
             .iter()
             .take(BRIEFING_TERMS)
-            .map(|(f, takers, origin)| {
-                let from = match (rank(&origin.doc).and_then(|r| Level::ALL.get(r)), year(&origin.doc)) {
-                    (Some(level), Some(y)) => format!("{}{y}", lang.level(*level)),
+            .map(|f| {
+                let from = match (f.origin_level, f.origin_year) {
+                    (Some(level), Some(y)) => format!("{}{y}", lang.level(level)),
                     (None, Some(y)) => y.to_string(),
                     _ => "?".into(),
                 };
+                let (takers, docs, count) = (f.takers, f.docs, f.count);
                 vec![
                     Inline::Strong(f.text.clone()),
                     Inline::Text(match lang {
                         Lang::Zh => format!(
-                            "：首见于{from}年文件，此后 {takers} 份文件跟进（共 {} 份文件使用 {} 次）。",
-                            f.docs, f.count
+                            "：首见于{from}年文件，此后 {takers} 份文件跟进（共 {docs} 份文件使用 {count} 次）。"
                         ),
                         Lang::En => format!(
-                            ": first in a {from} document, then taken up by {takers} documents ({} documents, {} uses in all). ",
-                            f.docs, f.count
+                            ": first in a {from} document, then taken up by {takers} documents ({docs} documents, {count} uses in all). "
                         ),
                     }),
-                    Inline::Cite(origin.to_string()),
+                    Inline::Cite(f.origin.to_string()),
                 ]
             })
             .collect();
@@ -243,125 +180,16 @@ fn briefing(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     for c in report.comparisons.iter().take(BRIEFING_PAIRS) {
         let p = PairPresentation::of(c);
         let b_year = year_of.get(p.b.id.as_str()).copied().flatten();
-        let new_to_corpus = |term: &str| {
-            report
-                .formulations
-                .iter()
-                .find(|f| f.text == term)
-                .is_some_and(|f| f.first_year.is_some() && f.first_year == b_year)
-        };
         out.push(Block::Heading(3, format!("{} → {}", p.a.label, p.b.label)));
-        let h = &p.headline;
-        let pct = |x: f64| format!("{:.0}%", x * 100.0);
-        let mut items: Vec<Vec<Inline>> = vec![vec![
-            Inline::Text(match lang {
-                Lang::Zh => format!(
-                    "B 的 {} 文字取自 A（其中原文照录 {}），A 的 {} 在 B 中保留；B 新增 {} 句、删去 A 的 {} 句、改写 {} 句。",
-                    pct(h.taken_from_a),
-                    pct(h.verbatim),
-                    pct(h.a_kept),
-                    h.added_sentences,
-                    h.dropped_sentences,
-                    h.changed_sentences
-                ),
-                Lang::En => format!(
-                    "{} of B's text comes from A ({} verbatim); B keeps {} of A; B adds {} sentences, drops {} of A's and rewrites {}. ",
-                    pct(h.taken_from_a),
-                    pct(h.verbatim),
-                    pct(h.a_kept),
-                    h.added_sentences,
-                    h.dropped_sentences,
-                    h.changed_sentences
-                ),
-            }),
-            Inline::Cite(p.a.path.clone()),
-            Inline::Text(" → ".into()),
-            Inline::Cite(p.b.path.clone()),
-        ]];
-        let mut new: Vec<&crate::present::pair::TermItem> = p.new_formulations.iter().collect();
-        // New to the corpus (first used in B's year) before formulations that stood already.
-        new.sort_by_key(|t| (!new_to_corpus(&t.term), std::cmp::Reverse(t.b_count)));
-        let named = |label: &str, terms: &[&crate::present::pair::TermItem], mark_new: bool| {
-            let mut item = vec![Inline::Text(label.to_string())];
-            for (k, t) in terms.iter().take(BRIEFING_TERMS).enumerate() {
-                if k > 0 {
-                    item.push(Inline::Text(lang.pick("、", ", ").into()));
-                }
-                item.push(Inline::Strong(t.term.clone()));
-                let star = if mark_new && new_to_corpus(&t.term) {
-                    "*"
-                } else {
-                    ""
-                };
-                item.push(Inline::Text(format!(
-                    "{star}（{}）",
-                    if mark_new { t.b_count } else { t.a_count }
-                )));
-                item.push(Inline::Cite(t.cite.shown.clone()));
-            }
-            item
-        };
-        if !new.is_empty() {
-            items.push(named(
-                lang.pick(
-                    "新提法（* 为语料中首次出现，括号内为 B 中次数）：",
-                    "New formulations (* new to the corpus; count in B): ",
-                ),
-                &new,
-                true,
-            ));
-        }
-        let dropped: Vec<&crate::present::pair::TermItem> = p.dropped_formulations.iter().collect();
-        if !dropped.is_empty() {
-            items.push(named(
-                lang.pick(
-                    "不再出现的提法（括号内为 A 中次数）：",
-                    "Formulations dropped (count in A): ",
-                ),
-                &dropped,
-                false,
-            ));
-        }
-        let changes: Vec<&crate::present::pair::ChangeItem> = p
-            .changes
-            .iter()
-            .filter(|c| c.kind == crate::diff::ChangeKind::Formulation)
-            .take(3)
-            .collect();
-        if !changes.is_empty() {
-            let mut item = vec![Inline::Text(
-                lang.pick("主要提法变化：", "Main changes of formulation: ")
-                    .into(),
-            )];
-            for (k, ch) in changes.iter().enumerate() {
-                if k > 0 {
-                    item.push(Inline::Text(lang.pick("；", "; ").into()));
-                }
-                item.push(Inline::Del(ch.before.clone()));
-                item.push(Inline::Text(" → ".into()));
-                item.push(Inline::Ins(ch.after.clone()));
-                item.push(Inline::Text(" ".into()));
-                item.push(Inline::Cite(ch.b.shown.clone()));
-            }
-            items.push(item);
-        }
-        if !p.new_sections.is_empty() {
-            let sections: Vec<String> = p
-                .new_sections
-                .iter()
-                .take(3)
-                .map(|s| match lang {
-                    Lang::Zh => format!("{}（自有 {} 字）", s.heading, s.own_chars),
-                    Lang::En => format!("{} ({} own characters)", s.heading, s.own_chars),
-                })
-                .collect();
-            items.push(vec![Inline::Text(format!(
-                "{}{}",
-                lang.pick("B 自有的部分：", "B's own sections: "),
-                sections.join(lang.pick("；", "; "))
-            ))]);
-        }
-        out.push(Block::List(items));
+        out.push(Block::List(p.briefing(
+            lang,
+            BRIEFING_TERMS,
+            &|term: &str| {
+                first_year
+                    .get(term)
+                    .is_some_and(|y| y.is_some() && *y == b_year)
+            },
+        )));
     }
 }
 
@@ -1236,10 +1064,8 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
                     places.push(Inline::Text(" ".into()));
                 }
                 let path = doc_path(report, &p.doc);
-                places.push(Inline::Cite(match p.page {
-                    Some(page) => format!("{path} p.{page}:{}", p.line),
-                    None => format!("{path}:{}", p.line),
-                }));
+                let suffix = crate::extract::line_suffix(p.page, p.line);
+                places.push(Inline::Cite(format!("{path}{suffix}")));
             }
             row.push(places);
             row

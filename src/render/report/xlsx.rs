@@ -95,9 +95,11 @@ fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cut)
 }
 
-/// A column of shares (0–1), shown as percentages.
+/// A column of shares (0–1), shown as percentages (not `log_ratio`, a logarithm).
 fn is_share(name: &str) -> bool {
-    name.starts_with("share") || name.ends_with("_ratio") || name.ends_with("_share")
+    name.starts_with("share")
+        || name.ends_with("_share")
+        || (name.ends_with("_ratio") && name != "log_ratio")
 }
 
 fn fill(
