@@ -229,6 +229,17 @@ pub const MIN_PROMISCUOUS_PARTNERS: u32 = 8;
 /// A phrase followed (or preceded) by the same word in this share of its occurrences is cut
 /// from a longer one (两条腿走 | 路), and is not listed.
 pub const MAX_SAME_NEIGHBOUR: f64 = 0.8;
+/// A phrase followed by a noun in this share of its occurrences modifies the noun: it is cut
+/// from longer names (规上工业 | 增加值, 中华民族共同体 | 意识, 长期护理 | 保险), however varied
+/// the nouns are.
+pub const MAX_BEFORE_NOUN: f64 = 0.8;
+
+/// Adds `word` to a list of distinct partners, up to [`MIN_PROMISCUOUS_PARTNERS`] of them.
+fn note_partner<'a>(partners: &mut Vec<&'a str>, word: &'a str) {
+    if partners.len() < MIN_PROMISCUOUS_PARTNERS as usize && !partners.contains(&word) {
+        partners.push(word);
+    }
+}
 
 /// Recurrent policy phrases of a corpus: multi-word phrases used in several documents, whether
 /// quoted or not (全国统一大市场, 低空经济, 银发经济, 投资于人), found by corpus statistics alone:
@@ -244,7 +255,8 @@ pub const MAX_SAME_NEIGHBOUR: f64 = 0.8;
 ///    occurrences lie inside it;
 /// 4. whole phrases only (nested terms, as C-value): a phrase most of whose occurrences
 ///    ([`MAX_SAME_NEIGHBOUR`]) lie inside one longer candidate, or that is followed or preceded by
-///    the same word that often, is a fragment and is dropped.
+///    the same word that often, is a fragment and is dropped; so is one followed by a noun in
+///    [`MAX_BEFORE_NOUN`] of its occurrences (it modifies names longer than itself).
 ///
 /// Sorted by text; each is counted afterwards by the counting rule.
 pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<String> {
@@ -256,11 +268,17 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
     if n_docs < MIN_RECURRENT_CORPUS || (n_docs as u32) < min_docs {
         return Vec::new();
     }
+    let tag = |w: &str| segmenter.tag_of(w).unwrap_or_default();
+    let names_a_head = |w: &str| {
+        let t = tag(w);
+        t.starts_with('n') || t == "vn"
+    };
     // Word n-gram (1–5 words) counts over the corpus, each with the length of its first word and
     // where its last word starts; and candidates' document frequency.
     let per_doc = parallel_map(grids, |grid| {
         let mut grams: FxHashMap<&str, (u32, u32, u32)> = FxHashMap::default();
         let mut candidates: FxHashSet<&str> = FxHashSet::default();
+        let mut before_noun: FxHashMap<&str, (u32, Vec<&str>)> = FxHashMap::default();
         for run in grid.word_runs() {
             for i in run.clone() {
                 for n in 1..=5 {
@@ -283,18 +301,34 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
                             && grid.classes[j - 1] == Class::Word
                     {
                         candidates.insert(gram);
+                        if j < run.end && grid.classes[j] == Class::Word {
+                            let next = &grid.text[grid.starts[j] as usize..grid.token_end(j)];
+                            if names_a_head(next) {
+                                let entry = before_noun.entry(gram).or_default();
+                                entry.0 += 1;
+                                note_partner(&mut entry.1, next);
+                            }
+                        }
                     }
                 }
             }
         }
-        (grams, candidates)
+        (grams, candidates, before_noun)
     });
     let mut grams: FxHashMap<&str, (u64, u32, u32)> = FxHashMap::default();
     let mut df: FxHashMap<&str, u32> = FxHashMap::default();
     let mut tokens: u64 = 0;
-    for (g, c) in &per_doc {
+    let mut before_noun: FxHashMap<&str, (u64, Vec<&str>)> = FxHashMap::default();
+    for (g, c, b) in &per_doc {
         for (&gram, &(n, first, last)) in g {
             grams.entry(gram).or_insert((0, first, last)).0 += u64::from(n);
+        }
+        for (&gram, n) in b {
+            let entry = before_noun.entry(gram).or_default();
+            entry.0 += u64::from(n.0);
+            for next in &n.1 {
+                note_partner(&mut entry.1, next);
+            }
         }
         for &gram in c {
             *df.entry(gram).or_default() += 1;
@@ -319,7 +353,6 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
             .count() as u64;
     }
     let tokens = tokens.max(1) as f64;
-    let tag = |w: &str| segmenter.tag_of(w).unwrap_or_default();
     let names_a_thing = |word: &str, last: bool| {
         let t = tag(word);
         let blocked = ["m", "q", "c", "p", "u", "r", "t", "f", "y", "e"];
@@ -387,8 +420,9 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
         }
         if std::env::var_os("TIFA_DEBUG_RECURRENT").is_some() {
             eprintln!(
-                "R\t{cand}\t{d}\t{count}\t{weakest:.1}\t{cohesion:.2}\t{}",
-                words.join("|")
+                "R\t{cand}\t{d}\t{count}\t{weakest:.1}\t{cohesion:.2}\t{}\t{:.2}",
+                words.join("|"),
+                before_noun.get(cand).map_or(0, |b| b.0) as f64 / count.max(1) as f64
             );
         }
         if weakest >= MIN_RECURRENT_ASSOCIATION && cohesion >= MIN_RECURRENT_COHESION {
@@ -410,9 +444,17 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
             .get(cand)
             .is_some_and(|&n| n as f64 >= MAX_SAME_NEIGHBOUR * count as f64)
     };
+    // A phrase that heads many different nouns (中国特色社会主义 道路, 制度, 文化, 事业 …) is a
+    // name of its own all the same.
+    let modifier = |cand: &str, count: u64| {
+        before_noun.get(cand).is_some_and(|(n, nouns)| {
+            *n as f64 >= MAX_BEFORE_NOUN * count as f64
+                && nouns.len() < MIN_PROMISCUOUS_PARTNERS as usize
+        })
+    };
     let whole: Vec<(&str, u64)> = kept
         .into_iter()
-        .filter(|&(cand, count)| !fragment_of_longer(cand, count))
+        .filter(|&(cand, count)| !fragment_of_longer(cand, count) && !modifier(cand, count))
         .collect();
     // A phrase that is a kept phrase with a word put before or after it that goes with anything
     // (深化 | 社会治安, 数字政府 | 建设) is that phrase in a sentence, not a phrase of its own.
