@@ -4,6 +4,7 @@
 pub mod align;
 pub mod chars;
 pub mod cli;
+pub mod collate;
 pub mod compare;
 pub mod decode;
 pub mod diff;

@@ -238,3 +238,210 @@ fn central_070_through_shandong_is_kept_or_changed_by_shandong_036() {
     assert!(kept > 2 * count("dropped"), "{}", rows[0]);
     assert!(rows[0]["base_kept"].as_f64().unwrap() > 0.8, "{}", rows[0]);
 }
+
+/// The collation of the constructed corpus, columns by level and region.
+fn constructed_collation(
+    corpus: &ingest::Corpus,
+    options: &tifa::collate::CollateOptions,
+) -> Result<tifa::collate::Collation, tifa::collate::CollateError> {
+    let (base, targets) = base_and_targets(corpus);
+    let traced = trace(
+        base,
+        &targets,
+        Segmenter::shared(),
+        &AlignOptions::default(),
+    );
+    tifa::collate::collate(&traced, base, &targets, Segmenter::shared(), options)
+}
+
+#[test]
+fn a_collation_shows_each_documents_wording_with_its_changes_marked() {
+    use tifa::collate::{CollateOptions, DocOrder, Mark};
+    let corpus = constructed_corpus();
+    let all = CollateOptions {
+        min_kept: 0,
+        ..CollateOptions::default()
+    };
+    let c = constructed_collation(&corpus, &all).unwrap();
+    assert_eq!(c.rows.len(), 6);
+    assert_eq!(c.left_out, 0);
+    // By level, then division code: 承德县 130821, 平泉县 130823, 滦平县 130824, 隆化县 130825,
+    // 丰宁满族自治县 130826.
+    let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["keep", "drop", "change", "move", "own"]);
+    let column = |id: &str| ids.iter().position(|&d| d == id).unwrap();
+    // Sentence 3: the changing county inserts 本县 and 坚决, and keeps every other word.
+    let row = &c.rows[2];
+    assert_eq!(row.sentence, 3);
+    assert_eq!(row.base, BASE[2]);
+    let cell = &row.cells[column("change")];
+    assert_eq!(cell.kind, PairKind::Changed);
+    assert_eq!(cell.text(), CHANGED_3);
+    let inserted: Vec<&str> = cell
+        .pieces
+        .iter()
+        .filter(|p| p.mark == Mark::Inserted)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(inserted, ["本县", "坚决"]);
+    assert!(!cell.pieces.iter().any(|p| p.mark == Mark::Deleted));
+    assert_eq!(
+        cell.marked(),
+        "要压实网络安全工作责任制，建立健全{+本县+}关键信息基础设施安全保护体系，{+坚决+}守住安全底线。"
+    );
+    // An identical cell is one unmarked piece; a dropped one is empty.
+    assert_eq!(row.cells[column("keep")].marked(), BASE[2]);
+    assert_eq!(row.cells[column("own")].kind, PairKind::Dropped);
+    assert!(row.cells[column("own")].pieces.is_empty());
+    // Sentence 2 is marked as moved where the moving county put it last.
+    let moved = &c.rows[1].cells[column("move")];
+    assert_eq!(
+        (moved.kind, moved.citation.as_str()),
+        (PairKind::Moved, "move.txt:6")
+    );
+    // The heat column: identical, changed, moved, dropped per row.
+    let heats: Vec<(usize, usize, usize, usize)> = c
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.heat.identical,
+                r.heat.changed,
+                r.heat.moved,
+                r.heat.dropped,
+            )
+        })
+        .collect();
+    assert_eq!(
+        heats,
+        [
+            (5, 0, 0, 0),
+            (3, 0, 1, 1),
+            (3, 1, 0, 1),
+            (3, 0, 0, 2),
+            (3, 0, 0, 2),
+            (4, 0, 0, 1)
+        ]
+    );
+    // Ordered by what they keep: keep first, own last.
+    let kept = constructed_collation(
+        &corpus,
+        &CollateOptions {
+            order: DocOrder::Kept,
+            ..all.clone()
+        },
+    )
+    .unwrap();
+    // keep and change both keep every sentence (changed or not): by id among equals.
+    let ids: Vec<&str> = kept.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["change", "keep", "move", "drop", "own"]);
+    // Only what four documents keep.
+    let four = constructed_collation(
+        &corpus,
+        &CollateOptions {
+            min_kept: 4,
+            ..all.clone()
+        },
+    )
+    .unwrap();
+    let sentences: Vec<usize> = four.rows.iter().map(|r| r.sentence).collect();
+    assert_eq!((sentences, four.left_out), (vec![1, 2, 3, 6], 2));
+    // A section the base does not have is named with those it has.
+    let none = constructed_collation(
+        &corpus,
+        &CollateOptions {
+            section: Some("九、".into()),
+            ..all
+        },
+    );
+    assert!(matches!(
+        none,
+        Err(tifa::collate::CollateError::NoSuchSection { .. })
+    ));
+}
+
+#[test]
+fn collate_from_the_command_line_agrees_with_the_variant_table() {
+    let dir = tempfile::tempdir().unwrap();
+    constructed(dir.path());
+    let variants: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["trace", "base"])
+            .arg(dir.path())
+            .args(["--table", "variants", "--format", "json"]),
+    );
+    let jsonl = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let out = tifa()
+            .args(["collate", "base"])
+            .arg(dir.path())
+            .args(["--format", "jsonl"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let long = jsonl(&["--min-kept", "0"]);
+    assert_eq!(long.len(), variants.len());
+    for v in &variants {
+        let cell = long
+            .iter()
+            .find(|c| c["base_sentence"] == v["base_sentence"] && c["document"] == v["document"])
+            .unwrap();
+        for key in ["kind", "similarity", "citation"] {
+            assert_eq!(cell[key], v[key], "{key} of {v}");
+        }
+    }
+    // The wide table: one row per sentence, one column per document.
+    let wide = jsonl(&["--wide"]);
+    assert_eq!(wide.len(), 6);
+    assert_eq!(wide[2]["changed"], 1);
+    assert_eq!(
+        wide[2]["change"],
+        "要压实网络安全工作责任制，建立健全{+本县+}关键信息基础设施安全保护体系，{+坚决+}守住安全底线。"
+    );
+    // HTML and XLSX by the --out extension; the workbook's inserted words are red rich text.
+    let out = tempfile::tempdir().unwrap();
+    let html = out.path().join("对照.html");
+    let xlsx = out.path().join("对照.xlsx");
+    for out in [&html, &xlsx] {
+        tifa()
+            .args(["collate", "base"])
+            .arg(dir.path())
+            .arg("--out")
+            .arg(out)
+            .assert()
+            .success();
+    }
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("建立健全<ins>本县</ins>关键信息"), "{page}");
+    assert!(!page.contains("<script"));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(
+        strings.contains("<color rgb=\"FFB3261E\"/>") && strings.contains("<t>本县</t>"),
+        "{strings}"
+    );
+    // A section the base does not have: a clear message, no output.
+    let missing = tifa()
+        .args(["collate", "base"])
+        .arg(dir.path())
+        .args(["--section", "九、"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no section `九、`"));
+}

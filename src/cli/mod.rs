@@ -138,6 +138,8 @@ pub enum Command {
     Reuse(reuse::ReuseArgs),
     /// One higher-level text through every document that may draw on it: per base sentence which documents keep, change, move or drop it; per document how much comes from the base.
     Trace(trace::TraceArgs),
+    /// One text through many, side by side: per base sentence every document's wording with the words it changed marked, and how many keep, change or drop it (HTML, XLSX, CSV, Parquet).
+    Collate(trace::CollateArgs),
     /// Write the normalized corpus for another tool: passim's JSON lines (id, series, date, text).
     Export(reuse::ExportArgs),
     /// The licences of tifa, of the crates compiled into it, of its chart font and of its data.
@@ -266,6 +268,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Kwic(args) => stats::run_kwic(args),
         Command::Reuse(args) => reuse::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::Collate(args) => trace::run_collate(args),
         Command::Export(args) => reuse::run_export(args),
         Command::Licenses => print_licences(),
         Command::Completions { shell } => {
@@ -543,6 +546,15 @@ impl<'a> Resolver<'a> {
         let dir = corpus_folder(self.corpus_dir)?;
         let corpus = ingest::load(&dir, self.options).context("the corpus cannot be read")?;
         Ok(self.corpus.get_or_init(|| corpus))
+    }
+
+    /// The corpus ([`Resolver::corpus`]), owned.
+    pub(crate) fn into_corpus(self) -> Result<Corpus> {
+        self.corpus()?;
+        Ok(self
+            .corpus
+            .into_inner()
+            .expect("the corpus was loaded just now"))
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod align_table;
 pub mod charts;
+pub mod collation;
 pub mod labels;
 pub mod redline;
 pub mod report;

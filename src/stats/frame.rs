@@ -14,7 +14,7 @@ pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
         .columns
         .iter()
         .map(|c| {
-            let name = c.name.into();
+            let name = c.name.as_ref().into();
             match c.kind {
                 ColumnType::Str => Column::new(
                     name,

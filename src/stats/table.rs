@@ -24,7 +24,8 @@ pub enum ColumnType {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
-    pub name: &'static str,
+    /// Fixed names, or names taken from the data (one column per document of a wide table).
+    pub name: std::borrow::Cow<'static, str>,
     pub kind: ColumnType,
     pub values: Vec<Value>,
 }
@@ -37,10 +38,17 @@ pub struct Table {
 
 impl Table {
     pub fn new(schema: &[(&'static str, ColumnType)]) -> Self {
+        Self::with_names(schema.iter().map(|&(name, kind)| (name.into(), kind)))
+    }
+
+    /// A table whose column names are built at run time.
+    pub fn with_names(
+        schema: impl IntoIterator<Item = (std::borrow::Cow<'static, str>, ColumnType)>,
+    ) -> Self {
         Self {
             columns: schema
-                .iter()
-                .map(|&(name, kind)| Column {
+                .into_iter()
+                .map(|(name, kind)| Column {
                     name,
                     kind,
                     values: Vec::new(),
@@ -78,8 +86,8 @@ impl Table {
         self.len() == 0
     }
 
-    pub fn names(&self) -> Vec<&'static str> {
-        self.columns.iter().map(|c| c.name).collect()
+    pub fn names(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.name.as_ref()).collect()
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {

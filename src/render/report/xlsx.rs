@@ -111,22 +111,21 @@ fn fill(
     let rows = table.len().min(MAX_ROWS);
     for (c, column) in table.columns.iter().enumerate() {
         let col = c as u16;
+        let name: &str = &column.name;
         let header = match lang {
-            Lang::Zh => column_zh(column.name).unwrap_or(column.name),
-            Lang::En => column.name,
+            Lang::Zh => column_zh(name).unwrap_or(name),
+            Lang::En => name,
         };
         sheet.write_string_with_format(0, col, header, &formats.header)?;
-        let label = is_label(column.name);
-        let share = is_share(column.name);
+        let label = is_label(name);
+        let share = is_share(name);
         let mut width = unicode_width::UnicodeWidthStr::width(header) as f64;
         for (r, value) in column.values.iter().take(rows).enumerate() {
             let row = r as u32 + 1;
             let shown = match value {
                 Value::Str(s) => {
                     let s = match lang {
-                        Lang::Zh => {
-                            value_zh(column.name, s).map_or_else(|| fit_cell(s), Into::into)
-                        }
+                        Lang::Zh => value_zh(name, s).map_or_else(|| fit_cell(s), Into::into),
                         Lang::En => fit_cell(s),
                     };
                     sheet.write_string(row, col, s.as_ref())?;
