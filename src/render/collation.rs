@@ -264,7 +264,7 @@ pub fn xlsx(c: &Collation, date: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxE
         .set_font_strikethrough();
     sheet.write_string_with_format(0, 0, format!("底本 {}", c.base), &header)?;
     sheet.write_string_with_format(0, 1, "采用（相同/改写/移动/未用）", &header)?;
-    sheet.set_column_width(0, 48)?;
+    sheet.set_column_width(0, BASE_WIDTH)?;
     sheet.set_column_width(1, 14)?;
     for (d, doc) in c.documents.iter().enumerate() {
         let col = (d + 2) as u16;
@@ -274,19 +274,26 @@ pub fn xlsx(c: &Collation, date: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxE
             format!("{}（保留底本 {:.0}%）", doc.id, doc.base_kept * 100.0),
             &header,
         )?;
-        sheet.set_column_width(col, 36)?;
+        sheet.set_column_width(col, DOC_WIDTH)?;
     }
+    sheet.set_row_height(0, 32)?;
     for (r, row) in c.rows.iter().enumerate() {
         let line = (r + 1) as u32;
-        sheet.write_string_with_format(
-            line,
-            0,
-            format!(
-                "[{}] {} {}\n{}",
-                row.sentence, row.section, row.citation, row.base
-            ),
-            &wrap,
-        )?;
+        let base = format!(
+            "[{}] {} {}\n{}",
+            row.sentence, row.section, row.citation, row.base
+        );
+        // Excel and LibreOffice do not grow rows for rich text on opening: the height is set
+        // from the longest cell's wrapped lines (its wording, then its citation line).
+        let mut lines = wrapped_lines(&base, BASE_WIDTH);
+        for cell in &row.cells {
+            if cell.kind != PairKind::Dropped {
+                let shown: String = cell.pieces.iter().map(|p| p.text.as_str()).collect();
+                lines = lines.max(wrapped_lines(&shown, DOC_WIDTH) + 2);
+            }
+        }
+        sheet.set_row_height(line, (lines as f64 * LINE_POINTS).min(409.0))?;
+        sheet.write_string_with_format(line, 0, base, &wrap)?;
         let colour = heat_colour(row.heat.kept_share());
         let rgb = u32::from_str_radix(&colour[1..], 16).unwrap_or(0xffffff);
         sheet.write_string_with_format(
@@ -339,7 +346,28 @@ pub fn xlsx(c: &Collation, date: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxE
         }
     }
     sheet.set_freeze_panes(1, 1)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_repeat_columns(0, 1)?;
     workbook.save_to_buffer()
+}
+
+/// Column widths (in widths of a Latin digit) of the base and of each document.
+const BASE_WIDTH: f64 = 48.0;
+const DOC_WIDTH: f64 = 36.0;
+/// The height of one line of 11-point text.
+const LINE_POINTS: f64 = 15.0;
+
+/// Lines `text` takes in a wrapped column `width` digits wide (a Chinese character is two).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let per_line = (width - 2.0).max(1.0);
+    text.split('\n')
+        .map(|l| {
+            let w = unicode_width::UnicodeWidthStr::width(l) as f64;
+            ((w / per_line).ceil() as usize).max(1)
+        })
+        .sum()
 }
 
 /// Characters of one rich-text cell, below Excel's 32,767 with room for the formatting runs.
