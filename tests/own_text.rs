@@ -98,7 +98,21 @@ fn the_report_traces_the_base_and_lists_each_county_s_own_formulations() {
         md.contains("![全省网信工作会议讲话 各部分在下级文件中的保留比例](charts/trace-0.png)")
     );
     assert!(out.join("charts/trace-0.png").is_file());
+    // The sentence the counties reword, in each one's wording, and the collation page.
+    assert!(
+        md.contains("上级文件原句（3 份文件中 3 份沿用，其中 1 份改写）：要压实网络安全工作责任制"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 乙 (change) | 要压实网络安全工作责任制，建立健全**本县**关键信息基础设施安全保护体系，**坚决**守住安全底线。 | `change.txt:3` |"),
+        "{md}"
+    );
+    assert!(md.contains("[collations/01.html](collations/01.html)"));
+    let page = std::fs::read_to_string(out.join("collations/01.html")).unwrap();
+    assert!(page.contains("<ins>本县</ins>"));
     let table = |name: &str| std::fs::read_to_string(out.join("tables").join(name)).unwrap();
+    let collation = table("collation.csv");
+    assert!(collation.starts_with("\u{feff}base,base_sentence,section,document,kind,"));
     let traced = table("trace_documents.csv");
     let traced: Vec<&str> = traced.lines().skip(1).collect();
     assert_eq!(

@@ -445,3 +445,129 @@ fn collate_from_the_command_line_agrees_with_the_variant_table() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no section `九、`"));
 }
+
+/// One fixed collation: two base sentences, three documents (identical, changed, moved, dropped).
+fn fixed_collation() -> tifa::collate::Collation {
+    use tifa::collate::{Cell, CollatedDoc, Collation, CollationRow, DocOrder, Heat, Mark, Piece};
+    use tifa::ingest::metadata::Level;
+    let piece = |mark, text: &str| Piece {
+        mark,
+        text: text.into(),
+    };
+    let cell = |kind, similarity, citation: &str, pieces: Vec<Piece>| Cell {
+        kind,
+        similarity,
+        citation: citation.into(),
+        pieces,
+    };
+    let dropped = || cell(PairKind::Dropped, 0.0, "", Vec::new());
+    let doc = |id: &str, region: &str, kept| CollatedDoc {
+        id: id.into(),
+        level: Some(Level::Provincial),
+        region: Some(region.into()),
+        year: Some(2026),
+        base_kept: kept,
+    };
+    Collation {
+        base: "gwr-2025".into(),
+        section: Some("三、".into()),
+        order: DocOrder::Level,
+        left_out: 3,
+        min_kept: 1,
+        documents: vec![
+            doc("prov-2026-河北省", "河北省", 0.5),
+            doc("prov-2026-江苏省", "江苏省", 0.25),
+            doc("prov-2026-甘肃省", "甘肃省", 0.0),
+        ],
+        rows: vec![
+            CollationRow {
+                sentence: 12,
+                section: "三、/（一）".into(),
+                base: "深入实施“人工智能+”行动。".into(),
+                citation: "gwr-2025.txt:40".into(),
+                heat: Heat {
+                    identical: 1,
+                    changed: 1,
+                    moved: 0,
+                    dropped: 1,
+                },
+                cells: vec![
+                    cell(
+                        PairKind::Identical,
+                        1.0,
+                        "prov-2026-河北省.txt:51",
+                        vec![piece(Mark::Same, "深入实施“人工智能+”行动。")],
+                    ),
+                    cell(
+                        PairKind::Changed,
+                        0.72,
+                        "prov-2026-江苏省.txt:60",
+                        vec![
+                            piece(Mark::Same, "深入实施“人工智能+"),
+                            piece(Mark::Inserted, "江苏"),
+                            piece(Mark::Same, "”行动"),
+                            piece(Mark::Deleted, "。"),
+                            piece(Mark::Inserted, "，打造<创新高地>。"),
+                        ],
+                    ),
+                    dropped(),
+                ],
+            },
+            CollationRow {
+                sentence: 15,
+                section: "三、/（二）".into(),
+                base: "培育壮大新兴产业和未来产业。".into(),
+                citation: "gwr-2025.txt:44".into(),
+                heat: Heat {
+                    identical: 0,
+                    changed: 0,
+                    moved: 1,
+                    dropped: 2,
+                },
+                cells: vec![
+                    cell(
+                        PairKind::Moved,
+                        0.9,
+                        "prov-2026-河北省.txt:90",
+                        vec![
+                            piece(Mark::Same, "培育壮大新兴产业和未来产业"),
+                            piece(Mark::Deleted, "。"),
+                        ],
+                    ),
+                    dropped(),
+                    dropped(),
+                ],
+            },
+        ],
+    }
+}
+
+#[test]
+fn collation_writers_print_one_fixed_collation() {
+    let c = fixed_collation();
+    insta::assert_snapshot!("collation_terminal", tifa::render::collation::terminal(&c));
+    insta::assert_snapshot!("collation_html", tifa::render::collation::html(&c));
+    insta::assert_snapshot!(
+        "collation_wide_csv",
+        tifa::render::table::to_csv(&tifa::collate::wide_table(&c))
+    );
+    let book = tifa::render::collation::xlsx(&c, "2026-12-07T00:00:00Z").unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    // The changed cell as rich text: kept words plain, 江苏 red and bold, the full stop struck.
+    assert!(
+        strings.contains("<r><rPr><b/><sz val=\"11\"/><color rgb=\"FFB3261E\"/>"),
+        "{strings}"
+    );
+    assert!(strings.contains("<t>江苏</t>"), "{strings}");
+    assert!(strings.contains("<strike/>"), "{strings}");
+    assert!(
+        strings.contains("（改写 · prov-2026-江苏省.txt:60 · 0.72）"),
+        "{strings}"
+    );
+}

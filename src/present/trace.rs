@@ -4,6 +4,8 @@
 //! 上级文件在下级文件中的落实 is made of these.
 
 use super::{Block, ChartId, Inline, table, text};
+use crate::align::PairKind;
+use crate::collate::{Collation, Mark};
 use crate::render::labels::Lang;
 use crate::trace::{Trace, TracedDoc};
 
@@ -13,11 +15,13 @@ pub const RANKED_ROWS: usize = 5;
 const SENTENCE_CHARS: usize = 80;
 
 /// The blocks of one trace under a heading of `level`; `name` gives a document's label for an id,
-/// `chart` the chart of this trace.
+/// `chart` the chart of this trace; `collation` the same trace collated, and the file of the
+/// report folder that shows it whole.
 pub fn blocks(
     trace: &Trace,
     name: &dyn Fn(&str) -> String,
     chart: ChartId,
+    collation: Option<(&Collation, String)>,
     level: u8,
     lang: Lang,
 ) -> Vec<Block> {
@@ -87,6 +91,114 @@ pub fn blocks(
         out.push(Block::Heading(level + 1, lang.pick(zh, en).into()));
         out.push(passages_table(trace, rows, lang));
     }
+    if let Some((collation, file)) = collation {
+        out.extend(rewording(collation, &file, name, level + 1, lang));
+    }
+    out
+}
+
+/// The base sentence under a heading that most documents reword (most kept
+/// among equals; the opening before the first heading only when nothing else is), each
+/// document's wording of it with its changes marked, and the file with every sentence so.
+fn rewording(
+    c: &Collation,
+    file: &str,
+    name: &dyn Fn(&str) -> String,
+    level: u8,
+    lang: Lang,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let row = c
+        .rows
+        .iter()
+        .filter(|r| r.heat.changed > 0)
+        .max_by_key(|r| {
+            (
+                // The opening (before the first heading) is procedure: 现在，我代表…
+                !r.section.is_empty(),
+                r.heat.changed,
+                r.heat.kept(),
+                std::cmp::Reverse(r.sentence),
+            )
+        });
+    if let Some(row) = row {
+        out.push(Block::Heading(
+            level,
+            lang.pick(
+                "改写最多的一句：各文件的措辞",
+                "The sentence reworded most: each document's wording",
+            )
+            .into(),
+        ));
+        let mut intro = vec![Inline::Text(match lang {
+            Lang::Zh => format!(
+                "上级文件原句（{} 份文件中 {} 份沿用，其中 {} 份改写）：{}",
+                row.heat.total(),
+                row.heat.kept(),
+                row.heat.changed,
+                row.base
+            ),
+            Lang::En => format!(
+                "The base's sentence ({} of {} documents keep it, {} reworded): {}",
+                row.heat.kept(),
+                row.heat.total(),
+                row.heat.changed,
+                row.base
+            ),
+        })];
+        intro.push(Inline::Cite(row.citation.clone()));
+        out.push(Block::Paragraph(intro));
+        let rows = c
+            .documents
+            .iter()
+            .zip(&row.cells)
+            .filter(|(_, cell)| cell.kind != PairKind::Dropped)
+            .map(|(doc, cell)| {
+                let wording = cell
+                    .pieces
+                    .iter()
+                    .map(|p| match p.mark {
+                        Mark::Same => Inline::Text(p.text.clone()),
+                        Mark::Inserted => Inline::Ins(p.text.clone()),
+                        Mark::Deleted => Inline::Del(p.text.clone()),
+                    })
+                    .collect();
+                vec![
+                    text(name(&doc.id)),
+                    wording,
+                    vec![Inline::Cite(cell.citation.clone())],
+                ]
+            })
+            .collect();
+        out.push(table(
+            &[
+                lang.pick("文件", "document"),
+                lang.pick(
+                    "措辞（删除线：删去的原词；加粗：改用的词）",
+                    "wording (struck: words left out; marked: words put in)",
+                ),
+                lang.pick("出处", "where"),
+            ],
+            rows,
+        ));
+    }
+    out.push(Block::Paragraph(vec![
+        Inline::Text(
+            lang.pick(
+                "每一句在各文件中的措辞并排对照，见 ",
+                "Every sentence in every document's wording, side by side: ",
+            )
+            .into(),
+        ),
+        Inline::File(file.to_string()),
+        Inline::Text(
+            lang.pick(
+                "（tifa collate 可对照任一文件）。",
+                " (tifa collate collates any document).",
+            )
+            .into(),
+        ),
+    ]));
     out
 }
 

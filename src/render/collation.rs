@@ -112,7 +112,6 @@ th.base{position:sticky;left:0;background:#fff;z-index:1;min-width:18em;font-wei
 thead th.base{z-index:3;background:#f4f4f6}\
 td.heat,th.heat{min-width:4.5em;max-width:5em;width:5em;text-align:center;font-variant-numeric:tabular-nums}\
 .cite{display:block;color:var(--muted);font-size:.78rem}\
-.kind{color:var(--muted);font-size:.78rem}\
 td.dropped{background:#fafafa}\
 .print{display:none}\
 @media (max-width:600px){body{padding:.5rem;font-size:14px}th.base{min-width:9em;max-width:42vw}\
@@ -174,7 +173,7 @@ fn table_html(c: &Collation, columns: &[usize], out: &mut String) {
     for row in &c.rows {
         let _ = write!(
             out,
-            "<tr><th class=\"base\" scope=\"row\"><span class=\"cite\">{} {} · {}</span>{}</th>\
+            "<tr><th class=\"base\" scope=\"row\"><span class=\"cite\">第{}句 · {} · {}</span>{}</th>\
              <td class=\"heat\" style=\"background:{}\" title=\"{}\">{}/{}</td>",
             row.sentence,
             escape(&row.section),

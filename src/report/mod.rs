@@ -134,6 +134,9 @@ pub struct Report {
     /// The higher-level documents whose text lower-level ones take over, each traced through
     /// them (at most [`MAX_TRACED_BASES`]).
     pub traces: Vec<Trace>,
+    /// Each trace as a collation (one per trace, in the same order): every document's wording of
+    /// each base sentence some document keeps, columns by level and region.
+    pub collations: Vec<crate::collate::Collation>,
     /// Per document that takes text from earlier or higher-level ones: the formulations of its
     /// own text that none of those sources has.
     pub own_formulations: Vec<OwnFormulations>,
@@ -218,6 +221,7 @@ pub fn build(
     };
     on_stage("compare");
     let traces = traced_bases(&corpus, &reuse.result, segmenter, &options.align);
+    let collations = collate_traces(&corpus, &traces, segmenter);
     let from_rules = options.pairs.is_none();
     let (compared, plan_left_out) = pairs_to_compare(
         plan,
@@ -305,9 +309,31 @@ pub fn build(
         lists,
         kwic,
         traces,
+        collations,
         own_formulations,
         options,
     })
+}
+
+/// Each trace as a collation of the sentences at least one document keeps.
+fn collate_traces(
+    corpus: &Corpus,
+    traces: &[Trace],
+    segmenter: &Segmenter,
+) -> Vec<crate::collate::Collation> {
+    let options = crate::collate::CollateOptions {
+        min_kept: 1,
+        ..Default::default()
+    };
+    traces
+        .iter()
+        .filter_map(|trace| {
+            let base = corpus.find(&trace.base)?;
+            let docs: Option<Vec<&crate::ingest::Document>> =
+                trace.documents.iter().map(|d| corpus.find(&d.id)).collect();
+            crate::collate::collate(trace, base, &docs?, segmenter, &options).ok()
+        })
+        .collect()
 }
 
 /// One document's formulations of its own: in its own text, and in none of its sources.

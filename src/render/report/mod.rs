@@ -321,9 +321,23 @@ pub fn emit_files<E: From<RenderError>>(
             html::render(&blocks, &charts, lang),
         ))?;
     }
+    // The collations are pages of their own: one row per base sentence, a column per document.
+    for (k, trace) in report.traces.iter().enumerate() {
+        if let Some(c) = report.collations.iter().find(|c| c.base == trace.base) {
+            send(ReportFile::new(
+                collation_path(k),
+                crate::render::collation::html(c),
+            ))?;
+        }
+    }
     let manifest = manifest(report, run, &names);
     emit(ReportFile::new("manifest.json", manifest))?;
     Ok(names.len() + 1)
+}
+
+/// `collations/<NN>.html`: the collation of the report's `k`-th trace.
+pub fn collation_path(k: usize) -> String {
+    format!("collations/{:02}.html", k + 1)
 }
 
 /// `redlines/<NN>-<A>-<B>.docx`: the Word redline of the report's `k`-th pair, numbered so that two
@@ -860,6 +874,7 @@ pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
             TableId::TraceVariants,
             Box::new(|| traces_table(report, crate::trace::variant_table)),
         ));
+        all.push((TableId::Collation, Box::new(|| collations_table(report))));
     }
     if let Some(reuse) = &report.reuse {
         let docs = &report.corpus.documents;
@@ -904,12 +919,26 @@ fn own_formulations_table(report: &Report) -> Table {
 
 /// One table for all the report's traces: the base, then `table`'s columns.
 fn traces_table(report: &Report, table: fn(&crate::trace::Trace) -> Table) -> Table {
+    with_base(report.traces.iter().map(|t| (t.base.as_str(), table(t))))
+}
+
+/// The collations in long form, each row with its base.
+fn collations_table(report: &Report) -> Table {
+    with_base(
+        report
+            .collations
+            .iter()
+            .map(|c| (c.base.as_str(), crate::collate::long_table(c))),
+    )
+}
+
+/// Tables of one shape, one per base, as one table whose first column names the base.
+fn with_base<'a>(tables: impl Iterator<Item = (&'a str, Table)>) -> Table {
     let mut all = Table::new(&[("base", ColumnType::Str)]);
     let mut rest: Option<Table> = None;
-    for trace in &report.traces {
-        let t = table(trace);
+    for (base, t) in tables {
         for _ in 0..t.len() {
-            all.push(vec![trace.base.as_str().into()]);
+            all.push(vec![base.into()]);
         }
         match &mut rest {
             None => rest = Some(t),

@@ -227,7 +227,14 @@ fn traces(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             )
     };
     for (k, trace) in report.traces.iter().enumerate() {
-        for block in crate::present::trace::blocks(trace, &name, ChartId::Trace(k), 3, lang) {
+        let collation = report
+            .collations
+            .iter()
+            .find(|c| c.base == trace.base)
+            .map(|c| (c, super::collation_path(k)));
+        for block in
+            crate::present::trace::blocks(trace, &name, ChartId::Trace(k), collation, 3, lang)
+        {
             match block {
                 Block::Chart(id) => out.push(chart_block(charts, id, lang)),
                 other => out.push(other),
