@@ -57,7 +57,9 @@ pub fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{00A0}'
 }
 
-/// Value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20).
+/// Value of a Chinese numeral written with units, up to 9,999 (一 → 1, 十二 → 12, 二十 → 20,
+/// 一百零五 → 105, 一百二十 → 120, 两千 → 2000). Digits without units (一九五七) are a year, not
+/// one of these: `None`.
 pub fn cn_number(s: &str) -> Option<u32> {
     let digit = |c: char| {
         "零一二三四五六七八九"
@@ -65,16 +67,41 @@ pub fn cn_number(s: &str) -> Option<u32> {
             .position(|d| d == c)
             .map(|p| p as u32)
             .or((c == '两').then_some(2))
+            .or((c == '〇').then_some(0))
     };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', u] => digit(*u).map(|u| 10 + u),
-        [t, '十'] => digit(*t).map(|t| t * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+    let unit = |c: char| match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
         _ => None,
+    };
+    let (mut total, mut pending, mut last_unit) = (0u32, None::<u32>, u32::MAX);
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        if let Some(d) = digit(c) {
+            if pending.is_some() {
+                return None; // two digits in a row: 一九五七
+            }
+            // 零 only holds a place (一百零五).
+            pending = (d != 0 || last_unit == u32::MAX).then_some(d);
+        } else if let Some(u) = unit(c) {
+            // Units fall: 一千二百三十; and 十 may stand alone at the start (十二).
+            if u >= last_unit {
+                return None;
+            }
+            let n = match pending.take() {
+                Some(d) => d,
+                None if u == 10 && total == 0 => 1,
+                None => return None,
+            };
+            total += n * u;
+            last_unit = u;
+        } else {
+            return None;
+        }
     }
+    any.then_some(total + pending.unwrap_or(0))
 }
 
 /// Digits of numbers written in Han characters (一九五七, 五点四, 八十五).
@@ -119,6 +146,14 @@ mod tests {
         assert_eq!(cn_number("三十五"), Some(35));
         assert_eq!(cn_number("两"), Some(2));
         assert_eq!(cn_number("是"), None);
+        assert_eq!(cn_number("一百"), Some(100));
+        assert_eq!(cn_number("一百零五"), Some(105));
+        assert_eq!(cn_number("一百二十"), Some(120));
+        assert_eq!(cn_number("一百二十三"), Some(123));
+        assert_eq!(cn_number("两千零一十"), Some(2010));
+        assert_eq!(cn_number("一九五七"), None);
+        assert_eq!(cn_number("十十"), None);
+        assert_eq!(cn_number(""), None);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Comparison {
     pub diff: DiffReport,
     /// What one document has and the other lacks, and the strongest frequency changes.
     pub terms: PairTerms,
+    /// Article by article, when both are written in 第X条 articles (laws and their measures).
+    pub articles: Option<crate::articles::ArticleMap>,
 }
 
 /// One side of comparisons, prepared once for all the pairs it is in (a report's documents):
@@ -70,6 +72,7 @@ pub fn compare_sides(
         },
         || pair_terms_of(&a.terms, a_text, &b.terms, b_text, segmenter),
     );
+    let articles = crate::articles::map_articles(&a.doc, &b.doc, &alignment);
     Comparison {
         a: a.doc.clone(),
         b: b.doc.clone(),
@@ -78,5 +81,6 @@ pub fn compare_sides(
         alignment,
         diff,
         terms,
+        articles,
     }
 }

@@ -2,6 +2,7 @@
 //! administrative levels. See ARCHITECTURE.md for the pipeline and the module map.
 
 pub mod align;
+pub mod articles;
 pub mod chars;
 pub mod cli;
 pub mod collate;

@@ -110,6 +110,26 @@ impl Structure {
     }
 }
 
+/// The article a text starts with, as in laws and regulations: `第十二条` → (12, byte length of
+/// `第十二条`), also `第十二条之一` (the article inserted after 12, numbered 12 as well).
+pub fn article_number(text: &str) -> Option<(u32, usize)> {
+    let rest = text.strip_prefix('第')?;
+    let numerals: String = rest.chars().take_while(|&c| is_cn_numeral(c)).collect();
+    if numerals.is_empty() {
+        return None;
+    }
+    let after = rest[numerals.len()..].strip_prefix('条')?;
+    let number = cn_number(&numerals)?;
+    let mut len = '第'.len_utf8() + numerals.len() + '条'.len_utf8();
+    if let Some(tail) = after.strip_prefix('之') {
+        let sub: String = tail.chars().take_while(|&c| is_cn_numeral(c)).collect();
+        if !sub.is_empty() {
+            len += '之'.len_utf8() + sub.len();
+        }
+    }
+    Some((number, len))
+}
+
 /// Recognises a heading number at the start of `text`.
 pub fn heading_marker(text: &str) -> Option<Marker> {
     let chars: Vec<char> = text.chars().take(8).collect();

@@ -203,3 +203,150 @@ fn a_pair_compared_with_its_own_dictionary_subset_is_unchanged() {
     assert!(ours.3 == whole.3, "the diffs differ");
     assert!(ours.4 == whole.4, "the term changes differ");
 }
+
+/// A national law of five articles and a provincial measure that renumbers, adapts, leaves out
+/// and adds articles, and cites the law by article.
+const LAW: &str = "# 中华人民共和国示例水源法\n\n## 第一章 总则\n\n\
+第一条 为了合理开发、利用、节约和保护水资源，防治水害，实现水资源的可持续利用，适应国民经济和社会发展的需要，制定本法。\n\n\
+第二条 在中华人民共和国领域内开发、利用、节约、保护、管理水资源，防治水害，适用本法。\n\n\
+第三条 水资源属于国家所有。水资源的所有权由国务院代表国家行使。\n\n\
+## 第二章 管理\n\n\
+第四条 县级以上人民政府水行政主管部门按照规定的权限，负责本行政区域内水资源的统一管理和监督工作。\n\n\
+第五条 国家对用水实行总量控制和定额管理相结合的制度，各级人民政府应当推行节水灌溉方式和节水技术。\n";
+const MEASURE: &str = "# 某省实施《中华人民共和国示例水源法》办法\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n\
+第一条 根据《中华人民共和国示例水源法》第二条的规定，结合本省实际情况，制定本办法。\n\n\
+第二条 县级以上人民政府水行政主管部门按照规定的权限，负责本行政区域内水资源的统一管理和监督工作。\n\n\
+第三条 为了合理开发、利用、节约和保护本省水资源，防治水害，实现水资源的可持续利用，制定本办法。\n\n\
+第四条 省人民政府设立水资源保护专项资金，用于饮用水水源地保护和地下水超采区治理。\n\n\
+第五条 国家对用水实行总量控制和定额管理相结合的制度，各级人民政府应当推行节水灌溉方式和节水技术。\n";
+
+#[test]
+fn a_law_and_its_measure_pair_article_by_article_by_content_not_number() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(dir.path(), "law.md", LAW.as_bytes());
+    common::write(dir.path(), "measure.md", MEASURE.as_bytes());
+    let c = compared(&dir.path().join("law.md"), &dir.path().join("measure.md"));
+    let map = c.articles.as_ref().expect("both are written in articles");
+    let labels: Vec<&str> = map.b.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["第一条", "第二条", "第三条", "第四条", "第五条"]);
+    // The heading line and the comment are no part of an article, nor joined to one.
+    assert_eq!(map.a[2].number, 3);
+    assert_eq!(map.a.len(), 5);
+    let p = PairPresentation::of(&c);
+    let articles = p.articles.expect("shown article by article");
+    let rows: Vec<(&str, &str, &str)> = articles
+        .rows
+        .iter()
+        .map(|r| (r.a.as_str(), r.b.as_str(), r.kind.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("第一条", "第三条", "adapted"),
+            ("第二条", "", "left-out"),
+            ("第三条", "", "left-out"),
+            ("第四条", "第二条", "verbatim"),
+            ("第五条", "第五条", "verbatim"),
+            ("", "第一条", "new"),
+            ("", "第四条", "new"),
+        ]
+    );
+    assert_eq!(
+        (
+            articles.verbatim,
+            articles.adapted,
+            articles.left_out,
+            articles.new,
+            articles.citing
+        ),
+        (2, 1, 2, 2, 1)
+    );
+    let new_first = articles.rows.iter().find(|r| r.b == "第一条").unwrap();
+    assert_eq!(new_first.cites, ["《中华人民共和国示例水源法》第二条"]);
+    assert_eq!(map.citations[0].a_number, Some(2));
+    // tifa diff shows the table before the sentence detail.
+    let out = common::stdout(&[
+        "diff",
+        dir.path().join("law.md").to_str().unwrap(),
+        dir.path().join("measure.md").to_str().unwrap(),
+    ]);
+    let articles_at = out.find("条文对应").expect("an article table");
+    let detail_at = out.find("新增提法").expect("the term lists");
+    assert!(articles_at < detail_at, "{out}");
+    assert!(
+        out.contains("B 原文照录 A 的 2 条、改写 1 条，未采用 A 的 2 条，新增 2 条"),
+        "{out}"
+    );
+}
+
+/// The article rows of two files of ../shared/corpora/law-implementation, as (A, B, kind).
+fn law_rows(a: &str, b: &str) -> Option<Vec<(String, String, String)>> {
+    let dir = common::shared_corpora()?.join("law-implementation");
+    let c = compared(&dir.join(a), &dir.join(b));
+    let p = PairPresentation::of(&c);
+    Some(
+        p.articles
+            .expect("both are laws")
+            .rows
+            .into_iter()
+            .map(|r| (r.a, r.b, r.kind.as_str().to_string()))
+            .collect(),
+    )
+}
+
+fn has(rows: &[(String, String, String)], a: &str, b: &str, kind: &str) -> bool {
+    rows.iter().any(|r| r.0 == a && r.1 == b && r.2 == kind)
+}
+
+#[test]
+fn renumbered_articles_of_two_versions_of_a_law_pair_by_content() {
+    let Some(rows) = law_rows(
+        "national-突发事件应对法-2007.md",
+        "national-突发事件应对法-2024.md",
+    ) else {
+        return;
+    };
+    // Read in both texts: the same words under new numbers, and 第四条's system restated.
+    for (a, b, kind) in [
+        ("第二十八条", "第四十一条", "verbatim"),
+        ("第四十一条", "第五十八条", "verbatim"),
+        ("第四条", "第十六条", "adapted"),
+        ("第七条", "第十七条", "adapted"),
+    ] {
+        assert!(has(&rows, a, b, kind), "{a} → {b} {kind}: {rows:?}");
+    }
+    // 2024's new principles (第五条) are its own.
+    assert!(has(&rows, "", "第五条", "new"));
+}
+
+#[test]
+fn an_implementing_measure_takes_over_adapts_and_cites_its_law_by_article() {
+    let Some(rows) = law_rows("national-水法-2016.md", "河南-实施水法-2018.md") else {
+        return;
+    };
+    // Read in both texts: 河南 第三十八条 is 水法 第五十八条 word for word; 第十二条 and
+    // 第十三条 adapt 第二十条 and 第二十一条; 第十一条 rewrites 第十九条 keeping its phrases.
+    for (a, b, kind) in [
+        ("第五十八条", "第三十八条", "verbatim"),
+        ("第二十条", "第十二条", "adapted"),
+        ("第二十一条", "第十三条", "adapted"),
+        ("第十九条", "第十一条", "adapted"),
+    ] {
+        assert!(has(&rows, a, b, kind), "{a} → {b} {kind}: {rows:?}");
+    }
+    // The provincial definition of 主要河道 is new.
+    assert!(has(&rows, "", "第四十六条", "new"));
+    let dir = common::shared_corpora().unwrap().join("law-implementation");
+    let c = compared(
+        &dir.join("national-消费者权益保护法-2013.md"),
+        &dir.join("浙江-实施消费者权益保护法-2017.md"),
+    );
+    let map = c.articles.unwrap();
+    let cited: Vec<(&str, Option<u32>)> = map
+        .citations
+        .iter()
+        .map(|x| (map.b[x.b].label.as_str(), x.a_number))
+        .filter(|x| x.1.is_some())
+        .collect();
+    assert_eq!(cited, [("第十七条", Some(55)), ("第二十八条", Some(55))]);
+}

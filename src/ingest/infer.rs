@@ -113,10 +113,14 @@ fn infer_title(head: &[&str]) -> Field<String> {
     for line in head {
         let chars = line.chars().count();
         let ends_prose = line.ends_with(['。', '：', '！', '？', '；', ':']);
+        // A numbered heading (第一章 总则, 一、) or article (第一条) opens the body.
+        let body = crate::structure::heading_marker(line).is_some()
+            || crate::structure::article_number(line).is_some();
         if is_date_line(line)
             || line.starts_with(['—', '-'])
             || ends_prose
             || chars > MAX_TITLE_CHARS
+            || (body && !parts.is_empty())
         {
             break;
         }

@@ -42,6 +42,10 @@ const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ
 static EMPHASIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*([^*\n]{1,100}?)\*\*|__([^_\n]{1,100}?)__").unwrap());
 static STRAY_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").unwrap());
+/// A Markdown heading's hashes (`## 第一章 总则`) and an HTML comment on one line
+/// (`<!-- INFO END -->`): markup, not text.
+static MARKDOWN_MARKUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#{1,6}[ \t　]+|<!--.*?-->").unwrap());
 static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\p{{Han}}((?:[(（][{PINYIN_LETTERS}]{{1,7}}[)）])+)"
@@ -238,6 +242,13 @@ fn markdown_edits(line: &[Ch], edits: &mut Vec<Edit>) {
     regex_edits(
         &text,
         &STRAY_MARKER,
+        FindingKind::Markdown,
+        |_| Some(String::new()),
+        edits,
+    );
+    regex_edits(
+        &text,
+        &MARKDOWN_MARKUP,
         FindingKind::Markdown,
         |_| Some(String::new()),
         edits,

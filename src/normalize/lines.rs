@@ -110,8 +110,11 @@ fn sentence_goes_on(previous: &Building, next: &[Ch]) -> bool {
     if ends_sentence(last) || is_closing(last) || matches!(last, '：' | ':' | '…') {
         return false;
     }
-    let next_head: String = next.iter().take(8).map(|ch| ch.c).collect();
-    if previous.heading || heading_marker(&next_head).is_some() {
+    let next_head: String = next.iter().take(12).map(|ch| ch.c).collect();
+    if previous.heading
+        || heading_marker(&next_head).is_some()
+        || crate::structure::article_number(&next_head).is_some()
+    {
         return false;
     }
     // Titles are short and have no commas; prose has length or commas.

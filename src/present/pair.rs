@@ -185,6 +185,66 @@ pub struct PairPresentation {
     pub dropped: Vec<TextRun>,
     /// Changed and moved pairs, in B's order.
     pub changed: Vec<ChangedPair>,
+    /// Article by article, when both documents are written in 第X条 articles.
+    pub articles: Option<ArticleRows>,
+}
+
+/// The article correspondence as shown: counts per kind and one row per link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRows {
+    pub verbatim: usize,
+    pub adapted: usize,
+    pub left_out: usize,
+    pub new: usize,
+    /// B's articles that cite A by article, and those that cite it by name only.
+    pub citing: usize,
+    pub rows: Vec<ArticleRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRow {
+    /// `第十二条`, empty for a new article of B.
+    pub a: String,
+    pub a_cite: Option<Cite>,
+    pub b: String,
+    pub b_cite: Option<Cite>,
+    pub kind: crate::articles::ArticleKind,
+    pub similarity: f64,
+    /// B's citations of A in this article: `《中华人民共和国水法》第二十条`.
+    pub cites: Vec<String>,
+}
+
+fn article_rows(c: &Comparison, citer: &Citer) -> Option<ArticleRows> {
+    use crate::articles::ArticleKind;
+    let map = c.articles.as_ref()?;
+    let cite = |doc: &Document, art: &crate::articles::Article| {
+        citer.at(doc, doc.structure.sentences[art.sentences.start].span.start)
+    };
+    let rows = map
+        .links
+        .iter()
+        .map(|l| ArticleRow {
+            a: l.a.map(|i| map.a[i].label.clone()).unwrap_or_default(),
+            a_cite: l.a.map(|i| cite(&c.a, &map.a[i])),
+            b: l.b.map(|j| map.b[j].label.clone()).unwrap_or_default(),
+            b_cite: l.b.map(|j| cite(&c.b, &map.b[j])),
+            kind: l.kind,
+            similarity: (l.similarity * 100.0).round() / 100.0,
+            cites: l
+                .b
+                .map(|j| map.cited_by(j).iter().map(|x| x.text.clone()).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let citing: std::collections::BTreeSet<usize> = map.citations.iter().map(|x| x.b).collect();
+    Some(ArticleRows {
+        verbatim: map.count(ArticleKind::Verbatim),
+        adapted: map.count(ArticleKind::Adapted),
+        left_out: map.count(ArticleKind::LeftOut),
+        new: map.count(ArticleKind::New),
+        citing: citing.len(),
+        rows,
+    })
 }
 
 /// Which kinds of text a rendering shows (`--show added,dropped,changed,moved`).
@@ -305,6 +365,7 @@ impl PairPresentation {
             added: runs(c, PairKind::Added, &citer),
             dropped: runs(c, PairKind::Dropped, &citer),
             changed: changed_pairs(c, &citer),
+            articles: article_rows(c, &citer),
         }
     }
 }
@@ -756,6 +817,7 @@ impl PairPresentation {
         out.push(Block::List(
             self.summary(lang, if layout.compact { 3 } else { 5 }),
         ));
+        self.article_blocks(layout, &mut out);
         self.term_blocks(layout, &mut out);
         self.change_blocks(layout, &mut out);
         self.section_blocks(layout, &mut out);
@@ -767,6 +829,76 @@ impl PairPresentation {
         }
         self.changed_blocks(layout, &mut out);
         out
+    }
+
+    /// The article correspondence, before the sentence detail: a line of counts, then one row
+    /// per article (A's in order, B's new ones last).
+    fn article_blocks(&self, layout: &Layout, out: &mut Vec<Block>) {
+        let Some(articles) = &self.articles else {
+            return;
+        };
+        let lang = layout.lang;
+        out.push(Block::Heading(
+            layout.level + 1,
+            lang.pick("条文对应", "Articles").into(),
+        ));
+        out.push(super::para(match lang {
+            Lang::Zh => format!(
+                "B 原文照录 A 的 {} 条、改写 {} 条，未采用 A 的 {} 条，新增 {} 条；B 有 {} 条写明依据 A。对应按内容而非条号：条号变了的条文也能对上。",
+                articles.verbatim, articles.adapted, articles.left_out, articles.new, articles.citing
+            ),
+            Lang::En => format!(
+                "B takes over {} articles of A word for word and adapts {}; it leaves out {} of A's and adds {} of its own; {} of B's articles cite A. Articles pair by content, not by number, so renumbered ones still match.",
+                articles.verbatim, articles.adapted, articles.left_out, articles.new, articles.citing
+            ),
+        }));
+        let cite = |c: &Option<Cite>| c.as_ref().map(|c| vec![c.inline()]).unwrap_or_default();
+        let rows = articles
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    text(if r.a.is_empty() {
+                        "—".into()
+                    } else {
+                        r.a.clone()
+                    }),
+                    text(if r.b.is_empty() {
+                        "—".into()
+                    } else {
+                        r.b.clone()
+                    }),
+                    text(match lang {
+                        Lang::Zh => r.kind.zh(),
+                        Lang::En => r.kind.as_str(),
+                    }),
+                    text(if r.a.is_empty() || r.b.is_empty() {
+                        "—".to_string()
+                    } else {
+                        format!("{:.2}", r.similarity)
+                    }),
+                    // B's article first (the one the reader holds), then A's after an arrow.
+                    match (&r.b_cite, &r.a_cite) {
+                        (Some(b), Some(a)) => {
+                            vec![b.inline(), Inline::Text(" ← ".into()), a.inline()]
+                        }
+                        (b, a) => cite(b).into_iter().chain(cite(a)).collect(),
+                    },
+                    text(r.cites.join("；")),
+                ]
+            })
+            .collect();
+        out.push(table(
+            &[
+                lang.pick("A 条", "A article"),
+                lang.pick("B 条", "B article"),
+                lang.pick("类型", "kind"),
+                lang.pick("相似度", "similarity"),
+                lang.pick("出处", "where"),
+                lang.pick("B 中的依据", "B cites"),
+            ],
+            rows,
+        ));
     }
 
     fn term_blocks(&self, layout: &Layout, out: &mut Vec<Block>) {

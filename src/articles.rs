@@ -1,0 +1,483 @@
+//! Articles: two [`Document`]s structured in 第X条 articles (laws, regulations, implementing
+//! measures) and their sentence [`Alignment`] → an [`ArticleMap`]: which article of A each article
+//! of B takes over verbatim or adapts, which of A's articles B leaves out and which of B's are new,
+//! and where B cites A by article (根据《中华人民共和国水法》第二十条).
+//!
+//! Articles pair by content, never by number: each article's partner is the one its aligned
+//! sentences mostly lie in, so renumbered articles (第十二条 → 第十四条) find each other. An
+//! article's similarity is the sentence pairs' similarity weighted by their Han characters over
+//! both articles' characters: 1 for an article taken over whole, 0 for one with nothing aligned.
+
+use crate::align::{Alignment, PairKind};
+use crate::ingest::Document;
+use crate::structure::article_number;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// Fewest articles each side needs before a pair is read article by article.
+pub const MIN_ARTICLES: usize = 3;
+/// Least similarity of two articles that pair: below it, the article is left out (A) or new (B).
+pub const MIN_ARTICLE_SIMILARITY: f64 = 0.3;
+/// An article of B with no partner by its sentences still adapts an article of A when their
+/// texts share this much: Dice of their Han character trigrams …
+pub const MIN_ADAPTED_DICE: f64 = 0.35;
+/// … or this share of the shorter one's trigrams (a provincial article that rewrites every
+/// sentence of a national one, keeping its phrases: 建设水工程，必须符合流域综合规划), with a
+/// Dice of at least [`MIN_CONTAINED_DICE`] (a short article's stock phrases are in any long one).
+pub const MIN_ADAPTED_CONTAINMENT: f64 = 0.45;
+pub const MIN_CONTAINED_DICE: f64 = 0.2;
+
+/// One article of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// As written: `第十二条`, `第十二条之一`.
+    pub label: String,
+    pub number: u32,
+    /// Its sentences (indices into the document's sentences).
+    pub sentences: std::ops::Range<usize>,
+    /// Where it starts (`水法.md:40`).
+    pub citation: String,
+    /// Han characters of its sentences.
+    pub chars: usize,
+}
+
+/// How an article of B stands to one of A.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArticleKind {
+    /// The same words (its number, spaces and punctuation aside).
+    Verbatim,
+    /// Taken over with changes.
+    Adapted,
+    /// An article of A that B does not take over.
+    LeftOut,
+    /// An article of B that takes over no article of A.
+    New,
+}
+
+impl ArticleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Verbatim => "verbatim",
+            Self::Adapted => "adapted",
+            Self::LeftOut => "left-out",
+            Self::New => "new",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Verbatim => "原文照录",
+            Self::Adapted => "改写",
+            Self::LeftOut => "未采用",
+            Self::New => "新增",
+        }
+    }
+}
+
+/// One row of the correspondence: an article of A, of B, or of both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleLink {
+    /// Index into [`ArticleMap::a`], none for a new article of B.
+    pub a: Option<usize>,
+    /// Index into [`ArticleMap::b`], none for an article of A left out.
+    pub b: Option<usize>,
+    pub kind: ArticleKind,
+    pub similarity: f64,
+}
+
+/// B citing A: B's article, and the article of A it names (none when it names the law only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    /// Index into [`ArticleMap::b`].
+    pub b: usize,
+    /// The article of A cited, by number (`第二十条` → 20).
+    pub a_number: Option<u32>,
+    /// The words as written: `《中华人民共和国水法》第二十条`.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleMap {
+    pub a: Vec<Article>,
+    pub b: Vec<Article>,
+    /// A's articles in order, each with its partner in B or left out; then B's new articles,
+    /// in B's order.
+    pub links: Vec<ArticleLink>,
+    pub citations: Vec<Citation>,
+}
+
+impl ArticleMap {
+    pub fn count(&self, kind: ArticleKind) -> usize {
+        self.links.iter().filter(|l| l.kind == kind).count()
+    }
+
+    /// The citations of the article of B at `b`, as `第二十条` labels (or the law's name).
+    pub fn cited_by(&self, b: usize) -> Vec<&Citation> {
+        self.citations.iter().filter(|c| c.b == b).collect()
+    }
+}
+
+/// The articles of `doc`: each from a sentence that opens with 第X条 to the next article or
+/// heading (第X章, 第X节, a numbered part).
+pub fn articles_of(doc: &Document) -> Vec<Article> {
+    let text = &doc.normalized.text;
+    let sentences = &doc.structure.sentences;
+    let mut out: Vec<Article> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, s) in sentences.iter().enumerate() {
+        let start = s.span.of(text).trim_start();
+        // An article opens a sentence at the start of its paragraph.
+        let first_of_paragraph = i == 0 || sentences[i - 1].paragraph != s.paragraph;
+        let article = first_of_paragraph.then(|| article_number(start)).flatten();
+        if let Some((number, len)) = article {
+            if let Some(k) = open {
+                out[k].sentences.end = i;
+            }
+            out.push(Article {
+                label: start[..len].to_string(),
+                number,
+                sentences: i..i + 1,
+                citation: doc.cite(s.span.start),
+                chars: 0,
+            });
+            open = Some(out.len() - 1);
+        } else if s.heading.is_some() {
+            // A chapter or section heading closes the article before it.
+            if let Some(k) = open.take() {
+                out[k].sentences.end = i;
+            }
+        } else if let Some(k) = open {
+            out[k].sentences.end = i + 1;
+        }
+    }
+    for a in &mut out {
+        a.chars = a
+            .sentences
+            .clone()
+            .map(|i| crate::chars::han_count(sentences[i].span.of(text)))
+            .sum();
+    }
+    out
+}
+
+/// Which article holds each sentence.
+fn article_of_sentence(articles: &[Article], sentences: usize) -> Vec<Option<usize>> {
+    let mut of = vec![None; sentences];
+    for (k, a) in articles.iter().enumerate() {
+        for i in a.sentences.clone() {
+            of[i] = Some(k);
+        }
+    }
+    of
+}
+
+/// The article correspondence of A and B, when both are written in articles.
+pub fn map_articles(a: &Document, b: &Document, alignment: &Alignment) -> Option<ArticleMap> {
+    let (arts_a, arts_b) = (articles_of(a), articles_of(b));
+    if arts_a.len() < MIN_ARTICLES || arts_b.len() < MIN_ARTICLES {
+        return None;
+    }
+    let (na, nb) = (arts_a.len(), arts_b.len());
+    let of_a = article_of_sentence(&arts_a, a.structure.sentences.len());
+    let of_b = article_of_sentence(&arts_b, b.structure.sentences.len());
+    let han = |doc: &Document, i: usize| {
+        crate::chars::han_count(doc.structure.sentences[i].span.of(&doc.normalized.text))
+    };
+    // weight[(i, j)]: similarity × characters of the sentence pairs between A's article i and
+    // B's article j, a pair's characters shared out over the articles its sentences lie in.
+    let mut weight: rustc_hash::FxHashMap<(usize, usize), f64> = Default::default();
+    for pair in &alignment.pairs {
+        let (Some(ra), Some(rb)) = (&pair.a, &pair.b) else {
+            continue;
+        };
+        if matches!(pair.kind, PairKind::Added | PairKind::Dropped) {
+            continue;
+        }
+        let ca: Vec<(usize, usize)> = ra
+            .clone()
+            .filter_map(|i| of_a[i].map(|k| (k, han(a, i))))
+            .collect();
+        let cb: Vec<(usize, usize)> = rb
+            .clone()
+            .filter_map(|j| of_b[j].map(|k| (k, han(b, j))))
+            .collect();
+        let (ta, tb) = (
+            ca.iter().map(|c| c.1).sum::<usize>() as f64,
+            cb.iter().map(|c| c.1).sum::<usize>() as f64,
+        );
+        if ta == 0.0 || tb == 0.0 {
+            continue;
+        }
+        for &(i, x) in &ca {
+            for &(j, y) in &cb {
+                let share = (x as f64 / ta) * (y as f64 / tb);
+                *weight.entry((i, j)).or_default() += pair.similarity * share * (ta + tb);
+            }
+        }
+    }
+    let similarity = |i: usize, j: usize| {
+        let total = (arts_a[i].chars + arts_b[j].chars) as f64;
+        if total == 0.0 {
+            0.0
+        } else {
+            (weight.get(&(i, j)).copied().unwrap_or(0.0) / total).min(1.0)
+        }
+    };
+    let mut best_a: Vec<Option<(usize, f64)>> = vec![None; na];
+    let mut best_b: Vec<Option<(usize, f64)>> = vec![None; nb];
+    let mut keys: Vec<(usize, usize)> = weight.keys().copied().collect();
+    keys.sort_unstable();
+    for (i, j) in keys {
+        let s = similarity(i, j);
+        if s < MIN_ARTICLE_SIMILARITY {
+            continue;
+        }
+        if best_a[i].is_none_or(|(_, t)| s > t) {
+            best_a[i] = Some((j, s));
+        }
+        if best_b[j].is_none_or(|(_, t)| s > t) {
+            best_b[j] = Some((i, s));
+        }
+    }
+    let body = |doc: &Document, art: &Article| -> String {
+        let text = &doc.normalized.text;
+        let sentences = &doc.structure.sentences;
+        let span = crate::structure::Span::new(
+            sentences[art.sentences.start].span.start,
+            sentences[art.sentences.end - 1].span.end,
+        );
+        span.of(text)
+            .trim_start()
+            .get(art.label.len()..)
+            .unwrap_or_default()
+            .chars()
+            .filter(|&c| crate::align::features::comparable(c))
+            .collect()
+    };
+    let kind_of = |i: usize, j: usize| {
+        if body(a, &arts_a[i]) == body(b, &arts_b[j]) {
+            ArticleKind::Verbatim
+        } else {
+            ArticleKind::Adapted
+        }
+    };
+    let mut links: Vec<ArticleLink> = Vec::new();
+    let mut linked_b = vec![false; nb];
+    for (i, best) in best_a.iter().enumerate() {
+        match best {
+            Some((j, s)) => {
+                linked_b[*j] = true;
+                links.push(ArticleLink {
+                    a: Some(i),
+                    b: Some(*j),
+                    kind: kind_of(i, *j),
+                    similarity: *s,
+                });
+            }
+            None => links.push(ArticleLink {
+                a: Some(i),
+                b: None,
+                kind: ArticleKind::LeftOut,
+                similarity: 0.0,
+            }),
+        }
+    }
+    // B's articles that are no A article's best partner: one that merges a second article of A
+    // pairs with it too; one that shares A's phrases though every sentence was rewritten adapts
+    // it; the others are B's own.
+    let trigrams_a: Vec<Trigrams> = arts_a.iter().map(|x| Trigrams::of(&body(a, x))).collect();
+    for (j, best) in best_b.iter().enumerate() {
+        if linked_b[j] {
+            continue;
+        }
+        let best =
+            best.or_else(|| adapted_partner(&Trigrams::of(&body(b, &arts_b[j])), &trigrams_a));
+        match best {
+            Some((i, s)) => {
+                let link = ArticleLink {
+                    a: Some(i),
+                    b: Some(j),
+                    kind: kind_of(i, j),
+                    similarity: s,
+                };
+                match links
+                    .iter()
+                    .position(|l| l.a == Some(i) && l.kind == ArticleKind::LeftOut)
+                {
+                    // A's article was left out by the sentences: it is this one's now.
+                    Some(left) => links[left] = link,
+                    None => {
+                        let at = links
+                            .iter()
+                            .rposition(|l| l.a == Some(i))
+                            .map_or(links.len(), |p| p + 1);
+                        links.insert(at, link);
+                    }
+                }
+            }
+            None => links.push(ArticleLink {
+                a: None,
+                b: Some(j),
+                kind: ArticleKind::New,
+                similarity: 0.0,
+            }),
+        }
+    }
+    // A's articles still left out that a B article adapts along with another (a provincial
+    // article merging two national ones, or restating one as a list).
+    let trigrams_b: Vec<Trigrams> = arts_b.iter().map(|x| Trigrams::of(&body(b, x))).collect();
+    for link in &mut links {
+        let (Some(i), ArticleKind::LeftOut) = (link.a, link.kind) else {
+            continue;
+        };
+        let best = adapted_partner(&trigrams_a[i], &trigrams_b);
+        if let Some((j, dice)) = best {
+            *link = ArticleLink {
+                a: Some(i),
+                b: Some(j),
+                kind: kind_of(i, j),
+                similarity: dice,
+            };
+        }
+    }
+    let citations = citations_of(a, b, &arts_b);
+    Some(ArticleMap {
+        a: arts_a,
+        b: arts_b,
+        links,
+        citations,
+    })
+}
+
+/// The article among `others` that `mine` adapts, by shared phrases alone: the one of highest
+/// Dice at or above [`MIN_ADAPTED_DICE`], or contained at [`MIN_ADAPTED_CONTAINMENT`] with a Dice
+/// of [`MIN_CONTAINED_DICE`]; with its Dice.
+fn adapted_partner(mine: &Trigrams, others: &[Trigrams]) -> Option<(usize, f64)> {
+    others
+        .iter()
+        .enumerate()
+        .map(|(k, theirs)| (k, mine.dice(theirs), mine.containment(theirs)))
+        .filter(|&(_, dice, contained)| {
+            dice >= MIN_ADAPTED_DICE
+                || (contained >= MIN_ADAPTED_CONTAINMENT && dice >= MIN_CONTAINED_DICE)
+        })
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map(|(k, dice, _)| (k, dice))
+}
+
+/// The Han character trigrams of a text, counted.
+struct Trigrams {
+    counts: rustc_hash::FxHashMap<[char; 3], u32>,
+    total: u32,
+}
+
+impl Trigrams {
+    fn of(text: &str) -> Self {
+        let han: Vec<char> = text.chars().filter(|&c| crate::chars::is_han(c)).collect();
+        let mut counts: rustc_hash::FxHashMap<[char; 3], u32> = Default::default();
+        for w in han.windows(3) {
+            *counts.entry([w[0], w[1], w[2]]).or_default() += 1;
+        }
+        let total = han.len().saturating_sub(2) as u32;
+        Self { counts, total }
+    }
+
+    fn shared(&self, other: &Self) -> u32 {
+        self.counts
+            .iter()
+            .map(|(k, &n)| n.min(other.counts.get(k).copied().unwrap_or(0)))
+            .sum()
+    }
+
+    fn dice(&self, other: &Self) -> f64 {
+        match self.total + other.total {
+            0 => 0.0,
+            t => 2.0 * f64::from(self.shared(other)) / f64::from(t),
+        }
+    }
+
+    /// The share of the shorter text's trigrams the other holds.
+    fn containment(&self, other: &Self) -> f64 {
+        match self.total.min(other.total) {
+            0 => 0.0,
+            t => f64::from(self.shared(other)) / f64::from(t),
+        }
+    }
+}
+
+static CITED: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"《([^《》]{2,60})》(第[一二三四五六七八九十百零〇两]+条(?:第[一二三四五六七八九十]+款)?)?")
+        .expect("a valid pattern")
+});
+
+/// The law's short name: 《中华人民共和国水法》 and 《水法》 name one law.
+fn short_name(title: &str) -> &str {
+    title.trim().trim_start_matches("中华人民共和国")
+}
+
+/// Where B names A: each 《…》 in B's articles whose title is A's (with or without
+/// 中华人民共和国), with the article it cites, if any.
+fn citations_of(a: &Document, b: &Document, arts_b: &[Article]) -> Vec<Citation> {
+    let a_title = a.meta.title.value.clone().unwrap_or_default();
+    let a_name = short_name(a_title.trim_matches(['《', '》']));
+    if a_name.chars().count() < 2 {
+        return Vec::new();
+    }
+    let text = &b.normalized.text;
+    let mut out = Vec::new();
+    for (k, art) in arts_b.iter().enumerate() {
+        for i in art.sentences.clone() {
+            let sentence = b.structure.sentences[i].span.of(text);
+            for caps in CITED.captures_iter(sentence) {
+                let cited = short_name(&caps[1]);
+                // The title may run on (an inferred title with a subtitle): the law's name opens it.
+                if cited.chars().count() < 2 || !a_name.starts_with(cited) {
+                    continue;
+                }
+                let a_number = caps
+                    .get(2)
+                    .and_then(|m| article_number(m.as_str()))
+                    .map(|(n, _)| n);
+                out.push(Citation {
+                    b: k,
+                    a_number,
+                    text: caps[0].to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The correspondence as a table: one row per link, with both articles' labels and citations,
+/// the kind, the similarity and B's citations of A in that article.
+pub fn article_table(map: &ArticleMap) -> crate::stats::table::Table {
+    use crate::stats::table::{ColumnType, Table, Value};
+    let mut t = Table::new(&[
+        ("a_article", ColumnType::Str),
+        ("b_article", ColumnType::Str),
+        ("kind", ColumnType::Str),
+        ("similarity", ColumnType::Float),
+        ("a_citation", ColumnType::Str),
+        ("b_citation", ColumnType::Str),
+        ("cites", ColumnType::Str),
+    ]);
+    for link in &map.links {
+        let a = link.a.map(|i| &map.a[i]);
+        let b = link.b.map(|j| &map.b[j]);
+        let cites: Vec<String> = link
+            .b
+            .map(|j| map.cited_by(j).iter().map(|c| c.text.clone()).collect())
+            .unwrap_or_default();
+        t.push(vec![
+            a.map_or(Value::Null, |x| x.label.as_str().into()),
+            b.map_or(Value::Null, |x| x.label.as_str().into()),
+            link.kind.as_str().into(),
+            link.similarity.into(),
+            a.map_or(Value::Null, |x| x.citation.as_str().into()),
+            b.map_or(Value::Null, |x| x.citation.as_str().into()),
+            cites.join("；").into(),
+        ]);
+    }
+    t
+}
