@@ -234,3 +234,29 @@ fn a_reference_that_only_repeats_the_target_is_explained() {
         .code(2)
         .stderr(contains("also in the target"));
 }
+
+#[test]
+fn the_formulation_matrix_puts_shared_formulations_first_and_each_documents_own_after() {
+    let out = stdout(&["formulations", "--matrix", "--format", "csv"]);
+    let mut lines = out.lines();
+    let header = lines.next().unwrap().trim_start_matches('\u{feff}');
+    assert!(header.starts_with("formulation,group,docs,"), "{header}");
+    // 网络强国 is in three of the four samples; 出彩河南 in one, five times.
+    assert!(
+        lines
+            .clone()
+            .next()
+            .unwrap()
+            .starts_with("网络强国,shared,3,"),
+        "{out}"
+    );
+    assert!(out.contains("\n出彩河南,own,1,"), "{out}");
+    // Too few documents for a matrix: a message, not an empty table.
+    let one = tifa()
+        .args(["formulations", "--matrix", "-"])
+        .write_stdin("深入推进“出彩河南”建设。")
+        .output()
+        .unwrap();
+    assert!(!one.status.success());
+    assert!(String::from_utf8_lossy(&one.stderr).contains("at least 4 documents"));
+}

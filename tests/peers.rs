@@ -152,6 +152,48 @@ fn formulations_count_wherever_they_stand_quoted_or_not() {
         let row = table.iter().find(|r| r.text == f).unwrap();
         assert_eq!(row.kind.as_str(), kind, "{f}");
     }
+    // Two-character words marked once and used freely are scare quotes or a journal: “提质”
+    // (湖北, once; 187 uses), 《科学》 (陕西); three-character policy words quoted rarely stay
+    // (保交房), as do counted formulas (“三保”).
+    for scare in ["提质", "科学", "高地", "优先"] {
+        assert!(!table.iter().any(|r| r.text == scare), "{scare}");
+    }
+    for kept in ["保交房", "三保", "挑大梁"] {
+        assert!(table.iter().any(|r| r.text == kept), "{kept}");
+    }
+    // The matrix: the shared formulations are in every document, a province's own in it alone.
+    let m = tifa::stats::matrix::formulation_matrix(&table, &infos).unwrap();
+    assert_eq!(m.docs.len(), 17);
+    assert_eq!(m.docs[0], "gwr-2025");
+    use tifa::stats::matrix::MatrixGroup;
+    let shared: Vec<_> = m
+        .rows
+        .iter()
+        .filter(|r| r.group == MatrixGroup::Shared)
+        .collect();
+    assert!(shared.len() >= 10);
+    assert!(shared.iter().all(|r| r.counts.iter().all(|&n| n > 0)));
+    for (own, doc) in [
+        ("八八战略", "prov-2026-浙江省"),
+        ("强富美高", "prov-2026-江苏省"),
+    ] {
+        let row = m.rows.iter().find(|r| r.formulation == own).unwrap();
+        assert_eq!(row.group, MatrixGroup::Own);
+        let used: Vec<&str> = m
+            .docs
+            .iter()
+            .zip(&row.counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(d, _)| d.as_str())
+            .collect();
+        assert_eq!(used, [doc], "{own}");
+        // The count is the text's.
+        let text = texts.get(doc).unwrap();
+        assert_eq!(
+            row.counts.iter().sum::<u32>() as usize,
+            text.matches(own).count()
+        );
+    }
 }
 
 #[test]

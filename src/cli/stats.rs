@@ -532,6 +532,11 @@ pub struct FormulationsArgs {
     /// to the next, censored where the lower level's documents start too late).
     #[arg(long, value_enum, value_name = "TABLE")]
     pub diffusion: Option<DiffusionTable>,
+    /// The formulations most documents share and those only one document uses (at least
+    /// twice), against the documents (all of them up to 40, else the largest group of one level
+    /// and year): one row per formulation, each document's rate per 10,000 Han characters.
+    #[arg(long, conflicts_with_all = ["lists", "diffusion"])]
+    pub matrix: bool,
     /// Show only the first N rows; 0 for all.
     #[arg(long, default_value_t = 0)]
     pub top: usize,
@@ -571,6 +576,16 @@ pub fn run_formulations(args: FormulationsArgs) -> Result<ExitCode> {
             DiffusionTable::Adoption => d.adoption_table(),
             DiffusionTable::FirstUses => d.first_use_table(),
             DiffusionTable::Lags => d.lag_table(),
+        }
+    } else if args.matrix {
+        match crate::stats::matrix::formulation_matrix(&tally.finish(), &all_infos) {
+            Some(m) => crate::stats::matrix::matrix_wide_table(&m),
+            None => bail!(
+                "a formulation matrix needs at least {} documents; {} has {}",
+                crate::stats::matrix::MIN_COLUMNS,
+                args.dir.display(),
+                all_infos.len()
+            ),
         }
     } else {
         formulations_table(&tally.finish(), &level_starts(&all_infos))

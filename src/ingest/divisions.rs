@@ -55,21 +55,27 @@ impl Division {
 
     /// The province's name without its 省/市/自治区 ending (河北, 北京, 广西), for matching text.
     fn short_name(self) -> &'static str {
-        const ENDINGS: &[&str] = &[
-            "壮族自治区",
-            "回族自治区",
-            "维吾尔自治区",
-            "自治区",
-            "特别行政区",
-            "省",
-            "市",
-        ];
-        ENDINGS
-            .iter()
-            .find_map(|e| self.name.strip_suffix(e))
-            .filter(|s| s.chars().count() >= 2)
-            .unwrap_or(self.name)
+        short_region(self.name)
     }
+}
+
+/// A region's name without its 省/市/自治区 ending (河北, 北京, 广西, 内蒙古), when two
+/// characters or more remain: for matching text and for narrow labels.
+pub fn short_region(name: &str) -> &str {
+    const ENDINGS: &[&str] = &[
+        "壮族自治区",
+        "回族自治区",
+        "维吾尔自治区",
+        "自治区",
+        "特别行政区",
+        "省",
+        "市",
+    ];
+    ENDINGS
+        .iter()
+        .find_map(|e| name.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 2)
+        .unwrap_or(name)
 }
 
 struct Table {

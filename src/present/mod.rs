@@ -59,6 +59,8 @@ pub enum ChartId {
     DotPlot(usize),
     /// The report's trace of that index: the base's sections against the documents.
     Trace(usize),
+    /// Shared and own formulations against the documents.
+    FormulationMatrix,
 }
 
 impl ChartId {
@@ -73,6 +75,7 @@ impl ChartId {
             Self::Adoption => "adoption".into(),
             Self::DotPlot(k) => format!("dotplot-{k}"),
             Self::Trace(k) => format!("trace-{k}"),
+            Self::FormulationMatrix => "formulation-matrix".into(),
         }
     }
 }
@@ -93,6 +96,7 @@ pub enum TableId {
     FormulationAdoption,
     FormulationFirstUses,
     FormulationLags,
+    FormulationMatrix,
     Enumerations,
     Kwic,
     OwnFormulations,
@@ -120,6 +124,7 @@ impl TableId {
             Self::FormulationAdoption => "formulation_adoption",
             Self::FormulationFirstUses => "formulation_first_uses",
             Self::FormulationLags => "formulation_lags",
+            Self::FormulationMatrix => "formulation_matrix",
             Self::Enumerations => "enumerations",
             Self::Kwic => "kwic",
             Self::OwnFormulations => "own_formulations",
@@ -150,6 +155,7 @@ impl TableId {
             Self::FormulationAdoption => "提法采用",
             Self::FormulationFirstUses => "提法首次使用",
             Self::FormulationLags => "提法跟进时滞",
+            Self::FormulationMatrix => "提法分布矩阵",
             Self::Enumerations => "列举",
             Self::Kwic => "关注词语境",
             Self::OwnFormulations => "自有提法",

@@ -282,10 +282,12 @@ pub struct Grid {
     pub columns: Vec<String>,
     /// `values[row][column]`.
     pub values: Vec<Vec<f64>>,
+    /// What each cell says, when not its value as a percentage (`values` then only shade).
+    pub cell_text: Option<Vec<Vec<String>>>,
 }
 
 /// Most cells of a grid that carry their value as text.
-const ANNOTATED_GRID_CELLS: usize = 400;
+const ANNOTATED_GRID_CELLS: usize = 600;
 
 impl Draw for Grid {
     fn has_data(&self) -> bool {
@@ -343,8 +345,12 @@ impl Draw for Grid {
                     let v = self.values[r][c];
                     let colour: &'static RGBColor = if v > 0.6 { &WHITE } else { &BLACK };
                     let y = rows - 1 - r;
+                    let label = match &self.cell_text {
+                        Some(text) => text[r][c].clone(),
+                        None => format!("{:.0}", v * 100.0),
+                    };
                     Text::new(
-                        format!("{:.0}", v * 100.0),
+                        label,
                         (SegmentValue::CenterOf(c), SegmentValue::CenterOf(y)),
                         font(SMALL_PX)
                             .color(colour)

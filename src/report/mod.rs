@@ -129,6 +129,9 @@ pub struct Report {
     pub diffusion: crate::stats::diffusion::Diffusion,
     /// The recent formulations taken up most after their first use (the briefing's list).
     pub spread: Vec<crate::stats::formulations::Spread>,
+    /// The formulations most documents share and those one document uses, against the
+    /// documents (a corpus of at least 4).
+    pub matrix: Option<crate::stats::matrix::FormulationMatrix>,
     pub lists: Vec<EnumerationList>,
     pub kwic: Vec<(String, Vec<KwicLine>)>,
     /// The higher-level documents whose text lower-level ones take over, each traced through
@@ -274,6 +277,7 @@ pub fn build(
     );
     let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
     let spread = crate::stats::formulations::spread(&formulations, &docs);
+    let matrix = crate::stats::matrix::formulation_matrix(&formulations, &docs);
     let own_formulations = own_formulations(&counts, &sources, &formulations, |f| {
         f.reads_as_a_word(segmenter)
     });
@@ -306,6 +310,7 @@ pub fn build(
         formulations,
         diffusion,
         spread,
+        matrix,
         lists,
         kwic,
         traces,

@@ -267,9 +267,9 @@ impl<'s> FormulationTally<'s> {
         let mut quoted_here: BTreeMap<&str, u64> = BTreeMap::new();
         for f in found {
             let phrase = f.span.of(text);
-            if f.kind == FormulationKind::Quoted
-                && phrase.chars().count() <= MAX_SCARE_QUOTED_CHARS
-                && self.segmenter.is_plain_word(phrase)
+            if marked_word(f.kind, phrase)
+                && (phrase.chars().count() <= MAX_FREE_CHARS
+                    || self.segmenter.is_plain_word(phrase))
             {
                 *quoted_here.entry(phrase).or_default() += 1;
             }
@@ -297,7 +297,7 @@ impl<'s> FormulationTally<'s> {
     /// [`FormulationTally::finish`] with the recurrent phrases given, or found here (`None`).
     pub fn finish_with(self, recurrent: Option<&[String]>) -> Vec<FormulationStat> {
         let scare_quoted = |text: &str, kind: FormulationKind| {
-            kind == FormulationKind::Quoted
+            matches!(kind, FormulationKind::Quoted | FormulationKind::Title)
                 && self
                     .quoted_words
                     .get(text)
@@ -379,7 +379,18 @@ impl<'s> FormulationTally<'s> {
                 note_year(stat, info);
             }
         }
-        stats.retain(|s| s.count > 0);
+        // A marked word of two characters is a scare quote when the corpus uses it freely:
+        // quoted in fewer than MIN_QUOTED_SHARE of its uses anywhere (“提质” quoted once, used
+        // 187 times; 《科学》 the journal).
+        let quoted_words = &self.quoted_words;
+        stats.retain(|s| {
+            s.count > 0
+                && !(matches!(s.kind, FormulationKind::Quoted | FormulationKind::Title)
+                    && s.text.chars().count() <= MAX_FREE_CHARS
+                    && quoted_words.get(&s.text).is_some_and(|&(quoted, _)| {
+                        (quoted as f64) < MIN_QUOTED_SHARE * s.count as f64
+                    }))
+        });
         stats.sort_by(|x, y| {
             y.count
                 .cmp(&x.count)
@@ -388,6 +399,21 @@ impl<'s> FormulationTally<'s> {
         });
         stats
     }
+}
+
+/// Longest marked phrase judged against the whole corpus's use of it: two characters (“提质”,
+/// 《科学》); three-character words (保交房, 走出去) only against the documents that mark them.
+pub const MAX_FREE_CHARS: usize = 2;
+
+/// A short phrase marked in the text (“提质”, 《科学》) that may be a word used freely elsewhere:
+/// at most [`MAX_SCARE_QUOTED_CHARS`] characters, quoted or a title, no numeral (“三保”, “四化”)
+/// and no + (“智能+”) in it: those are counted formulas however they are used.
+fn marked_word(kind: FormulationKind, phrase: &str) -> bool {
+    matches!(kind, FormulationKind::Quoted | FormulationKind::Title)
+        && phrase.chars().count() <= MAX_SCARE_QUOTED_CHARS
+        && !phrase
+            .chars()
+            .any(|c| crate::chars::is_cn_numeral(c) || matches!(c, '双' | '千' | '万' | '+'))
 }
 
 fn note_year(stat: &mut FormulationStat, info: &DocInfo) {

@@ -10,6 +10,7 @@ pub mod formulations;
 pub mod frame;
 pub mod grid;
 pub mod kwic;
+pub mod matrix;
 pub mod measures;
 pub mod pair_terms;
 pub mod table;

@@ -554,6 +554,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         ),
     )?);
     out.extend(adoption_chart(report, lang)?);
+    out.extend(matrix_chart(report, &labels, lang)?);
     for (k, trace) in report.traces.iter().enumerate() {
         out.extend(trace_chart(report, trace, k, &labels, lang)?);
     }
@@ -598,6 +599,72 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
         )?);
     }
     Ok(out)
+}
+
+/// Shared and own formulations (rows) against the documents (columns): each cell's rate per
+/// 10,000 Han characters, shaded against the row's highest rate.
+fn matrix_chart(
+    report: &Report,
+    labels: &[String],
+    lang: Lang,
+) -> Result<Option<Chart>, RenderError> {
+    let Some(m) = &report.matrix else {
+        return Ok(None);
+    };
+    // Columns are narrow: a region's short name (天津, 内蒙古), 全国, else the label cut short.
+    let label_of = |id: &str| {
+        let Some(i) = report.corpus.position_of(id) else {
+            return id.to_string();
+        };
+        let doc = &report.corpus.documents[i];
+        match (&doc.meta.region.value, doc.meta.level.value) {
+            (Some(region), _) => crate::ingest::divisions::short_region(region).to_string(),
+            (None, Some(crate::ingest::metadata::Level::National)) => {
+                lang.pick("全国", "national").to_string()
+            }
+            _ => crate::render::truncate(&labels[i], 8),
+        }
+    };
+    let values = m
+        .rows
+        .iter()
+        .map(|r| {
+            let top = r.rates.iter().copied().fold(0.0, f64::max);
+            r.rates
+                .iter()
+                .map(|&x| if top > 0.0 { x / top } else { 0.0 })
+                .collect()
+        })
+        .collect();
+    let cell_text = m
+        .rows
+        .iter()
+        .map(|r| {
+            r.counts
+                .iter()
+                .map(|&n| if n == 0 { String::new() } else { n.to_string() })
+                .collect()
+        })
+        .collect();
+    let spec = Grid {
+        rows: m
+            .rows
+            .iter()
+            .map(|r| crate::render::truncate(&r.formulation, 24))
+            .collect(),
+        columns: m.docs.iter().map(|d| label_of(d)).collect(),
+        values,
+        cell_text: Some(cell_text),
+    };
+    chart(
+        &spec,
+        ChartId::FormulationMatrix,
+        lang.pick("共有与独有的提法", "Formulations shared and own"),
+        lang.pick(
+            "上方为使用文件最多的提法，下方为只有一份文件使用（至少两次）的提法；格中数字为次数，颜色按该提法在各文件中每万字次数的相对高低（每行最高者最深）。",
+            "Top: the formulations most documents use; bottom: those only one document uses (twice or more). Each cell gives the count; the shade is the rate per 10,000 characters relative to the row's highest.",
+        ),
+    )
 }
 
 /// Most formulations whose adoption curves are drawn.
@@ -668,6 +735,7 @@ fn trace_chart(
         rows: grid.documents.iter().map(|id| label_of(id)).collect(),
         columns: grid.sections,
         values: grid.kept,
+        cell_text: None,
     };
     chart(
         &spec,
@@ -859,6 +927,12 @@ pub fn tables(report: &Report) -> Vec<TableMaker<'_>> {
         ),
         (TableId::Kwic, Box::new(|| kwic_lines_table(report))),
     ];
+    if let Some(m) = &report.matrix {
+        all.push((
+            TableId::FormulationMatrix,
+            Box::new(move || crate::stats::matrix::matrix_table(m)),
+        ));
+    }
     if !report.own_formulations.is_empty() {
         all.push((
             TableId::OwnFormulations,

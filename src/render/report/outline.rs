@@ -243,6 +243,60 @@ fn traces(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     }
 }
 
+/// Which formulations every document shares and which one document has alone: the chart, and
+/// the own ones named with their document.
+fn matrix(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+    let Some(m) = &report.matrix else {
+        return;
+    };
+    out.push(Block::Heading(
+        3,
+        lang.pick("共有与独有的提法", "Formulations shared and own")
+            .into(),
+    ));
+    out.push(chart_block(charts, ChartId::FormulationMatrix, lang));
+    let n = m.docs.len();
+    let shared: Vec<String> = m
+        .rows
+        .iter()
+        .filter(|r| r.group == crate::stats::matrix::MatrixGroup::Shared)
+        .map(|r| {
+            let used = r.counts.iter().filter(|&&c| c > 0).count();
+            format!("{}（{used}/{n}）", r.formulation)
+        })
+        .collect();
+    let own: Vec<String> = m
+        .rows
+        .iter()
+        .filter(|r| r.group == crate::stats::matrix::MatrixGroup::Own)
+        .filter_map(|r| {
+            let k = r.counts.iter().position(|&c| c > 0)?;
+            Some(format!(
+                "{}（{}，{} 次）",
+                r.formulation, m.docs[k], r.counts[k]
+            ))
+        })
+        .collect();
+    if !shared.is_empty() {
+        out.push(para(format!(
+            "{}{}",
+            lang.pick("共有：", "Shared: "),
+            shared.join(lang.pick("、", "; "))
+        )));
+    }
+    if !own.is_empty() {
+        out.push(para(format!(
+            "{}{}",
+            lang.pick("独有：", "Own: "),
+            own.join(lang.pick("、", "; "))
+        )));
+    }
+    out.push(para(lang.pick(
+        "每份文件每万字次数见 tables/formulation_matrix（tifa formulations --matrix）；一地与其余各地的关键词比较见 tifa keyness --target region=…。",
+        "Each document's rate per 10,000 characters is in tables/formulation_matrix (tifa formulations --matrix); one region against the others: tifa keyness --target region=….",
+    )));
+}
+
 /// Formulations listed with their diffusion.
 const DIFFUSION_ROWS: usize = 10;
 /// Regions named per formulation, earliest first.
@@ -1092,6 +1146,7 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
         rows,
     ));
     own_formulations(report, lang, out);
+    matrix(report, charts, lang, out);
     diffusion(report, charts, lang, out);
     if !report.lists.is_empty() {
         out.push(Block::Heading(
