@@ -210,7 +210,30 @@ pub fn may_draw_on(base: &Document, doc: &Document) -> bool {
         (Some(bl), Some(dl)) => bl < dl,
         _ => true,
     };
-    b.id != d.id && lower && not_earlier_year && crate::report::plan::may_draw_on(&d, &b)
+    b.id != d.id
+        && lower
+        && not_earlier_year
+        && crate::report::plan::may_draw_on(&d, &b)
+        && implements_no_other_law(base, doc)
+}
+
+/// A law's implementing measure draws on that law only: 北京市实施《水法》办法 is traced from
+/// 中华人民共和国水法, never from 中华人民共和国献血法. Speeches and plans name no law and are
+/// never held back here.
+fn implements_no_other_law(base: &Document, doc: &Document) -> bool {
+    let is_law = |name: &str| name.ends_with('法') || name.ends_with("条例");
+    let title = |d: &Document| d.meta.title.value.clone().unwrap_or_default();
+    let Some(named) = crate::reuse::series_of(Some(&title(doc))).filter(|n| is_law(n)) else {
+        return true;
+    };
+    let base_title = title(base);
+    let base_is = crate::reuse::series_of(Some(&base_title)).unwrap_or_else(|| {
+        base_title
+            .trim()
+            .trim_start_matches("中华人民共和国")
+            .to_string()
+    });
+    !is_law(&base_is) || base_is == named
 }
 
 /// The base traced through `docs`.

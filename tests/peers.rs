@@ -397,3 +397,30 @@ fn a_pairs_new_and_dropped_terms_hold_in_the_texts() {
             .any(|c| c["before"] == "二十届二中全会" && c["after"] == "二十届二中、三中全会")
     );
 }
+
+#[test]
+fn a_law_is_traced_through_its_own_implementing_measures_only() {
+    let Some(dir) = corpus("law-implementation") else {
+        return;
+    };
+    let docs = rows(
+        &["trace", "national-水法-2016", "--table", "documents"],
+        &dir,
+    );
+    let mut ids: Vec<&str> = docs
+        .iter()
+        .map(|d| d["document"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    // Measures of 《献血法》 or 《气象法》 are later and lower, but implement another law. The
+    // undated 青岛 text takes 1992 from its legislative history, before the 2016 law.
+    assert_eq!(
+        ids,
+        [
+            "北京-实施水法-2019",
+            "北京-实施水法-2022",
+            "山东-实施水法-2017",
+            "河南-实施水法-2018"
+        ]
+    );
+}
