@@ -260,3 +260,102 @@ fn the_formulation_matrix_puts_shared_formulations_first_and_each_documents_own_
     assert!(!one.status.success());
     assert!(String::from_utf8_lossy(&one.stderr).contains("at least 4 documents"));
 }
+
+#[test]
+fn collocates_count_the_company_in_the_window_with_the_documented_measures() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two documents of 2018 and 2023: 网络安全 (cut 网络 | 安全 by jieba or not) with its company.
+    common::write(
+        dir.path(),
+        "a.txt",
+        "筑牢网络安全屏障。加强网络安全保障。\n".as_bytes(),
+    );
+    common::write(
+        dir.path(),
+        "b.txt",
+        "筑牢网络安全屏障。提升网络安全能力。\n".as_bytes(),
+    );
+    common::write(
+        dir.path(),
+        "manifest.csv",
+        "file,title,year\na.txt,甲,2018\nb.txt,乙,2023\n".as_bytes(),
+    );
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["collocates", "网络安全"])
+            .arg(dir.path())
+            .args([
+                "--window",
+                "1",
+                "--min-freq",
+                "1",
+                "--by",
+                "year",
+                "--format",
+                "json",
+            ]),
+    );
+    let row = |group: &str, word: &str| {
+        rows.iter()
+            .find(|r| r["group"] == group && r["collocate"] == word)
+            .unwrap_or_else(|| panic!("{group} {word}: {rows:?}"))
+    };
+    // 2018: node twice among 6 words (筑牢 网络安全 屏障 加强 网络安全 保障, however 网络安全
+    // is cut, it is one node); 屏障 follows the first, and precedes 加强… within ±1 only once.
+    let r = row("2018", "屏障");
+    assert_eq!(
+        (r["together"].as_u64(), r["node_freq"].as_u64()),
+        (Some(1), Some(2))
+    );
+    let words = r["words"].as_u64().unwrap();
+    // MI = log2(O11 × N / (R1 × C1)) = log2(1 × N / (2 × 1)).
+    let mi = (words as f64 / 2.0).log2();
+    assert!((r["mi"].as_f64().unwrap() - mi).abs() < 1e-3, "{r}");
+    // log Dice = 14 + log2(2 × 1 / (2 + 1)).
+    let log_dice = 14.0 + (2.0f64 / 3.0).log2();
+    assert!(
+        (r["log_dice"].as_f64().unwrap() - log_dice).abs() < 1e-3,
+        "{r}"
+    );
+    // 2023 keeps 筑牢 and 屏障 and has 提升 and 能力 new.
+    assert_eq!(row("2023", "提升")["change"], "new");
+    assert_eq!(row("2023", "屏障")["change"], "kept");
+    assert!(row("2018", "筑牢")["change"].is_null());
+}
+
+#[test]
+fn collocates_of_reform_change_by_decade_in_the_national_reports() {
+    let Some(shared) = common::shared_corpora() else {
+        return;
+    };
+    // Twenty years of reports, copied: the 1980s and the 2020s.
+    let dir = tempfile::tempdir().unwrap();
+    let national = shared.join("national-gwr");
+    for entry in std::fs::read_dir(&national).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.starts_with("gwr-198") || name.starts_with("gwr-202") {
+            std::fs::copy(national.join(&name), dir.path().join(&name)).unwrap();
+        }
+    }
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["collocates", "改革"])
+            .arg(dir.path())
+            .args(["--by", "decade", "--top", "10", "--format", "json"]),
+    );
+    let top = |group: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r["group"] == group)
+            .map(|r| r["collocate"].as_str().unwrap())
+            .collect()
+    };
+    // The 1980s reform the economic system and the institutions (经济体制改革, 机构改革); the 2020s
+    // deepen it and streamline administration (放管服改革), which the 1980s never say.
+    assert!(top("1980s").contains(&"经济体制"), "{:?}", top("1980s"));
+    assert!(top("2020s").contains(&"放管服"), "{:?}", top("2020s"));
+    let fangguanfu = rows
+        .iter()
+        .find(|r| r["group"] == "2020s" && r["collocate"] == "放管服")
+        .unwrap();
+    assert_eq!(fangguanfu["change"], "new");
+}

@@ -652,3 +652,64 @@ pub fn run_kwic(args: KwicArgs) -> Result<ExitCode> {
         ExitCode::SUCCESS
     })
 }
+
+#[derive(Debug, Args)]
+pub struct CollocatesArgs {
+    /// The node: a word or formulation (网络安全, 改革); several words that spell it count as one.
+    pub term: String,
+    /// Corpus folder (with or without manifest.csv), a manifest file, one text file, or - for one
+    /// document on standard input.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Words on each side of the node that count as its company.
+    #[arg(long, default_value_t = 5)]
+    pub window: usize,
+    /// Least co-occurrences of a collocate in a group.
+    #[arg(long, default_value_t = 3)]
+    pub min_freq: u64,
+    /// The measure collocates are ranked by: log Dice (14 + log2(2·O11/(R1+C1)), a scale of
+    /// shared use that does not grow with the corpus), MI (log2(O11/E11), favours rare words) or
+    /// log-likelihood (the evidence of association).
+    #[arg(long, value_enum, default_value_t = crate::stats::collocates::Measure::LogDice)]
+    pub measure: crate::stats::collocates::Measure,
+    /// Count separately for each year, decade, level or region, and mark each group's new
+    /// company against the group before (`change` = new, or the change in log Dice).
+    #[arg(long, value_enum, default_value_t = crate::stats::collocates::Split::None)]
+    pub by: crate::stats::collocates::Split,
+    /// Collocates per group; 0 for all.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Count function words (的, 和, 要) as words and collocates too.
+    #[arg(long)]
+    pub keep_stopwords: bool,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+pub fn run_collocates(args: CollocatesArgs) -> Result<ExitCode> {
+    let term = query_to_simplified(&args.term);
+    if term.trim().is_empty() {
+        bail!("give a word or phrase to find the company of");
+    }
+    let words = Words::with_dictionaries(&args.corpus.dict)?;
+    let mut counter = crate::stats::collocates::CollocateCounter::new(
+        words.segmenter(),
+        &term,
+        args.window,
+        args.keep_stopwords,
+        args.by,
+    );
+    super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
+        let infos: Vec<DocInfo> = batch.iter().map(|d| DocInfo::of(d, 0)).collect();
+        counter.add(&batch, &infos);
+    })?;
+    let collocates = counter.finish(args.measure, args.min_freq, args.top);
+    let found: u64 = collocates.groups.iter().map(|g| g.node).sum();
+    if found == 0 {
+        eprintln!("{term} does not occur in {}", args.dir.display());
+    }
+    args.output.write(&collocates.table())?;
+    Ok(ExitCode::SUCCESS)
+}

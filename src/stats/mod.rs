@@ -3,6 +3,7 @@
 //! `DataFrame`s by [`frame`]. Rates are per 10,000 Han characters; every rate comes with the
 //! number of documents it rests on.
 
+pub mod collocates;
 pub mod counts;
 pub mod diffusion;
 pub mod filter;
