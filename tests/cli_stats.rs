@@ -359,3 +359,80 @@ fn collocates_of_reform_change_by_decade_in_the_national_reports() {
         .unwrap();
     assert_eq!(fangguanfu["change"], "new");
 }
+
+#[test]
+fn dispersion_places_each_occurrence_and_draws_the_plot() {
+    let dir = tempfile::tempdir().unwrap();
+    // 甲 holds the term at its start and its end; 乙 never.
+    common::write(
+        dir.path(),
+        "a.txt",
+        "新质生产力加快发展。一二三四五六七八九十。我们要发展新质生产力\n".as_bytes(),
+    );
+    common::write(dir.path(), "b.txt", "推进现代化产业体系建设。\n".as_bytes());
+    let out = tempfile::tempdir().unwrap();
+    let chart = out.path().join("plot.svg");
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["dispersion", "新质生产力"])
+            .arg(dir.path())
+            .arg("--chart")
+            .arg(&chart)
+            .args(["--format", "json"]),
+    );
+    let a = rows.iter().find(|r| r["doc"] == "a").unwrap();
+    assert_eq!(a["count"], 2);
+    assert_eq!(a["first_position"], 0.0);
+    let b = rows.iter().find(|r| r["doc"] == "b").unwrap();
+    assert_eq!(b["count"], 0);
+    // All in one of two documents: DP = ½ (|1 − s_a| + |0 − s_b|) = s_b.
+    let (ha, hb) = (
+        a["han_chars"].as_f64().unwrap(),
+        b["han_chars"].as_f64().unwrap(),
+    );
+    let dp = hb / (ha + hb);
+    assert!((a["dp"].as_f64().unwrap() - dp).abs() < 1e-3, "{a}");
+    assert!(chart.is_file() && out.path().join("plot.png").is_file());
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    assert!(svg.contains("<svg"));
+}
+
+#[test]
+fn new_quality_productive_forces_first_appear_in_2024() {
+    let Some(shared) = common::shared_corpora() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for year in [2023, 2024, 2025] {
+        let name = format!("gwr-{year}.txt");
+        std::fs::copy(
+            shared.join("national-gwr").join(&name),
+            dir.path().join(&name),
+        )
+        .unwrap();
+    }
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["dispersion", "新质生产力"])
+            .arg(dir.path())
+            .args(["--format", "json"]),
+    );
+    let counts: Vec<(String, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                r["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // As the texts hold it: none in 2023, once in 2024 (加快发展新质生产力), twice in 2025.
+    assert_eq!(
+        counts,
+        [
+            ("gwr-2023".to_string(), 0),
+            ("gwr-2024".to_string(), 1),
+            ("gwr-2025".to_string(), 2)
+        ]
+    );
+}

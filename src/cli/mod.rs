@@ -136,6 +136,8 @@ pub enum Command {
     Kwic(stats::KwicArgs),
     /// The words that keep a term company (±N words), with MI, log-likelihood and log Dice, per year, decade, level or region.
     Collocates(stats::CollocatesArgs),
+    /// Where a term falls in each document: positions, Gries' DP, and a dispersion plot (SVG and PNG) with section starts.
+    Dispersion(stats::DispersionArgs),
     /// Which documents of a corpus share passages, without comparing every pair (or read passim's output).
     Reuse(reuse::ReuseArgs),
     /// One higher-level text through every document that may draw on it: per base sentence which documents keep, change, move or drop it; per document how much comes from the base.
@@ -270,6 +272,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Kwic(args) => stats::run_kwic(args),
         Command::Reuse(args) => reuse::run(args),
         Command::Collocates(args) => stats::run_collocates(args),
+        Command::Dispersion(args) => stats::run_dispersion(args),
         Command::Trace(args) => trace::run(args),
         Command::Collate(args) => trace::run_collate(args),
         Command::Export(args) => reuse::run_export(args),

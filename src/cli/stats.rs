@@ -713,3 +713,88 @@ pub fn run_collocates(args: CollocatesArgs) -> Result<ExitCode> {
     args.output.write(&collocates.table())?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, Args)]
+pub struct DispersionArgs {
+    /// The word or phrase (counted as `kwic` and `terms` count it).
+    pub term: String,
+    /// Corpus folder (with or without manifest.csv), a manifest file, one text file, or - for one
+    /// document on standard input.
+    #[arg(default_value = "corpus")]
+    pub dir: PathBuf,
+    /// Also draw the plot (one bar per document, a mark at each occurrence, light marks where
+    /// top-level sections start) to this file and its sibling: `plot.svg` writes `plot.png` too.
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
+    pub chart: Option<PathBuf>,
+    #[command(flatten)]
+    pub corpus: CorpusInput,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+pub fn run_dispersion(args: DispersionArgs) -> Result<ExitCode> {
+    use crate::stats::dispersion::Dispersion;
+    let term = query_to_simplified(args.term.trim());
+    if term.is_empty() {
+        bail!("give a word or phrase to place");
+    }
+    if let Some(chart) = &args.chart {
+        let ext = chart
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase);
+        if !matches!(ext.as_deref(), Some("svg" | "png")) {
+            bail!(
+                "{}: the chart is written as .svg and .png; name one of them",
+                chart.display()
+            );
+        }
+    }
+    let words = Words::with_dictionaries(&args.corpus.dict)?;
+    type Row = (QueryHits, DocInfo, usize, Vec<usize>);
+    let mut rows: Vec<Row> = Vec::new();
+    super::stream_corpus(&args.dir, &args.corpus.input, |batch| {
+        let hits = kwic_hits(&batch, &term, words.segmenter());
+        for (doc, h) in batch.iter().zip(hits) {
+            let text = &doc.normalized.text;
+            // Where each top-level section starts: its heading sentence.
+            let sections = doc
+                .structure
+                .sentences
+                .iter()
+                .filter(|s| s.heading.is_some() && s.section.len() == 1)
+                .map(|s| s.span.start)
+                .collect();
+            rows.push((h, DocInfo::of(doc, 0), text.len(), sections));
+        }
+    })?;
+    let choice = QueryChoice::of(rows.iter().map(|r| &r.0));
+    let dispersion = Dispersion::new(
+        &term,
+        rows.into_iter()
+            .map(|(h, info, len, sections)| (info, len, h.take(choice), sections))
+            .collect(),
+    );
+    if dispersion.docs.iter().all(|d| d.hits.is_empty()) {
+        eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
+    }
+    if let Some(path) = &args.chart {
+        let spec = crate::render::charts::DispersionPlot {
+            rows: dispersion.docs.iter().map(|d| d.id.clone()).collect(),
+            hits: dispersion.docs.iter().map(|d| d.hits.clone()).collect(),
+            sections: dispersion.docs.iter().map(|d| d.sections.clone()).collect(),
+        };
+        let title = format!("{term} 在各文件中的位置");
+        let chart = crate::render::charts::render(
+            &spec,
+            crate::present::ChartId::Dispersion(0),
+            &title,
+            "",
+        )
+        .map_err(|e| anyhow::anyhow!("cannot draw the chart: {e}"))?;
+        write_atomically(&path.with_extension("svg"), chart.svg.as_bytes())?;
+        write_atomically(&path.with_extension("png"), &chart.png)?;
+    }
+    args.output.write(&dispersion.table())?;
+    Ok(ExitCode::SUCCESS)
+}

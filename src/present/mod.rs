@@ -61,6 +61,8 @@ pub enum ChartId {
     Trace(usize),
     /// Shared and own formulations against the documents.
     FormulationMatrix,
+    /// Where the watched term of that index falls in each document.
+    Dispersion(usize),
 }
 
 impl ChartId {
@@ -76,6 +78,7 @@ impl ChartId {
             Self::DotPlot(k) => format!("dotplot-{k}"),
             Self::Trace(k) => format!("trace-{k}"),
             Self::FormulationMatrix => "formulation-matrix".into(),
+            Self::Dispersion(k) => format!("dispersion-{k}"),
         }
     }
 }

@@ -677,6 +677,79 @@ impl Draw for DotPlot {
     }
 }
 
+/// Where a term falls in each document (AntConc's dispersion plot): one bar per row, a dark mark
+/// at each occurrence's relative position, a light mark where a top-level section starts.
+pub struct DispersionPlot {
+    pub rows: Vec<String>,
+    /// Per row, relative positions (0–1) of the occurrences.
+    pub hits: Vec<Vec<f64>>,
+    /// Per row, relative positions where sections start.
+    pub sections: Vec<Vec<f64>>,
+}
+
+impl Draw for DispersionPlot {
+    fn has_data(&self) -> bool {
+        !self.rows.is_empty()
+    }
+    fn size(&self) -> (u32, u32) {
+        let rows = self.rows.len() as u32;
+        (
+            960 + row_label_area(self.rows.iter()),
+            (rows * 30).clamp(120, 2400) + 70,
+        )
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let n = self.rows.len();
+        let mut chart = ChartBuilder::on(root)
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(row_label_area(self.rows.iter()))
+            .build_cartesian_2d(0.0..100.0, rows_axis(n))
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(6)
+            .x_label_formatter(&|x| format!("{x:.0}%"))
+            .y_labels(n.min(80))
+            .y_label_formatter(&|v| row_label(&self.rows, v))
+            .label_style(font(LABEL_PX))
+            .draw()
+            .map_err(err)?;
+        // A thin mark at relative position `x` (0–1) of row `r`, `width` percentage points wide.
+        let mark = |r: usize, x: f64, width: f64, colour: RGBColor| {
+            let (y0, y1) = row_span(n, r);
+            Rectangle::new([(x * 100.0, y0), (x * 100.0 + width, y1)], colour.filled())
+        };
+        for r in 0..n {
+            // Rows alternate in shade, so that neighbouring documents stay apart.
+            let shade = if r % 2 == 0 {
+                RGBColor(244, 244, 246)
+            } else {
+                RGBColor(230, 230, 236)
+            };
+            chart
+                .draw_series(std::iter::once(mark(r, 0.0, 100.0, shade)))
+                .map_err(err)?;
+            chart
+                .draw_series(
+                    self.sections[r]
+                        .iter()
+                        .map(|&x| mark(r, x, 0.12, RGBColor(190, 190, 200))),
+                )
+                .map_err(err)?;
+            chart
+                .draw_series(
+                    self.hits[r]
+                        .iter()
+                        .map(|&x| mark(r, x, 0.25, RGBColor(30, 95, 180))),
+                )
+                .map_err(err)?;
+        }
+        Ok(())
+    }
+}
+
 /// Horizontal bars of shares adding up to one, one bar per row.
 pub struct StackedShares {
     pub rows: Vec<(String, Vec<f64>)>,

@@ -6,6 +6,7 @@
 pub mod collocates;
 pub mod counts;
 pub mod diffusion;
+pub mod dispersion;
 pub mod filter;
 pub mod formulations;
 pub mod frame;

@@ -97,12 +97,14 @@ pub fn corpus_doc_frequency(counts: &TermCounts) -> Vec<u32> {
 }
 
 /// Per group, its most frequent terms: count, rate per 10k Han characters, documents of the group
-/// with the term, and the group's size. Terms in fewer than `min_docs` documents of the corpus
+/// with the term, the group's size, and the term's dispersion over the corpus's documents
+/// (Gries' DP: 0 spread as the text is, towards 1 in one document). Terms in fewer than `min_docs` documents of the corpus
 /// are left out.
 pub fn terms_by(counts: &TermCounts, by: GroupBy, top: usize, min_docs: u32) -> Table {
     let grouping = Grouping::new(&counts.docs, by);
     let totals = counts.by_group(&grouping.of_doc, grouping.labels.len());
     let df = corpus_doc_frequency(counts);
+    let dp = super::dispersion::dp_per_term(counts);
     let mut table = Table::new(&[
         (group_column(by), ColumnType::Str),
         ("term", ColumnType::Str),
@@ -113,6 +115,7 @@ pub fn terms_by(counts: &TermCounts, by: GroupBy, top: usize, min_docs: u32) -> 
         ("group_docs", ColumnType::Int),
         ("corpus_docs", ColumnType::Int),
         ("han_chars", ColumnType::Int),
+        ("dp", ColumnType::Float),
     ]);
     for (label, group) in grouping.labels.iter().zip(&totals) {
         let mut terms: Vec<(u32, TermTotal)> = group
@@ -137,6 +140,7 @@ pub fn terms_by(counts: &TermCounts, by: GroupBy, top: usize, min_docs: u32) -> 
                 group.docs.into(),
                 df[term as usize].into(),
                 group.han_chars.into(),
+                dp[term as usize].map_or(Value::Null, |d| ((d * 1000.0).round() / 1000.0).into()),
             ]);
         }
     }
