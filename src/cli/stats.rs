@@ -757,14 +757,7 @@ pub fn run_dispersion(args: DispersionArgs) -> Result<ExitCode> {
         let hits = kwic_hits(&batch, &term, words.segmenter());
         for (doc, h) in batch.iter().zip(hits) {
             let text = &doc.normalized.text;
-            // Where each top-level section starts: its heading sentence.
-            let sections = doc
-                .structure
-                .sentences
-                .iter()
-                .filter(|s| s.heading.is_some() && s.section.len() == 1)
-                .map(|s| s.span.start)
-                .collect();
+            let sections = crate::stats::dispersion::section_starts(doc);
             rows.push((h, DocInfo::of(doc, 0), text.len(), sections));
         }
     })?;

@@ -21,7 +21,7 @@ use crate::reuse::{
 use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{EnumerationList, FormulationStat, enumeration_lists};
-use crate::stats::kwic::{KwicLine, kwic_many};
+use crate::stats::kwic::{KwicLine, kwic_many_placed};
 use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
 use crate::stats::trends::{
@@ -134,6 +134,8 @@ pub struct Report {
     pub matrix: Option<crate::stats::matrix::FormulationMatrix>,
     pub lists: Vec<EnumerationList>,
     pub kwic: Vec<(String, Vec<KwicLine>)>,
+    /// Where the first watched terms fall in each document (at most [`MAX_DISPERSION_TERMS`]).
+    pub dispersions: Vec<crate::stats::dispersion::Dispersion>,
     /// The higher-level documents whose text lower-level ones take over, each traced through
     /// them (at most [`MAX_TRACED_BASES`]).
     pub traces: Vec<Trace>,
@@ -287,9 +289,18 @@ pub fn build(
         .flat_map(enumeration_lists)
         .collect();
     let kwic_terms = kwic_terms(&comparisons, &trends, options.top.min(5));
-    let kwic = kwic_many(&corpus.documents, &kwic_terms, 20, segmenter)
+    let placed: Vec<_> = kwic_many_placed(&corpus.documents, &kwic_terms, 20, segmenter)
         .into_iter()
-        .filter(|(_, lines)| !lines.is_empty())
+        .filter(|(_, lines, _)| !lines.is_empty())
+        .collect();
+    let dispersions = placed
+        .iter()
+        .take(MAX_DISPERSION_TERMS)
+        .map(|(term, _, at)| crate::stats::dispersion::of_documents(term, &corpus.documents, at))
+        .collect();
+    let kwic = placed
+        .into_iter()
+        .map(|(term, lines, _)| (term, lines))
         .collect();
     let inputs = input_files(&corpus);
     Ok(Report {
@@ -313,6 +324,7 @@ pub fn build(
         matrix,
         lists,
         kwic,
+        dispersions,
         traces,
         collations,
         own_formulations,
@@ -423,6 +435,9 @@ fn own_formulations(
         })
         .collect()
 }
+
+/// Watched terms drawn in a dispersion plot.
+pub const MAX_DISPERSION_TERMS: usize = 3;
 
 /// Most bases a report traces.
 pub const MAX_TRACED_BASES: usize = 3;

@@ -111,6 +111,38 @@ impl Dispersion {
     }
 }
 
+/// Where a document's top-level sections start: the byte offsets of its outermost headings.
+pub fn section_starts(doc: &crate::ingest::Document) -> Vec<usize> {
+    doc.structure
+        .sentences
+        .iter()
+        .filter(|s| s.heading.is_some() && s.section.len() == 1)
+        .map(|s| s.span.start)
+        .collect()
+}
+
+/// A term's dispersion over `docs` from its occurrences in each (byte offsets, `docs` order).
+pub fn of_documents(
+    term: &str,
+    docs: &[crate::ingest::Document],
+    positions: &[Vec<usize>],
+) -> Dispersion {
+    Dispersion::new(
+        term,
+        docs.iter()
+            .zip(positions)
+            .map(|(doc, at)| {
+                (
+                    DocInfo::of(doc, 0),
+                    doc.normalized.text.len(),
+                    at.clone(),
+                    section_starts(doc),
+                )
+            })
+            .collect(),
+    )
+}
+
 /// Gries' DP of every term of `counts` over its documents (parts sized by their Han characters),
 /// in one pass over the cells: the documents without the term add their share of the words.
 /// `None` for a term with no occurrence or a corpus of one document.

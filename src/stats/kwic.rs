@@ -37,6 +37,20 @@ pub fn kwic_many(
     width: usize,
     segmenter: &Segmenter,
 ) -> Vec<(String, Vec<KwicLine>)> {
+    kwic_many_placed(docs, phrases, width, segmenter)
+        .into_iter()
+        .map(|(phrase, lines, _)| (phrase, lines))
+        .collect()
+}
+
+/// [`kwic_many`] with each phrase's occurrences in every document (byte offsets, one list per
+/// document in `docs` order), for dispersion plots.
+pub fn kwic_many_placed(
+    docs: &[Document],
+    phrases: &[String],
+    width: usize,
+    segmenter: &Segmenter,
+) -> Vec<(String, Vec<KwicLine>, Vec<Vec<usize>>)> {
     let per_doc = crate::parallel::parallel_map(docs, |doc| query_hits(doc, phrases, segmenter));
     let mut by_phrase: Vec<Vec<QueryHits>> = vec![Vec::with_capacity(docs.len()); phrases.len()];
     for hits in per_doc {
@@ -48,8 +62,9 @@ pub fn kwic_many(
         .iter()
         .zip(by_phrase)
         .map(|(phrase, hits)| {
-            let lines = kwic_lines(docs, QueryHits::resolve(hits), phrase, width);
-            (phrase.clone(), lines)
+            let positions = QueryHits::resolve(hits);
+            let lines = kwic_lines(docs, positions.clone(), phrase, width);
+            (phrase.clone(), lines, positions)
         })
         .collect()
 }

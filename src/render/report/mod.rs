@@ -555,6 +555,23 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
     )?);
     out.extend(adoption_chart(report, lang)?);
     out.extend(matrix_chart(report, &labels, lang)?);
+    for (k, d) in report.dispersions.iter().enumerate() {
+        out.extend(chart(
+            &charts::DispersionPlot {
+                rows: d.docs.iter().map(|x| x.id.clone()).collect(),
+                hits: d.docs.iter().map(|x| x.hits.clone()).collect(),
+                sections: d.docs.iter().map(|x| x.sections.clone()).collect(),
+            },
+            ChartId::Dispersion(k),
+            &format!("{}{}", d.term, lang.pick(" 在各文件中的位置", ": where it falls in each document")),
+            &match (lang, d.dp) {
+                (Lang::Zh, Some((dp, _))) => format!("每行一份文件，深色竖线为出现位置，浅色竖线为一级标题所在；Gries DP = {dp:.2}（0 为均匀分布，越近 1 越集中）。"),
+                (Lang::En, Some((dp, _))) => format!("One row per document: dark marks where the term occurs, light marks where top-level sections start; Gries' DP = {dp:.2} (0 evenly spread, towards 1 concentrated)."),
+                (Lang::Zh, None) => "每行一份文件，深色竖线为出现位置，浅色竖线为一级标题所在。".to_string(),
+                (Lang::En, None) => "One row per document: dark marks where the term occurs, light marks where top-level sections start.".to_string(),
+            },
+        )?);
+    }
     for (k, trace) in report.traces.iter().enumerate() {
         out.extend(trace_chart(report, trace, k, &labels, lang)?);
     }

@@ -103,7 +103,7 @@ pub fn outline(
     keyness(report, charts, lang, &mut blocks);
     formulations(report, charts, lang, &mut blocks);
     if detail == Detail::Full {
-        kwic(report, lang, &mut blocks);
+        kwic(report, charts, lang, &mut blocks);
     }
     number_parts(&mut blocks, lang);
     blocks
@@ -1181,7 +1181,7 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
     }
 }
 
-fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+fn kwic(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
     if report.kwic.is_empty() {
         return;
     }
@@ -1192,6 +1192,9 @@ fn kwic(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     ));
     for (term, lines) in &report.kwic {
         out.push(Block::Heading(3, term.clone()));
+        if let Some(k) = report.dispersions.iter().position(|d| &d.term == term) {
+            out.push(chart_block(charts, ChartId::Dispersion(k), lang));
+        }
         let rows = lines
             .iter()
             .take(8)
