@@ -136,6 +136,9 @@ pub struct Report {
     pub kwic: Vec<(String, Vec<KwicLine>)>,
     /// Where the first watched terms fall in each document (at most [`MAX_DISPERSION_TERMS`]).
     pub dispersions: Vec<crate::stats::dispersion::Dispersion>,
+    /// The same terms' collocates (±5 words, log Dice, at least twice), per year when the corpus
+    /// spans years.
+    pub collocates: Vec<crate::stats::collocates::Collocates>,
     /// The higher-level documents whose text lower-level ones take over, each traced through
     /// them (at most [`MAX_TRACED_BASES`]).
     pub traces: Vec<Trace>,
@@ -293,7 +296,7 @@ pub fn build(
         .into_iter()
         .filter(|(_, lines, _)| !lines.is_empty())
         .collect();
-    let dispersions = placed
+    let dispersions: Vec<crate::stats::dispersion::Dispersion> = placed
         .iter()
         .take(MAX_DISPERSION_TERMS)
         .map(|(term, _, at)| crate::stats::dispersion::of_documents(term, &corpus.documents, at))
@@ -301,6 +304,30 @@ pub fn build(
     let kwic = placed
         .into_iter()
         .map(|(term, lines, _)| (term, lines))
+        .collect();
+    // The watched terms' company, year by year when the corpus spans years.
+    let years: std::collections::BTreeSet<i32> = docs.iter().filter_map(|d| d.year).collect();
+    let split = if years.len() >= 2 {
+        crate::stats::collocates::Split::Year
+    } else {
+        crate::stats::collocates::Split::None
+    };
+    let mut counters: Vec<crate::stats::collocates::CollocateCounter> = dispersions
+        .iter()
+        .map(|d: &crate::stats::dispersion::Dispersion| {
+            crate::stats::collocates::CollocateCounter::new(segmenter, &d.term, 5, false, split)
+        })
+        .collect();
+    crate::stats::collocates::CollocateCounter::add_to_all(&mut counters, &corpus.documents, &docs);
+    let collocates = counters
+        .into_iter()
+        .map(|c| {
+            c.finish(
+                crate::stats::collocates::Measure::LogDice,
+                2,
+                COLLOCATES_SHOWN,
+            )
+        })
         .collect();
     let inputs = input_files(&corpus);
     Ok(Report {
@@ -325,6 +352,7 @@ pub fn build(
         lists,
         kwic,
         dispersions,
+        collocates,
         traces,
         collations,
         own_formulations,
@@ -435,6 +463,9 @@ fn own_formulations(
         })
         .collect()
 }
+
+/// Collocates kept per group and watched term.
+pub const COLLOCATES_SHOWN: usize = 8;
 
 /// Watched terms drawn in a dispersion plot.
 pub const MAX_DISPERSION_TERMS: usize = 3;

@@ -140,10 +140,27 @@ impl<'s> CollocateCounter<'s> {
     /// Adds documents (with their infos, in the same order).
     pub fn add(&mut self, docs: &[Document], infos: &[DocInfo]) {
         let words = crate::parallel::parallel_map(docs, |doc| self.words_of(doc));
-        for (words, info) in words.into_iter().zip(infos) {
-            let group = self.groups.entry(self.split.key(info)).or_default();
-            group.docs += 1;
-            count_document(&words, &self.node, self.window, group);
+        for (words, info) in words.iter().zip(infos) {
+            self.add_words(words, info);
+        }
+    }
+
+    fn add_words(&mut self, words: &[String], info: &DocInfo) {
+        let group = self.groups.entry(self.split.key(info)).or_default();
+        group.docs += 1;
+        count_document(words, &self.node, self.window, group);
+    }
+
+    /// Several nodes over the same documents, each document segmented once for all of them.
+    pub fn add_to_all(counters: &mut [Self], docs: &[Document], infos: &[DocInfo]) {
+        let Some(first) = counters.first() else {
+            return;
+        };
+        let words = crate::parallel::parallel_map(docs, |doc| first.words_of(doc));
+        for counter in counters.iter_mut() {
+            for (words, info) in words.iter().zip(infos) {
+                counter.add_words(words, info);
+            }
         }
     }
 
@@ -218,11 +235,15 @@ impl<'s> CollocateCounter<'s> {
                     });
                 }
             }
-            previous = Some(
-                rows.iter()
-                    .map(|r| (r.word.clone(), r.association.log_dice))
-                    .collect(),
-            );
+            // A group with no collocate at the threshold is no baseline: the next one is
+            // compared with the last group that had company.
+            if !rows.is_empty() {
+                previous = Some(
+                    rows.iter()
+                        .map(|r| (r.word.clone(), r.association.log_dice))
+                        .collect(),
+                );
+            }
             groups.push(CollocateGroup {
                 label,
                 docs: g.docs,

@@ -271,10 +271,14 @@ fn matrix(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         .filter(|r| r.group == crate::stats::matrix::MatrixGroup::Own)
         .filter_map(|r| {
             let k = r.counts.iter().position(|&c| c > 0)?;
-            Some(format!(
-                "{}（{}，{} 次）",
-                r.formulation, m.docs[k], r.counts[k]
-            ))
+            // The document by its region where it has one (浙江省), else by its id.
+            let id = m.docs[k].as_str();
+            let name = report
+                .corpus
+                .position_of(id)
+                .and_then(|i| report.corpus.documents[i].meta.region.value.clone())
+                .unwrap_or_else(|| id.to_string());
+            Some(format!("{}（{name}，{} 次）", r.formulation, r.counts[k]))
         })
         .collect();
     if !shared.is_empty() {
@@ -1195,6 +1199,9 @@ fn kwic(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
         if let Some(k) = report.dispersions.iter().position(|d| &d.term == term) {
             out.push(chart_block(charts, ChartId::Dispersion(k), lang));
         }
+        if let Some(c) = report.collocates.iter().find(|c| &c.node == term) {
+            collocate_rows(c, lang, out);
+        }
         let rows = lines
             .iter()
             .take(8)
@@ -1218,6 +1225,44 @@ fn kwic(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
             rows,
         ));
     }
+}
+
+/// A term's company per group: its strongest collocates by log Dice, new ones marked.
+fn collocate_rows(c: &crate::stats::collocates::Collocates, lang: Lang, out: &mut Vec<Block>) {
+    use crate::stats::collocates::Change;
+    let rows: Vec<Vec<Vec<Inline>>> = c
+        .groups
+        .iter()
+        .filter(|g| !g.collocates.is_empty())
+        .map(|g| {
+            let mut words: Vec<Inline> = Vec::new();
+            for (k, x) in g.collocates.iter().enumerate() {
+                if k > 0 {
+                    words.push(Inline::Text(lang.pick("、", ", ").into()));
+                }
+                let shown = format!("{}（{}）", x.word, x.together);
+                words.push(match x.change {
+                    Some(Change::New) => Inline::Strong(shown),
+                    _ => Inline::Text(shown),
+                });
+            }
+            vec![text(format!("{}（{}）", g.label, g.node)), words]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    out.push(para(lang.pick(
+        "常见搭配（前后 5 词内，按 log Dice 排序，括号内为共现次数；加粗为较上一组新出现的搭配）：",
+        "Company kept (within 5 words, by log Dice, co-occurrences in brackets; bold: new against the group before):",
+    )));
+    out.push(table(
+        &[
+            lang.pick("分组（出现次数）", "group (uses)"),
+            lang.pick("搭配词", "collocates"),
+        ],
+        rows,
+    ));
 }
 
 fn doc_path(report: &Report, id: &str) -> String {
