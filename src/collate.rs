@@ -342,17 +342,7 @@ fn column_order(trace: &Trace, docs: &[&Document], order: DocOrder) -> Vec<usize
     let infos: Vec<DocInfo> = docs.iter().map(|d| DocInfo::of(d, 0)).collect();
     let mut columns: Vec<usize> = (0..docs.len()).collect();
     match order {
-        DocOrder::Level => columns.sort_by(|&x, &y| {
-            let key = |i: &DocInfo| {
-                (
-                    i.level.map_or(u8::MAX, |l| l as u8),
-                    i.division.unwrap_or(u32::MAX),
-                )
-            };
-            key(&infos[x])
-                .cmp(&key(&infos[y]))
-                .then_with(|| infos[x].id.cmp(&infos[y].id))
-        }),
+        DocOrder::Level => columns.sort_by(|&x, &y| infos[x].hierarchy_cmp(&infos[y])),
         DocOrder::Region => columns.sort_by(|&x, &y| {
             infos[x]
                 .region

@@ -772,11 +772,7 @@ pub fn run_dispersion(args: DispersionArgs) -> Result<ExitCode> {
         eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
     }
     if let Some(path) = &args.chart {
-        let spec = crate::render::charts::DispersionPlot {
-            rows: dispersion.docs.iter().map(|d| d.id.clone()).collect(),
-            hits: dispersion.docs.iter().map(|d| d.hits.clone()).collect(),
-            sections: dispersion.docs.iter().map(|d| d.sections.clone()).collect(),
-        };
+        let spec = crate::render::charts::DispersionPlot::of(&dispersion);
         let title = format!("{term} 在各文件中的位置");
         let chart = crate::render::charts::render(
             &spec,

@@ -687,6 +687,17 @@ pub struct DispersionPlot {
     pub sections: Vec<Vec<f64>>,
 }
 
+impl DispersionPlot {
+    /// The plot of a term's dispersion: one row per document, in its order.
+    pub fn of(d: &crate::stats::dispersion::Dispersion) -> Self {
+        Self {
+            rows: d.docs.iter().map(|x| x.id.clone()).collect(),
+            hits: d.docs.iter().map(|x| x.hits.clone()).collect(),
+            sections: d.docs.iter().map(|x| x.sections.clone()).collect(),
+        }
+    }
+}
+
 impl Draw for DispersionPlot {
     fn has_data(&self) -> bool {
         !self.rows.is_empty()

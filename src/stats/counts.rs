@@ -53,6 +53,20 @@ impl DocInfo {
         }
     }
 
+    /// Where the document stands in the hierarchy for ordering: highest level first, then the
+    /// administrative division code (regions in the official order), unknowns last; ties by id.
+    pub fn hierarchy_cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let key = |i: &Self| {
+            (
+                i.level.map_or(u8::MAX, |l| l as u8),
+                i.division.unwrap_or(u32::MAX),
+            )
+        };
+        key(self)
+            .cmp(&key(other))
+            .then_with(|| self.id.cmp(&other.id))
+    }
+
     pub fn of(doc: &Document, tokens: u64) -> Self {
         Self {
             id: doc.id.clone(),

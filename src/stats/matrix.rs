@@ -164,17 +164,7 @@ fn columns(infos: &[DocInfo]) -> Vec<usize> {
             .unwrap_or_default();
         columns.truncate(MAX_COLUMNS);
     }
-    columns.sort_by(|&x, &y| {
-        let key = |i: &DocInfo| {
-            (
-                i.level.map_or(u8::MAX, |l| l as u8),
-                i.division.unwrap_or(u32::MAX),
-            )
-        };
-        key(&infos[x])
-            .cmp(&key(&infos[y]))
-            .then_with(|| infos[x].id.cmp(&infos[y].id))
-    });
+    columns.sort_by(|&x, &y| infos[x].hierarchy_cmp(&infos[y]));
     columns
 }
 

@@ -557,11 +557,7 @@ pub fn draw_charts(report: &Report, lang: Lang) -> Result<Vec<Chart>, RenderErro
     out.extend(matrix_chart(report, &labels, lang)?);
     for (k, d) in report.dispersions.iter().enumerate() {
         out.extend(chart(
-            &charts::DispersionPlot {
-                rows: d.docs.iter().map(|x| x.id.clone()).collect(),
-                hits: d.docs.iter().map(|x| x.hits.clone()).collect(),
-                sections: d.docs.iter().map(|x| x.sections.clone()).collect(),
-            },
+            &charts::DispersionPlot::of(d),
             ChartId::Dispersion(k),
             &format!("{}{}", d.term, lang.pick(" 在各文件中的位置", ": where it falls in each document")),
             &match (lang, d.dp) {
