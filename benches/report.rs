@@ -7,7 +7,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 use tifa::ingest::{self, LoadOptions};
-use tifa::render::labels::Lang;
+use tifa::present::labels::Lang;
 use tifa::render::report::{Formats, RunInfo, write_folder};
 use tifa::report::{ReportOptions, build};
 use tifa::words::Segmenter;

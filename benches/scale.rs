@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 use tifa::ingest::{self, LoadOptions};
-use tifa::render::labels::Lang;
+use tifa::present::labels::Lang;
 use tifa::render::report::{Formats, RunInfo, write_folder};
 use tifa::report::{ReportOptions, build};
 use tifa::reuse::{ReuseDoc, ReuseOptions, candidate_pairs, detect};

@@ -451,8 +451,8 @@ fn citations_of(a: &Document, b: &Document, arts_b: &[Article]) -> Vec<Citation>
 
 /// The correspondence as a table: one row per link, with both articles' labels and citations,
 /// the kind, the similarity and B's citations of A in that article.
-pub fn article_table(map: &ArticleMap) -> crate::stats::table::Table {
-    use crate::stats::table::{ColumnType, Table, Value};
+pub fn article_table(map: &ArticleMap) -> crate::table::Table {
+    use crate::table::{ColumnType, Table, Value};
     let mut t = Table::new(&[
         ("a_article", ColumnType::Str),
         ("b_article", ColumnType::Str),

@@ -6,6 +6,10 @@
 use std::io::{self, Read};
 use std::path::Path;
 
+/// The file that marks a folder as a report tifa wrote (its list of files): never read as a
+/// document, and the only folder `--force` replaces.
+pub const REPORT_MARKER: &str = ".tifa-report";
+
 /// The most a document file may hold (a long PDF with images stays under it).
 pub const DOCUMENT_LIMIT: u64 = 1 << 30;
 /// The most a document's extracted text may hold: 100 MiB is some 33 million Chinese characters,

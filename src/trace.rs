@@ -10,7 +10,6 @@
 use crate::align::{AlignOptions, PairKind, Prepared, SectionCoverage, align_prepared};
 use crate::ingest::Document;
 use crate::parallel::parallel_map;
-use crate::stats::counts::DocInfo;
 use crate::words::Segmenter;
 use serde::Serialize;
 use std::ops::Range;
@@ -195,45 +194,10 @@ impl Trace {
     }
 }
 
-/// Whether `doc` may draw on `base`: not the base itself, not dated (or, without dates, of a
-/// year) before it, of a lower level when both levels are known, and inside the base's
-/// hierarchy (a national base reaches every document).
+/// Whether `doc` may draw on `base`: the hierarchy's rule for tracing
+/// ([`crate::hierarchy::may_trace`]).
 pub fn may_draw_on(base: &Document, doc: &Document) -> bool {
-    let (b, d) = (DocInfo::of(base, 0), DocInfo::of(doc, 0));
-    // The report's rule for a higher-level source (hierarchy, no later date), plus the year
-    // when dates are missing and the level, as the base is only traced downwards.
-    let not_earlier_year = match (b.date.is_some() && d.date.is_some(), b.year, d.year) {
-        (false, Some(by), Some(dy)) => by <= dy,
-        _ => true,
-    };
-    let lower = match (b.level, d.level) {
-        (Some(bl), Some(dl)) => bl < dl,
-        _ => true,
-    };
-    b.id != d.id
-        && lower
-        && not_earlier_year
-        && crate::report::plan::may_draw_on(&d, &b)
-        && implements_no_other_law(base, doc)
-}
-
-/// A law's implementing measure draws on that law only: 北京市实施《水法》办法 is traced from
-/// 中华人民共和国水法, never from 中华人民共和国献血法. Speeches and plans name no law and are
-/// never held back here.
-fn implements_no_other_law(base: &Document, doc: &Document) -> bool {
-    let is_law = |name: &str| name.ends_with('法') || name.ends_with("条例");
-    let title = |d: &Document| d.meta.title.value.clone().unwrap_or_default();
-    let Some(named) = crate::reuse::series_of(Some(&title(doc))).filter(|n| is_law(n)) else {
-        return true;
-    };
-    let base_title = title(base);
-    let base_is = crate::reuse::series_of(Some(&base_title)).unwrap_or_else(|| {
-        base_title
-            .trim()
-            .trim_start_matches("中华人民共和国")
-            .to_string()
-    });
-    !is_law(&base_is) || base_is == named
+    crate::hierarchy::may_trace(base, doc)
 }
 
 /// The base traced through `docs`.
@@ -394,8 +358,8 @@ fn trace_one(
 }
 
 /// The variant table in long form: base sentence × document → kind, similarity, citation.
-pub fn variant_table(trace: &Trace) -> crate::stats::table::Table {
-    use crate::stats::table::{ColumnType, Table, Value};
+pub fn variant_table(trace: &Trace) -> crate::table::Table {
+    use crate::table::{ColumnType, Table, Value};
     let mut t = Table::new(&[
         ("base_sentence", ColumnType::Int),
         ("section", ColumnType::Str),
@@ -428,8 +392,8 @@ pub fn variant_table(trace: &Trace) -> crate::stats::table::Table {
 
 /// Per document, closest to the base first: counts per kind, the share taken from the base, the
 /// share of the base kept, and its own sections.
-pub fn document_table(trace: &Trace) -> crate::stats::table::Table {
-    use crate::stats::table::{ColumnType, Table, Value};
+pub fn document_table(trace: &Trace) -> crate::table::Table {
+    use crate::table::{ColumnType, Table, Value};
     let mut t = Table::new(&[
         ("document", ColumnType::Str),
         ("identical", ColumnType::Int),

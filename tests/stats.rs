@@ -16,7 +16,8 @@ use tifa::stats::terms::keyness;
 use tifa::stats::trends::{
     Direction, query_counts, resolve_query_counts, series, trends_per_level, vocabulary_trends,
 };
-use tifa::stats::{counts::DocInfo, frame, table::Value};
+use tifa::stats::{counts::DocInfo, frame};
+use tifa::table::Value;
 use tifa::words::Segmenter;
 
 fn load(dir: &Path) -> Corpus {

@@ -3,8 +3,8 @@
 use super::{InputArgs, Resolver, Words};
 use crate::align::AlignOptions;
 use crate::compare::{Comparison, compare};
+use crate::present::labels::Lang;
 use crate::present::pair::{Layout, PairPresentation, Show};
-use crate::render::labels::Lang;
 use crate::render::report::docx;
 use crate::render::report::{html, markdown};
 use crate::render::text::{self, TextStyle};

@@ -3,8 +3,8 @@
 
 use super::{InputArgs, Words};
 use crate::align::AlignOptions;
+use crate::present::labels::Lang;
 use crate::progress::Stages;
-use crate::render::labels::Lang;
 use crate::render::report::{Formats, PAIRS_SHOWN, RunInfo, WriteError, write_folder};
 use crate::report::folder::{FolderError, check_target, staging_path};
 use crate::report::{ReportOptions, STAGES, build};

@@ -16,13 +16,13 @@ use crate::stats::formulations::{
 };
 use crate::stats::frame::{counts_frame, counts_table, sizes_table};
 use crate::stats::kwic::{KwicLine, kwic_hits, kwic_lines, kwic_table};
-use crate::stats::table::Table;
 use crate::stats::terms::{GroupBy, keyness, keyness_table, terms_by};
 use crate::stats::trends::{
     Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
     trends_table, vocabulary_trends,
 };
 use crate::stats::{counts::DocInfo, parse_ngrams};
+use crate::table::Table;
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;

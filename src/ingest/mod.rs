@@ -418,7 +418,7 @@ fn walk(
             continue;
         }
         if meta.is_dir() {
-            if path.join(crate::report::folder::MARKER).is_file() {
+            if path.join(crate::files::REPORT_MARKER).is_file() {
                 continue; // a report tifa wrote
             }
             seen.insert(real, shown.clone());

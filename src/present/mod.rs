@@ -5,10 +5,12 @@
 //! `crate::render` (text, Markdown, HTML, DOCX) only print blocks; charts are referred to by
 //! [`ChartId`], never by a string.
 
+pub mod fmt;
+pub mod labels;
 pub mod pair;
 pub mod trace;
 
-use crate::render::labels::Lang;
+use crate::present::labels::Lang;
 use serde::Serialize;
 
 /// A run of text with its role.
@@ -207,7 +209,7 @@ pub fn short_title(doc: &crate::ingest::Document, max: usize) -> String {
         return title.to_string();
     }
     // Cut one column short of `columns`, and no space before the mark.
-    let cut = crate::render::truncate(title, columns - 1);
+    let cut = fmt::truncate(title, columns - 1);
     format!("{}…", cut.trim_end_matches('…').trim_end())
 }
 

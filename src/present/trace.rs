@@ -6,7 +6,7 @@
 use super::{Block, ChartId, Inline, table, text};
 use crate::align::PairKind;
 use crate::collate::{Collation, Mark};
-use crate::render::labels::Lang;
+use crate::present::labels::Lang;
 use crate::trace::{Trace, TracedDoc};
 
 /// Rows of each ranking: documents when there are more than twice as many, passages always.
@@ -250,7 +250,7 @@ fn passages_table(trace: &Trace, sentences: &[usize], lang: Lang) -> Block {
         .iter()
         .map(|&s| {
             let sentence = &trace.sentences[s];
-            let shown = crate::render::truncate(&sentence.text, SENTENCE_CHARS * 2);
+            let shown = crate::present::fmt::truncate(&sentence.text, SENTENCE_CHARS * 2);
             vec![
                 text(format!("{} / {n}", trace.carried(s))),
                 text(shown),

@@ -15,8 +15,8 @@ use crate::align::PairKind;
 use crate::compare::Comparison;
 use crate::diff::EditOp;
 use crate::ingest::Document;
+use crate::present::labels::Lang;
 use crate::present::{Block, Inline};
-use crate::render::labels::Lang;
 use docx_rs::{Delete, Docx, Insert, MoveFrom, MoveTo, Paragraph, Run, RunFonts};
 use std::ops::Range;
 

@@ -3,7 +3,7 @@
 
 use super::{UTF8_BOM, csv_safe, truncate};
 use crate::stats::frame::to_frame;
-use crate::stats::table::{Table, Value};
+use crate::table::{Table, Value};
 use polars::prelude::{DataFrame, ParquetWriter, PolarsError};
 use unicode_width::UnicodeWidthStr;
 
@@ -45,7 +45,7 @@ const MAX_CELL_WIDTH: usize = 48;
 pub fn to_terminal(table: &Table) -> String {
     // A page column stays out of sight when no row has a page (no PDF among the documents); the
     // CSV, JSON and Parquet files keep it, so that scripts see one schema.
-    let pageless = |c: &crate::stats::table::Column| {
+    let pageless = |c: &crate::table::Column| {
         (c.name == "page" || c.name.ends_with("_page"))
             && c.values.iter().all(|v| matches!(v, Value::Null))
     };
@@ -205,7 +205,7 @@ pub fn frame_to_parquet(mut frame: DataFrame) -> Result<Vec<u8>, PolarsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::table::ColumnType;
+    use crate::table::ColumnType;
 
     #[test]
     fn csv_floats_read_back_exactly_and_tiny_ones_have_an_exponent() {

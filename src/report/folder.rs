@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// Present in every report folder tifa writes; its absence protects a user's own folder.
-pub const MARKER: &str = ".tifa-report";
+pub use crate::files::REPORT_MARKER as MARKER;
 
 #[derive(Debug, Error)]
 pub enum FolderError {

@@ -22,11 +22,11 @@ use crate::stats::counts::{CountOptions, DocInfo, TermCounts, count};
 use crate::stats::filter::Filter;
 use crate::stats::formulations::{EnumerationList, FormulationStat, enumeration_lists};
 use crate::stats::kwic::{KwicLine, kwic_many_placed};
-use crate::stats::table::Table;
 use crate::stats::terms::{KeynessRow, keyness};
 use crate::stats::trends::{
     Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
 };
+use crate::table::Table;
 use crate::trace::{Trace, trace};
 use crate::words::Segmenter;
 use plan::{PairReason, PlanError, PlannedPair, auto_plan, user_plan};

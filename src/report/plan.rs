@@ -158,21 +158,6 @@ pub(crate) fn is_placeholder(region: &str) -> bool {
     region.contains("XX") || region.contains('某') || region.contains('×') || region.contains("xx")
 }
 
-/// Whether `lower` may draw on the higher-level `higher`: `higher` is national or contains
-/// `lower`'s region (unknown regions do not rule it out), and is not dated later in the same year.
-pub(crate) fn may_draw_on(lower: &DocInfo, higher: &DocInfo) -> bool {
-    let in_hierarchy = crate::ingest::divisions::in_hierarchy(
-        higher.level == Some(Level::National),
-        higher.division,
-        lower.division,
-    );
-    let not_later = match (&higher.date, &lower.date) {
-        (Some(h), Some(l)) => h <= l,
-        _ => true,
-    };
-    in_hierarchy && not_later
-}
-
 /// Higher-level documents of b's year or the year before; failing those, the closest earlier
 /// year that has any. Up to [`MAX_PREVIOUS`] per level, b's region first.
 fn higher_level_sources(
@@ -189,7 +174,7 @@ fn higher_level_sources(
         .map(|(l, _)| *l)
         .filter(|l| *l < level)
         .collect();
-    let may_source = |a: &usize| may_draw_on(&docs[b], &docs[*a]);
+    let may_source = |a: &usize| crate::hierarchy::may_draw_on(&docs[b], &docs[*a]);
     let mut recent = Vec::new();
     for &l in &higher_levels {
         let mut of_level: Vec<usize> = Vec::new();

@@ -30,40 +30,29 @@ pub struct ReuseDoc {
     pub level: Option<Level>,
     /// The region's administrative division code, when the division table knows it.
     pub division: Option<u32>,
-    /// The text its title names in 《…》 ([`series_of`]), when it names one: two documents of one
-    /// region and level naming different texts are no series ([`same_series`]).
+    /// The text its title names in 《…》 ([`crate::hierarchy::series_of`]), when it names one: two documents of one
+    /// region and level naming different texts are no series ([`crate::hierarchy::same_series`]).
     pub series: Option<String>,
 }
 
-/// What a document's title says it implements or is about: the 《…》 it names (中华人民共和国
-/// left off), so that 上海市实施《村民委员会组织法》办法 and 上海市实施《中华人民共和国村民委员会组织法》
-/// 办法 name one text, and 北京市实施《水法》办法 another than 北京市实施《献血法》办法.
-pub fn series_of(title: Option<&str>) -> Option<String> {
-    let title = title?;
-    let start = title.find('《')? + '《'.len_utf8();
-    let end = start + title[start..].find('》')?;
-    let named = title[start..end]
-        .trim_start_matches("中华人民共和国")
-        .trim();
-    (!named.is_empty()).then(|| named.to_string())
-}
+use crate::hierarchy::{Placed, are_peers, division_of, series_of};
 
-/// Whether two documents of one region and level may be one series: they do not name different
-/// texts they implement ([`series_of`]). A speech or report names none: last year's speech of the
-/// same county is its source; an implementing measure of 《水法》 never draws on one of 《献血法》.
-pub fn same_series(x: &ReuseDoc, y: &ReuseDoc) -> bool {
-    match (&x.series, &y.series) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
+impl Placed for ReuseDoc {
+    fn level(&self) -> Option<Level> {
+        self.level
     }
-}
-
-fn division_of(meta: &crate::ingest::metadata::Metadata) -> Option<u32> {
-    meta.region
-        .value
-        .as_deref()
-        .and_then(crate::ingest::divisions::lookup)
-        .map(|d| d.code)
+    fn division(&self) -> Option<u32> {
+        self.division
+    }
+    fn year(&self) -> Option<i32> {
+        self.year
+    }
+    fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+    fn series(&self) -> Option<String> {
+        self.series.clone()
+    }
 }
 
 impl ReuseDoc {
@@ -365,35 +354,14 @@ fn orient(docs: &[ReuseDoc], a: u32, b: u32) -> (u32, u32, Direction) {
     }
 }
 
-/// Whether `source` may be the likely source of `target`: the order is known, it is not of a
-/// lower level, and a higher-level source is national or contains the target's region.
+/// Whether `source` may be the likely source of `target`: the order is known and the hierarchy
+/// allows it ([`crate::hierarchy::may_be_source`]: never a peer).
 pub fn may_be_source(docs: &[ReuseDoc], pair: &ReusePair) -> bool {
     let (s, t) = (&docs[pair.source as usize], &docs[pair.target as usize]);
-    if pair.direction == Direction::Undetermined {
-        return false;
-    }
-    match (s.level, t.level) {
-        (Some(sl), Some(tl)) if sl > tl => false,
-        (Some(sl), Some(tl)) if sl < tl => {
-            crate::ingest::divisions::in_hierarchy(sl == Level::National, s.division, t.division)
-        }
-        // Same level: only the same region's earlier document of the same series (last year's
-        // report, the law's earlier version); never a peer's.
-        (Some(sl), Some(tl)) if sl == tl => !are_peers(s, t) && same_series(s, t),
-        _ => true,
-    }
+    pair.direction != Direction::Undetermined && crate::hierarchy::may_be_source(s, t)
 }
 
-/// Two documents of one level and different regions (two provinces' reports): they share text
-/// because both draw on higher-level texts, so neither is the other's source.
-pub fn are_peers(x: &ReuseDoc, y: &ReuseDoc) -> bool {
-    match (x.level, y.level, x.division, y.division) {
-        (Some(a), Some(b), Some(p), Some(q)) => a == b && a != Level::National && p != q,
-        _ => false,
-    }
-}
-
-/// A stretch of a document that it shares with peers only ([`are_peers`]): the source is a
+/// A stretch of a document that it shares with peers only ([`crate::hierarchy::are_peers`]): the source is a
 /// higher-level text that is not in the corpus (同级共有，来源不在语料中).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeerShared {
@@ -640,7 +608,7 @@ pub mod tables {
     use super::{LikelySource, PeerShared, ReuseDoc, ReuseResult, ReusedShare};
     use crate::ingest::Document;
     use crate::normalize::OffsetMap;
-    use crate::stats::table::{ColumnType, Table, Value};
+    use crate::table::{ColumnType, Table, Value};
 
     /// What the tables need of a document: its id, its normalized text and its original lines.
     pub trait Cited {

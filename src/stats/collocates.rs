@@ -14,8 +14,8 @@
 //! is one unit wherever its tokens spell it. The window does not reach into the node itself.
 
 use super::counts::DocInfo;
-use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
+use crate::table::{ColumnType, Table, Value};
 use crate::words::{Segmenter, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;

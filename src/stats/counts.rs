@@ -88,6 +88,25 @@ impl DocInfo {
     }
 }
 
+impl crate::hierarchy::Placed for DocInfo {
+    fn level(&self) -> Option<Level> {
+        self.level
+    }
+    fn division(&self) -> Option<u32> {
+        self.division
+    }
+    fn year(&self) -> Option<i32> {
+        self.year
+    }
+    fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+    /// The counts keep no title: no series.
+    fn series(&self) -> Option<String> {
+        None
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TermKind {

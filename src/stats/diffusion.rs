@@ -7,8 +7,8 @@
 
 use super::counts::DocInfo;
 use super::formulations::{FormulationStat, LagStatus, LevelStarts, lag_between, level_starts};
-use super::table::{ColumnType, Table, Value};
 use crate::ingest::metadata::Level;
+use crate::table::{ColumnType, Table, Value};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -9,7 +9,7 @@
 //!   sits in one document; DPnorm = DP / (1 − min s_i), 0–1.
 
 use super::counts::DocInfo;
-use super::table::{ColumnType, Table, Value};
+use crate::table::{ColumnType, Table, Value};
 use serde::Serialize;
 
 /// Gries' DP and its normalised form for occurrences `counts` over parts of `sizes` (same

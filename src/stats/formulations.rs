@@ -5,11 +5,11 @@
 
 use super::counts::DocInfo;
 use super::grid::{WordGrid, recurrent_phrases, whole_word_hits};
-use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::reuse::inherited::Inherited;
 use crate::structure::EnumerationItem;
+use crate::table::{ColumnType, Table, Value};
 use crate::words::Segmenter;
 use crate::words::formulation::FormulationKind;
 use serde::Serialize;

@@ -3,8 +3,8 @@
 //! researcher loads next to tifa's own tables.
 
 use super::counts::{DocInfo, Interner, TermCounts, TermKind};
-use super::table::{ColumnType, Table, Value};
 use crate::ingest::metadata::Level;
+use crate::table::{ColumnType, Table, Value};
 use polars::prelude::{
     CategoricalPhysical, Categories, Column, DataFrame, DataType, NamedFrom, PolarsResult, Series,
 };

@@ -2,8 +2,8 @@
 //! right context (line breaks shown as spaces), document id and line in the original file.
 
 use super::counts::{QueryHits, query_hits};
-use super::table::{ColumnType, Table, Value};
 use crate::ingest::Document;
+use crate::table::{ColumnType, Table, Value};
 use crate::words::Segmenter;
 use serde::Serialize;
 

@@ -5,7 +5,7 @@
 
 use super::counts::DocInfo;
 use super::formulations::FormulationStat;
-use super::table::{ColumnType, Table, Value};
+use crate::table::{ColumnType, Table, Value};
 use serde::Serialize;
 
 /// Rows of each group: shared formulations, and formulations of one document.

@@ -1,5 +1,5 @@
 //! Statistics: a corpus's documents → term counts ([`counts::TermCounts`]) → result
-//! [`table::Table`]s (frequencies, keyness, trends, formulations, KWIC), convertible to polars
+//! [`crate::table::Table`]s (frequencies, keyness, trends, formulations, KWIC), convertible to polars
 //! `DataFrame`s by [`frame`]. Rates are per 10,000 Han characters; every rate comes with the
 //! number of documents it rests on.
 
@@ -15,7 +15,6 @@ pub mod kwic;
 pub mod matrix;
 pub mod measures;
 pub mod pair_terms;
-pub mod table;
 pub mod terms;
 pub mod trends;
 

@@ -6,7 +6,7 @@ use super::StatsError;
 use super::counts::{DocInfo, GroupTotals, TermCounts, TermTotal, rate_per_10k};
 use super::filter::Filter;
 use super::measures::{benjamini_hochberg, chi2_1_p, g2, log_ratio};
-use super::table::{ColumnType, Table, Value};
+use crate::table::{ColumnType, Table, Value};
 use serde::{Deserialize, Serialize};
 
 /// How documents are grouped for frequency tables and series.

@@ -4,8 +4,8 @@
 
 use super::counts::{DocInfo, QueryHits, TermCounts, rate_per_10k};
 use super::measures::{benjamini_hochberg, trend};
-use super::table::{ColumnType, Table, Value};
 use crate::ingest::metadata::Level;
+use crate::table::{ColumnType, Table, Value};
 use serde::Serialize;
 use std::collections::BTreeMap;
 

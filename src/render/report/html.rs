@@ -3,9 +3,9 @@
 //! (`<nav>`) linked to anchored headings, and the body in `<main>`. Readable on a phone (fluid width, tables scroll) and
 //! printable (charts and rows never split across pages). All document text is escaped.
 
+use crate::present::labels::Lang;
 use crate::present::{Block, Inline};
 use crate::render::charts::{self, Chart};
-use crate::render::labels::Lang;
 use std::fmt::Write;
 
 pub fn escape(s: &str) -> String {

@@ -12,18 +12,18 @@ pub mod xlsx;
 use super::charts::{
     self, Chart, DivergingBars, DotPlot, Grid, Heatmap, Lines, StackedShares, Timeline,
 };
-use super::labels::Lang;
-use super::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::align::PairKind;
+use crate::present::labels::Lang;
 use crate::present::{ChartId, TableId};
+use crate::render::table::{frame_to_parquet, to_csv, to_parquet};
 use crate::report::Report;
 use crate::report::folder::{FolderError, ReportFile, write_streamed};
 use crate::stats::formulations::{formulations_table, level_starts, lists_table};
 use crate::stats::frame::{counts_table, sizes_table};
 use crate::stats::kwic::kwic_table;
-use crate::stats::table::{ColumnType, Table, Value};
 use crate::stats::terms::keyness_table;
 use crate::stats::trends::trends_table;
+use crate::table::{ColumnType, Table, Value};
 use serde::Serialize;
 use thiserror::Error;
 

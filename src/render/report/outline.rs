@@ -3,8 +3,8 @@
 //! format, so the three always say the same thing.
 
 use super::super::charts::{self, Chart};
-use super::super::labels::Lang;
 use crate::ingest::metadata::{Field, Level, Origin};
+use crate::present::labels::Lang;
 use crate::present::pair::{Layout, PairPresentation, Show};
 pub use crate::present::{Block, Inline};
 use crate::present::{ChartId, para, table, text};

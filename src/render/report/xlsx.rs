@@ -8,9 +8,9 @@
 //! runs on the same input give the same file.
 
 use crate::present::TableId;
-use crate::render::labels::Lang;
-use crate::render::labels::{column_zh, value_zh};
-use crate::stats::table::{ColumnType, Table, Value};
+use crate::present::labels::Lang;
+use crate::present::labels::{column_zh, value_zh};
+use crate::table::{ColumnType, Table, Value};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
 /// Most data rows of one sheet (Excel's limit is 1,048,576 rows with the header).
