@@ -7,8 +7,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 use tifa::ingest::{self, LoadOptions};
-use tifa::present::labels::Lang;
-use tifa::render::report::{Formats, RunInfo, write_folder};
+use tifa::render::report::{RenderConfig, RunInfo, write_folder};
 use tifa::report::{ReportOptions, build};
 use tifa::words::Segmenter;
 
@@ -21,8 +20,8 @@ fn whole_report(corpus_dir: &Path, out: &Path) {
         &mut |_| {},
     )
     .unwrap();
-    let run = RunInfo::defaults(corpus_dir);
-    write_folder(&report, &run, Lang::Zh, Formats::default(), out, true, None).unwrap();
+    let run = RunInfo::of(corpus_dir);
+    write_folder(&report, &run, &RenderConfig::default(), out, true).unwrap();
 }
 
 fn bench_report(c: &mut Criterion) {

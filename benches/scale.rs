@@ -16,8 +16,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 use tifa::ingest::{self, LoadOptions};
-use tifa::present::labels::Lang;
-use tifa::render::report::{Formats, RunInfo, write_folder};
+use tifa::render::report::{RenderConfig, RunInfo, write_folder};
 use tifa::report::{ReportOptions, build};
 use tifa::reuse::{ReuseDoc, ReuseOptions, candidate_pairs, detect};
 use tifa::stats::counts::{CountOptions, count};
@@ -101,18 +100,9 @@ fn measure(n: usize, pool: &[String]) -> Run {
     .unwrap();
     timed("report: build (all of the above again, pairs)", started);
     let started = Instant::now();
-    let run = RunInfo::defaults(&corpus_dir);
+    let run = RunInfo::of(&corpus_dir);
     let out = dir.path().join("report");
-    write_folder(
-        &report,
-        &run,
-        Lang::Zh,
-        Formats::default(),
-        &out,
-        true,
-        None,
-    )
-    .unwrap();
+    write_folder(&report, &run, &RenderConfig::default(), &out, true).unwrap();
     timed("report: render and write", started);
     drop(report);
 

@@ -9,19 +9,13 @@ use tifa::report::folder::{FolderError, INTERRUPTED, ReportFile, write_report};
 fn an_interrupted_write_leaves_the_previous_report_and_no_staging_folder() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("r");
-    write_report(
-        &target,
-        &[ReportFile::new("index.html", "old")],
-        false,
-        None,
-    )
-    .unwrap();
+    write_report(&target, &[ReportFile::new("index.html", "old")], false).unwrap();
     INTERRUPTED.store(true, Ordering::SeqCst);
     let files = [
         ReportFile::new("index.html", "new"),
         ReportFile::new("tables/a.csv", "x"),
     ];
-    let result = write_report(&target, &files, true, None);
+    let result = write_report(&target, &files, true);
     INTERRUPTED.store(false, Ordering::SeqCst);
     assert!(
         matches!(result, Err(FolderError::Interrupted)),

@@ -23,7 +23,7 @@ fn compared(a: &str, b: &str, min_similarity: f64) -> Comparison {
 }
 
 fn b_text(c: &Comparison, range: &std::ops::Range<usize>) -> String {
-    tifa::render::views::side(&c.b, range).text
+    tifa::present::views::side(&c.b, range).text
 }
 
 fn passages(c: &Comparison) -> Vec<String> {
@@ -89,7 +89,7 @@ fn the_adapted_transition_formula_pairs_in_order_at_the_default_threshold() {
                 .is_some_and(|b| b_text(&c, b) == "下面，就贯彻落实好本次会议精神，我讲三点意见。")
         })
         .expect("the 讲三点意见 sentence is paired");
-    let a = tifa::render::views::side(&c.a, pair.1.a.as_ref().unwrap());
+    let a = tifa::present::views::side(&c.a, pair.1.a.as_ref().unwrap());
     assert_eq!(
         a.text,
         "下面，我就贯彻落实全国和省市网信工作会议精神，进一步提升全县网络安全和信息化工作水平讲五点意见。"

@@ -5,10 +5,10 @@ use crate::align::AlignOptions;
 use crate::compare::{Comparison, compare};
 use crate::present::labels::Lang;
 use crate::present::pair::{Layout, PairPresentation, Show};
+use crate::present::views::{DocumentView, PairView, Segment, is_shown, pair_views, segments};
 use crate::render::report::docx;
 use crate::render::report::{html, markdown};
 use crate::render::text::{self, TextStyle};
-use crate::render::views::{DocumentView, PairView, Segment, is_shown, pair_views, segments};
 use crate::render::{align_table, redline};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -196,7 +196,7 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
             let bytes = if matches!(args.format, DiffFormat::Docx) {
                 redline::render(&c, &change_date(), &args.east_asian_font)
             } else {
-                let blocks = redline::side_by_side(&c, args.lang);
+                let blocks = crate::present::pair::side_by_side(&c, args.lang);
                 let options = docx::DocxOptions {
                     title: format!("{} → {}", c.a.id, c.b.id),
                     east_asian_font: args.east_asian_font.clone(),

@@ -5,10 +5,10 @@ use super::{InputArgs, Words};
 use crate::align::AlignOptions;
 use crate::present::labels::Lang;
 use crate::progress::Stages;
-use crate::render::report::{Formats, PAIRS_SHOWN, RunInfo, WriteError, write_folder};
+use crate::render::report::{Format, RenderConfig, RunInfo, WriteError, write_folder};
 use crate::report::folder::{FolderError, check_target, staging_path};
 use crate::report::{ReportOptions, STAGES, build};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,10 +36,11 @@ pub struct ReportArgs {
     /// always).
     #[arg(
         long,
+        value_enum,
         default_value = "html,md,docx,xlsx,redline,csv,parquet",
         value_delimiter = ','
     )]
-    pub formats: Vec<String>,
+    pub formats: Vec<Format>,
     /// Replace a report folder that tifa wrote before.
     #[arg(long)]
     pub force: bool,
@@ -72,34 +73,6 @@ pub struct ReportArgs {
     pub from_passim: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
-}
-
-fn formats(names: &[String]) -> Result<Formats> {
-    let mut f = Formats {
-        html: false,
-        md: false,
-        docx: false,
-        csv: false,
-        parquet: false,
-        xlsx: false,
-        redline: false,
-    };
-    for name in names {
-        match name.trim().to_lowercase().as_str() {
-            "html" => f.html = true,
-            "md" | "markdown" => f.md = true,
-            "docx" | "word" => f.docx = true,
-            "csv" => f.csv = true,
-            "parquet" => f.parquet = true,
-            "xlsx" | "excel" => f.xlsx = true,
-            "redline" | "redlines" => f.redline = true,
-            "" => {}
-            other => {
-                bail!("unknown format `{other}` (html, md, docx, xlsx, redline, csv, parquet)")
-            }
-        }
-    }
-    Ok(f)
 }
 
 /// Each --watch value is a file of terms (one per line, # comments) when such a file exists,
@@ -168,7 +141,13 @@ fn settings_files(args: &ReportArgs, dir: &Path) -> Vec<crate::render::report::S
 }
 
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
-    let formats = formats(&args.formats)?;
+    let config = RenderConfig {
+        lang: args.lang,
+        formats: args.formats.iter().copied().collect(),
+        full_word: args.full_word,
+        east_asian_font: args.east_asian_font.clone(),
+        date: crate::render::report::report_date(),
+    };
     // The input first: a missing corpus is the error to report, not the report folder.
     let dir = super::corpus_folder(&args.dir)?;
     let out = args.out.clone().unwrap_or_else(|| default_out(&dir));
@@ -200,7 +179,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let words = Words::with_dictionaries(&args.dict)?;
     let report_options = ReportOptions {
         pairs: (args.pairs != "auto").then(|| args.pairs.clone()),
-        watch: watch.clone(),
+        watch,
         align: AlignOptions {
             min_similarity: args.min_similarity,
             min_passage_chars: args.min_chars,
@@ -214,40 +193,17 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         stages.stage(s)
     })?;
     if !crate::progress::quiet() {
-        stages.note(&plan_text(&report));
+        stages.note(&crate::present::report::plan_text(&report));
     }
     stages.stage("render and write");
     let run = RunInfo {
-        tool: "tifa",
-        version: env!("CARGO_PKG_VERSION"),
-        corpus: dir
-            .canonicalize()
-            .unwrap_or_else(|_| dir.clone())
-            .display()
-            .to_string(),
-        lang: if args.lang == Lang::Zh { "zh" } else { "en" },
-        formats,
-        pairs: report.options.pairs.clone(),
-        watch,
-        min_similarity: args.min_similarity,
-        min_in_order_similarity: args.min_in_order_similarity,
-        min_passage_chars: args.min_chars,
-        top: args.top,
-        min_docs: report.options.min_docs,
         from_passim: args.from_passim.as_ref().map(|p| p.display().to_string()),
-        east_asian_font: args.east_asian_font.clone(),
-        full_word: args.full_word,
-        date: crate::render::report::report_date(),
         encoding: args.input.encoding.clone(),
         settings_files: settings_files(&args, &dir),
+        ..RunInfo::of(&dir.canonicalize().unwrap_or_else(|_| dir.clone()))
     };
-    let fail_after = std::env::var("TIFA_FAIL_AFTER")
-        .ok()
-        .and_then(|v| v.parse().ok());
     // Each file goes to disk as soon as it is rendered: the report is never whole in memory.
-    let written = write_folder(
-        &report, &run, args.lang, formats, &out, args.force, fail_after,
-    );
+    let written = write_folder(&report, &run, &config, &out, args.force);
     if let Err(WriteError::Folder(FolderError::Interrupted)) = written {
         eprintln!("\ninterrupted: no report written");
         return Ok(ExitCode::from(130));
@@ -268,41 +224,4 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The comparison plan as printed before the report is written.
-fn plan_text(report: &crate::report::Report) -> String {
-    if report.plan.is_empty() {
-        return "plan: no pairs (years and levels unknown?); give --pairs A:B".into();
-    }
-    let mut text = format!("plan: {} pair(s)", report.plan.len());
-    if !report.plan_left_out.is_empty() {
-        text.push_str(&format!(
-            " ({} planned pair(s) left out; choose with --pairs)",
-            report.plan_left_out.len()
-        ));
-    }
-    for p in report.plan.iter().take(PAIRS_SHOWN) {
-        text.push_str(&format!(
-            "\n  {} → {}  ({})",
-            report.docs[p.a].id,
-            report.docs[p.b].id,
-            p.reason.label_en()
-        ));
-    }
-    if report.plan.len() > PAIRS_SHOWN {
-        text.push_str(&format!(
-            "\n  … {} more (all in the report's manifest.json and tables/pairs)",
-            report.plan.len() - PAIRS_SHOWN
-        ));
-    }
-    for p in &report.plan_left_out {
-        text.push_str(&format!(
-            "\n  left out: {} → {}  ({})",
-            report.docs[p.a].id,
-            report.docs[p.b].id,
-            p.reason.label_en()
-        ));
-    }
-    text
 }

@@ -772,15 +772,12 @@ pub fn run_dispersion(args: DispersionArgs) -> Result<ExitCode> {
         eprintln!("`{}` does not occur in {}", args.term, args.dir.display());
     }
     if let Some(path) = &args.chart {
-        let spec = crate::render::charts::DispersionPlot::of(&dispersion);
-        let title = format!("{term} 在各文件中的位置");
-        let chart = crate::render::charts::render(
-            &spec,
-            crate::present::ChartId::Dispersion(0),
-            &title,
-            "",
-        )
-        .map_err(|e| anyhow::anyhow!("cannot draw the chart: {e}"))?;
+        let spec = crate::present::report::charts::dispersion_spec(
+            &dispersion,
+            crate::present::labels::Lang::Zh,
+        );
+        let chart = crate::render::charts::draw(&spec)
+            .map_err(|e| anyhow::anyhow!("cannot draw the chart: {e}"))?;
         write_atomically(&path.with_extension("svg"), chart.svg.as_bytes())?;
         write_atomically(&path.with_extension("png"), &chart.png)?;
     }

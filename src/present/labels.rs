@@ -5,7 +5,8 @@ use crate::diff::{ChangeKind, EditClass};
 use crate::ingest::metadata::Level;
 use crate::normalize::FindingKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Zh,

@@ -5,10 +5,13 @@
 //! `crate::render` (text, Markdown, HTML, DOCX) only print blocks; charts are referred to by
 //! [`ChartId`], never by a string.
 
+pub mod chart;
 pub mod fmt;
 pub mod labels;
 pub mod pair;
+pub mod report;
 pub mod trace;
+pub mod views;
 
 use crate::present::labels::Lang;
 use serde::Serialize;

@@ -1,8 +1,8 @@
 //! The full pair table of `tifa align`: JSON (an object with `pairs`) or CSV (UTF-8 with BOM).
 
-use super::views::{DocumentView, PairView, pair_views};
 use super::{UTF8_BOM, csv_safe};
 use crate::compare::Comparison;
+use crate::present::views::{DocumentView, PairView, pair_views};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -9,7 +9,6 @@ pub mod redline;
 pub mod report;
 pub mod table;
 pub mod text;
-pub mod views;
 
 /// A CSV cell safe to open in Excel: cells starting with = + - @ (or a tab / CR) are prefixed with
 /// an apostrophe so that they are not run as formulas.

@@ -15,8 +15,6 @@ use crate::align::PairKind;
 use crate::compare::Comparison;
 use crate::diff::EditOp;
 use crate::ingest::Document;
-use crate::present::labels::Lang;
-use crate::present::{Block, Inline};
 use docx_rs::{Delete, Docx, Insert, MoveFrom, MoveTo, Paragraph, Run, RunFonts};
 use std::ops::Range;
 
@@ -293,66 +291,6 @@ impl Writer<'_> {
         }
         p
     }
-}
-
-/// The side-by-side variant: one row per sentence pair in B's order (dropped sentences where A
-/// had them): A's sentence, B's sentence with A's words struck and B's marked, and the kind.
-pub fn side_by_side(c: &Comparison, lang: Lang) -> Vec<Block> {
-    let labels = crate::present::distinct_labels(&[&c.a, &c.b], 40);
-    let mut rows = Vec::new();
-    for (k, p) in c.alignment.pairs.iter().enumerate() {
-        let side = |doc: &Document, range: &Option<Range<usize>>| {
-            range.clone().map_or(String::new(), |r| {
-                crate::diff::sentence_span(doc, r)
-                    .of(&doc.normalized.text)
-                    .to_string()
-            })
-        };
-        let a = side(&c.a, &p.a);
-        let b = match c.diff.for_pair(k) {
-            Some(d) if p.kind != PairKind::Identical => d
-                .edits
-                .iter()
-                .flat_map(|e| {
-                    let (old, new) = (
-                        e.a.of(&c.a.normalized.text).to_string(),
-                        e.b.of(&c.b.normalized.text).to_string(),
-                    );
-                    match e.op {
-                        EditOp::Equal => vec![Inline::Text(new)],
-                        EditOp::Delete => vec![Inline::Del(old)],
-                        EditOp::Insert => vec![Inline::Ins(new)],
-                        EditOp::Replace => vec![Inline::Del(old), Inline::Ins(new)],
-                    }
-                })
-                .collect(),
-            _ => match p.kind {
-                PairKind::Added => vec![Inline::Ins(side(&c.b, &p.b))],
-                _ => vec![Inline::Text(side(&c.b, &p.b))],
-            },
-        };
-        let a = if p.kind == PairKind::Dropped {
-            vec![Inline::Del(a)]
-        } else {
-            vec![Inline::Text(a)]
-        };
-        rows.push(vec![
-            a,
-            b,
-            vec![Inline::Text(lang.kind(p.kind).to_string())],
-        ]);
-    }
-    vec![
-        Block::Heading(1, format!("{} → {}", labels[0], labels[1])),
-        crate::present::table(
-            &[
-                lang.pick("A 原文", "A"),
-                lang.pick("B（删除/新增）", "B (deleted/inserted)"),
-                lang.pick("类型", "kind"),
-            ],
-            rows,
-        ),
-    ]
 }
 
 #[cfg(test)]

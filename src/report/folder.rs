@@ -351,23 +351,36 @@ pub fn check_target(target: &Path, force: bool) -> Result<(), FolderError> {
     Ok(())
 }
 
-/// Writes `files` to `target` through a staging folder; `fail_after` (a file count) lets tests
-/// inject a failure midway.
+/// Writes `files` to `target` through a staging folder.
 pub fn write_report(
     target: &Path,
     files: &[ReportFile],
     force: bool,
-    fail_after: Option<usize>,
 ) -> Result<PathBuf, FolderError> {
-    write_streamed(target, force, fail_after, |sink| {
+    write_streamed(target, force, |sink| {
         files.iter().try_for_each(|file| sink.write(file))
     })
+}
+
+/// A failure the all-or-nothing tests inject after this many files (`TIFA_FAIL_AFTER`), read
+/// here and nowhere else.
+fn injected_failure() -> Option<usize> {
+    std::env::var("TIFA_FAIL_AFTER").ok()?.parse().ok()
 }
 
 /// Writes to `target` through a staging folder the files that `produce` hands to the sink one at
 /// a time, as they are made, so that a report is never held whole in memory. Nothing reaches the
 /// target unless `produce` and every write succeed.
 pub fn write_streamed<E: From<FolderError>>(
+    target: &Path,
+    force: bool,
+    produce: impl FnOnce(&mut FileSink) -> Result<(), E>,
+) -> Result<PathBuf, E> {
+    write_failing_after(target, force, injected_failure(), produce)
+}
+
+/// [`write_streamed`], failing after `fail_after` files when given.
+fn write_failing_after<E: From<FolderError>>(
     target: &Path,
     force: bool,
     fail_after: Option<usize>,
@@ -426,7 +439,7 @@ mod tests {
         // A lock held by a live process (this test's parent, pid 1 is always alive).
         fs::write(dir.path().join(".report.tifa-lock"), "1").unwrap();
         assert!(matches!(
-            write_report(&target, &files(), false, None),
+            write_report(&target, &files(), false),
             Err(FolderError::Busy { pid: 1, .. })
         ));
         // A lock and a staging folder of a process that no longer exists.
@@ -434,7 +447,7 @@ mod tests {
         fs::write(dir.path().join(".report.tifa-lock"), dead.to_string()).unwrap();
         let leftover = dir.path().join(format!(".report.tifa-tmp-{dead}"));
         fs::create_dir(&leftover).unwrap();
-        write_report(&target, &files(), false, None).unwrap();
+        write_report(&target, &files(), false).unwrap();
         assert!(
             !leftover.exists(),
             "the dead run's staging folder is removed"
@@ -445,7 +458,7 @@ mod tests {
         );
         // A second run without --force after the first finished: refused, not replaced.
         assert!(matches!(
-            write_report(&target, &files(), false, None),
+            write_report(&target, &files(), false),
             Err(FolderError::Exists(_))
         ));
     }
@@ -454,16 +467,16 @@ mod tests {
     fn writes_replaces_with_force_and_refuses_foreign_folders() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("r");
-        write_report(&target, &files(), false, None).unwrap();
+        write_report(&target, &files(), false).unwrap();
         assert!(target.join(MARKER).is_file() && target.join("tables/a.csv").is_file());
         assert!(matches!(
-            write_report(&target, &files(), false, None),
+            write_report(&target, &files(), false),
             Err(FolderError::Exists(_))
         ));
         // A file the user put into the report is kept by --force, which replaces only tifa's.
         fs::write(target.join("my-notes.txt"), "mine").unwrap();
         fs::write(target.join("tables/a.csv"), "edited").unwrap();
-        write_report(&target, &files(), true, None).unwrap();
+        write_report(&target, &files(), true).unwrap();
         assert_eq!(
             fs::read_to_string(target.join("my-notes.txt")).unwrap(),
             "mine"
@@ -478,13 +491,13 @@ mod tests {
                 .lines()
                 .any(|l| l == "tables/a.csv")
         );
-        write_report(&target, &files(), true, None).unwrap();
+        write_report(&target, &files(), true).unwrap();
         assert!(target.join("my-notes.txt").is_file(), "kept again");
         let foreign = dir.path().join("mine");
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("notes.txt"), "keep").unwrap();
         assert!(matches!(
-            write_report(&foreign, &files(), true, None),
+            write_report(&foreign, &files(), true),
             Err(FolderError::NotOurs(_))
         ));
         assert_eq!(
@@ -497,14 +510,13 @@ mod tests {
     fn a_failure_midway_leaves_the_previous_report_and_no_temporary_folder() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("r");
-        write_report(
-            &target,
-            &[ReportFile::new("index.html", "old")],
-            false,
-            None,
-        )
-        .unwrap();
-        assert!(write_report(&target, &files(), true, Some(1)).is_err());
+        write_report(&target, &[ReportFile::new("index.html", "old")], false).unwrap();
+        assert!(
+            write_failing_after(&target, true, Some(1), |sink| files()
+                .iter()
+                .try_for_each(|f| sink.write(f)))
+            .is_err()
+        );
         assert_eq!(
             fs::read_to_string(target.join("index.html")).unwrap(),
             "old"
@@ -517,8 +529,8 @@ mod tests {
     fn a_file_that_cannot_be_made_midway_leaves_the_previous_report() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("r");
-        write_report(&target, &files(), false, None).unwrap();
-        let result = write_streamed(&target, true, None, |sink| {
+        write_report(&target, &files(), false).unwrap();
+        let result = write_streamed(&target, true, |sink| {
             sink.write(&ReportFile::new("index.html", "<p>newer</p>"))?;
             Err(FolderError::Failed(
                 "the Word file could not be rendered".into(),
@@ -532,7 +544,7 @@ mod tests {
         assert!(target.join("tables/a.csv").is_file());
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no staging folder left");
-        let written = write_streamed(&target, true, None, |sink| {
+        let written = write_streamed(&target, true, |sink| {
             sink.write(&ReportFile::new("index.html", "<p>newer</p>"))
         })
         .unwrap();

@@ -42,12 +42,15 @@ pub enum ReportError {
     Passim(#[from] PassimError),
 }
 
-#[derive(Debug, Clone)]
+/// The options a report is built with; manifest.json records them (passim's output by its
+/// folder, in the run information).
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ReportOptions {
     /// `A:B,…` pairs instead of the automatic plan.
     pub pairs: Option<String>,
     /// Terms whose yearly rates are always charted.
     pub watch: Vec<String>,
+    #[serde(flatten)]
     pub align: AlignOptions,
     /// Rows per ranked list (terms, keyness, formulation changes).
     pub top: usize,
@@ -55,6 +58,7 @@ pub struct ReportOptions {
     pub min_docs: u32,
     /// passim's output (`--from-passim`) and this run's text options, checked against the ones
     /// the export recorded: corpus-wide reuse is taken from it instead of being detected here.
+    #[serde(skip)]
     pub passim: Option<(PassimOutput, String)>,
 }
 

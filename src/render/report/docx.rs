@@ -649,4 +649,53 @@ mod tests {
         assert_eq!(out.matches("<w:tblHeader />").count(), 2);
         assert_eq!(out.matches("<w:trPr />").count(), 1);
     }
+
+    fn document_xml(docx: &[u8]) -> String {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut out = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn the_fixed_blocks_print_as_a_word_document_that_follows_the_schema() {
+        let blocks = super::super::fixture::blocks();
+        let options = DocxOptions {
+            title: "提法对比报告：样例".into(),
+            east_asian_font: "宋体".into(),
+            date: "2023-11-14T22:13:20Z".into(),
+            contents: crate::present::report::ReportPresentation::contents(&blocks),
+        };
+        let docx = render(&blocks, &super::super::fixture::charts(), &options).unwrap();
+        let xml = document_xml(&docx);
+        // No paragraph has its properties after a run (the schema's order).
+        let paragraph = regex::Regex::new(r"(?s)<w:p>(.*?)</w:p>").unwrap();
+        for p in paragraph.captures_iter(&xml) {
+            let body = &p[1];
+            if let (Some(props), Some(run)) = (body.find("<w:pPr>"), body.find("<w:r>")) {
+                assert!(props < run, "properties after a run: {body}");
+            }
+        }
+        // Headings keep with the next paragraph; the contents list both parts once.
+        assert!(xml.matches("<w:keepNext />").count() >= 4, "{xml}");
+        assert_eq!(
+            xml.matches("一、要点").count(),
+            2,
+            "the heading and its contents line"
+        );
+        for text in ["投资于人", "加紧", "加快", "人工智能+", "gwr-2026.txt:30"] {
+            assert!(xml.contains(text), "{text} is in the document");
+        }
+        // Inserted words green and underlined, deleted ones red and struck through.
+        assert!(
+            xml.contains("<w:strike />") && xml.contains("<w:u w:val=\"single\" />"),
+            "{xml}"
+        );
+        // The drawn chart is an image; the one not drawn is not there.
+        assert_eq!(xml.matches("<w:drawing>").count(), 1);
+    }
 }

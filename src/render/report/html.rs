@@ -228,3 +228,30 @@ fn figure(chart: &Chart, out: &mut String) {
         escape(&format!("{}。{}", chart.title, chart.caption))
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use crate::present::labels::Lang;
+
+    #[test]
+    fn the_fixed_blocks_print_as_one_page_that_prints_on_a4() {
+        let html = super::render(&fixture::blocks(), &fixture::charts(), Lang::Zh);
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+        assert!(html.contains("@page{size:A4"));
+        // The briefing opens the page; the contents follow it, each part numbered once (by its
+        // own 一、 / 二、, not again by a list marker).
+        let briefing = html.find("一、要点").unwrap();
+        let nav = html.find("<nav").unwrap();
+        assert!(briefing < nav, "the contents come after the briefing");
+        assert!(html.contains("<ins>加紧</ins>") && html.contains("<del>加快</del>"));
+        assert!(html.contains("&lt;市场&gt; &amp;"));
+        assert!(html.contains("<a href=\"redlines/01-gwr-2025-gwr-2026.docx\">"));
+        assert_eq!(
+            html.matches("<figure").count(),
+            1,
+            "the trend chart was not drawn"
+        );
+        insta::assert_snapshot!(html);
+    }
+}

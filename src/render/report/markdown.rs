@@ -89,3 +89,21 @@ fn inline(parts: &[Inline]) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+
+    #[test]
+    fn the_fixed_blocks_print_as_commonmark() {
+        let md = super::render(&fixture::blocks(), &fixture::charts());
+        // Strong text closes on a character, never after a space (CommonMark would not close it).
+        assert!(!md.contains(" **") || !md.contains(" ** "), "{md}");
+        assert!(md.contains("**投资于人**："));
+        // Document text never becomes markup.
+        assert!(md.contains("&lt;市场&gt; &amp; \\*星号\\* \\|竖线\\|"));
+        // A chart that was drawn is linked; one that was not is left out.
+        assert!(md.contains("charts/heatmap.png") && !md.contains("charts/trends"));
+        insta::assert_snapshot!(md);
+    }
+}

@@ -187,3 +187,56 @@ mod tests {
         assert!(book.finish().is_ok());
     }
 }
+
+#[cfg(test)]
+mod fixed {
+    use super::*;
+    use std::io::Read;
+
+    fn part(xlsx: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut out = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut out).unwrap();
+        out
+    }
+
+    fn table() -> Table {
+        let mut table = Table::new(&[
+            ("level", ColumnType::Str),
+            ("year", ColumnType::Int),
+            ("count", ColumnType::Int),
+            ("share", ColumnType::Float),
+        ]);
+        table.push(vec![
+            Value::Str("national".into()),
+            Value::Int(2026),
+            Value::Int(1354),
+            Value::Float(0.625),
+        ]);
+        table
+    }
+
+    #[test]
+    fn a_fixed_table_is_a_chinese_sheet_dated_by_the_run() {
+        let mut book = WorkbookBuilder::new(Lang::Zh, "2023-11-14T22:13:20Z");
+        book.add(TableId::Formulations, &table()).unwrap();
+        let bytes = book.finish().unwrap();
+        assert!(part(&bytes, "xl/workbook.xml").contains("name=\"提法\""));
+        assert!(part(&bytes, "docProps/core.xml").contains("2023-11-14T22:13:20Z"));
+        let strings = part(&bytes, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("中央"),
+            "levels are labels, not codes: {strings}"
+        );
+        // Years and counts are numbers, not text.
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            sheet.contains("<v>2026</v>") && sheet.contains("<v>1354</v>"),
+            "{sheet}"
+        );
+        let mut english = WorkbookBuilder::new(Lang::En, "2023-11-14T22:13:20Z");
+        english.add(TableId::Formulations, &table()).unwrap();
+        let bytes = english.finish().unwrap();
+        assert!(part(&bytes, "xl/workbook.xml").contains("name=\"formulations\""));
+    }
+}

@@ -1,8 +1,8 @@
-//! The report's outline: a [`Report`] and its [`Chart`]s → a list of [`Block`]s (headings,
+//! The report's outline: a [`Report`] and its [`ChartSpec`]s → a list of [`Block`]s (headings,
 //! paragraphs, tables, charts) that the HTML, Markdown and Word renderers each print in their own
 //! format, so the three always say the same thing.
 
-use super::super::charts::{self, Chart};
+use super::super::chart::ChartSpec;
 use crate::ingest::metadata::{Field, Level, Origin};
 use crate::present::labels::Lang;
 use crate::present::pair::{Layout, PairPresentation, Show};
@@ -27,8 +27,8 @@ fn level_field(f: &Field<crate::ingest::metadata::Level>, lang: Lang) -> String 
 }
 
 /// The chart block of `id`, or a sentence saying why it was not drawn (nothing to show).
-fn chart_block(charts: &[Chart], id: ChartId, lang: Lang) -> Block {
-    if charts::find(charts, id).is_some() {
+fn chart_block(charts: &[ChartSpec], id: ChartId, lang: Lang) -> Block {
+    if charts.iter().any(|c| c.id == id) {
         return Block::Chart(id);
     }
     para(match id {
@@ -68,7 +68,7 @@ const BRIEF_ROWS: usize = 3;
 
 pub fn outline(
     report: &Report,
-    charts: &[Chart],
+    charts: &[ChartSpec],
     lang: Lang,
     redlines: bool,
     detail: Detail,
@@ -195,7 +195,7 @@ fn briefing(report: &Report, lang: Lang, out: &mut Vec<Block>) {
 
 /// 上级文件在下级文件中的落实: each traced base, when lower-level documents take text from a
 /// higher-level one.
-fn traces(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn traces(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     if report.traces.is_empty() {
         return;
     }
@@ -245,7 +245,7 @@ fn traces(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
 
 /// Which formulations every document shares and which one document has alone: the chart, and
 /// the own ones named with their document.
-fn matrix(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn matrix(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     let Some(m) = &report.matrix else {
         return;
     };
@@ -308,7 +308,7 @@ const FIRST_REGIONS: usize = 4;
 
 /// How the most widely used formulations spread: the adoption curves, and per formulation the
 /// lag of each step down the hierarchy and the regions that used it first.
-fn diffusion(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn diffusion(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     let d = &report.diffusion;
     if d.formulations.is_empty() {
         return;
@@ -458,7 +458,7 @@ fn number_parts(blocks: &mut [Block], lang: Lang) {
     }
 }
 
-fn overview(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn overview(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(2, lang.pick("文档概况", "Documents").into()));
     if report.docs.len() > LISTED_DOCUMENTS {
         corpus_summary(report, lang, out);
@@ -759,7 +759,7 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
 
 fn pairs(
     report: &Report,
-    charts: &[Chart],
+    charts: &[ChartSpec],
     lang: Lang,
     redlines: bool,
     detail: Detail,
@@ -872,7 +872,7 @@ fn shared_passages(c: &crate::compare::Comparison, top: usize, lang: Lang, out: 
     ));
 }
 
-fn trends(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn trends(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
         lang.pick("用词趋势", "Term trends").into(),
@@ -1051,7 +1051,7 @@ pub fn keyness_title(group: crate::report::KeynessGroup, lang: Lang) -> String {
     }
 }
 
-fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn keyness(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(
         2,
         lang.pick("关键词（对比语料）", "Keyness").into(),
@@ -1108,7 +1108,7 @@ fn keyness(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) 
     }
 }
 
-fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn formulations(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(2, lang.pick("提法", "Formulations").into()));
     out.push(chart_block(charts, ChartId::Formulations, lang));
     let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
@@ -1185,7 +1185,7 @@ fn formulations(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Blo
     }
 }
 
-fn kwic(report: &Report, charts: &[Chart], lang: Lang, out: &mut Vec<Block>) {
+fn kwic(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
     if report.kwic.is_empty() {
         return;
     }
