@@ -352,6 +352,31 @@ fn report_md_of_the_samples() {
     let out = dir.path().join("samples");
     report(&common::corpus_dir(), &out, &["--formats", "md"]);
     insta::assert_snapshot!(fs::read_to_string(out.join("report.md")).unwrap());
+    // The presentation every writer prints, one JSON value per line: report.md above holds its
+    // blocks in full, so only their headings here; the Word briefing, the charts (without their
+    // data), the tables and the linked files whole.
+    let presentation: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let mut lines = Vec::new();
+    for (key, value) in presentation.as_object().unwrap() {
+        lines.push(format!("{key}:"));
+        match value.as_array() {
+            Some(items) => {
+                for item in items {
+                    if key == "blocks" && item.get("heading").is_none() {
+                        continue;
+                    }
+                    let mut item = item.clone();
+                    if key == "charts" {
+                        item["data"] = item["data"]["kind"].clone();
+                    }
+                    lines.push(format!("  {item}"));
+                }
+            }
+            None => lines.push(format!("  {value}")),
+        }
+    }
+    insta::assert_snapshot!(lines.join("\n"));
 }
 
 #[test]

@@ -1,11 +1,10 @@
 //! `tifa corpus [DIR]` and `tifa corpus init DIR`: the document table, and a manifest to correct.
 
-use super::{InputArgs, pad, truncate, warn_problems, write_into};
-use crate::ingest::metadata::{Field, Origin};
+use super::{InputArgs, warn_problems, write_into};
+use crate::ingest::metadata::Field;
 use crate::ingest::{self, Corpus, Document, MANIFEST, manifest::COLUMNS};
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
-use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,40 +40,6 @@ pub enum CorpusAction {
     },
 }
 
-/// One row of the corpus table, as printed in JSON.
-#[derive(Debug, Serialize)]
-struct Row<'a> {
-    id: &'a str,
-    path: &'a str,
-    title: &'a Field<String>,
-    date: &'a Field<String>,
-    year: &'a Field<i32>,
-    level: &'a Field<crate::ingest::metadata::Level>,
-    region: &'a Field<String>,
-    encoding: &'a str,
-    characters: usize,
-    sentences: usize,
-    findings: usize,
-}
-
-impl<'a> Row<'a> {
-    fn of(d: &'a Document) -> Self {
-        Row {
-            id: &d.id,
-            path: &d.path,
-            title: &d.meta.title,
-            date: &d.meta.date,
-            year: &d.meta.year,
-            level: &d.meta.level,
-            region: &d.meta.region,
-            encoding: &d.encoding,
-            characters: d.han_chars(),
-            sentences: d.structure.sentences.len(),
-            findings: d.normalized.findings.len(),
-        }
-    }
-}
-
 pub fn run(args: CorpusArgs) -> Result<ExitCode> {
     if let Some(CorpusAction::Init {
         dir,
@@ -95,12 +60,16 @@ pub fn run(args: CorpusArgs) -> Result<ExitCode> {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(1));
     }
-    let rows: Vec<Row> = corpus.documents.iter().map(Row::of).collect();
+    let rows: Vec<crate::present::corpus::Row> = corpus
+        .documents
+        .iter()
+        .map(crate::present::corpus::Row::of)
+        .collect();
     if args.json {
         let out = serde_json::json!({ "documents": rows, "problems": corpus.problems });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        print_table(&rows);
+        print!("{}", crate::render::text::corpus_listing(&rows));
     }
     Ok(exit_code(&corpus))
 }
@@ -110,76 +79,6 @@ fn exit_code(corpus: &Corpus) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn print_table(rows: &[Row]) {
-    const HEADER: [&str; 9] = [
-        "id",
-        "title",
-        "year",
-        "level",
-        "region",
-        "encoding",
-        "chars",
-        "sentences",
-        "findings",
-    ];
-    let cells: Vec<[String; 9]> = rows
-        .iter()
-        .map(|r| {
-            [
-                truncate(r.id, 24),
-                truncate(&r.title.display(), 30),
-                r.year.display(),
-                r.level.display(),
-                truncate(&r.region.display(), 14),
-                r.encoding.to_string(),
-                r.characters.to_string(),
-                r.sentences.to_string(),
-                r.findings.to_string(),
-            ]
-        })
-        .collect();
-    let widths: Vec<usize> = (0..HEADER.len())
-        .map(|i| {
-            let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-            cells
-                .iter()
-                .map(|c| w(&c[i]))
-                .chain([w(HEADER[i])])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: &[String]| {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| pad(c, *w))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    println!("{}", line(&HEADER.map(String::from)));
-    for c in &cells {
-        println!("{}", line(c));
-    }
-    let inferred = rows.iter().any(|r| {
-        [
-            r.title.origin,
-            r.year.origin,
-            r.level.origin,
-            r.region.origin,
-        ]
-        .iter()
-        .any(|o| *o != Origin::Manifest)
-    });
-    if inferred {
-        println!(
-            "\nx? = inferred from the text, ? = unknown: check them, and fix them in manifest.csv (`tifa corpus init DIR` writes one)."
-        );
     }
 }
 

@@ -12,7 +12,7 @@ mod trace;
 
 use crate::ingest::{self, Corpus, Document, LoadOptions};
 use crate::normalize::BoilerplateRules;
-pub(crate) use crate::render::{pad, truncate};
+pub(crate) use crate::render::truncate;
 use crate::words::Segmenter;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};

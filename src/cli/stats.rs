@@ -18,8 +18,7 @@ use crate::stats::frame::{counts_frame, counts_table, sizes_table};
 use crate::stats::kwic::{KwicLine, kwic_hits, kwic_lines, kwic_table};
 use crate::stats::terms::{GroupBy, keyness, keyness_table, terms_by};
 use crate::stats::trends::{
-    Direction, TermTrend, query_counts, resolve_query_counts, series, trends_per_level,
-    trends_table, vocabulary_trends,
+    query_counts, resolve_query_counts, series, trends_per_level, trends_table, vocabulary_trends,
 };
 use crate::stats::{counts::DocInfo, parse_ngrams};
 use crate::table::Table;
@@ -303,15 +302,6 @@ pub fn run_keyness(args: KeynessArgs) -> Result<ExitCode> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TrendShow {
-    All,
-    Rising,
-    Falling,
-    Emerging,
-    Vanishing,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Split {
     Level,
 }
@@ -331,8 +321,8 @@ pub struct TrendArgs {
     #[arg(long, value_enum)]
     pub split: Option<Split>,
     /// Which vocabulary trends to list (without terms).
-    #[arg(long, value_enum, default_value_t = TrendShow::All)]
-    pub show: TrendShow,
+    #[arg(long, value_enum, default_value_t = crate::stats::trends::TrendShow::All)]
+    pub show: crate::stats::trends::TrendShow,
     /// Leave out terms found in fewer documents (vocabulary trends).
     #[arg(long, default_value_t = 2)]
     pub min_docs: u32,
@@ -400,7 +390,7 @@ pub fn run_trend(args: TrendArgs) -> Result<ExitCode> {
             Some(Split::Level) => trends_per_level(&counts, args.min_docs),
             None => vocabulary_trends(&counts, None, args.min_docs),
         };
-        trends_table(&shown_trends(trends, args.show, args.top))
+        trends_table(&crate::stats::trends::shown(trends, args.show, args.top))
     } else {
         let mut infos = Vec::new();
         let mut hits = Vec::new();
@@ -467,46 +457,6 @@ fn own_hits(
     })
     .into_iter()
     .unzip()
-}
-
-/// Keeps the trends asked for, in a useful order: strongest first for rising and falling, newest
-/// first for emerging, oldest last-seen first for vanishing; at most `top` per level.
-fn shown_trends(trends: Vec<TermTrend>, show: TrendShow, top: usize) -> Vec<TermTrend> {
-    let mut kept: Vec<TermTrend> = trends
-        .into_iter()
-        .filter(|t| match show {
-            TrendShow::All => true,
-            TrendShow::Rising => t.direction == Direction::Rising,
-            TrendShow::Falling => t.direction == Direction::Falling,
-            TrendShow::Emerging => t.emerging,
-            TrendShow::Vanishing => t.vanishing,
-        })
-        .collect();
-    match show {
-        TrendShow::Falling => kept.sort_by(|x, y| x.level.cmp(&y.level).then(x.z.total_cmp(&y.z))),
-        TrendShow::Emerging => kept.sort_by(|x, y| {
-            x.level
-                .cmp(&y.level)
-                .then(y.first_year.cmp(&x.first_year))
-                .then(y.count.cmp(&x.count))
-        }),
-        TrendShow::Vanishing => kept.sort_by(|x, y| {
-            x.level
-                .cmp(&y.level)
-                .then(x.last_year.cmp(&y.last_year))
-                .then(y.count.cmp(&x.count))
-        }),
-        TrendShow::All | TrendShow::Rising => {}
-    }
-    if top > 0 {
-        let mut per_level: std::collections::HashMap<String, usize> = Default::default();
-        kept.retain(|t| {
-            let n = per_level.entry(t.level.clone()).or_default();
-            *n += 1;
-            *n <= top
-        });
-    }
-    kept
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -136,49 +136,13 @@ pub fn run(args: TraceArgs) -> Result<ExitCode> {
     match args.table {
         TraceTable::Summary if args.output.is_terminal_table() => {
             let mut out = std::io::stdout().lock();
-            out.write_all(summary(&traced).as_bytes())?;
+            out.write_all(crate::render::text::trace_summary(&traced).as_bytes())?;
         }
         TraceTable::Summary => args.output.write_json(&traced)?,
         TraceTable::Variants => args.output.write(&variant_table(&traced))?,
         TraceTable::Documents => args.output.write(&document_table(&traced))?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Sentences shown at each end of the carried-over ranking.
-const SHOWN_SENTENCES: usize = 5;
-
-/// The terminal summary: one line per document, closest first, then the base sentences most and
-/// least carried over.
-fn summary(trace: &Trace) -> String {
-    let mut s = format!(
-        "{} traced through {} documents ({} sentences)\n\n",
-        trace.base,
-        trace.documents.len(),
-        trace.sentences.len()
-    );
-    s.push_str(&crate::render::table::to_terminal(&document_table(trace)));
-    let ranked = trace.by_carried();
-    let line = |i: usize| {
-        let sentence = &trace.sentences[i];
-        let text: String = sentence.text.chars().take(40).collect();
-        format!(
-            "  {}/{}  {}  {}\n",
-            trace.carried(i),
-            trace.documents.len(),
-            sentence.citation,
-            text
-        )
-    };
-    s.push_str("\nmost carried over:\n");
-    for &i in ranked.iter().take(SHOWN_SENTENCES) {
-        s.push_str(&line(i));
-    }
-    s.push_str("least carried over:\n");
-    for &i in ranked.iter().rev().take(SHOWN_SENTENCES) {
-        s.push_str(&line(i));
-    }
-    s
 }
 
 /// What `tifa collate` writes.

@@ -6,6 +6,7 @@
 //! [`ChartId`], never by a string.
 
 pub mod chart;
+pub mod corpus;
 pub mod fmt;
 pub mod labels;
 pub mod pair;

@@ -186,6 +186,120 @@ impl Line<'_> {
     }
 }
 
+/// Sentences shown at each end of the carried-over ranking.
+const SHOWN_SENTENCES: usize = 5;
+
+/// The terminal summary: one line per document, closest first, then the base sentences most and
+/// least carried over.
+pub fn trace_summary(trace: &crate::trace::Trace) -> String {
+    let mut s = format!(
+        "{} traced through {} documents ({} sentences)\n\n",
+        trace.base,
+        trace.documents.len(),
+        trace.sentences.len()
+    );
+    s.push_str(&crate::render::table::to_terminal(
+        &crate::trace::document_table(trace),
+    ));
+    let ranked = trace.by_carried();
+    let line = |i: usize| {
+        let sentence = &trace.sentences[i];
+        let text: String = sentence.text.chars().take(40).collect();
+        format!(
+            "  {}/{}  {}  {}\n",
+            trace.carried(i),
+            trace.documents.len(),
+            sentence.citation,
+            text
+        )
+    };
+    s.push_str("\nmost carried over:\n");
+    for &i in ranked.iter().take(SHOWN_SENTENCES) {
+        s.push_str(&line(i));
+    }
+    s.push_str("least carried over:\n");
+    for &i in ranked.iter().rev().take(SHOWN_SENTENCES) {
+        s.push_str(&line(i));
+    }
+    s
+}
+
+/// `tifa corpus` as a terminal table, with a note when a value was inferred or is unknown.
+pub fn corpus_listing(rows: &[crate::present::corpus::Row]) -> String {
+    use crate::ingest::metadata::Origin;
+    use crate::present::fmt::{pad, truncate};
+    let mut out = String::new();
+    const HEADER: [&str; 9] = [
+        "id",
+        "title",
+        "year",
+        "level",
+        "region",
+        "encoding",
+        "chars",
+        "sentences",
+        "findings",
+    ];
+    let cells: Vec<[String; 9]> = rows
+        .iter()
+        .map(|r| {
+            [
+                truncate(r.id, 24),
+                truncate(&r.title.display(), 30),
+                r.year.display(),
+                r.level.display(),
+                truncate(&r.region.display(), 14),
+                r.encoding.to_string(),
+                r.characters.to_string(),
+                r.sentences.to_string(),
+                r.findings.to_string(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..HEADER.len())
+        .map(|i| {
+            let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+            cells
+                .iter()
+                .map(|c| w(&c[i]))
+                .chain([w(HEADER[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| pad(c, *w))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let _ = writeln!(out, "{}", line(&HEADER.map(String::from)));
+    for c in &cells {
+        let _ = writeln!(out, "{}", line(c));
+    }
+    let inferred = rows.iter().any(|r| {
+        [
+            r.title.origin,
+            r.year.origin,
+            r.level.origin,
+            r.region.origin,
+        ]
+        .iter()
+        .any(|o| *o != Origin::Manifest)
+    });
+    if inferred {
+        let _ = writeln!(
+            out,
+            "\nx? = inferred from the text, ? = unknown: check them, and fix them in manifest.csv (`tifa corpus init DIR` writes one)."
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -343,3 +343,52 @@ pub fn trends_table(trends: &[TermTrend]) -> Table {
     }
     table
 }
+/// Which trends a listing keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrendShow {
+    All,
+    Rising,
+    Falling,
+    Emerging,
+    Vanishing,
+}
+
+/// Keeps the trends asked for, in a useful order: strongest first for rising and falling, newest
+/// first for emerging, oldest last-seen first for vanishing; at most `top` per level.
+pub fn shown(trends: Vec<TermTrend>, show: TrendShow, top: usize) -> Vec<TermTrend> {
+    let mut kept: Vec<TermTrend> = trends
+        .into_iter()
+        .filter(|t| match show {
+            TrendShow::All => true,
+            TrendShow::Rising => t.direction == Direction::Rising,
+            TrendShow::Falling => t.direction == Direction::Falling,
+            TrendShow::Emerging => t.emerging,
+            TrendShow::Vanishing => t.vanishing,
+        })
+        .collect();
+    match show {
+        TrendShow::Falling => kept.sort_by(|x, y| x.level.cmp(&y.level).then(x.z.total_cmp(&y.z))),
+        TrendShow::Emerging => kept.sort_by(|x, y| {
+            x.level
+                .cmp(&y.level)
+                .then(y.first_year.cmp(&x.first_year))
+                .then(y.count.cmp(&x.count))
+        }),
+        TrendShow::Vanishing => kept.sort_by(|x, y| {
+            x.level
+                .cmp(&y.level)
+                .then(x.last_year.cmp(&y.last_year))
+                .then(y.count.cmp(&x.count))
+        }),
+        TrendShow::All | TrendShow::Rising => {}
+    }
+    if top > 0 {
+        let mut per_level: std::collections::HashMap<String, usize> = Default::default();
+        kept.retain(|t| {
+            let n = per_level.entry(t.level.clone()).or_default();
+            *n += 1;
+            *n <= top
+        });
+    }
+    kept
+}

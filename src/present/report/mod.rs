@@ -30,7 +30,7 @@ pub struct ReportPresentation {
     /// The briefing and the summaries, the evidence named rather than repeated: report.docx by
     /// default.
     pub brief: Vec<Block>,
-    /// The charts drawn (those with data), in the order the blocks first show them.
+    /// The charts drawn (those with data), in the order they are drawn.
     pub charts: Vec<ChartSpec>,
     /// The tables written under `tables/` and as sheets of report.xlsx, in order.
     pub tables: Vec<TableId>,
