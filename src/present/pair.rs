@@ -801,6 +801,12 @@ impl PairPresentation {
     /// The whole pair as blocks: heading, summary, terms, changes, sections, added and dropped
     /// text, changed sentences.
     pub fn blocks(&self, layout: &Layout) -> Vec<Block> {
+        self.blocks_with(layout, None)
+    }
+
+    /// [`Self::blocks`] with a figure (the report's dot plot) after the summary, term and change
+    /// tables, before the sections and the long lists of text.
+    pub fn blocks_with(&self, layout: &Layout, figure: Option<Block>) -> Vec<Block> {
         let lang = layout.lang;
         let (h1, h2) = (layout.level, layout.level + 1);
         let mut out = vec![Block::Heading(
@@ -820,6 +826,7 @@ impl PairPresentation {
         self.article_blocks(layout, &mut out);
         self.term_blocks(layout, &mut out);
         self.change_blocks(layout, &mut out);
+        out.extend(figure);
         self.section_blocks(layout, &mut out);
         if layout.show.added {
             self.run_blocks(layout, PairKind::Added, &mut out);

@@ -12,6 +12,7 @@ pub use outline::Detail;
 
 use super::chart::ChartSpec;
 use super::labels::Lang;
+use super::pair::PairPresentation;
 use super::{Block, ChartId, TableId};
 use crate::report::Report;
 use serde::Serialize;
@@ -44,8 +45,15 @@ impl ReportPresentation {
     /// The report's presentation in `lang`; `redlines`: each shown pair has its Word redline.
     pub fn of(report: &Report, lang: Lang, redlines: bool) -> Self {
         let charts = charts::chart_specs(report, lang);
-        let blocks = outline::outline(report, &charts, lang, redlines, Detail::Full);
-        let brief = outline::outline(report, &charts, lang, redlines, Detail::Brief);
+        // Each shown pair's presentation, made once for the briefing, the pairs and the trends.
+        let shown: Vec<PairPresentation> = report
+            .comparisons
+            .iter()
+            .take(PAIRS_SHOWN)
+            .map(PairPresentation::of)
+            .collect();
+        let blocks = outline::outline(report, &charts, &shown, lang, redlines, Detail::Full);
+        let brief = outline::outline(report, &charts, &shown, lang, redlines, Detail::Brief);
         let mut table_ids: Vec<TableId> = tables::tables(report)
             .into_iter()
             .map(|(id, _)| id)

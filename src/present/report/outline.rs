@@ -69,15 +69,16 @@ const BRIEF_ROWS: usize = 3;
 pub fn outline(
     report: &Report,
     charts: &[ChartSpec],
+    shown: &[PairPresentation],
     lang: Lang,
     redlines: bool,
     detail: Detail,
 ) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(1, super::report_title(report, lang))];
-    briefing(report, lang, &mut blocks);
+    briefing(report, shown, lang, &mut blocks);
     overview(report, charts, lang, &mut blocks);
     match detail {
-        Detail::Full => pairs(report, charts, lang, redlines, detail, &mut blocks),
+        Detail::Full => pairs(report, charts, shown, lang, redlines, detail, &mut blocks),
         // The briefing speaks of every shown pair: the evidence is named, not repeated.
         Detail::Brief if !report.comparisons.is_empty() => {
             blocks.push(Block::Heading(
@@ -99,7 +100,7 @@ pub fn outline(
         Detail::Brief => {}
     }
     traces(report, charts, lang, &mut blocks);
-    trends(report, charts, lang, &mut blocks);
+    trends(report, charts, shown, lang, &mut blocks);
     keyness(report, charts, lang, &mut blocks);
     formulations(report, charts, lang, &mut blocks);
     if detail == Detail::Full {
@@ -117,7 +118,7 @@ const BRIEFING_TERMS: usize = 5;
 /// The opening a staff writer can paste: for the corpus, the formulations that spread and where;
 /// for each compared pair, how much of B comes from A, B's new formulations (new to the corpus
 /// first), those dropped, the main changes of formulation and B's own sections, each cited.
-fn briefing(report: &Report, lang: Lang, out: &mut Vec<Block>) {
+fn briefing(report: &Report, shown: &[PairPresentation], lang: Lang, out: &mut Vec<Block>) {
     out.push(Block::Heading(2, lang.pick("要点", "Briefing").into()));
     let year_of: std::collections::HashMap<&str, Option<i32>> = report
         .docs
@@ -177,8 +178,7 @@ fn briefing(report: &Report, lang: Lang, out: &mut Vec<Block>) {
             ),
         }));
     }
-    for c in report.comparisons.iter().take(BRIEFING_PAIRS) {
-        let p = PairPresentation::of(c);
+    for p in shown.iter().take(BRIEFING_PAIRS) {
         let b_year = year_of.get(p.b.id.as_str()).copied().flatten();
         out.push(Block::Heading(3, format!("{} → {}", p.a.label, p.b.label)));
         out.push(Block::List(p.briefing(
@@ -760,6 +760,7 @@ fn findings(report: &Report, lang: Lang, out: &mut Vec<Block>) {
 fn pairs(
     report: &Report,
     charts: &[ChartSpec],
+    shown_pairs: &[PairPresentation],
     lang: Lang,
     redlines: bool,
     detail: Detail,
@@ -805,15 +806,10 @@ fn pairs(
                 compact: false,
             },
         };
-        let mut blocks = PairPresentation::of(c).blocks(&layout);
         // The dot plot goes after the summary and term tables, before the long lists of text.
-        let at = blocks
-            .iter()
-            .position(|b| matches!(b, Block::Heading(4, h) if h == lang.pick("各部分：沿用与新写", "Each section: taken over and own")))
-            .unwrap_or(blocks.len());
-        if detail == Detail::Full {
-            blocks.insert(at, chart_block(charts, ChartId::DotPlot(k), lang));
-        }
+        let figure =
+            (detail == Detail::Full).then(|| chart_block(charts, ChartId::DotPlot(k), lang));
+        let mut blocks = shown_pairs[k].blocks_with(&layout, figure);
         if redlines {
             // Right under the pair's heading: the file a writer opens next.
             blocks.insert(
@@ -872,7 +868,13 @@ fn shared_passages(c: &crate::compare::Comparison, top: usize, lang: Lang, out: 
     ));
 }
 
-fn trends(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>) {
+fn trends(
+    report: &Report,
+    charts: &[ChartSpec],
+    shown: &[PairPresentation],
+    lang: Lang,
+    out: &mut Vec<Block>,
+) {
     out.push(Block::Heading(
         2,
         lang.pick("用词趋势", "Term trends").into(),
@@ -926,7 +928,7 @@ fn trends(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block
             .map(|x| row(x))
             .collect(),
     ));
-    presence_changes(report, &all, lang, out);
+    presence_changes(report, shown, &all, lang, out);
     out.push(para(lang.pick(
         "斜率为按年份加权最小二乘估计的每万字频率变化；q 为 Cochran–Armitage 趋势检验经 Benjamini–Hochberg 校正后的值；只计入至少出现在两份文档中的词语。",
         "Slope: size-weighted least squares of the rate per 10,000 Han characters on the year; q: Cochran–Armitage trend test, Benjamini–Hochberg adjusted; terms in at least two documents.",
@@ -937,15 +939,15 @@ fn trends(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block
 /// trend to test), the terms one has and the other lacks, from the pair comparison.
 fn presence_changes(
     report: &Report,
+    shown: &[PairPresentation],
     all: &[&crate::stats::trends::TermTrend],
     lang: Lang,
     out: &mut Vec<Block>,
 ) {
     let top = report.options.top;
     if report.docs.len() == 2
-        && let Some(c) = report.comparisons.first()
+        && let Some(p) = shown.first()
     {
-        let p = PairPresentation::of(c);
         out.push(para(match lang {
             Lang::Zh => format!(
                 "只有两份文件，无法检验趋势：下面是《{}》有而《{}》没有的提法与词语，以及反过来不再出现的。",
