@@ -39,7 +39,7 @@ del{background:var(--del);color:#9b1c1c}ins{background:var(--ins);color:#14612a;
 cite{font-style:normal;color:var(--muted);font-size:.85em;white-space:nowrap}\
 figure{margin:1rem 0;break-inside:avoid}figure svg{width:100%;height:auto;max-width:900px;display:block}\
 figcaption{color:var(--muted);font-size:.9rem}\
-@media (max-width:600px){body{font-size:15px;padding:.6rem}h1{font-size:1.4rem}th,td{min-width:6.5em;overflow-wrap:anywhere}}\
+@media (max-width:600px){body{font-size:15px;padding:.6rem}h1{font-size:1.4rem}th,td{min-width:6.5em;overflow-wrap:anywhere}figure{overflow-x:auto}figure svg{min-width:620px}}\
 nav ul{list-style:none;padding-left:1.2em;margin:.2rem 0}nav>ul{padding-left:0}\
 @page{size:A4;margin:18mm 16mm}\
 @media print{body{max-width:none}.scroll{overflow:visible}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
