@@ -110,6 +110,9 @@ pub struct Report {
     pub corpus: Corpus,
     pub docs: Vec<DocInfo>,
     pub plan: Vec<PlannedPair>,
+    /// Each planned pair's shared text, from the corpus-wide reuse.
+    pub shared: Vec<PairShared>,
+    /// The first [`PAIRS_COMPARED`] planned pairs, compared in full.
     pub comparisons: Vec<Comparison>,
     /// The documents of the heatmap: all of them, or on a large corpus the most reused ones.
     pub heatmap_docs: Vec<usize>,
@@ -241,6 +244,7 @@ pub fn build(
         MAX_COMPARED,
     );
     plan = compared;
+    let shared = pair_shared(&plan, &reuse_docs, &reuse.result);
     drop(reuse_docs);
     // The reuse part of the report (tables, coverage chart) is shown for a corpus too large to
     // read pair by pair, or when passim found it; a small one keeps the pairs' own charts.
@@ -248,8 +252,10 @@ pub fn build(
     // Each document's sources stay for its own formulations, shown or not.
     let sources = reuse.sources.clone();
     let reuse = shown.then_some(reuse);
-    // Each document of the plan tokenized, counted and copied once, for all the pairs it is in.
-    let mut in_plan: Vec<usize> = plan.iter().flat_map(|p| [p.a, p.b]).collect();
+    // The pairs shown in detail are compared in full; each of their documents is tokenized,
+    // counted and copied once, for all the pairs it is in.
+    let detailed = &plan[..plan.len().min(PAIRS_COMPARED)];
+    let mut in_plan: Vec<usize> = detailed.iter().flat_map(|p| [p.a, p.b]).collect();
     in_plan.sort_unstable();
     in_plan.dedup();
     let sides: rustc_hash::FxHashMap<usize, Side> = in_plan
@@ -259,8 +265,8 @@ pub fn build(
             Side::of(std::sync::Arc::new(corpus.documents[d].clone()), segmenter)
         }))
         .collect();
-    let done = crate::progress::Count::new(plan.len(), "compare: pairs");
-    let comparisons = parallel_map(&plan, |p| {
+    let done = crate::progress::Count::new(detailed.len(), "compare: pairs");
+    let comparisons = parallel_map(detailed, |p| {
         let comparison = compare_sides(&sides[&p.a], &sides[&p.b], segmenter, &options.align);
         done.tick();
         comparison
@@ -340,6 +346,7 @@ pub fn build(
         docs,
         plan,
         plan_left_out,
+        shared,
         comparisons,
         heatmap_docs,
         reuse,
@@ -525,8 +532,50 @@ fn traced_bases(
         .collect()
 }
 
-/// Most planned pairs compared in one report; `--pairs` chooses others.
+/// Most planned pairs in one report; `--pairs` chooses others.
 pub const MAX_COMPARED: usize = 300;
+/// Planned pairs compared in full (sentence alignment, phrase diff, formulation changes, redline):
+/// those the report shows in detail. The rest of the plan is measured by the corpus-wide reuse
+/// ([`PairShared`]), which the report has computed anyway.
+pub const PAIRS_COMPARED: usize = 30;
+
+/// A planned pair as the corpus-wide reuse measures it, whether compared in full or not.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct PairShared {
+    /// Characters in passages the two share (stock phrases left out), each counted once, on the
+    /// side the reuse stage counts them (B's, unless B came first).
+    pub shared_chars: usize,
+    /// `shared_chars` over B's characters (at most 1).
+    pub share_of_b: f64,
+}
+
+/// Each planned pair's shared text from the corpus-wide reuse (none when they share nothing).
+fn pair_shared(plan: &[PlannedPair], docs: &[ReuseDoc], result: &ReuseResult) -> Vec<PairShared> {
+    let by_pair: rustc_hash::FxHashMap<(usize, usize), &crate::reuse::ReusePair> = result
+        .pairs
+        .iter()
+        .map(|p| ((p.source as usize, p.target as usize), p))
+        .collect();
+    plan.iter()
+        .map(|p| {
+            if let Some(r) = by_pair.get(&(p.a, p.b)) {
+                return PairShared {
+                    shared_chars: r.shared_chars,
+                    share_of_b: r.share_of_target,
+                };
+            }
+            by_pair
+                .get(&(p.b, p.a))
+                .map_or_else(PairShared::default, |r| {
+                    let b_chars = docs[p.b].text.chars().count().max(1);
+                    PairShared {
+                        shared_chars: r.shared_chars,
+                        share_of_b: (r.shared_chars as f64 / b_chars as f64).min(1.0),
+                    }
+                })
+        })
+        .collect()
+}
 /// Most documents in the heatmap.
 pub const MAX_HEATMAP: usize = 60;
 

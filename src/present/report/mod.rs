@@ -17,8 +17,9 @@ use super::{Block, ChartId, TableId};
 use crate::report::Report;
 use serde::Serialize;
 
-/// Pairs shown in the documents (summary, dot plot, sentences); the tables hold all.
-pub const PAIRS_SHOWN: usize = 30;
+/// Pairs shown in the documents (summary, dot plot, sentences): those compared in full; the
+/// tables hold all planned pairs.
+pub const PAIRS_SHOWN: usize = crate::report::PAIRS_COMPARED;
 
 /// What the report shows, in every format.
 #[derive(Debug, Clone, Serialize)]

@@ -166,15 +166,15 @@ fn briefing(report: &Report, shown: &[PairPresentation], lang: Lang, out: &mut V
     if report.comparisons.is_empty() {
         return;
     }
-    if report.comparisons.len() > BRIEFING_PAIRS {
+    if report.plan.len() > BRIEFING_PAIRS {
         out.push(para(match lang {
             Lang::Zh => format!(
-                "以下为前 {BRIEFING_PAIRS} 对比较的要点（共 {} 对，见“逐对比较”与 tables/pairs）。",
-                report.comparisons.len()
+                "以下为前 {BRIEFING_PAIRS} 对的要点（计划共 {} 对，见“逐对比较”与 tables/pairs）。",
+                report.plan.len()
             ),
             Lang::En => format!(
-                "The first {BRIEFING_PAIRS} of {} compared pairs (all in “Pair by pair” and tables/pairs).",
-                report.comparisons.len()
+                "The first {BRIEFING_PAIRS} of {} planned pairs (all in “Pair by pair” and tables/pairs).",
+                report.plan.len()
             ),
         }));
     }
@@ -616,13 +616,13 @@ fn plan(report: &Report, lang: Lang, out: &mut Vec<Block>) {
     }
     let planned = report.plan.len() + report.plan_left_out.len();
     if planned > shown {
-        let compared = report.plan.len();
+        let measured = report.plan.len().saturating_sub(report.comparisons.len());
         let mut note = match lang {
             Lang::Zh => format!(
-                "共计划 {planned} 对，比较了其中 {compared} 对（全部见 tables/pairs），上表列出前 {shown} 对。"
+                "共计划 {planned} 对，上表列出前 {shown} 对：这些逐句比较，其余 {measured} 对只按全语料查重计共有文字（全部见 tables/pairs）。"
             ),
             Lang::En => format!(
-                "{planned} pairs planned and {compared} compared (all in tables/pairs); the first {shown} are listed above."
+                "{planned} pairs planned; the first {shown}, listed above, are compared sentence by sentence, the other {measured} measured by their shared text from corpus-wide reuse (all in tables/pairs)."
             ),
         };
         if !report.plan_left_out.is_empty() {
@@ -772,15 +772,19 @@ fn pairs(
     ));
     let top = report.options.top;
     let shown = super::PAIRS_SHOWN;
-    if report.comparisons.len() > shown {
-        out.push(para(format!(
-            "{} {shown} {}",
-            lang.pick("以下只列出前", "Only the first"),
-            lang.pick(
-                "对；全部对齐结果见 tables/pairs 与 tables/alignments。",
-                "pairs are shown; all of them are in tables/pairs and tables/alignments.",
-            )
-        )));
+    if report.plan.len() > report.comparisons.len() {
+        out.push(para(match lang {
+            Lang::Zh => format!(
+                "以下为逐句比较的前 {} 对；计划中的其余 {} 对只计共有文字，见 tables/pairs。",
+                report.comparisons.len(),
+                report.plan.len() - report.comparisons.len()
+            ),
+            Lang::En => format!(
+                "The first {} planned pairs, compared sentence by sentence; the other {} are measured by their shared text only (tables/pairs).",
+                report.comparisons.len(),
+                report.plan.len() - report.comparisons.len()
+            ),
+        }));
     }
     for (k, c) in report.comparisons.iter().enumerate().take(shown) {
         let layout = match detail {

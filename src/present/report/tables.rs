@@ -202,6 +202,9 @@ fn pairs_table(report: &Report) -> Table {
         ("doc_a", ColumnType::Str),
         ("doc_b", ColumnType::Str),
         ("reason", ColumnType::Str),
+        ("compared", ColumnType::Bool),
+        ("shared_chars", ColumnType::Int),
+        ("shared_share", ColumnType::Float),
         ("copy_ratio", ColumnType::Float),
         ("verbatim_ratio", ColumnType::Float),
         ("kept_ratio", ColumnType::Float),
@@ -209,20 +212,34 @@ fn pairs_table(report: &Report) -> Table {
         ("moved", ColumnType::Int),
         ("formulation_changes", ColumnType::Int),
     ]);
-    for (k, (p, c)) in report.plan.iter().zip(&report.comparisons).enumerate() {
-        let cov = &c.alignment.coverage;
-        table.push(vec![
+    // Every planned pair with its shared text; the pairs compared in full with their sentence
+    // measures (empty for the others).
+    for (k, p) in report.plan.iter().enumerate() {
+        let shared = report.shared.get(k).copied().unwrap_or_default();
+        let mut row = vec![
             Value::from(k),
-            c.a.id.as_str().into(),
-            c.b.id.as_str().into(),
+            report.docs[p.a].id.as_str().into(),
+            report.docs[p.b].id.as_str().into(),
             p.reason.label_en().into(),
-            cov.copy_ratio.into(),
-            cov.verbatim_ratio.into(),
-            cov.kept_ratio.into(),
-            cov.passage_ratio.into(),
-            c.alignment.count(PairKind::Moved).into(),
-            c.diff.formulation_changes.len().into(),
-        ]);
+            Value::Bool(k < report.comparisons.len()),
+            shared.shared_chars.into(),
+            shared.share_of_b.into(),
+        ];
+        match report.comparisons.get(k) {
+            Some(c) => {
+                let cov = &c.alignment.coverage;
+                row.extend([
+                    cov.copy_ratio.into(),
+                    cov.verbatim_ratio.into(),
+                    cov.kept_ratio.into(),
+                    cov.passage_ratio.into(),
+                    c.alignment.count(PairKind::Moved).into(),
+                    c.diff.formulation_changes.len().into(),
+                ]);
+            }
+            None => row.extend(std::iter::repeat_n(Value::Null, 6)),
+        }
+        table.push(row);
     }
     table
 }
