@@ -745,3 +745,117 @@ fn report_xlsx_holds_the_tables_as_typed_sheets() {
             .is_match(&documents)
     );
 }
+
+/// Debian's headless Chromium (or Chrome), when installed.
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|name| {
+            std::process::Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// The page's DOM after its script ran, opened at `#fragment`.
+fn dom(browser: &str, page: &Path, fragment: &str) -> String {
+    let url = format!("file://{}#{fragment}", page.display());
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+        ])
+        .arg(url)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of the element with `id` in a dumped DOM.
+fn element<'d>(dom: &'d str, open: &str, close: &str) -> &'d str {
+    let start = dom.find(open).unwrap_or_else(|| panic!("{open} in the page"));
+    let end = start + dom[start..].find(close).unwrap();
+    &dom[start..end]
+}
+
+#[test]
+fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no headless Chromium");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("samples");
+    report(&common::corpus_dir(), &out, &["--formats", "html"]);
+    let page = out.join("index.html");
+    let html = fs::read_to_string(&page).unwrap();
+    // Without the script the page is the static report: the controls are hidden.
+    assert!(html.contains("<div id=\"explore\" hidden>"));
+    for fetch in ["src=\"http", "href=\"http", "<link", "fetch(", "XMLHttpRequest", "import("] {
+        assert!(!html.contains(fetch), "nothing fetched: {fetch}");
+    }
+
+    // A click on a formulation named in a table opens its contexts, each with file:line: 网络强国
+    // stands 14 times in the samples (5 in 000, 3 in 001, 6 in 003), as `tifa kwic` counts.
+    let opened = dom(browser, &page, "term=网络强国");
+    assert!(!opened.contains("<div id=\"explore\" hidden"), "the script ran");
+    let contexts = element(&opened, "<aside id=\"contexts\"", "</aside>");
+    assert_eq!(contexts.matches("<li>").count(), 14, "{contexts}");
+    assert!(contexts.contains("<mark>网络强国</mark>"));
+    assert!(contexts.contains("000_9ef17a759cacbb40.txt:9"), "{contexts}");
+    assert!(contexts.contains("003_8f909af7e5320190.txt:1"));
+
+    // Search: the box lists the matching terms.
+    let searched = dom(browser, &page, "q=网络");
+    let results = element(&searched, "<div id=\"explore-results\"", "</div>");
+    assert!(results.contains(">网络强国</button>"), "{results}");
+
+    // Filters: the county documents only — the contexts keep 000, 001 and 003 (all county);
+    // the provincial level leaves none, and table rows naming only 002 (provincial) are hidden
+    // under a county filter, those naming a county document shown.
+    let county = dom(browser, &page, "term=网络强国&level=县级");
+    let contexts = element(&county, "<aside id=\"contexts\"", "</aside>");
+    assert_eq!(contexts.matches("<li>").count(), 14);
+    let provincial = dom(browser, &page, "term=网络强国&level=省级");
+    let contexts = element(&provincial, "<aside id=\"contexts\"", "</aside>");
+    assert_eq!(contexts.matches("<li>").count(), 0);
+    assert!(contexts.contains("当前筛选下没有出现"));
+    let hidden_rows: Vec<&str> = county
+        .split("<tr")
+        .filter(|row| row.starts_with(" hidden"))
+        .collect();
+    assert!(!hidden_rows.is_empty(), "some rows name the provincial document only");
+    for row in &hidden_rows {
+        assert!(row.contains("002_bc77ca63347c2d83"), "{row}");
+        assert!(!row.contains("000_9ef17a759cacbb40"), "{row}");
+    }
+
+    // Sorting: the document table by its Han characters, ascending.
+    let tables: Vec<&str> = html.split("<table>").skip(1).collect();
+    let (t, c) = tables
+        .iter()
+        .enumerate()
+        .find_map(|(t, table)| {
+            let header = &table[..table.find("</thead>").unwrap()];
+            let cells: Vec<&str> = header.split("<th>").skip(1).collect();
+            cells.iter().position(|h| h.starts_with("汉字数")).map(|c| (t, c))
+        })
+        .unwrap();
+    let sorted = dom(browser, &page, &format!("sort={t}.{c}"));
+    let table = sorted.split("<table>").nth(t + 1).unwrap();
+    let column: Vec<u64> = table
+        .split("<tr")
+        .skip(2)
+        .filter_map(|row| {
+            let cell = row.split("<td>").nth(c + 1)?;
+            cell[..cell.find("</td>")?].replace(',', "").parse().ok()
+        })
+        .collect();
+    assert_eq!(column.len(), 4, "{table}");
+    assert!(column.windows(2).all(|w| w[0] <= w[1]), "{column:?}");
+    assert!(sorted.contains("aria-sort=\"ascending\""));
+}

@@ -187,7 +187,7 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
             text::render(&presentation.blocks(&layout), &TextStyle { color, width })
         }
         DiffFormat::Md => markdown::render(&presentation.blocks(&layout), &[]),
-        DiffFormat::Html => html::render(&presentation.blocks(&layout), &[], args.lang),
+        DiffFormat::Html => html::render(&presentation.blocks(&layout), &[], args.lang, None),
         DiffFormat::Json => diff_json(&c, &presentation)?,
         DiffFormat::Docx | DiffFormat::DocxTable => {
             let Some(path) = &args.out else {

@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod corpus;
+pub mod explore;
 pub mod fmt;
 pub mod labels;
 pub mod pair;
@@ -47,6 +48,28 @@ pub enum Block {
         rows: Vec<Vec<Vec<Inline>>>,
     },
     Chart(ChartId),
+    /// Blocks shown folded under `summary` where the format can fold (HTML's `<details>`), in
+    /// full elsewhere ([`unfolded`]).
+    Details {
+        summary: String,
+        blocks: Vec<Block>,
+    },
+}
+
+/// `blocks` with every [`Block::Details`] replaced by the blocks it holds: what formats that
+/// cannot fold (Markdown, Word, the terminal) print.
+pub fn unfolded(blocks: &[Block]) -> std::borrow::Cow<'_, [Block]> {
+    if !blocks.iter().any(|b| matches!(b, Block::Details { .. })) {
+        return std::borrow::Cow::Borrowed(blocks);
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Details { blocks, .. } => out.extend(unfolded(blocks).into_owned()),
+            other => out.push(other.clone()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The charts a report draws: each has one file stem under `charts/`.

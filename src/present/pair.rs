@@ -1140,7 +1140,13 @@ impl PairPresentation {
                 item
             })
             .collect();
-        out.push(Block::List(items));
+        out.push(Block::Details {
+            summary: match lang {
+                Lang::Zh => format!("展开 {shown} 段"),
+                Lang::En => format!("Show {shown} runs"),
+            },
+            blocks: vec![Block::List(items)],
+        });
     }
 
     fn changed_blocks(&self, layout: &Layout, out: &mut Vec<Block>) {
@@ -1197,14 +1203,21 @@ impl PairPresentation {
             )));
             return;
         }
-        out.push(table(
-            &[
-                lang.pick("B 句（删除/新增）", "B sentence (deleted/inserted)"),
-                lang.pick("出处", "where"),
-                lang.pick("类型 · 程度 · 相似度", "kind · class · similarity"),
-            ],
-            rows,
-        ));
+        let summary = match lang {
+            Lang::Zh => format!("展开 {} 对句子", rows.len()),
+            Lang::En => format!("Show {} sentence pairs", rows.len()),
+        };
+        out.push(Block::Details {
+            summary,
+            blocks: vec![table(
+                &[
+                    lang.pick("B 句（删除/新增）", "B sentence (deleted/inserted)"),
+                    lang.pick("出处", "where"),
+                    lang.pick("类型 · 程度 · 相似度", "kind · class · similarity"),
+                ],
+                rows,
+            )],
+        });
     }
 }
 

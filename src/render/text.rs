@@ -23,8 +23,10 @@ type Piece = (String, &'static str, &'static str);
 
 pub fn render(blocks: &[Block], style: &TextStyle) -> String {
     let mut out = String::new();
-    for block in blocks {
+    for block in crate::present::unfolded(blocks).iter() {
         match block {
+            // Unfolded above.
+            Block::Details { .. } => {}
             Block::Heading(level, title) => {
                 let marker = if *level <= 1 { "" } else { "── " };
                 let piece = (format!("{marker}{title}"), bold(style), reset(style));

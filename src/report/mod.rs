@@ -141,6 +141,9 @@ pub struct Report {
     pub matrix: Option<crate::stats::matrix::FormulationMatrix>,
     pub lists: Vec<EnumerationList>,
     pub kwic: Vec<(String, Vec<KwicLine>)>,
+    /// The contexts of every term the report's tables name (formulations, trends, key terms,
+    /// each shown pair's new and dropped formulations), for the interactive page to look up.
+    pub contexts: Vec<(String, Vec<KwicLine>)>,
     /// Where the first watched terms fall in each document (at most [`MAX_DISPERSION_TERMS`]).
     pub dispersions: Vec<crate::stats::dispersion::Dispersion>,
     /// The same terms' collocates (±5 words, log Dice, at least twice), per year when the corpus
@@ -302,9 +305,18 @@ pub fn build(
         .flat_map(enumeration_lists)
         .collect();
     let kwic_terms = kwic_terms(&comparisons, &trends, options.top.min(5));
-    let placed: Vec<_> = kwic_many_placed(&corpus.documents, &kwic_terms, 20, segmenter)
-        .into_iter()
-        .filter(|(_, lines, _)| !lines.is_empty())
+    // Every term the report's tables name, with its contexts for the interactive page; each
+    // document segmented once for all of them.
+    let named = named_terms(&kwic_terms, &comparisons, &formulations, &trends, &keyness);
+    let (placed, contexts): (Vec<_>, Vec<_>) =
+        kwic_many_placed(&corpus.documents, &named, 20, segmenter)
+            .into_iter()
+            .filter(|(_, lines, _)| !lines.is_empty())
+            .partition(|(term, _, _)| kwic_terms.contains(term));
+    let contexts: Vec<(String, Vec<KwicLine>)> = placed
+        .iter()
+        .map(|(term, lines, _)| (term.clone(), lines.clone()))
+        .chain(contexts.into_iter().map(|(term, lines, _)| (term, lines)))
         .collect();
     let dispersions: Vec<crate::stats::dispersion::Dispersion> = placed
         .iter()
@@ -362,6 +374,7 @@ pub fn build(
         matrix,
         lists,
         kwic,
+        contexts,
         dispersions,
         collocates,
         traces,
@@ -844,6 +857,66 @@ fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec
         }
     }
     terms
+}
+
+/// Most terms whose contexts the interactive page carries.
+pub const MAX_NAMED_TERMS: usize = 300;
+/// Rows of each ranked list whose terms the page can look up.
+const NAMED_PER_LIST: usize = 20;
+
+/// The terms the report's tables name, each once, most prominent first: the most changed terms,
+/// the formulations, each shown pair's new and dropped formulations, the strongest trends and the
+/// key terms of each comparison; at most [`MAX_NAMED_TERMS`].
+fn named_terms(
+    kwic_terms: &[String],
+    comparisons: &[Comparison],
+    formulations: &[FormulationStat],
+    trends: &[TermTrend],
+    keyness: &[KeynessComparison],
+) -> Vec<String> {
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut out: Vec<String> = Vec::new();
+    let lists: Vec<Vec<&str>> = vec![
+        kwic_terms.iter().map(String::as_str).collect(),
+        formulations
+            .iter()
+            .take(MAX_NAMED_TERMS / 3)
+            .map(|f| f.text.as_str())
+            .collect(),
+        comparisons
+            .iter()
+            .flat_map(|c| {
+                let new = c.terms.new.iter().take(NAMED_PER_LIST / 2);
+                let dropped = c.terms.dropped.iter().take(NAMED_PER_LIST / 2);
+                new.chain(dropped).map(|d| d.term.as_str())
+            })
+            .collect(),
+        trends
+            .iter()
+            .filter(|t| t.level == "all" && t.hidden.is_none())
+            .take(NAMED_PER_LIST * 2)
+            .map(|t| t.term.as_str())
+            .collect(),
+        keyness
+            .iter()
+            .flat_map(|k| {
+                k.rows
+                    .iter()
+                    .filter(|r| r.hidden.is_none())
+                    .take(NAMED_PER_LIST)
+                    .map(|r| r.term.as_str())
+            })
+            .collect(),
+    ];
+    for term in lists.into_iter().flatten() {
+        if out.len() >= MAX_NAMED_TERMS {
+            break;
+        }
+        if seen.insert(term) {
+            out.push(term.to_string());
+        }
+    }
+    out
 }
 
 /// The items of two lists taken in turn (a, b, a, b, …, then the rest of the longer one).

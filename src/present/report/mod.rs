@@ -40,6 +40,8 @@ pub struct ReportPresentation {
     pub redlines: Vec<String>,
     /// The collation page of each trace that has one (`collations/…`).
     pub collations: Vec<String>,
+    /// What index.html's search, filters and contexts look up.
+    pub explore: super::explore::Explore,
 }
 
 impl ReportPresentation {
@@ -78,6 +80,7 @@ impl ReportPresentation {
                 .into_iter()
                 .map(|(k, _)| collation_path(k))
                 .collect(),
+            explore: super::explore::Explore::of(report, lang),
         }
     }
 

@@ -71,8 +71,10 @@ pub fn render(
                 .align(AlignmentType::Center),
         ),
     );
-    for block in blocks {
+    for block in crate::present::unfolded(blocks).iter() {
         doc = match block {
+            // Unfolded above.
+            Block::Details { .. } => doc,
             Block::Heading(level, text) => doc.add_paragraph(
                 Paragraph::new()
                     .add_run(Run::new().add_text(xml_safe(text)))

@@ -1,8 +1,11 @@
 //! `index.html`: the outline ([`Block`]s) and charts → one self-contained page: CSS inline, charts
-//! inline as SVG (each with a `<title>`), no script, nothing fetched; a header, a table of contents
+//! inline as SVG (each with a `<title>`), nothing fetched; with the report's [`Explore`] data
+//! embedded, a small script of ours (`assets/js/explore.js`) adds search, filters by level, year
+//! and region, contexts on a click and sortable tables to the static page; a header, a table of contents
 //! (`<nav>`) linked to anchored headings, and the body in `<main>`. Readable on a phone (fluid width, tables scroll) and
 //! printable (charts and rows never split across pages). All document text is escaped.
 
+use crate::present::explore::Explore;
 use crate::present::labels::Lang;
 use crate::present::{Block, Inline};
 use crate::render::charts::{self, Chart};
@@ -44,7 +47,31 @@ nav ul{list-style:none;padding-left:1.2em;margin:.2rem 0}nav>ul{padding-left:0}\
 @page{size:A4;margin:18mm 16mm}\
 @media print{body{max-width:none}.scroll{overflow:visible}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
 
-pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
+/// The page's script: search, filters, contexts and sortable tables over the embedded data.
+const SCRIPT: &str = include_str!("../../../assets/js/explore.js");
+
+const EXPLORE_STYLE: &str = "\
+#explore{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);\
+padding:.4rem 0;display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;font-size:.92rem}\
+#explore[hidden],#contexts[hidden]{display:none}\
+#explore input{flex:1 1 12rem;min-width:10rem;padding:.3rem .5rem;font:inherit}\
+#explore select{font:inherit;padding:.2rem}#explore-results{flex-basis:100%;display:flex;flex-wrap:wrap;gap:.3rem}\
+#explore-results:empty{display:none}\
+button.term{font:inherit;border:1px solid var(--line);background:#f4f4f6;border-radius:3px;padding:.1rem .4rem;cursor:pointer}\
+.term{cursor:pointer;text-decoration:underline dotted #b22222}\
+#contexts{position:sticky;bottom:0;z-index:2;background:#fffdf6;border:1px solid var(--line);\
+padding:.5rem .8rem;max-height:45vh;overflow:auto;margin:.5rem 0}\
+.contexts-head button{float:right;font:inherit}.contexts-lines{padding-left:1.6em;margin:.3rem 0}\
+.contexts-lines .left{color:var(--muted)}.contexts-lines .right{color:var(--muted)}\
+mark{background:#fff1a8}.note{color:var(--muted);font-size:.85rem}\
+body.filtered .filter-note{display:block}.filter-note{display:none;color:var(--muted);font-size:.85rem;flex-basis:100%}\
+th[aria-sort=ascending]::after{content:' ▲'}th[aria-sort=descending]::after{content:' ▼'}\
+details>summary{cursor:pointer;color:#b22222;margin:.3rem 0}\
+@media print{#explore,#contexts{display:none}}";
+
+/// The page of `blocks`; with `explore`, the search, filters, contexts and sortable tables too
+/// (the report's index.html), its data embedded in the page.
+pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang, explore: Option<&Explore>) -> String {
     let html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" };
     let title = blocks
         .iter()
@@ -53,70 +80,148 @@ pub fn render(blocks: &[Block], charts: &[Chart], lang: Lang) -> String {
             _ => None,
         })
         .unwrap_or("tifa");
-    let mut out = String::new();
+    let mut page = Page {
+        out: String::new(),
+        blocks,
+        charts,
+        lang,
+        explore,
+        main_open: false,
+        anchor: 0,
+        parts: 0,
+    };
+    let style = if explore.is_some() {
+        format!("{STYLE}{EXPLORE_STYLE}")
+    } else {
+        STYLE.to_string()
+    };
     let _ = write!(
-        out,
+        page.out,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n",
         escape(title)
     );
-    let mut main_open = false;
-    let mut anchor = 0;
-    // The first part (the briefing) opens the page; the contents follow it.
-    let mut parts = 0;
     for block in blocks {
-        match block {
-            Block::Heading(1, text) if !main_open => {
-                let _ = writeln!(out, "<header><h1>{}</h1></header>", escape(text));
-                out.push_str("<main>\n");
-                main_open = true;
-            }
-            Block::Heading(level, text) => {
-                if !main_open {
-                    out.push_str("<main>\n");
-                    main_open = true;
-                }
-                if *level == 2 {
-                    parts += 1;
-                    if parts == 2 {
-                        contents(blocks, lang, &mut out);
-                    }
-                }
-                if *level <= CONTENTS_DEPTH {
-                    anchor += 1;
-                    let _ = writeln!(
-                        out,
-                        "<h{level} id=\"s{anchor}\">{}</h{level}>",
-                        escape(text)
-                    );
-                } else {
-                    let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
-                }
-            }
-            Block::Paragraph(inlines) => {
-                let _ = writeln!(out, "<p>{}</p>", inline(inlines));
-            }
-            Block::Table { header, rows } => table(header, rows, &mut out),
-            Block::List(items) => {
-                out.push_str("<ul>\n");
-                for item in items {
-                    let _ = writeln!(out, "<li>{}</li>", inline(item));
-                }
-                out.push_str("</ul>\n");
-            }
-            Block::Chart(id) => {
-                if let Some(chart) = charts::find(charts, *id) {
-                    figure(chart, &mut out);
-                }
-            }
-        }
+        page.block(block);
     }
-    if main_open {
+    let mut out = page.out;
+    if page.main_open {
         out.push_str("</main>\n");
+    }
+    if let Some(explore) = explore {
+        // JSON inside a script element: `<` escaped so that no text closes the element.
+        let json = serde_json::to_string(explore)
+            .expect("plain values")
+            .replace('<', "\\u003c");
+        let _ = writeln!(
+            out,
+            "<script type=\"application/json\" id=\"tifa-data\">{json}</script>\n<script>{SCRIPT}</script>"
+        );
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The page being written, block by block.
+struct Page<'a> {
+    out: String,
+    blocks: &'a [Block],
+    charts: &'a [Chart],
+    lang: Lang,
+    explore: Option<&'a Explore>,
+    main_open: bool,
+    anchor: usize,
+    /// Level-2 parts so far: the first (the briefing) opens the page; the contents follow it.
+    parts: usize,
+}
+
+impl Page<'_> {
+    fn open_main(&mut self) {
+        if self.main_open {
+            return;
+        }
+        self.out.push_str("<main>\n");
+        self.main_open = true;
+        if let Some(explore) = self.explore {
+            // Hidden until the script shows them: without JavaScript the page is the report.
+            let l = &explore.labels;
+            let _ = writeln!(
+                self.out,
+                "<div id=\"explore\" hidden><input id=\"explore-q\" type=\"search\" placeholder=\"{}\" aria-label=\"{}\">\
+                 {}{}{}<div id=\"explore-results\"></div><p class=\"filter-note\">{}</p></div>\n\
+                 <aside id=\"contexts\" aria-label=\"{}\" hidden></aside>",
+                escape(&l.search),
+                escape(&l.search),
+                select("level", &l.level, &l.all),
+                select("year", &l.year, &l.all),
+                select("region", &l.region, &l.all),
+                escape(&l.filtered),
+                escape(&l.contexts),
+            );
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading(1, text) if !self.main_open => {
+                let _ = writeln!(self.out, "<header><h1>{}</h1></header>", escape(text));
+                self.open_main();
+            }
+            Block::Heading(level, text) => {
+                self.open_main();
+                if *level == 2 {
+                    self.parts += 1;
+                    if self.parts == 2 {
+                        contents(self.blocks, self.lang, &mut self.out);
+                    }
+                }
+                if *level <= CONTENTS_DEPTH {
+                    self.anchor += 1;
+                    let _ = writeln!(
+                        self.out,
+                        "<h{level} id=\"s{}\">{}</h{level}>",
+                        self.anchor,
+                        escape(text)
+                    );
+                } else {
+                    let _ = writeln!(self.out, "<h{level}>{}</h{level}>", escape(text));
+                }
+            }
+            Block::Paragraph(inlines) => {
+                let _ = writeln!(self.out, "<p>{}</p>", inline(inlines));
+            }
+            Block::Table { header, rows } => table(header, rows, &mut self.out),
+            Block::List(items) => {
+                self.out.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(self.out, "<li>{}</li>", inline(item));
+                }
+                self.out.push_str("</ul>\n");
+            }
+            Block::Chart(id) => {
+                if let Some(chart) = charts::find(self.charts, *id) {
+                    figure(chart, &mut self.out);
+                }
+            }
+            Block::Details { summary, blocks } => {
+                let _ = writeln!(self.out, "<details><summary>{}</summary>", escape(summary));
+                for inner in blocks {
+                    self.block(inner);
+                }
+                self.out.push_str("</details>\n");
+            }
+        }
+    }
+}
+
+/// A filter's drop-down, filled by the script from the documents.
+fn select(key: &str, label: &str, all: &str) -> String {
+    format!(
+        "<select id=\"explore-{key}\" aria-label=\"{0}\"><option value=\"\">{0}：{1}</option></select>",
+        escape(label),
+        escape(all)
+    )
 }
 
 fn inline(parts: &[Inline]) -> String {
@@ -236,7 +341,7 @@ mod tests {
 
     #[test]
     fn the_fixed_blocks_print_as_one_page_that_prints_on_a4() {
-        let html = super::render(&fixture::blocks(), &fixture::charts(), Lang::Zh);
+        let html = super::render(&fixture::blocks(), &fixture::charts(), Lang::Zh, None);
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
         assert!(html.contains("@page{size:A4"));
         // The briefing opens the page; the contents follow it, each part numbered once (by its

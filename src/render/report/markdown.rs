@@ -27,8 +27,10 @@ pub fn escape(s: &str) -> String {
 
 pub fn render(blocks: &[Block], charts: &[Chart]) -> String {
     let mut out = String::new();
-    for block in blocks {
+    for block in crate::present::unfolded(blocks).iter() {
         match block {
+            // Unfolded above.
+            Block::Details { .. } => {}
             Block::Heading(level, text) => {
                 let _ = writeln!(out, "{} {}\n", "#".repeat(*level as usize), escape(text));
             }

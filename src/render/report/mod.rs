@@ -323,7 +323,12 @@ pub fn emit_files<E: From<RenderError>>(
     if formats.has(Format::Html) {
         send(ReportFile::new(
             "index.html",
-            html::render(&presentation.blocks, &charts, lang),
+            html::render(
+                &presentation.blocks,
+                &charts,
+                lang,
+                Some(&presentation.explore),
+            ),
         ))?;
     }
     // The collations are pages of their own: one row per base sentence, a column per document.
