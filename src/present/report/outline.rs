@@ -1219,9 +1219,9 @@ fn kwic(report: &Report, charts: &[ChartSpec], lang: Lang, out: &mut Vec<Block>)
                         Inline::Text(l.right.clone()),
                     ],
                     vec![Inline::Cite(format!(
-                        "{}:{}",
+                        "{}{}",
                         doc_path(report, &l.doc),
-                        l.line
+                        crate::extract::line_suffix(l.page, l.line)
                     ))],
                 ]
             })
@@ -1274,8 +1274,6 @@ fn collocate_rows(c: &crate::stats::collocates::Collocates, lang: Lang, out: &mu
 fn doc_path(report: &Report, id: &str) -> String {
     report
         .corpus
-        .documents
-        .iter()
-        .find(|d| d.id == id)
-        .map_or_else(|| id.to_string(), |d| d.path.clone())
+        .position_of(id)
+        .map_or_else(|| id.to_string(), |i| report.corpus.documents[i].path.clone())
 }
