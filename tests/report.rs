@@ -58,10 +58,12 @@ fn the_sample_report_has_every_file() {
     assert!(dom.query_selector("h1").unwrap().next().is_some());
     assert!(dom.query_selector("figure").unwrap().count() >= 4);
     assert!(dom.query_selector("svg").unwrap().count() >= 4);
-    // Nothing is fetched: no scripts, stylesheets, images or fonts from elsewhere.
-    for fetch in ["<script", "<link", "<img", "src=", "@import", "url("] {
+    // Nothing is fetched: no stylesheets, images, fonts or scripts from elsewhere; the page's
+    // two scripts (its data and its code) are inline.
+    for fetch in ["<link", "<img", "src=", "@import", "url("] {
         assert!(!html.contains(fetch), "index.html contains {fetch}");
     }
+    assert_eq!(html.matches("<script").count(), 2);
     // Links stay inside the page (the table of contents) or the folder (the redlines), and lead
     // somewhere.
     let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
@@ -248,11 +250,13 @@ fn hostile_text_comes_out_inert() {
     }
 
     let html = fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(
-        !html.to_lowercase().contains("<script"),
-        "script tag in HTML"
-    );
+    // The page's own two scripts (its data, its code) and no other: the hostile text is
+    // escaped in the page and in the embedded data, where no `<` is left to close the element.
+    assert_eq!(html.to_lowercase().matches("<script").count(), 2, "script tags in HTML");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let data_start = html.find("id=\"tifa-data\">").unwrap();
+    let data = &html[data_start..data_start + html[data_start..].find("</script>").unwrap()];
+    assert!(!data[1..].contains('<'), "a raw < in the embedded data");
     let md = fs::read_to_string(out.join("report.md")).unwrap();
     assert!(
         !md.to_lowercase().contains("<script"),
@@ -360,6 +364,23 @@ fn report_md_of_the_samples() {
     let mut lines = Vec::new();
     for (key, value) in presentation.as_object().unwrap() {
         lines.push(format!("{key}:"));
+        if key == "explore" {
+            // The documents and labels whole; per term its count and how many contexts the page
+            // carries (their text is the KWIC's, tested there).
+            lines.push(format!("  docs {}", value["docs"]));
+            lines.push(format!("  labels {}", value["labels"]));
+            for term in value["terms"].as_array().unwrap() {
+                lines.push(format!(
+                    "  {} {} {}×/{} docs, {} contexts",
+                    term["term"],
+                    term["kind"],
+                    term["count"],
+                    term["docs"],
+                    term["lines"].as_array().unwrap().len()
+                ));
+            }
+            continue;
+        }
         match value.as_array() {
             Some(items) => {
                 for item in items {
@@ -809,10 +830,18 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
     assert!(contexts.contains("000_9ef17a759cacbb40.txt:9"), "{contexts}");
     assert!(contexts.contains("003_8f909af7e5320190.txt:1"));
 
-    // Search: the box lists the matching terms.
+    // Search: the box lists the matching terms; typing one whole and picking it shows it.
     let searched = dom(browser, &page, "q=网络");
     let results = element(&searched, "<div id=\"explore-results\"", "</div>");
     assert!(results.contains(">网络强国</button>"), "{results}");
+    let picked = dom(browser, &page, "q=网络强国");
+    let contexts = element(&picked, "<aside id=\"contexts\"", "</aside>");
+    assert_eq!(contexts.matches("<li>").count(), 14, "{contexts}");
+    // A decade: the 2010s hold 001, 002 and 003 (2018, 2019, 2018), not 000 (2023).
+    let decade = dom(browser, &page, "term=网络强国&year=2010s");
+    let contexts = element(&decade, "<aside id=\"contexts\"", "</aside>");
+    assert_eq!(contexts.matches("<li>").count(), 9, "{contexts}");
+    assert!(!contexts.contains("000_9ef17a759cacbb40"));
 
     // Filters: the county documents only — the contexts keep 000, 001 and 003 (all county);
     // the provincial level leaves none, and table rows naming only 002 (provincial) are hidden

@@ -28,9 +28,15 @@
     var values = Array.from(new Set(docs.map(function (d) { return d[key]; })
       .filter(function (v) { return v !== null && v !== undefined; }).map(String)));
     values.sort(function (a, b) { return a.localeCompare(b, "zh"); });
+    if (key === "year") {
+      // Decades first (2020s), then the years.
+      var decades = Array.from(new Set(values.map(function (y) { return y.slice(0, 3) + "0s"; })));
+      if (decades.length > 1) values = decades.concat(values);
+    }
     values.forEach(function (v) {
       var option = document.createElement("option");
-      option.value = v; option.textContent = v;
+      option.value = v;
+      option.textContent = /s$/.test(v) ? L.decade.replace("{decade}", v.slice(0, 4)) : v;
       select.appendChild(option);
     });
     select.addEventListener("change", function () { filter[key] = select.value; apply(); });
@@ -39,7 +45,8 @@
   function docOk(i) {
     var d = docs[i];
     return (!filter.level || d.level === filter.level) &&
-      (!filter.year || String(d.year) === filter.year) &&
+      (!filter.year || String(d.year) === filter.year ||
+        (/s$/.test(filter.year) && String(d.year).slice(0, 3) === filter.year.slice(0, 3))) &&
       (!filter.region || d.region === filter.region);
   }
   // Each table row names its documents by id or file name (cells and citations).
@@ -152,7 +159,8 @@
       th.addEventListener("keydown", function (e) { if (e.key === "Enter") sortBy(table, column); });
     });
   });
-  // A link can carry a view: #q=投资于人&level=省级&year=2026&sort=3.1 (table 3, column 1);
+  // A link can carry a view: #q=投资于人&level=省级&year=2026&sort=3.1 (table 3, column 1),
+  // year=2020s for a decade;
   // #term=投资于人 opens its contexts as a click on the first cell naming it does.
   function fromHash() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
@@ -161,9 +169,13 @@
     });
     apply();
     if (params.has("q")) {
+      // As a reader types it and picks it from the list, when the list holds it.
       input.value = params.get("q");
       search(input.value);
-      show(input.value.trim());
+      var pick = Array.from(results.querySelectorAll("button")).find(function (b) {
+        return b.textContent === input.value.trim();
+      });
+      if (pick) pick.click();
     }
     if (params.has("term")) {
       // As a reader's click on the first cell naming it, else straight to its contexts.

@@ -68,6 +68,8 @@ pub struct ExploreLabels {
     pub filtered: String,
     /// `{count}` and `{docs}` filled in by the page.
     pub counted: String,
+    /// A decade in the year filter: `{decade}` is its first year.
+    pub decade: String,
 }
 
 impl Explore {
@@ -159,6 +161,7 @@ impl ExploreLabels {
                 "Filters apply to the tables and contexts; charts are pictures and do not change.",
             ),
             counted: s("{count} 次，{docs} 份文件", "{count} times in {docs} documents"),
+            decade: s("{decade}年代", "the {decade}s"),
         }
     }
 }
