@@ -252,7 +252,11 @@ fn hostile_text_comes_out_inert() {
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     // The page's own two scripts (its data, its code) and no other: the hostile text is
     // escaped in the page and in the embedded data, where no `<` is left to close the element.
-    assert_eq!(html.to_lowercase().matches("<script").count(), 2, "script tags in HTML");
+    assert_eq!(
+        html.to_lowercase().matches("<script").count(),
+        2,
+        "script tags in HTML"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let data_start = html.find("id=\"tifa-data\">").unwrap();
     let data = &html[data_start..data_start + html[data_start..].find("</script>").unwrap()];
@@ -798,7 +802,9 @@ fn dom(browser: &str, page: &Path, fragment: &str) -> String {
 
 /// The text of the element with `id` in a dumped DOM.
 fn element<'d>(dom: &'d str, open: &str, close: &str) -> &'d str {
-    let start = dom.find(open).unwrap_or_else(|| panic!("{open} in the page"));
+    let start = dom
+        .find(open)
+        .unwrap_or_else(|| panic!("{open} in the page"));
     let end = start + dom[start..].find(close).unwrap();
     &dom[start..end]
 }
@@ -816,18 +822,31 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
     let html = fs::read_to_string(&page).unwrap();
     // Without the script the page is the static report: the controls are hidden.
     assert!(html.contains("<div id=\"explore\" hidden>"));
-    for fetch in ["src=\"http", "href=\"http", "<link", "fetch(", "XMLHttpRequest", "import("] {
+    for fetch in [
+        "src=\"http",
+        "href=\"http",
+        "<link",
+        "fetch(",
+        "XMLHttpRequest",
+        "import(",
+    ] {
         assert!(!html.contains(fetch), "nothing fetched: {fetch}");
     }
 
     // A click on a formulation named in a table opens its contexts, each with file:line: 网络强国
     // stands 14 times in the samples (5 in 000, 3 in 001, 6 in 003), as `tifa kwic` counts.
     let opened = dom(browser, &page, "term=网络强国");
-    assert!(!opened.contains("<div id=\"explore\" hidden"), "the script ran");
+    assert!(
+        !opened.contains("<div id=\"explore\" hidden"),
+        "the script ran"
+    );
     let contexts = element(&opened, "<aside id=\"contexts\"", "</aside>");
     assert_eq!(contexts.matches("<li>").count(), 14, "{contexts}");
     assert!(contexts.contains("<mark>网络强国</mark>"));
-    assert!(contexts.contains("000_9ef17a759cacbb40.txt:9"), "{contexts}");
+    assert!(
+        contexts.contains("000_9ef17a759cacbb40.txt:9"),
+        "{contexts}"
+    );
     assert!(contexts.contains("003_8f909af7e5320190.txt:1"));
 
     // Search: the box lists the matching terms; typing one whole and picking it shows it.
@@ -857,7 +876,10 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
         .split("<tr")
         .filter(|row| row.starts_with(" hidden"))
         .collect();
-    assert!(!hidden_rows.is_empty(), "some rows name the provincial document only");
+    assert!(
+        !hidden_rows.is_empty(),
+        "some rows name the provincial document only"
+    );
     for row in &hidden_rows {
         assert!(row.contains("002_bc77ca63347c2d83"), "{row}");
         assert!(!row.contains("000_9ef17a759cacbb40"), "{row}");
@@ -871,7 +893,10 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
         .find_map(|(t, table)| {
             let header = &table[..table.find("</thead>").unwrap()];
             let cells: Vec<&str> = header.split("<th>").skip(1).collect();
-            cells.iter().position(|h| h.starts_with("汉字数")).map(|c| (t, c))
+            cells
+                .iter()
+                .position(|h| h.starts_with("汉字数"))
+                .map(|c| (t, c))
         })
         .unwrap();
     let sorted = dom(browser, &page, &format!("sort={t}.{c}"));

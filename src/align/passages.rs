@@ -103,22 +103,55 @@ struct Run {
 }
 
 pub fn find_passages(a_text: &str, b_text: &str, min_chars: usize) -> Vec<Passage> {
-    let (a, b) = (keyed(a_text), keyed(b_text));
-    if a.chars.len() < K || b.chars.len() < K {
+    find_passages_from(&Source::new(a_text), b_text, min_chars)
+}
+
+/// A text prepared as the A side of passage finding: its comparable characters and the index of
+/// its seeds, made once for all the texts it is compared with.
+pub struct Source {
+    keyed: Keyed,
+    index: HashMap<[char; K], Vec<usize>>,
+    len: usize,
+}
+
+impl Source {
+    pub fn new(text: &str) -> Self {
+        let keyed = keyed(text);
+        let mut index: HashMap<[char; K], Vec<usize>> = HashMap::default();
+        if keyed.chars.len() >= K {
+            for (i, w) in keyed.windows(K) {
+                index.entry(seed(w)).or_default().push(i);
+            }
+        }
+        Self {
+            keyed,
+            index,
+            len: text.len(),
+        }
+    }
+}
+
+/// A window of [`K`] characters as a seed key.
+fn seed(window: &[char]) -> [char; K] {
+    let mut key = ['\0'; K];
+    key.copy_from_slice(window);
+    key
+}
+
+/// [`find_passages`] with A prepared once ([`Source`]).
+pub fn find_passages_from(a: &Source, b_text: &str, min_chars: usize) -> Vec<Passage> {
+    let b = keyed(b_text);
+    if a.keyed.chars.len() < K || b.chars.len() < K {
         return Vec::new();
     }
-    let mut index: HashMap<&[char], Vec<usize>> = HashMap::default();
-    for (i, w) in a.windows(K) {
-        index.entry(w).or_default().push(i);
-    }
-    let runs = diagonal_runs(&index, &a, &b);
-    let long: Vec<Run> = merge_runs(runs, &a, &b)
+    let runs = diagonal_runs(&a.index, &a.keyed, &b);
+    let long: Vec<Run> = merge_runs(runs, &a.keyed, &b)
         .into_iter()
         .filter(|r| r.matched >= min_chars)
         .collect();
     one_source_per_stretch(long)
         .iter()
-        .map(|r| to_passage(r, &a, &b, a_text.len(), b_text.len()))
+        .map(|r| to_passage(r, &a.keyed, &b, a.len, b_text.len()))
         .collect()
 }
 
@@ -144,11 +177,14 @@ fn one_source_per_stretch(mut runs: Vec<Run>) -> Vec<Run> {
 
 /// Chains seeds that sit on one diagonal (a − b constant) into runs, never across a paragraph
 /// break of either text.
-fn diagonal_runs(index: &HashMap<&[char], Vec<usize>>, a: &Keyed, b: &Keyed) -> Vec<Run> {
+fn diagonal_runs(index: &HashMap<[char; K], Vec<usize>>, a: &Keyed, b: &Keyed) -> Vec<Run> {
     let mut open: HashMap<isize, Run> = HashMap::default();
     let mut done = Vec::new();
     for (j, w) in b.windows(K) {
-        let Some(hits) = index.get(w).filter(|h| h.len() <= MAX_SEED_OCCURRENCES) else {
+        let Some(hits) = index
+            .get(&seed(w))
+            .filter(|h| h.len() <= MAX_SEED_OCCURRENCES)
+        else {
             continue;
         };
         for &i in hits {

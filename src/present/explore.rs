@@ -160,7 +160,10 @@ impl ExploreLabels {
                 "筛选作用于表格与上下文；图表为静态图片，不随筛选变化。",
                 "Filters apply to the tables and contexts; charts are pictures and do not change.",
             ),
-            counted: s("{count} 次，{docs} 份文件", "{count} times in {docs} documents"),
+            counted: s(
+                "{count} 次，{docs} 份文件",
+                "{count} times in {docs} documents",
+            ),
             decade: s("{decade}年代", "the {decade}s"),
         }
     }

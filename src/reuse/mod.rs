@@ -8,7 +8,7 @@ pub mod inherited;
 pub mod passim;
 pub mod stock;
 
-use crate::align::passages::{Passage, find_passages};
+use crate::align::passages::{Passage, Source, find_passages_from};
 use crate::ingest::Document;
 use crate::ingest::metadata::Level;
 use crate::normalize::OffsetMap;
@@ -298,19 +298,37 @@ pub struct ReuseResult {
 /// Finds every pair of documents that shares passages of at least `min_chars`.
 pub fn detect(docs: &[ReuseDoc], options: &ReuseOptions) -> ReuseResult {
     let (candidates, frequent) = index(docs, options);
-    let found = parallel_map(&candidates, |&(a, b, _)| {
+    // The candidates grouped by their source, so that each source's seeds are indexed once for
+    // all its targets ([`Source`]), one group at a time on each core.
+    let mut by_source: FxHashMap<u32, Vec<(usize, (u32, u32, Direction))>> = FxHashMap::default();
+    for (k, &(a, b, _)) in candidates.iter().enumerate() {
         let oriented = orient(docs, a, b);
-        let (s, t) = (&docs[oriented.0 as usize], &docs[oriented.1 as usize]);
-        let passages = find_passages(&s.text, &t.text, options.min_chars);
-        if passages.is_empty() {
-            return None;
-        }
-        let passages = flag_stock(&t.text, passages, &frequent, options.shingle);
-        Some(ReusePair::new(docs, oriented, passages))
+        by_source.entry(oriented.0).or_default().push((k, oriented));
+    }
+    let mut groups: Vec<(u32, Vec<(usize, (u32, u32, Direction))>)> =
+        by_source.into_iter().collect();
+    groups.sort_unstable_by_key(|(s, _)| *s);
+    let found = parallel_map(&groups, |(s, targets)| {
+        let source = Source::new(&docs[*s as usize].text);
+        targets
+            .iter()
+            .filter_map(|&(k, oriented)| {
+                let t = &docs[oriented.1 as usize];
+                let passages = find_passages_from(&source, &t.text, options.min_chars);
+                if passages.is_empty() {
+                    return None;
+                }
+                let passages = flag_stock(&t.text, passages, &frequent, options.shingle);
+                Some((k, ReusePair::new(docs, oriented, passages)))
+            })
+            .collect::<Vec<_>>()
     });
+    // In the candidates' order, as before the grouping.
+    let mut pairs: Vec<(usize, ReusePair)> = found.into_iter().flatten().collect();
+    pairs.sort_unstable_by_key(|(k, _)| *k);
     ReuseResult {
         candidates: candidates.len(),
-        pairs: found.into_iter().flatten().collect(),
+        pairs: pairs.into_iter().map(|(_, p)| p).collect(),
     }
 }
 

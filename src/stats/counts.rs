@@ -589,10 +589,15 @@ impl<'t> TermIndex<'t> {
     /// occurrences; its tokens, for one character) and as a bare phrase. Which of the two counts
     /// is decided over the whole corpus ([`QueryHits::resolve`]).
     pub fn hits(&self, text: &str, query: &str) -> QueryHits {
+        let phrase: Vec<usize> = text.match_indices(query).map(|(at, _)| at).collect();
+        self.hits_at(query, phrase)
+    }
+
+    /// [`Self::hits`] of a query whose occurrences in the text (`str::match_indices`) are known.
+    pub fn hits_at(&self, query: &str, phrase: Vec<usize>) -> QueryHits {
         if query.is_empty() {
             return QueryHits::default();
         }
-        let phrase: Vec<usize> = text.match_indices(query).map(|(at, _)| at).collect();
         let term = if let Some(at) = self.singles.get(query) {
             Some(at.clone())
         } else if self.terms.contains_key(query) && query.chars().nth(1).is_some() {
@@ -602,7 +607,14 @@ impl<'t> TermIndex<'t> {
         };
         let formulation = self.terms.get(query) == Some(&TermKind::Formulation);
         let whole = if query.chars().nth(1).is_some() {
-            super::grid::whole_word_positions(text, query, |at| self.bounds.is_bound(at))
+            // Every occurrence when one of them stands on word boundaries
+            // (`grid::whole_word_positions`).
+            let bound = |at: usize| self.bounds.is_bound(at);
+            if phrase.iter().any(|&s| bound(s) && bound(s + query.len())) {
+                phrase.clone()
+            } else {
+                Vec::new()
+            }
         } else {
             term.clone().unwrap_or_default()
         };
@@ -619,15 +631,18 @@ impl<'t> TermIndex<'t> {
 /// them (not at all when it holds none of them).
 pub fn query_hits(doc: &Document, queries: &[String], segmenter: &Segmenter) -> Vec<QueryHits> {
     let text = &doc.normalized.text;
-    if queries
-        .iter()
-        .all(|q| q.is_empty() || !text.contains(q.as_str()))
-    {
+    let phrases: Vec<&str> = queries.iter().map(String::as_str).collect();
+    let positions = phrase_positions(text, &phrases);
+    if positions.iter().all(Vec::is_empty) {
         return vec![QueryHits::default(); queries.len()];
     }
     let tokens = segmenter.tokenize(text);
     let index = TermIndex::new(text, &tokens, segmenter);
-    queries.iter().map(|q| index.hits(text, q)).collect()
+    queries
+        .iter()
+        .zip(positions)
+        .map(|(q, at)| index.hits_at(q, at))
+        .collect()
 }
 
 /// A query's occurrences in one document: as a term of it (`None` when it is not one) and as a
@@ -866,4 +881,70 @@ pub fn phrase_count(text: &str, phrase: &str) -> u64 {
         return 0;
     }
     text.matches(phrase).count() as u64
+}
+
+/// [`phrase_count`] of each of `phrases` (non-overlapping occurrences of each, left to right), in
+/// one pass over `text` whatever their number: thousands of terms of one document counted in
+/// another cost one scan, not one each.
+pub fn phrase_counts<'p>(text: &str, phrases: impl IntoIterator<Item = &'p str>) -> Vec<u64> {
+    let phrases: Vec<&str> = phrases.into_iter().collect();
+    phrase_positions(text, &phrases)
+        .into_iter()
+        .map(|at| at.len() as u64)
+        .collect()
+}
+
+/// Where each of `phrases` stands in `text`: the byte offsets `str::match_indices` gives
+/// (non-overlapping, left to right), for all of them in one Aho–Corasick pass.
+pub fn phrase_positions(text: &str, phrases: &[&str]) -> Vec<Vec<usize>> {
+    let mut positions = vec![Vec::new(); phrases.len()];
+    let searched: Vec<usize> = (0..phrases.len())
+        .filter(|&i| !phrases[i].is_empty())
+        .collect();
+    if searched.is_empty() || text.is_empty() {
+        return positions;
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(searched.iter().map(|&i| phrases[i])) else {
+        // Too many patterns for the automaton: one search each.
+        for i in searched {
+            positions[i] = text.match_indices(phrases[i]).map(|(at, _)| at).collect();
+        }
+        return positions;
+    };
+    // Each phrase's own matches come in order (one length each): one is taken when it starts
+    // where the phrase's last match taken ended or later, as `str::match_indices` takes them.
+    let mut ends = vec![0usize; searched.len()];
+    for m in automaton.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() >= ends[p] {
+            positions[searched[p]].push(m.start());
+            ends[p] = m.end();
+        }
+    }
+    positions
+}
+
+#[cfg(test)]
+mod phrase_tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_counted_in_one_pass_as_one_by_one() {
+        let text = "加快建设全国统一大市场，全国统一大市场建设；哈哈哈哈哈，统一统一";
+        let phrases = ["全国统一大市场", "统一", "哈哈", "", "市场建设", "不在"];
+        let one_by_one: Vec<u64> = phrases.iter().map(|p| phrase_count(text, p)).collect();
+        assert_eq!(phrase_counts(text, phrases), one_by_one);
+        assert_eq!(one_by_one, [2, 4, 2, 0, 1, 0]);
+        let at: Vec<Vec<usize>> = phrases
+            .iter()
+            .map(|p| {
+                if p.is_empty() {
+                    Vec::new()
+                } else {
+                    text.match_indices(p).map(|(i, _)| i).collect()
+                }
+            })
+            .collect();
+        assert_eq!(phrase_positions(text, &phrases), at);
+    }
 }

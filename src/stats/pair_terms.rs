@@ -8,7 +8,7 @@
 //! counted tokens differs most by signed log-likelihood G² (DESIGN.md's measure, two cells per
 //! side), with its Log Ratio; only shifts with |G²| ≥ 3.84 (p < 0.05) are kept.
 
-use super::counts::{TermKind, document_terms_counted, phrase_count};
+use super::counts::{TermKind, document_terms_counted, phrase_counts};
 use super::measures::{g2, log_ratio};
 use crate::words::{Segmenter, Token};
 use rustc_hash::FxHashMap;
@@ -114,13 +114,17 @@ pub fn pair_terms_of<'t>(
     // otherwise by the segmenter) is a term of both: counted there wherever it stands.
     let held_by =
         |terms: &[(&'t str, TermKind, u32)], map: &FxHashMap<&str, (TermKind, u32)>, text: &str| {
-            terms
+            let wanted: Vec<(&'t str, TermKind)> = terms
                 .iter()
                 .filter(|(t, _, _)| !map.contains_key(t) && t.chars().nth(1).is_some())
-                .filter_map(|&(t, k, _)| {
-                    let n = phrase_count(text, t) as u32;
-                    (n > 0).then_some((t, k, n))
-                })
+                .map(|&(t, k, _)| (t, k))
+                .collect();
+            let counts = phrase_counts(text, wanted.iter().map(|(t, _)| *t));
+            wanted
+                .into_iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|((t, k), n)| (t, k, n as u32))
                 .collect::<Vec<_>>()
         };
     let a_extra = held_by(&b_terms, &a_map, a_text);

@@ -1272,8 +1272,8 @@ fn collocate_rows(c: &crate::stats::collocates::Collocates, lang: Lang, out: &mu
 }
 
 fn doc_path(report: &Report, id: &str) -> String {
-    report
-        .corpus
-        .position_of(id)
-        .map_or_else(|| id.to_string(), |i| report.corpus.documents[i].path.clone())
+    report.corpus.position_of(id).map_or_else(
+        || id.to_string(),
+        |i| report.corpus.documents[i].path.clone(),
+    )
 }

@@ -41,6 +41,9 @@ impl WorkbookBuilder {
     /// cannot be read).
     pub fn new(lang: Lang, date: &str) -> Self {
         let mut workbook = Workbook::new();
+        // Level 1: the largest sheets (term counts, alignments) compress in a third of the time,
+        // for a file about a tenth larger.
+        workbook.set_zip_compression_level(1);
         let created = chrono::DateTime::parse_from_rfc3339(date)
             .ok()
             .and_then(|d| ExcelDateTime::from_timestamp(d.timestamp()).ok());
