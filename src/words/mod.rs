@@ -63,7 +63,36 @@ pub struct Segmenter {
     slogan_set: HashSet<&'static str>,
     /// The terms of the lexicon and of the user dictionaries.
     own_terms: HashSet<String>,
+    /// Texts already tokenized in this run ([`Segmenter::tokenize`]): a report reads each
+    /// document in several stages (counts, reuse of its own text, contexts, pairs, traces).
+    memo: std::sync::Mutex<TokenMemo>,
 }
+
+/// Tokens of the texts tokenized so far, keyed by two independent hashes and the length of the
+/// text, up to [`TokenMemo::LIMIT`] tokens in all (beyond it texts are tokenized each time).
+#[derive(Default)]
+struct TokenMemo {
+    tokens: rustc_hash::FxHashMap<(u64, u64, usize), std::sync::Arc<Vec<Token>>>,
+    held: usize,
+}
+
+impl TokenMemo {
+    /// About 200 MB of tokens: the documents of a corpus of a few thousand long reports.
+    const LIMIT: usize = 8_000_000;
+
+    fn key(text: &str) -> (u64, u64, usize) {
+        use std::hash::Hasher;
+        let mut fx = rustc_hash::FxHasher::default();
+        fx.write(text.as_bytes());
+        // SipHash with fixed keys: the same text has the same key all run long.
+        let mut sip = std::hash::DefaultHasher::new();
+        sip.write(text.as_bytes());
+        (fx.finish(), sip.finish(), text.len())
+    }
+}
+
+/// Texts shorter than this are tokenized each time (a query, a sentence): cheaper than a lookup.
+const MEMO_MIN_BYTES: usize = 4096;
 
 /// The marker that makes a lexicon term a slogan: `新发展理念 提法`.
 const SLOGAN_MARK: &str = "提法";
@@ -229,6 +258,7 @@ impl Segmenter {
             slogans,
             slogan_set: slogan_list.into_iter().collect(),
             own_terms: own_terms.into_iter().collect(),
+            memo: Default::default(),
         })
     }
 
@@ -428,8 +458,32 @@ impl Segmenter {
         tokens
     }
 
-    /// Tokens of `text` in order, covering it completely.
+    /// Tokens of `text` in order, covering it completely. A text tokenized before in this run is
+    /// not cut again ([`TokenMemo`]).
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        if text.len() < MEMO_MIN_BYTES {
+            return self.tokenize_uncached(text);
+        }
+        let key = TokenMemo::key(text);
+        let known = self
+            .memo
+            .lock()
+            .ok()
+            .and_then(|memo| memo.tokens.get(&key).cloned());
+        if let Some(tokens) = known {
+            return tokens.as_ref().clone();
+        }
+        let tokens = self.tokenize_uncached(text);
+        if let Ok(mut memo) = self.memo.lock()
+            && memo.held + tokens.len() <= TokenMemo::LIMIT
+        {
+            memo.held += tokens.len();
+            memo.tokens.insert(key, std::sync::Arc::new(tokens.clone()));
+        }
+        tokens
+    }
+
+    fn tokenize_uncached(&self, text: &str) -> Vec<Token> {
         let cut_out: Vec<Formulation> = formulation::bracketed(text)
             .into_iter()
             .filter(|f| f.kind != FormulationKind::Quoted || !self.is_quoted_idiom(f.span.of(text)))
@@ -579,6 +633,26 @@ fn classify(word: &str) -> TokenKind {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_text_tokenized_again_gives_the_same_tokens_from_the_memo() {
+        let segmenter = Segmenter::with_dictionaries(&[]).unwrap();
+        let text =
+            "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。\n".repeat(60);
+        assert!(text.len() >= MEMO_MIN_BYTES);
+        let first = segmenter.tokenize(&text);
+        assert_eq!(segmenter.memo.lock().unwrap().held, first.len());
+        assert_eq!(segmenter.tokenize(&text), first);
+        assert_eq!(segmenter.tokenize_uncached(&text), first);
+        // Another text of the same length is not taken for it.
+        let other = text.replacen("稳中求进", "稳字当头", 1);
+        assert_eq!(other.len(), text.len());
+        assert_eq!(
+            segmenter.tokenize(&other),
+            segmenter.tokenize_uncached(&other)
+        );
+    }
+
     use super::*;
 
     #[test]
