@@ -295,18 +295,20 @@ pub struct ReuseResult {
     pub pairs: Vec<ReusePair>,
 }
 
+/// A candidate (by its index) oriented source → target.
+type Targeted = (usize, (u32, u32, Direction));
+
 /// Finds every pair of documents that shares passages of at least `min_chars`.
 pub fn detect(docs: &[ReuseDoc], options: &ReuseOptions) -> ReuseResult {
     let (candidates, frequent) = index(docs, options);
     // The candidates grouped by their source, so that each source's seeds are indexed once for
     // all its targets ([`Source`]), one group at a time on each core.
-    let mut by_source: FxHashMap<u32, Vec<(usize, (u32, u32, Direction))>> = FxHashMap::default();
+    let mut by_source: FxHashMap<u32, Vec<Targeted>> = FxHashMap::default();
     for (k, &(a, b, _)) in candidates.iter().enumerate() {
         let oriented = orient(docs, a, b);
         by_source.entry(oriented.0).or_default().push((k, oriented));
     }
-    let mut groups: Vec<(u32, Vec<(usize, (u32, u32, Direction))>)> =
-        by_source.into_iter().collect();
+    let mut groups: Vec<(u32, Vec<Targeted>)> = by_source.into_iter().collect();
     groups.sort_unstable_by_key(|(s, _)| *s);
     let found = parallel_map(&groups, |(s, targets)| {
         let source = Source::new(&docs[*s as usize].text);

@@ -459,7 +459,7 @@ impl Segmenter {
     }
 
     /// Tokens of `text` in order, covering it completely. A text tokenized before in this run is
-    /// not cut again ([`TokenMemo`]).
+    /// not cut again (the segmenter's token memo).
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         if text.len() < MEMO_MIN_BYTES {
             return self.tokenize_uncached(text);
