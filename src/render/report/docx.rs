@@ -652,17 +652,6 @@ mod tests {
         assert_eq!(out.matches("<w:trPr />").count(), 1);
     }
 
-    fn document_xml(docx: &[u8]) -> String {
-        use std::io::Read;
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-        let mut out = String::new();
-        zip.by_name("word/document.xml")
-            .unwrap()
-            .read_to_string(&mut out)
-            .unwrap();
-        out
-    }
-
     #[test]
     fn the_fixed_blocks_print_as_a_word_document_that_follows_the_schema() {
         let blocks = super::super::fixture::blocks();
@@ -673,7 +662,7 @@ mod tests {
             contents: crate::present::report::ReportPresentation::contents(&blocks),
         };
         let docx = render(&blocks, &super::super::fixture::charts(), &options).unwrap();
-        let xml = document_xml(&docx);
+        let xml = super::super::fixture::zip_part(&docx, "word/document.xml");
         // No paragraph has its properties after a run (the schema's order).
         let paragraph = regex::Regex::new(r"(?s)<w:p>(.*?)</w:p>").unwrap();
         for p in paragraph.captures_iter(&xml) {

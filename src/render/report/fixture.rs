@@ -51,6 +51,15 @@ pub fn blocks() -> Vec<Block> {
     ]
 }
 
+/// The text of the part `name` of an office file (a zip): `word/document.xml`, `xl/workbook.xml`.
+pub fn zip_part(file: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(file)).unwrap();
+    let mut out = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut out).unwrap();
+    out
+}
+
 /// The one chart the blocks show (the trend chart is not drawn: writers leave it out).
 pub fn charts() -> Vec<Chart> {
     vec![Chart {

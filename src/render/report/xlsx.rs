@@ -193,15 +193,8 @@ mod tests {
 
 #[cfg(test)]
 mod fixed {
+    use super::super::fixture::zip_part as part;
     use super::*;
-    use std::io::Read;
-
-    fn part(xlsx: &[u8], name: &str) -> String {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
-        let mut out = String::new();
-        zip.by_name(name).unwrap().read_to_string(&mut out).unwrap();
-        out
-    }
 
     fn table() -> Table {
         let mut table = Table::new(&[
