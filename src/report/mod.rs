@@ -307,12 +307,20 @@ pub fn build(
     let kwic_terms = kwic_terms(&comparisons, &trends, options.top.min(5));
     // Every term the report's tables name, with its contexts for the interactive page; each
     // document segmented once for all of them.
-    let named = named_terms(&kwic_terms, &comparisons, &formulations, &trends, &keyness);
+    let shown_terms = Shown {
+        spread: &spread,
+        kwic_terms: &kwic_terms,
+        matrix: matrix.as_ref(),
+    };
+    let named = named_terms(shown_terms, &comparisons, &formulations, &trends, &keyness);
     let (placed, contexts): (Vec<_>, Vec<_>) =
         kwic_many_placed(&corpus.documents, &named, 20, segmenter)
             .into_iter()
             .filter(|(_, lines, _)| !lines.is_empty())
             .partition(|(term, _, _)| kwic_terms.contains(term));
+    // The most changed terms in their own order, wherever the named list put them.
+    let mut placed = placed;
+    placed.sort_by_key(|(term, _, _)| kwic_terms.iter().position(|t| t == term));
     let contexts: Vec<(String, Vec<KwicLine>)> = placed
         .iter()
         .map(|(term, lines, _)| (term.clone(), lines.clone()))
@@ -860,15 +868,25 @@ fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec
 }
 
 /// Most terms whose contexts the interactive page carries.
-pub const MAX_NAMED_TERMS: usize = 300;
+pub const MAX_NAMED_TERMS: usize = 600;
+
+/// What the report's prose and charts name besides its tables: the briefing's formulations that
+/// spread, the most changed terms, the matrix's formulations.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    spread: &'a [crate::stats::formulations::Spread],
+    kwic_terms: &'a [String],
+    matrix: Option<&'a crate::stats::matrix::FormulationMatrix>,
+}
 /// Rows of each ranked list whose terms the page can look up.
 const NAMED_PER_LIST: usize = 20;
 
-/// The terms the report's tables name, each once, most prominent first: the most changed terms,
-/// the formulations, each shown pair's new and dropped formulations, the strongest trends and the
-/// key terms of each comparison; at most [`MAX_NAMED_TERMS`].
+/// The terms the report names, each once, most prominent first: the briefing's formulations that
+/// spread, the most changed terms, the matrix's formulations, the formulations, each shown pair's
+/// new and dropped formulations, the strongest trends and the key terms of each comparison; at
+/// most [`MAX_NAMED_TERMS`].
 fn named_terms(
-    kwic_terms: &[String],
+    shown: Shown<'_>,
     comparisons: &[Comparison],
     formulations: &[FormulationStat],
     trends: &[TermTrend],
@@ -877,10 +895,20 @@ fn named_terms(
     let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     let mut out: Vec<String> = Vec::new();
     let lists: Vec<Vec<&str>> = vec![
-        kwic_terms.iter().map(String::as_str).collect(),
+        shown
+            .spread
+            .iter()
+            .take(NAMED_PER_LIST)
+            .map(|f| f.text.as_str())
+            .collect(),
+        shown.kwic_terms.iter().map(String::as_str).collect(),
+        shown
+            .matrix
+            .map(|m| m.rows.iter().map(|r| r.formulation.as_str()).collect())
+            .unwrap_or_default(),
         formulations
             .iter()
-            .take(MAX_NAMED_TERMS / 3)
+            .take(MAX_NAMED_TERMS / 4)
             .map(|f| f.text.as_str())
             .collect(),
         comparisons
