@@ -95,7 +95,6 @@ impl Explore {
             .iter()
             .map(|(term, lines)| {
                 let mut in_docs: Vec<&str> = lines.iter().map(|l| l.doc.as_str()).collect();
-                in_docs.dedup();
                 in_docs.sort_unstable();
                 in_docs.dedup();
                 ExploreTerm {

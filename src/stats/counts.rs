@@ -607,14 +607,7 @@ impl<'t> TermIndex<'t> {
         };
         let formulation = self.terms.get(query) == Some(&TermKind::Formulation);
         let whole = if query.chars().nth(1).is_some() {
-            // Every occurrence when one of them stands on word boundaries
-            // (`grid::whole_word_positions`).
-            let bound = |at: usize| self.bounds.is_bound(at);
-            if phrase.iter().any(|&s| bound(s) && bound(s + query.len())) {
-                phrase.clone()
-            } else {
-                Vec::new()
-            }
+            super::grid::whole_if_one_is(phrase.clone(), query.len(), |at| self.bounds.is_bound(at))
         } else {
             term.clone().unwrap_or_default()
         };
@@ -911,16 +904,9 @@ pub fn phrase_positions(text: &str, phrases: &[&str]) -> Vec<Vec<usize>> {
         }
         return positions;
     };
-    // Each phrase's own matches come in order (one length each): one is taken when it starts
-    // where the phrase's last match taken ended or later, as `str::match_indices` takes them.
-    let mut ends = vec![0usize; searched.len()];
-    for m in automaton.find_overlapping_iter(text) {
-        let p = m.pattern().as_usize();
-        if m.start() >= ends[p] {
-            positions[searched[p]].push(m.start());
-            ends[p] = m.end();
-        }
-    }
+    super::grid::each_occurrence(&automaton, text, |p, start, _| {
+        positions[searched[p]].push(start)
+    });
     positions
 }
 

@@ -160,13 +160,36 @@ pub fn whole_word_positions(
         return Vec::new();
     }
     let at: Vec<usize> = text.match_indices(phrase).map(|(at, _)| at).collect();
-    if at
-        .iter()
-        .any(|&s| is_bound(s) && is_bound(s + phrase.len()))
-    {
+    whole_if_one_is(at, phrase.len(), is_bound)
+}
+
+/// A phrase's occurrences `at` (of `len` bytes) when one of them starts and ends on a boundary,
+/// else none: the whole-word rule of [`whole_word_positions`] for occurrences already found.
+pub fn whole_if_one_is(at: Vec<usize>, len: usize, is_bound: impl Fn(usize) -> bool) -> Vec<usize> {
+    if at.iter().any(|&s| is_bound(s) && is_bound(s + len)) {
         at
     } else {
         Vec::new()
+    }
+}
+
+/// Every pattern's non-overlapping occurrences in `text`, as `str::match_indices` finds each
+/// (left to right), in one pass of `automaton`: `found(pattern, start, end)` for each.
+pub fn each_occurrence(
+    automaton: &AhoCorasick,
+    text: &str,
+    mut found: impl FnMut(usize, usize, usize),
+) {
+    // A pattern's own matches come in order (one length each): one is taken when it starts
+    // where the pattern's last match taken ended, or later.
+    let mut ends: FxHashMap<usize, usize> = FxHashMap::default();
+    for m in automaton.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        let end = ends.entry(p).or_insert(0);
+        if m.start() >= *end {
+            *end = m.end();
+            found(p, m.start(), m.end());
+        }
     }
 }
 
@@ -185,22 +208,16 @@ pub fn whole_word_hits(
     let automaton = AhoCorasick::new(phrases).expect("phrases make an automaton");
     let indexed: Vec<(usize, &WordGrid)> = grids.iter().enumerate().collect();
     parallel_map(&indexed, |&(doc, grid)| {
-        let mut found: FxHashMap<usize, (Vec<usize>, bool, usize)> = FxHashMap::default();
-        for m in automaton.find_overlapping_iter(grid.text()) {
-            let p = m.pattern().as_usize();
-            let entry = found.entry(p).or_insert((Vec::new(), false, 0));
-            if m.start() >= entry.2 {
-                entry.0.push(m.start());
-                entry.2 = m.end();
-                if !entry.1 && grid.is_bound(m.start()) && grid.is_bound(m.end()) {
-                    entry.1 = true;
-                }
-            }
-        }
+        let mut found: FxHashMap<usize, (Vec<usize>, bool)> = FxHashMap::default();
+        each_occurrence(&automaton, grid.text(), |p, start, end| {
+            let entry = found.entry(p).or_default();
+            entry.0.push(start);
+            entry.1 |= grid.is_bound(start) && grid.is_bound(end);
+        });
         let mut hits: Vec<(usize, Vec<usize>)> = found
             .into_iter()
-            .filter(|(p, (_, whole, _))| *whole || written(doc, *p))
-            .map(|(p, (at, _, _))| (p, at))
+            .filter(|(p, (_, whole))| *whole || written(doc, *p))
+            .map(|(p, (at, _))| (p, at))
             .collect();
         hits.sort_unstable_by_key(|(p, _)| *p);
         hits
