@@ -46,17 +46,44 @@ pub fn division_of(meta: &crate::ingest::metadata::Metadata) -> Option<u32> {
         .map(|d| d.code)
 }
 
-/// What a document's title says it implements or is about: the 《…》 it names (中华人民共和国
-/// left off), so that 上海市实施《村民委员会组织法》办法 and 上海市实施《中华人民共和国村民委员会组织法》
-/// 办法 name one text, and 北京市实施《水法》办法 another than 北京市实施《献血法》办法.
+/// What a document's title says it implements or is: the 《…》 it names, or, for a law or
+/// regulation itself (a title ending in 法 or 条例, a version note such as （2018年修正） left off),
+/// its own name; 中华人民共和国 left off either way. So 上海市实施《村民委员会组织法》办法,
+/// 上海市实施《中华人民共和国村民委员会组织法》办法 and 中华人民共和国村民委员会组织法 name one
+/// text, and 北京市实施《水法》办法 another than 北京市实施《献血法》办法 or 中华人民共和国献血法.
+/// Speeches, reports and plans name none.
 pub fn series_of(title: Option<&str>) -> Option<String> {
-    let title = title?;
-    let start = title.find('《')? + '《'.len_utf8();
-    let end = start + title[start..].find('》')?;
-    let named = title[start..end]
-        .trim_start_matches("中华人民共和国")
-        .trim();
+    let title = title?.trim();
+    let named = match title.find('《') {
+        Some(open) => {
+            let start = open + '《'.len_utf8();
+            &title[start..start + title[start..].find('》')?]
+        }
+        None => {
+            let mut own = title;
+            while let Some(cut) = own
+                .strip_suffix('）')
+                .and_then(|t| t.rfind('（').map(|at| &t[..at]))
+                .or_else(|| {
+                    own.strip_suffix(')')
+                        .and_then(|t| t.rfind('(').map(|at| &t[..at]))
+                })
+            {
+                own = cut.trim_end();
+            }
+            if !is_law(own) {
+                return None;
+            }
+            own
+        }
+    };
+    let named = named.trim_start_matches("中华人民共和国").trim();
     (!named.is_empty()).then(|| named.to_string())
+}
+
+/// Whether a name is a law's or a regulation's (水法, 长江三峡工程建设移民条例).
+fn is_law(name: &str) -> bool {
+    name.ends_with('法') || name.ends_with("条例")
 }
 
 /// Whether `lower` may draw on the higher-level `higher`: `higher` is national or contains
@@ -83,9 +110,11 @@ pub fn are_peers(x: &impl Placed, y: &impl Placed) -> bool {
     }
 }
 
-/// Whether two documents of one region and level may be one series: they do not name different
-/// texts they implement ([`series_of`]). A speech or report names none: last year's speech of the
-/// same county is its source; an implementing measure of 《水法》 never draws on one of 《献血法》.
+/// Whether two documents may be one series: they do not name different texts they implement or
+/// are ([`series_of`]). A speech or report names none: last year's speech of the same county is
+/// its source; an implementing measure of 《水法》 never draws on one of 《献血法》, nor on
+/// 中华人民共和国献血法, and one law never on another (their shared clauses, 构成犯罪的，依法追究
+/// 刑事责任, are the language of all laws).
 pub fn same_series(x: &impl Placed, y: &impl Placed) -> bool {
     match (x.series(), y.series()) {
         (Some(a), Some(b)) => a == b,
@@ -95,22 +124,25 @@ pub fn same_series(x: &impl Placed, y: &impl Placed) -> bool {
 
 /// Whether `source`, known to come first, may be a likely source of `target`: not of a lower
 /// level; a higher-level source is national or contains the target's region; of the same level,
-/// only the same region's earlier document of the same series (last year's report, the law's
-/// earlier version), never a peer's. Unknown levels do not rule it out.
+/// only the same region's earlier document (last year's report, the law's earlier version), never
+/// a peer's; at any level, of the same series ([`same_series`]: a measure implementing 《水法》
+/// draws on 中华人民共和国水法, not on 中华人民共和国献血法). Unknown levels do not rule it out.
 pub fn may_be_source(source: &impl Placed, target: &impl Placed) -> bool {
-    match (source.level(), target.level()) {
+    let placed = match (source.level(), target.level()) {
         (Some(sl), Some(tl)) if sl > tl => false,
         (Some(sl), Some(tl)) if sl < tl => {
             in_hierarchy(sl == Level::National, source.division(), target.division())
         }
-        (Some(_), Some(_)) => !are_peers(source, target) && same_series(source, target),
+        (Some(_), Some(_)) => !are_peers(source, target),
         _ => true,
-    }
+    };
+    placed && same_series(source, target)
 }
 
 /// Whether `doc` may be traced from `base`: not the base itself, of a lower level when both
 /// levels are known, not of an earlier year when the dates are missing, allowed by
-/// [`may_draw_on`], and, when `doc` implements a law, implementing that law.
+/// [`may_draw_on`], and of the same series ([`same_series`]: a measure of 《水法》 is traced from
+/// 中华人民共和国水法, never from 中华人民共和国献血法).
 pub fn may_trace(base: &Document, doc: &Document) -> bool {
     let not_earlier_year = match (
         base.date().is_some() && doc.date().is_some(),
@@ -128,25 +160,7 @@ pub fn may_trace(base: &Document, doc: &Document) -> bool {
         && lower
         && not_earlier_year
         && may_draw_on(doc, base)
-        && implements_no_other_law(base, doc)
-}
-
-/// A law's implementing measure draws on that law only: 北京市实施《水法》办法 is traced from
-/// 中华人民共和国水法, never from 中华人民共和国献血法. Speeches and plans name no law and are
-/// never held back here.
-fn implements_no_other_law(base: &Document, doc: &Document) -> bool {
-    let is_law = |name: &str| name.ends_with('法') || name.ends_with("条例");
-    let Some(named) = doc.series().filter(|n| is_law(n)) else {
-        return true;
-    };
-    let base_title = base.meta.title.value.clone().unwrap_or_default();
-    let base_is = series_of(Some(&base_title)).unwrap_or_else(|| {
-        base_title
-            .trim()
-            .trim_start_matches("中华人民共和国")
-            .to_string()
-    });
-    !is_law(&base_is) || base_is == named
+        && same_series(base, doc)
 }
 
 #[cfg(test)]
@@ -217,5 +231,33 @@ mod tests {
         );
         assert!(!may_be_source(&water, &blood));
         assert!(may_be_source(&water, &water_2));
+    }
+
+    #[test]
+    fn a_law_is_its_own_series_and_never_the_source_of_another() {
+        assert_eq!(
+            series_of(Some("中华人民共和国水法（2016年修正）")).as_deref(),
+            Some("水法")
+        );
+        assert_eq!(
+            series_of(Some("长江三峡工程建设移民条例")).as_deref(),
+            Some("长江三峡工程建设移民条例")
+        );
+        assert_eq!(series_of(Some("2025年国务院政府工作报告")), None);
+        let nation = |title| At(Some(Level::National), "", None, Some(title));
+        let water = nation("中华人民共和国水法");
+        let blood = nation("中华人民共和国献血法");
+        let measure = At(
+            Some(Level::Provincial),
+            "河南省",
+            None,
+            Some("河南省实施《水法》办法"),
+        );
+        let report = nation("政府工作报告");
+        assert!(may_be_source(&water, &measure));
+        assert!(!may_be_source(&blood, &measure));
+        assert!(!may_be_source(&blood, &water));
+        assert!(may_be_source(&report, &measure));
+        assert!(may_be_source(&nation("中华人民共和国水法"), &water));
     }
 }

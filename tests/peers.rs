@@ -266,33 +266,43 @@ fn implementing_measures_draw_on_national_laws() {
         meta.insert(id, (f[4].into(), f[5].into(), f[1].into()));
     }
     let sources = rows(&["reuse", "--table", "sources"], &dir);
+    let named = |title: &str| {
+        let inner = title.split('《').nth(1).unwrap_or(title);
+        let inner = inner.split('》').next().unwrap_or_default();
+        inner.trim_start_matches("中华人民共和国").to_string()
+    };
     let (mut national, mut versions, mut all) = (0u64, 0u64, 0u64);
+    // Per measure: characters from its national law, from its own earlier version.
+    let mut per: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
     for s in &sources {
         let target = &meta[s["target"].as_str().unwrap()];
         let source = &meta[s["likely_source"].as_str().unwrap()];
+        // Every source, of a law or of a measure, is of the same law: legal boilerplate shared
+        // with other laws (构成犯罪的，依法追究刑事责任) names no source.
+        assert_eq!(named(&source.2), named(&target.2), "{s}");
         if target.0 == "national" {
             continue;
         }
         let chars = s["chars"].as_u64().unwrap();
         all += chars;
+        let mine = per.entry(s["target"].as_str().unwrap()).or_default();
         if source.0 == "national" {
             national += chars;
+            mine.0 += chars;
         } else {
             // Never a peer: the same province's earlier version of the same measure.
             assert_eq!(source.1, target.1, "{s}");
-            let named = |title: &str| {
-                let inner = title.split('《').nth(1).unwrap_or_default();
-                inner.split('》').next().unwrap_or_default().to_string()
-            };
-            assert_eq!(named(&source.2), named(&target.2), "{s}");
             versions += chars;
+            mine.1 += chars;
         }
     }
     assert!(all > 40_000, "{all}");
     assert_eq!(national + versions, all);
     // Set aside what a revised measure keeps of its own earlier version, every source character
-    // comes from a national law.
-    assert_eq!(national, all - versions);
+    // comes from the national law it implements: all of it for 36 of the 39 measures, and
+    // 85% over all the measures' source characters.
+    let whole = per.values().filter(|(_, v)| *v == 0).count();
+    assert_eq!((whole, per.len()), (36, 39), "{per:?}");
     assert!(national * 100 >= all * 85, "{national} of {all}");
 }
 
