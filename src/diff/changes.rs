@@ -115,6 +115,10 @@ const MAX_SIDE_CHARS: usize = 40;
 /// How much more a change weighs when a side holds a formulation or a lexicon term.
 const TERM_BONUS: f64 = 1.5;
 
+/// What a change made once weighs, relative to others, when both texts still say both of its
+/// phrases.
+const BOTH_KEPT_FACTOR: f64 = 0.25;
+
 /// What separates clauses: a side holding one of these is more than a phrase.
 fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | '；' | '。' | '！' | '？' | '：' | ',' | ';')
@@ -138,6 +142,7 @@ pub fn formulation_changes<'e>(
     let b_markers = marker_spans(sides.b);
     let (a_text, b_text) = (&sides.a.normalized.text, &sides.b.normalized.text);
     let mut found: HashMap<(String, String), FormulationChange> = HashMap::new();
+    let mut kept_both: std::collections::HashSet<(String, String)> = Default::default();
     for (a_side, b_side) in edits
         .into_iter()
         .flat_map(|pair| clause_edits(pair, a_text))
@@ -181,12 +186,36 @@ pub fn formulation_changes<'e>(
         {
             continue;
         }
+        // One clause said another way: the rest of the two clauses has words in common (纵深推进 →
+        // 积极参与 | 全国统一大市场建设), or both clauses are wholly the phrases. A clause dropped
+        // beside words added to another (坚定不移推进政府党风廉政建设和反腐败斗争 → 学习教育成果)
+        // is no change of formulation.
+        if !same_clause(a_text, a_span, b_text, b_span) {
+            continue;
+        }
         let a_words = content_words(&sides.a.normalized.text, sides.a_tokens, a_span, segmenter);
         let b_words = content_words(&sides.b.normalized.text, sides.b_tokens, b_span, segmenter);
+        // Words put in another order are no replacement: the changed stretch of B still says
+        // every content word of A's phrase (促进医保、医疗 → 实施健康优先发展战略，促进医疗、医保,
+        // a clause put in before the same words reordered), or A's stretch every one of B's.
+        let all_said = |words: &[(&str, TokenKind)], stretch: Span, text: &str| {
+            let stretch = stretch.of(text);
+            words.len() >= 2 && words.iter().all(|(w, _)| stretch.contains(w))
+        };
+        if all_said(&a_words, b_side, b_text) || all_said(&b_words, a_side, a_text) {
+            continue;
+        }
         let Some((kind, holds_term)) = change_kind(before, after, &a_words, &b_words, segmenter)
         else {
             continue;
         };
+        // Both texts still say both phrases (推动高水平科技自立自强 → 扩大高水平对外开放, where
+        // 2025 says 科技自立自强 elsewhere and 2024 said 对外开放): made once, the sentence
+        // changed its emphasis, no formulation was replaced; such a change ranks behind the others.
+        let both_kept = b_text.contains(before) && a_text.contains(after);
+        if both_kept {
+            kept_both.insert((before.to_string(), after.to_string()));
+        }
         found
             .entry((before.to_string(), after.to_string()))
             .and_modify(|c| c.count += 1)
@@ -205,6 +234,11 @@ pub fn formulation_changes<'e>(
         let chars = crate::chars::han_count(&c.before) + crate::chars::han_count(&c.after);
         let chars = chars.clamp(1, MAX_WEIGHED_CHARS) as f64;
         c.weight *= c.count as f64 * c.kind.weight() * chars.sqrt();
+        // Made once where both texts keep both phrases: a change of emphasis, not a replacement
+        // (a replacement made throughout, 本规范 → 本实施细则, stays one whatever else is said).
+        if c.count == 1 && kept_both.contains(&(c.before.clone(), c.after.clone())) {
+            c.weight *= BOTH_KEPT_FACTOR;
+        }
     }
     // Heaviest first; ties by kind, then in B's order, which a reader can follow.
     changes.sort_by(|x, y| {
@@ -243,6 +277,37 @@ fn sentence_around(doc: &Document, span: Span) -> &str {
         }
         _ => span.of(text),
     }
+}
+
+/// The clause of `text` that holds `span`, without the span: (before it, after it).
+fn rest_of_clause(text: &str, span: Span) -> (&str, &str) {
+    let ends = |c: char| is_clause_break(c) || c == '\n';
+    let start = text[..span.start].rfind(ends).map_or(0, |at| {
+        at + text[at..].chars().next().map_or(0, char::len_utf8)
+    });
+    let end = text[span.end..]
+        .find(ends)
+        .map_or(text.len(), |at| span.end + at);
+    (&text[start..span.start], &text[span.end..end])
+}
+
+/// Whether two phrases stand in one clause said two ways: the rest of their clauses shares two
+/// adjacent Han characters, or neither clause has anything beside its phrase.
+fn same_clause(a_text: &str, a_span: Span, b_text: &str, b_span: Span) -> bool {
+    let han = |s: &str| -> Vec<char> { s.chars().filter(|&c| crate::chars::is_han(c)).collect() };
+    let (a_before, a_after) = rest_of_clause(a_text, a_span);
+    let (b_before, b_after) = rest_of_clause(b_text, b_span);
+    let (a_rest, b_rest) = ([han(a_before), han(a_after)], [han(b_before), han(b_after)]);
+    if a_rest.iter().chain(&b_rest).all(Vec::is_empty) {
+        return true;
+    }
+    let pairs = |parts: &[Vec<char>; 2]| -> std::collections::HashSet<(char, char)> {
+        parts
+            .iter()
+            .flat_map(|p| p.windows(2).map(|w| (w[0], w[1])))
+            .collect()
+    };
+    !pairs(&a_rest).is_disjoint(&pairs(&b_rest))
 }
 
 /// The edits of one pair merged by clause: the changes of a clause, with the unchanged words
@@ -328,12 +393,28 @@ fn phrase(text: &str, side: Span, markers: &[Span]) -> Option<Span> {
     }
     let rest = &body[lead..];
     let clause = rest.find(is_clause_break).map_or(rest, |at| &rest[..at]);
-    let trimmed = clause.trim_end_matches(|c: char| !super::comparable(c));
+    // A conjunction left at an edge joins the phrase to words the other side kept
+    // (积极培育新兴产业和 | 未来产业): it is not part of what changed.
+    let mut trimmed = clause.trim_end_matches(|c: char| !super::comparable(c));
+    if let Some(before) = trimmed.strip_suffix(EDGE_CONJUNCTIONS)
+        && !WORDS_ENDING_IN_A_CONJUNCTION
+            .iter()
+            .any(|w| trimmed.ends_with(w))
+    {
+        trimmed = before.trim_end_matches(|c: char| !super::comparable(c));
+    }
     let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
     let span = with_its_marks(text, span);
     let s = span.of(text);
     (!s.is_empty() && s.chars().count() <= MAX_SIDE_CHARS).then_some(span)
 }
+
+/// Conjunctions cut off the end of a phrase.
+const EDGE_CONJUNCTIONS: [char; 2] = ['和', '与'];
+/// Words that end in one of [`EDGE_CONJUNCTIONS`] and are kept whole.
+const WORDS_ENDING_IN_A_CONJUNCTION: [&str; 10] = [
+    "参与", "给与", "赋与", "缓和", "温和", "饱和", "平和", "调和", "总和", "祥和",
+];
 
 /// An article number opening a phrase: 第十二条, 第 3 条, with the space after it.
 static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

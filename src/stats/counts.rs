@@ -366,7 +366,8 @@ impl Counter<'_> {
     /// (a term of kind formulation in any document, or a recurrent phrase of the corpus) is
     /// counted in every document where it stands on word boundaries, quoted or not.
     fn count_formulations_everywhere(&mut self) {
-        self.counts.recurrent = recurrent_phrases(&self.grids, self.segmenter);
+        let peers = super::grid::peer_groups(&self.counts.docs);
+        self.counts.recurrent = recurrent_phrases(&self.grids, &peers, self.segmenter);
         for phrase in &self.counts.recurrent {
             self.counts.vocabulary.intern(phrase, TermKind::Formulation);
         }

@@ -313,7 +313,8 @@ impl<'s> FormulationTally<'s> {
         let recurrent = match recurrent {
             Some(given) => given,
             None => {
-                found = recurrent_phrases(&self.grids, self.segmenter);
+                let peers = super::grid::peer_groups(&self.infos);
+                found = recurrent_phrases(&self.grids, &peers, self.segmenter);
                 &found
             }
         };

@@ -227,6 +227,42 @@ pub fn whole_word_hits(
 /// Fewest documents a corpus needs before recurrent phrases are looked for: in fewer, every
 /// common noun phrase of the topic recurs.
 pub const MIN_RECURRENT_CORPUS: usize = 10;
+/// The peer group of a document with too few peers to count recurrent phrases among
+/// ([`peer_groups`]).
+pub const NO_PEERS: u32 = u32::MAX;
+
+/// Each document's group of peers for [`recurrent_phrases`]: documents of one level and year
+/// (an unknown level groups with unknown levels) from at least [`MIN_RECURRENT_CORPUS`]
+/// different regions (a document of unknown region counts as one). A number per document, in
+/// order, the same for the same group; [`NO_PEERS`] for a document of unknown year or of a
+/// smaller group: one region's documents of a year, or the national texts of a year, implement
+/// different things, they are not many places saying one thing.
+pub fn peer_groups(infos: &[super::counts::DocInfo]) -> Vec<u32> {
+    let mut groups: Vec<(Option<crate::ingest::metadata::Level>, i32)> = Vec::new();
+    let mut regions: Vec<FxHashSet<&str>> = Vec::new();
+    let ids: Vec<u32> = infos
+        .iter()
+        .map(|info| {
+            let Some(year) = info.year else {
+                return NO_PEERS;
+            };
+            let key = (info.level, year);
+            let at = groups.iter().position(|g| *g == key).unwrap_or_else(|| {
+                groups.push(key);
+                regions.push(FxHashSet::default());
+                groups.len() - 1
+            });
+            regions[at].insert(info.region.as_deref().unwrap_or(&info.id));
+            at as u32
+        })
+        .collect();
+    ids.into_iter()
+        .map(|g| match regions.get(g as usize) {
+            Some(r) if r.len() >= MIN_RECURRENT_CORPUS => g,
+            _ => NO_PEERS,
+        })
+        .collect()
+}
 /// Least documents a recurrent phrase is used in.
 pub const MIN_RECURRENT_DOCS: u32 = 3;
 /// Least share of the corpus's documents a recurrent phrase is used in (with
@@ -251,6 +287,13 @@ pub const MAX_SAME_NEIGHBOUR: f64 = 0.8;
 /// the nouns are.
 pub const MAX_BEFORE_NOUN: f64 = 0.8;
 
+/// A phrase followed by a number (within [`QUANTITY_LOOKAHEAD`] characters: 增长5.4%, 达到88%) in
+/// this share of its occurrences is a quantity (地区生产总值, 进出口总额, 城镇调查失业率), not
+/// listed.
+pub const MAX_QUANTITY_SHARE: f64 = 0.5;
+/// Characters after a phrase in which a number makes it a quantity's name.
+pub const QUANTITY_LOOKAHEAD: usize = 5;
+
 /// Adds `word` to a list of distinct partners, up to [`MIN_PROMISCUOUS_PARTNERS`] of them.
 fn note_partner<'a>(partners: &mut Vec<&'a str>, word: &'a str) {
     if partners.len() < MIN_PROMISCUOUS_PARTNERS as usize && !partners.contains(&word) {
@@ -273,16 +316,34 @@ fn note_partner<'a>(partners: &mut Vec<&'a str>, word: &'a str) {
 /// 4. whole phrases only (nested terms, as C-value): a phrase most of whose occurrences
 ///    ([`MAX_SAME_NEIGHBOUR`]) lie inside one longer candidate, or that is followed or preceded by
 ///    the same word that often, is a fragment and is dropped; so is one followed by a noun in
-///    [`MAX_BEFORE_NOUN`] of its occurrences (it modifies names longer than itself).
+///    [`MAX_BEFORE_NOUN`] of its occurrences (it modifies names longer than itself);
+/// 5. no quantities: a phrase followed by a number in [`MAX_QUANTITY_SHARE`] of its occurrences
+///    names what is measured (进出口总额增长5%), not a policy.
+///
+/// Document frequency is counted among peers (`peers[i]`: the group of grid `i`, documents of one
+/// level and year, [`super::counts::peer_groups`]) in groups of at least
+/// [`MIN_RECURRENT_CORPUS`]: what many provinces' reports of one year say alike, unquoted, they
+/// took from the central texts of that year (全国统一大市场, 低空经济); what a yearly series says
+/// year after year is its standing vocabulary (国防科技工业, 全国各族人民), not a formulation.
 ///
 /// Sorted by text; each is counted afterwards by the counting rule.
-pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<String> {
-    let n_docs = grids.len();
-    let min_docs = (MIN_RECURRENT_SHARE * n_docs as f64)
-        .ceil()
-        .max(f64::from(MIN_RECURRENT_DOCS)) as u32;
+pub fn recurrent_phrases(grids: &[WordGrid], peers: &[u32], segmenter: &Segmenter) -> Vec<String> {
+    let mut group_sizes: FxHashMap<u32, usize> = FxHashMap::default();
+    for &g in peers.iter().filter(|&&g| g != NO_PEERS) {
+        *group_sizes.entry(g).or_default() += 1;
+    }
     // Document frequency says nothing in a handful of documents.
-    if n_docs < MIN_RECURRENT_CORPUS || (n_docs as u32) < min_docs {
+    let min_docs: FxHashMap<u32, u32> = group_sizes
+        .iter()
+        .filter(|&(_, &n)| n >= MIN_RECURRENT_CORPUS)
+        .map(|(&g, &n)| {
+            let least = (MIN_RECURRENT_SHARE * n as f64)
+                .ceil()
+                .max(f64::from(MIN_RECURRENT_DOCS)) as u32;
+            (g, least)
+        })
+        .collect();
+    if min_docs.is_empty() {
         return Vec::new();
     }
     let tag = |w: &str| segmenter.tag_of(w).unwrap_or_default();
@@ -296,6 +357,7 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
         let mut grams: FxHashMap<&str, (u32, u32, u32)> = FxHashMap::default();
         let mut candidates: FxHashSet<&str> = FxHashSet::default();
         let mut before_noun: FxHashMap<&str, (u32, Vec<&str>)> = FxHashMap::default();
+        let mut quantities: FxHashMap<&str, u32> = FxHashMap::default();
         for run in grid.word_runs() {
             for i in run.clone() {
                 for n in 1..=5 {
@@ -318,6 +380,14 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
                             && grid.classes[j - 1] == Class::Word
                     {
                         candidates.insert(gram);
+                        let after = &grid.text[grid.token_end(j - 1)..];
+                        if after
+                            .chars()
+                            .take(QUANTITY_LOOKAHEAD)
+                            .any(|c| c.is_ascii_digit())
+                        {
+                            *quantities.entry(gram).or_default() += 1;
+                        }
                         if j < run.end && grid.classes[j] == Class::Word {
                             let next = &grid.text[grid.starts[j] as usize..grid.token_end(j)];
                             if names_a_head(next) {
@@ -330,13 +400,17 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
                 }
             }
         }
-        (grams, candidates, before_noun)
+        (grams, candidates, before_noun, quantities)
     });
     let mut grams: FxHashMap<&str, (u64, u32, u32)> = FxHashMap::default();
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut df: FxHashMap<(u32, &str), u32> = FxHashMap::default();
     let mut tokens: u64 = 0;
     let mut before_noun: FxHashMap<&str, (u64, Vec<&str>)> = FxHashMap::default();
-    for (g, c, b) in &per_doc {
+    let mut quantities: FxHashMap<&str, u64> = FxHashMap::default();
+    for ((g, c, b, q), &group) in per_doc.iter().zip(peers) {
+        for (&gram, &n) in q {
+            *quantities.entry(gram).or_default() += u64::from(n);
+        }
         for (&gram, &(n, first, last)) in g {
             grams.entry(gram).or_insert((0, first, last)).0 += u64::from(n);
         }
@@ -347,8 +421,22 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
                 note_partner(&mut entry.1, next);
             }
         }
-        for &gram in c {
-            *df.entry(gram).or_default() += 1;
+        if min_docs.contains_key(&group) {
+            for &gram in c {
+                *df.entry((group, gram)).or_default() += 1;
+            }
+        }
+    }
+    // Each candidate's document frequency in the group where it reaches the group's least.
+    // Each candidate's document frequency and share among the peers of that group.
+    let mut df_among_peers: FxHashMap<&str, (u32, f64)> = FxHashMap::default();
+    for (&(group, gram), &d) in &df {
+        if d >= min_docs[&group] {
+            let share = f64::from(d) / group_sizes[&group] as f64;
+            let best = df_among_peers.entry(gram).or_default();
+            if share > best.1 {
+                *best = (d, share);
+            }
         }
     }
     // The most frequent one-word extension of each gram, to either side.
@@ -381,10 +469,7 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
         }
     };
     let mut kept: Vec<(&str, u64)> = Vec::new();
-    for (&cand, &d) in &df {
-        if d < min_docs {
-            continue;
-        }
+    for (&cand, &(d, _)) in &df_among_peers {
         let han = cand.chars().count();
         if !RECURRENT_CHARS.contains(&han) || !cand.chars().all(crate::chars::is_han) {
             continue;
@@ -469,9 +554,18 @@ pub fn recurrent_phrases(grids: &[WordGrid], segmenter: &Segmenter) -> Vec<Strin
                 && nouns.len() < MIN_PROMISCUOUS_PARTNERS as usize
         })
     };
+    // A quantity: most uses followed by a number (地区生产总值增长5.4%, 优良天数比例达到88%)
+    // measure something, they do not name a policy.
+    let quantity = |cand: &str, count: u64| {
+        quantities
+            .get(cand)
+            .is_some_and(|&n| n as f64 >= MAX_QUANTITY_SHARE * count as f64)
+    };
     let whole: Vec<(&str, u64)> = kept
         .into_iter()
-        .filter(|&(cand, count)| !fragment_of_longer(cand, count) && !modifier(cand, count))
+        .filter(|&(cand, count)| {
+            !fragment_of_longer(cand, count) && !modifier(cand, count) && !quantity(cand, count)
+        })
         .collect();
     // A phrase that is a kept phrase with a word put before or after it that goes with anything
     // (深化 | 社会治安, 数字政府 | 建设) is that phrase in a sentence, not a phrase of its own.
