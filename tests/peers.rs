@@ -86,6 +86,15 @@ fn formulations_count_wherever_they_stand_quoted_or_not() {
     let counts = count(docs, segmenter, &CountOptions::default());
     let infos = counts.docs.clone();
     let table = formulations(docs, &infos, segmenter);
+    // Sixteen provinces of 2026 say 全国统一大市场 unquoted: a recurrent phrase among peers;
+    // 进出口总额 and 地区生产总值 (增长…%) are quantities, no formulations.
+    let kind = |text: &str| table.iter().find(|s| s.text == text).map(|s| s.kind);
+    assert_eq!(
+        kind("全国统一大市场"),
+        Some(tifa::words::formulation::FormulationKind::Recurrent)
+    );
+    assert_eq!(kind("进出口总额"), None);
+    assert_eq!(kind("地区生产总值"), None);
     let phrases: Vec<String> = FORMULATIONS.iter().map(|f| f.to_string()).collect();
     let kwic = kwic_many(docs, &phrases, 10, segmenter);
     for (f, (_, lines)) in FORMULATIONS.iter().zip(&kwic) {
@@ -432,5 +441,67 @@ fn a_law_is_traced_through_its_own_implementing_measures_only() {
             "山东-实施水法-2017",
             "河南-实施水法-2018"
         ]
+    );
+}
+
+/// The top changes of formulation of a pair, as `tifa diff --format json` ranks them.
+fn top_changes(a: &Path, b: &Path, n: usize) -> Vec<(String, String)> {
+    let diff: Value = json_of(tifa().arg("diff").arg(a).arg(b).args(["--format", "json"]));
+    diff["formulation_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|c| {
+            let side = |k: &str| c[k].as_str().unwrap().to_string();
+            (side("before"), side("after"))
+        })
+        .collect()
+}
+
+#[test]
+fn formulation_changes_are_one_clause_said_two_ways() {
+    let (Some(national), Some(provincial)) =
+        (corpus("national-gwr"), corpus("provincial-gwr-2026"))
+    else {
+        return;
+    };
+    let top = top_changes(
+        &national.join("gwr-2024.txt"),
+        &national.join("gwr-2025.txt"),
+        15,
+    );
+    let has = |top: &[(String, String)], a: &str, b: &str| {
+        top.iter().any(|(x, y)| (x.as_str(), y.as_str()) == (a, b))
+    };
+    // Real: 教育强国建设规划纲要 → 教育强国建设三年行动计划.
+    assert!(has(&top, "规划纲要", "三年行动计划"), "{top:?}");
+    assert!(has(&top, "积极培育新兴产业", "培育壮大新兴产业"), "{top:?}");
+    // Reordered (促进医疗、医保、医药), and a change of emphasis where 2025 still says
+    // 科技自立自强 and 2024 said 对外开放.
+    assert!(!top.iter().any(|(x, _)| x == "促进医保、医疗"), "{top:?}");
+    assert!(!has(&top, "科技自立自强", "对外开放"), "{top:?}");
+    // A clause dropped beside 学习教育成果 added to the clause before.
+    let top = top_changes(
+        &provincial.join("gwr-2025.txt"),
+        &provincial.join("prov-2026-广西壮族自治区.txt"),
+        15,
+    );
+    assert!(has(&top, "纵深推进", "积极参与"), "{top:?}");
+    assert!(!top.iter().any(|(_, y)| y == "学习教育成果"), "{top:?}");
+}
+
+#[test]
+fn a_yearly_series_has_no_recurrent_phrases() {
+    let Some(national) = corpus("national-gwr") else {
+        return;
+    };
+    // One report a year: what it says year after year is standing vocabulary.
+    let rows = rows(&["formulations"], &national);
+    assert!(rows.len() > 500);
+    assert!(
+        !rows.iter().any(|r| r["kind"] == "recurrent"),
+        "{:?}",
+        rows[0]
     );
 }

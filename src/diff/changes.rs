@@ -544,4 +544,44 @@ mod tests {
         let opened = "全面建设“数字政府”工程";
         assert_eq!(phrase_of(opened, "建设“数字政府"), "建设“数字政府”");
     }
+
+    #[test]
+    fn a_conjunction_left_at_the_end_of_a_phrase_is_cut_off_but_not_from_a_word() {
+        let text = "积极培育新兴产业和未来产业。推动群众广泛参与。";
+        assert_eq!(phrase_of(text, "积极培育新兴产业和"), "积极培育新兴产业");
+        assert_eq!(phrase_of(text, "推动群众广泛参与"), "推动群众广泛参与");
+    }
+
+    #[test]
+    fn two_phrases_are_one_clause_when_the_rest_of_their_clauses_agrees() {
+        fn at<'t>(text: &'t str, phrase: &str) -> (&'t str, Span) {
+            let start = text.find(phrase).unwrap();
+            (text, Span::new(start, start + phrase.len()))
+        }
+        // gwr-2025 → 广西 2026: the same clause, its verb replaced.
+        let (a, a_span) = at("纵深推进全国统一大市场建设。", "纵深推进");
+        let (b, b_span) = at("提高民间投资比重。积极参与全国统一大市场建设。", "积极参与");
+        assert!(same_clause(a, a_span, b, b_span));
+        // A clause dropped beside words added to the clause before it.
+        let (a, a_span) = at(
+            "深入贯彻中央八项规定精神，坚定不移推进政府党风廉政建设和反腐败斗争。",
+            "坚定不移推进政府党风廉政建设和反腐败斗争",
+        );
+        let (b, b_span) = at(
+            "巩固拓展深入贯彻中央八项规定精神学习教育成果。",
+            "学习教育成果",
+        );
+        assert!(!same_clause(a, a_span, b, b_span));
+        // Two whole clauses said two ways.
+        let (a, a_span) = at(
+            "新征程新使命，对政府工作提出了新的更高要求。",
+            "新征程新使命",
+        );
+        let (b, b_span) = at(
+            "应对新挑战、完成新任务，对政府工作提出新的更高要求。",
+            "应对新挑战、完成新任务",
+        );
+        assert!(same_clause(a, a_span, b, b_span));
+        assert_eq!(rest_of_clause(a, a_span), ("", ""));
+    }
 }

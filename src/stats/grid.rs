@@ -591,3 +591,47 @@ pub fn recurrent_phrases(grids: &[WordGrid], peers: &[u32], segmenter: &Segmente
     out.sort();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::metadata::Level;
+    use crate::stats::counts::DocInfo;
+
+    #[test]
+    fn peers_are_ten_regions_of_one_level_and_year() {
+        let provinces = [
+            "山东省",
+            "河南省",
+            "河北省",
+            "山西省",
+            "江苏省",
+            "浙江省",
+            "安徽省",
+            "湖北省",
+            "湖南省",
+            "广东省",
+        ];
+        let mut infos: Vec<DocInfo> = provinces
+            .iter()
+            .map(|p| DocInfo::for_test(p, 2026, Level::Provincial, p))
+            .collect();
+        infos.push(DocInfo::for_test("gwr-2025", 2025, Level::National, "全国"));
+        let mut undated = DocInfo::for_test("undated", 2026, Level::Provincial, "福建省");
+        undated.year = None;
+        infos.push(undated);
+        let groups = peer_groups(&infos);
+        assert!(
+            groups[..10]
+                .iter()
+                .all(|&g| g == groups[0] && g != NO_PEERS)
+        );
+        assert_eq!(&groups[10..], &[NO_PEERS, NO_PEERS]);
+        // Nine provinces of a year, or twelve measures of one province, are too few places.
+        assert!(peer_groups(&infos[1..10]).iter().all(|&g| g == NO_PEERS));
+        let one_region: Vec<DocInfo> = (0..12)
+            .map(|i| DocInfo::for_test(&format!("m{i}"), 2020, Level::Provincial, "浙江省"))
+            .collect();
+        assert!(peer_groups(&one_region).iter().all(|&g| g == NO_PEERS));
+    }
+}
