@@ -61,6 +61,47 @@ const LEVEL_WORDS: &[&str] = &[
     "全县各级",
 ];
 
+/// A level's name that an organ's name opens with (国务院 and 中央 are organs themselves).
+const LEVEL_PREFIXES: &[&str] = &[
+    "全国",
+    "全省",
+    "全自治区",
+    "全市",
+    "全县",
+    "全区",
+    "自治区",
+    "自治州",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "盟",
+    "旗",
+];
+/// An organ of a level: 人民政府, 党委, 政协, 人大 and its standing committee.
+const ORGAN_SUFFIXES: &[&str] = &[
+    "人民政府",
+    "政府",
+    "党委",
+    "委",
+    "政协",
+    "政协委员",
+    "人大",
+    "人大常委会",
+    "人大代表",
+];
+
+/// A level's word (全县, 省委, 国务院, [`LEVEL_WORDS`]) or one of its organs (省人民政府,
+/// 自治区政协, 全国人大): one level said instead of another is the same sentence taken over.
+fn is_level(s: &str) -> bool {
+    LEVEL_WORDS.contains(&s)
+        || LEVEL_PREFIXES.iter().any(|p| {
+            s.strip_prefix(p)
+                .is_some_and(|organ| ORGAN_SUFFIXES.contains(&organ))
+        })
+}
+
 const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '旗'];
 
 pub fn kind(before: &str, after: &str) -> Option<ChangeKind> {
@@ -71,7 +112,7 @@ pub fn kind(before: &str, after: &str) -> Option<ChangeKind> {
         Some(ChangeKind::Date)
     } else if both(is_number) {
         Some(ChangeKind::Number)
-    } else if both(|w| LEVEL_WORDS.contains(&w)) {
+    } else if both(is_level) {
         Some(ChangeKind::Level)
     } else if is_place(before) && is_place(after)
         || (before.contains("XX") || after.contains("XX")) && short(before) && short(after)
@@ -141,6 +182,13 @@ mod tests {
         assert_eq!(kind("五点", "三点"), Some(ChangeKind::Number));
         assert_eq!(kind("全县", "全省"), Some(ChangeKind::Level));
         assert_eq!(kind("县委", "省委"), Some(ChangeKind::Level));
+        assert_eq!(kind("国务院", "自治区人民政府"), Some(ChangeKind::Level));
+        assert_eq!(kind("全国政协", "省政协"), Some(ChangeKind::Level));
+        assert_eq!(
+            kind("全国人大", "自治区人大常委会"),
+            Some(ChangeKind::Level)
+        );
+        assert_eq!(kind("省政府", "省政协委员和其他列席同志"), None);
         assert_eq!(kind("XX", "承德"), Some(ChangeKind::Place));
         assert_eq!(kind("承德县", "河东区"), Some(ChangeKind::Place));
         assert_eq!(kind("五个明确", "十个坚持"), None);

@@ -111,14 +111,18 @@ fn sentence_goes_on(previous: &Building, next: &[Ch]) -> bool {
         return false;
     }
     let next_head: String = next.iter().take(12).map(|ch| ch.c).collect();
-    if previous.heading
+    // Titles are short and have no commas; prose has length or commas.
+    let prose = previous.chars.len() >= MIN_BROKEN_LINE_CHARS || previous.comma;
+    // A heading alone on its line ends there; a paragraph that opens with its heading and goes
+    // on as prose （（三）加快建设现代化产业体系。聚焦制造强省建设，…培育壮大先进 | 制造业集群）
+    // goes on.
+    let headed_prose = previous.chars.len() >= MIN_BROKEN_LINE_CHARS && previous.comma;
+    if previous.heading && !headed_prose
         || heading_marker(&next_head).is_some()
         || crate::structure::article_number(&next_head).is_some()
     {
         return false;
     }
-    // Titles are short and have no commas; prose has length or commas.
-    let prose = previous.chars.len() >= MIN_BROKEN_LINE_CHARS || previous.comma;
     matches!(last, '，' | '、' | '（' | '“') || prose
 }
 

@@ -306,6 +306,21 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_opens_with_its_heading_goes_on_across_a_broken_line() {
+        // A PDF's line of the 2026 Jiangsu report, cut by the margin inside a word.
+        let n = normalized(
+            "（三）加快建设现代化产业体系。聚焦制造强省建设，实施新一轮重点产业链高质量发展行动，培育壮大先进\n制造业集群。深入实施传统产业焕新工程。\n",
+        );
+        assert_eq!(n.text.lines().count(), 1, "{}", n.text);
+        assert!(n.text.contains("培育壮大先进制造业集群。"));
+        // A heading alone on its line stays a line of its own.
+        let n = normalized(
+            "（三）加快建设现代化产业体系\n聚焦制造强省建设，实施新一轮重点产业链高质量发展行动。\n",
+        );
+        assert_eq!(n.text.lines().count(), 2, "{}", n.text);
+    }
+
+    #[test]
     fn a_formulation_written_with_a_full_width_plus_or_a_stray_space_is_one_text() {
         let n = normalized("开展“人工智能＋”行动，人工智能 + 制造，“数 据要素”，网　络安全。\n");
         assert_eq!(
