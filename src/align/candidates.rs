@@ -8,6 +8,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// How many A sentences at most are compared with one B sentence.
 pub const MAX_CANDIDATES: usize = 12;
 
+/// Most A sentences a trigram may occur in and still propose candidates.
+pub const MAX_POSTINGS: usize = 100;
+
 type Trigram = (char, char, char);
 
 pub struct CandidateIndex {
@@ -32,8 +35,11 @@ impl CandidateIndex {
                 exact.entry(f.key.clone()).or_default().push(i);
             }
         }
-        // A trigram shared by more than this many A sentences says little about any one of them.
-        let cap = (a.len() / 20).max(40);
+        // A trigram shared by more than this many A sentences says little about any one of them:
+        // one in twenty, from 40 up to at most [`MAX_POSTINGS`], so that a text of a million
+        // sentences costs each B sentence no more than one of two thousand (linear, not
+        // quadratic, in the length of A).
+        let cap = (a.len() / 20).clamp(40, MAX_POSTINGS);
         Self {
             postings,
             exact,

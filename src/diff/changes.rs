@@ -141,8 +141,7 @@ pub fn formulation_changes<'e>(
     let a_markers = marker_spans(sides.a);
     let b_markers = marker_spans(sides.b);
     let (a_text, b_text) = (&sides.a.normalized.text, &sides.b.normalized.text);
-    let mut found: HashMap<(String, String), FormulationChange> = HashMap::new();
-    let mut kept_both: std::collections::HashSet<(String, String)> = Default::default();
+    let mut candidates: Vec<FormulationChange> = Vec::new();
     for (a_side, b_side) in edits
         .into_iter()
         .flat_map(|pair| clause_edits(pair, a_text))
@@ -179,11 +178,7 @@ pub fn formulation_changes<'e>(
         // moved to another sentence.
         let a_sentence = sentence_around(sides.a, a_span);
         let b_sentence = sentence_around(sides.b, b_span);
-        if b_sentence.contains(before)
-            || a_sentence.contains(after)
-            || still_said(before, b_text, segmenter)
-            || still_said(after, a_text, segmenter)
-        {
+        if b_sentence.contains(before) || a_sentence.contains(after) {
             continue;
         }
         // One clause said another way: the rest of the two clauses has words in common (纵深推进 →
@@ -209,25 +204,55 @@ pub fn formulation_changes<'e>(
         else {
             continue;
         };
+        candidates.push(FormulationChange {
+            before: before.to_string(),
+            after: after.to_string(),
+            count: 1,
+            kind,
+            weight: if holds_term { TERM_BONUS } else { 1.0 },
+            a_at: a_span.start,
+            b_at: b_span.start,
+        });
+    }
+    // What the other whole text still says, looked up for all candidates in one pass over each
+    // text (a search per candidate would make long texts quadratic): each side's phrase, and the
+    // formulations it holds.
+    let held = |phrase: &str| -> Vec<String> {
+        segmenter
+            .formulations(phrase)
+            .iter()
+            .map(|f| f.span.of(phrase))
+            .filter(|f| f.chars().nth(1).is_some())
+            .map(str::to_string)
+            .collect()
+    };
+    let in_b = Said::of(
+        b_text,
+        candidates
+            .iter()
+            .map(|c| (c.before.clone(), held(&c.before))),
+    );
+    let in_a = Said::of(
+        a_text,
+        candidates.iter().map(|c| (c.after.clone(), held(&c.after))),
+    );
+    let mut found: HashMap<(String, String), FormulationChange> = HashMap::new();
+    let mut kept_both: std::collections::HashSet<(String, String)> = Default::default();
+    for (k, c) in candidates.into_iter().enumerate() {
+        // B no longer says a formulation A's phrase holds, nor A one of B's: otherwise the phrase
+        // was reworded around it, not replaced.
+        if in_b.holds_said(k) || in_a.holds_said(k) {
+            continue;
+        }
         // Both texts still say both phrases (推动高水平科技自立自强 → 扩大高水平对外开放, where
         // 2025 says 科技自立自强 elsewhere and 2024 said 对外开放): made once, the sentence
-        // changed its emphasis, no formulation was replaced; such a change ranks behind the others.
-        let both_kept = b_text.contains(before) && a_text.contains(after);
-        if both_kept {
-            kept_both.insert((before.to_string(), after.to_string()));
+        // changed its emphasis, no formulation was replaced; such a change ranks behind the
+        // others.
+        let key = (c.before.clone(), c.after.clone());
+        if in_b.phrase_said(k) && in_a.phrase_said(k) {
+            kept_both.insert(key.clone());
         }
-        found
-            .entry((before.to_string(), after.to_string()))
-            .and_modify(|c| c.count += 1)
-            .or_insert(FormulationChange {
-                before: before.to_string(),
-                after: after.to_string(),
-                count: 1,
-                kind,
-                weight: if holds_term { TERM_BONUS } else { 1.0 },
-                a_at: a_span.start,
-                b_at: b_span.start,
-            });
+        found.entry(key).and_modify(|f| f.count += 1).or_insert(c);
     }
     let mut changes: Vec<FormulationChange> = found.into_values().collect();
     for c in &mut changes {
@@ -251,15 +276,47 @@ pub fn formulation_changes<'e>(
     changes
 }
 
-/// Whether `other` still says a formulation `phrase` holds (a quoted phrase, a numbered
-/// formula, a slogan of the lexicon): then the phrase was reworded around it, not replaced.
-fn still_said(phrase: &str, other: &str, segmenter: &Segmenter) -> bool {
-    segmenter
-        .formulations(phrase)
-        .iter()
-        .map(|f| f.span.of(phrase))
-        .filter(|f| f.chars().nth(1).is_some())
-        .any(|f| other.contains(f))
+/// Which of many phrases a text says, found in one pass: for each candidate change, its own
+/// phrase and the formulations that phrase holds (a quoted phrase, a numbered formula, a slogan
+/// of the lexicon).
+struct Said {
+    /// Per candidate: the needle of its phrase, and those of the formulations it holds.
+    needles: Vec<(usize, Vec<usize>)>,
+    found: Vec<bool>,
+}
+
+impl Said {
+    fn of(text: &str, candidates: impl IntoIterator<Item = (String, Vec<String>)>) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut needle = |p: String| -> usize {
+            *index.entry(p.clone()).or_insert_with(|| {
+                patterns.push(p);
+                patterns.len() - 1
+            })
+        };
+        let needles: Vec<(usize, Vec<usize>)> = candidates
+            .into_iter()
+            .map(|(phrase, held)| (needle(phrase), held.into_iter().map(&mut needle).collect()))
+            .collect();
+        let mut found = vec![false; patterns.len()];
+        if let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) {
+            for m in automaton.find_overlapping_iter(text) {
+                found[m.pattern().as_usize()] = true;
+            }
+        }
+        Self { needles, found }
+    }
+
+    /// Whether the text says candidate `k`'s phrase.
+    fn phrase_said(&self, k: usize) -> bool {
+        self.found[self.needles[k].0]
+    }
+
+    /// Whether the text says a formulation candidate `k`'s phrase holds.
+    fn holds_said(&self, k: usize) -> bool {
+        self.needles[k].1.iter().any(|&n| self.found[n])
+    }
 }
 
 /// The text of the sentence of `doc` that holds `span`, with the sentences on either side (a
