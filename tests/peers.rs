@@ -325,10 +325,19 @@ fn the_report_compares_national_with_province_and_no_peers() {
     tifa()
         .arg("report")
         .arg(&dir)
-        .args(["-q", "--formats", "csv", "--out"])
+        .args(["-q", "--formats", "csv,md", "--out"])
         .arg(&report)
         .assert()
         .success();
+    // The briefing opens with what is new in 2026: no earlier document (the 2025 national
+    // report) says 共同富裕, 15 provinces do, 39 times (grep agrees); Shanghai's line 53 first.
+    let md = std::fs::read_to_string(report.join("report.md")).unwrap();
+    let briefing = &md[..md.find("近五年首见").unwrap()];
+    assert!(briefing.contains("2026年新出现的提法"), "{briefing}");
+    assert!(
+        briefing.contains("- **共同富裕**：15 份文件使用 39 次。`prov-2026-上海市:53`"),
+        "{briefing}"
+    );
     let manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(report.join("manifest.json")).unwrap())
             .unwrap();

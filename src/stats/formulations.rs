@@ -662,3 +662,53 @@ pub fn spread(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Spread>
     });
     out.into_iter().map(|(_, s)| s).collect()
 }
+
+/// Least documents a formulation of the corpus's last year is used in to be named new there.
+pub const MIN_NEWEST_DOCS: u32 = 2;
+
+/// The formulations new in the corpus's last year: first used in that year (no earlier document
+/// of the corpus says them), of three characters or more, not a document's title, in at least
+/// [`MIN_NEWEST_DOCS`] documents; those a text marks (quoted, numbered, a slogan) before phrases
+/// found by statistics alone, then by documents and uses. Each comes with its first place in that
+/// year, the highest level first. Empty when no document is of an earlier year.
+pub fn newest(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<(FormulationStat, Place)> {
+    let Some(last) = docs.iter().filter_map(|d| d.year).max() else {
+        return Vec::new();
+    };
+    if !docs.iter().any(|d| d.year.is_some_and(|y| y < last)) {
+        return Vec::new();
+    }
+    let by_id: HashMap<&str, &DocInfo> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let rank = |doc: &str| {
+        by_id
+            .get(doc)
+            .and_then(|d| d.level)
+            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
+            .unwrap_or(usize::MAX)
+    };
+    let mut out: Vec<(FormulationStat, Place)> = formulations
+        .iter()
+        .filter(|f| {
+            f.first_year == Some(last)
+                && f.docs >= MIN_NEWEST_DOCS
+                && f.kind != FormulationKind::Title
+                && f.text.chars().count() >= 3
+        })
+        .filter_map(|f| {
+            let first = f
+                .places
+                .iter()
+                .filter(|p| by_id.get(p.doc.as_str()).and_then(|d| d.year) == Some(last))
+                .min_by_key(|p| rank(&p.doc))?;
+            Some((f.clone(), first.clone()))
+        })
+        .collect();
+    out.sort_by(|(a, _), (b, _)| {
+        (a.kind == FormulationKind::Recurrent)
+            .cmp(&(b.kind == FormulationKind::Recurrent))
+            .then(b.docs.cmp(&a.docs))
+            .then(b.count.cmp(&a.count))
+            .then(a.text.cmp(&b.text))
+    });
+    out
+}

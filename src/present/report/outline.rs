@@ -115,7 +115,8 @@ const BRIEFING_PAIRS: usize = super::PAIRS_SHOWN;
 /// Formulations named per pair and for the corpus in the briefing.
 const BRIEFING_TERMS: usize = 5;
 
-/// The opening a staff writer can paste: for the corpus, the formulations that spread and where;
+/// The opening a staff writer can paste: for the corpus, the formulations new in its last year and
+/// those that spread, and where;
 /// for each compared pair, how much of B comes from A, B's new formulations (new to the corpus
 /// first), those dropped, the main changes of formulation and B's own sections, each cited.
 fn briefing(report: &Report, shown: &[PairPresentation], lang: Lang, out: &mut Vec<Block>) {
@@ -132,6 +133,31 @@ fn briefing(report: &Report, shown: &[PairPresentation], lang: Lang, out: &mut V
         .iter()
         .map(|f| (f.text.as_str(), f.first_year))
         .collect();
+    let newest = crate::stats::formulations::newest(&report.formulations, &report.docs);
+    if let Some(year) = newest.first().and_then(|(f, _)| f.first_year) {
+        let items = newest
+            .iter()
+            .take(BRIEFING_TERMS)
+            .map(|(f, first)| {
+                let (docs, count) = (f.docs, f.count);
+                vec![
+                    Inline::Strong(f.text.clone()),
+                    Inline::Text(match lang {
+                        Lang::Zh => format!("：{docs} 份文件使用 {count} 次。"),
+                        Lang::En => format!(": {docs} documents, {count} uses. "),
+                    }),
+                    Inline::Cite(first.to_string()),
+                ]
+            })
+            .collect();
+        out.push(para(match lang {
+            Lang::Zh => format!("{year}年新出现的提法（此前的文件未见，使用文件最多的在前）："),
+            Lang::En => format!(
+                "The formulations new in {year} (no earlier document says them; the most used first):"
+            ),
+        }));
+        out.push(Block::List(items));
+    }
     if !spread.is_empty() {
         let items = spread
             .iter()
