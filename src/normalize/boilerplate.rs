@@ -219,6 +219,37 @@ const INTERFACE_WORDS: &[&str] = &[
     "下一篇",
     "责任编辑",
     "编辑",
+    "责编",
+    "分享至",
+    "打印此页",
+    "打印文章",
+    "关闭此页",
+    "返回列表",
+    "上一条",
+    "下一条",
+    "关怀版",
+    "适老化",
+    "适老模式",
+    "网站地图",
+    "联系我们",
+    "手机版",
+    "移动版",
+    "客户端",
+    "订阅",
+    "扫码",
+    "手机扫码",
+    "扫描二维码",
+    "在手机上打开",
+    "收听",
+    "播放",
+    "暂停",
+    "护眼模式",
+    "阅读模式",
+    "字体大小",
+    "视力保护色",
+    "意见反馈",
+    "政务微博",
+    "政务微信",
 ];
 /// Interface words that make a line the page's even alone (a closing `相关报道：`).
 const STRONG_INTERFACE_WORDS: &[&str] = &[
@@ -237,6 +268,13 @@ const STRONG_INTERFACE_WORDS: &[&str] = &[
     "延伸阅读",
     "语音播报",
     "听全文",
+    "分享至",
+    "打印此页",
+    "关闭此页",
+    "返回列表",
+    "网站地图",
+    "扫描二维码",
+    "在手机上打开",
 ];
 
 /// How many interface words make up `line` when nothing else does (brackets, colons, bars,
@@ -702,6 +740,10 @@ mod tests {
         assert_eq!(interface_words("下载 打印 全屏 收藏"), Some((4, false)));
         assert_eq!(interface_words("【打印本页】【关闭窗口】"), Some((2, true)));
         assert_eq!(interface_words("阅读 1234 次"), Some((2, false)));
+        assert_eq!(interface_words("【网站地图】【关怀版】"), Some((2, true)));
+        assert_eq!(interface_words("手机扫码 | 在手机上打开"), Some((2, true)));
+        assert_eq!(interface_words("播放暂停"), Some((2, false)));
+        assert_eq!(interface_words("订阅服务"), None);
     }
 
     #[test]
