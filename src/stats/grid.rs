@@ -321,7 +321,7 @@ fn note_partner<'a>(partners: &mut Vec<&'a str>, word: &'a str) {
 ///    names what is measured (进出口总额增长5%), not a policy.
 ///
 /// Document frequency is counted among peers (`peers[i]`: the group of grid `i`, documents of one
-/// level and year, [`super::counts::peer_groups`]) in groups of at least
+/// level and year, [`peer_groups`]) in groups of at least
 /// [`MIN_RECURRENT_CORPUS`]: what many provinces' reports of one year say alike, unquoted, they
 /// took from the central texts of that year (全国统一大市场, 低空经济); what a yearly series says
 /// year after year is its standing vocabulary (国防科技工业, 全国各族人民), not a formulation.
