@@ -427,16 +427,12 @@ pub fn recurrent_phrases(grids: &[WordGrid], peers: &[u32], segmenter: &Segmente
             }
         }
     }
-    // Each candidate's document frequency in the group where it reaches the group's least.
-    // Each candidate's document frequency and share among the peers of that group.
-    let mut df_among_peers: FxHashMap<&str, (u32, f64)> = FxHashMap::default();
+    // Each candidate's largest document frequency in a group where it reaches the group's least.
+    let mut df_among_peers: FxHashMap<&str, u32> = FxHashMap::default();
     for (&(group, gram), &d) in &df {
         if d >= min_docs[&group] {
-            let share = f64::from(d) / group_sizes[&group] as f64;
             let best = df_among_peers.entry(gram).or_default();
-            if share > best.1 {
-                *best = (d, share);
-            }
+            *best = (*best).max(d);
         }
     }
     // The most frequent one-word extension of each gram, to either side.
@@ -469,7 +465,7 @@ pub fn recurrent_phrases(grids: &[WordGrid], peers: &[u32], segmenter: &Segmente
         }
     };
     let mut kept: Vec<(&str, u64)> = Vec::new();
-    for (&cand, &(d, _)) in &df_among_peers {
+    for (&cand, &d) in &df_among_peers {
         let han = cand.chars().count();
         if !RECURRENT_CHARS.contains(&han) || !cand.chars().all(crate::chars::is_han) {
             continue;
