@@ -12,6 +12,7 @@
 use super::substitution;
 use super::{Edit, EditOp};
 use crate::ingest::Document;
+use crate::stats::counts::phrase_counts;
 use crate::structure::Span;
 use crate::words::formulation::Lexicon;
 use crate::words::{Hidden, Segmenter, Token, TokenKind};
@@ -217,54 +218,47 @@ pub fn formulation_changes<'e>(
     // What the other whole text still says, looked up for all candidates in one pass over each
     // text (a search per candidate would make long texts quadratic): each side's phrase, and the
     // formulations it holds.
-    let held = |phrase: &str| -> Vec<String> {
-        segmenter
-            .formulations(phrase)
-            .iter()
-            .map(|f| f.span.of(phrase))
-            .filter(|f| f.chars().nth(1).is_some())
-            .map(str::to_string)
-            .collect()
-    };
-    let in_b = Said::of(
-        b_text,
-        candidates
-            .iter()
-            .map(|c| (c.before.clone(), held(&c.before))),
-    );
-    let in_a = Said::of(
-        a_text,
-        candidates.iter().map(|c| (c.after.clone(), held(&c.after))),
-    );
-    let mut found: HashMap<(String, String), FormulationChange> = HashMap::new();
-    let mut kept_both: std::collections::HashSet<(String, String)> = Default::default();
+    let befores: Vec<(&str, Vec<&str>)> = candidates
+        .iter()
+        .map(|c| (c.before.as_str(), held(&c.before, segmenter)))
+        .collect();
+    let afters: Vec<(&str, Vec<&str>)> = candidates
+        .iter()
+        .map(|c| (c.after.as_str(), held(&c.after, segmenter)))
+        .collect();
+    let (in_b, in_a) = (said(b_text, &befores), said(a_text, &afters));
+    // Each change once, with how often it was made and whether both texts still say both its
+    // phrases.
+    let mut found: HashMap<(String, String), (FormulationChange, bool)> = HashMap::new();
     for (k, c) in candidates.into_iter().enumerate() {
         // B no longer says a formulation A's phrase holds, nor A one of B's: otherwise the phrase
         // was reworded around it, not replaced.
-        if in_b.holds_said(k) || in_a.holds_said(k) {
+        if in_b[k].1 || in_a[k].1 {
             continue;
         }
         // Both texts still say both phrases (推动高水平科技自立自强 → 扩大高水平对外开放, where
-        // 2025 says 科技自立自强 elsewhere and 2024 said 对外开放): made once, the sentence
-        // changed its emphasis, no formulation was replaced; such a change ranks behind the
-        // others.
-        let key = (c.before.clone(), c.after.clone());
-        if in_b.phrase_said(k) && in_a.phrase_said(k) {
-            kept_both.insert(key.clone());
-        }
-        found.entry(key).and_modify(|f| f.count += 1).or_insert(c);
+        // 2025 says 科技自立自强 elsewhere and 2024 said 对外开放).
+        let both_kept = in_b[k].0 && in_a[k].0;
+        found
+            .entry((c.before.clone(), c.after.clone()))
+            .and_modify(|(f, _)| f.count += 1)
+            .or_insert((c, both_kept));
     }
-    let mut changes: Vec<FormulationChange> = found.into_values().collect();
-    for c in &mut changes {
-        let chars = crate::chars::han_count(&c.before) + crate::chars::han_count(&c.after);
-        let chars = chars.clamp(1, MAX_WEIGHED_CHARS) as f64;
-        c.weight *= c.count as f64 * c.kind.weight() * chars.sqrt();
-        // Made once where both texts keep both phrases: a change of emphasis, not a replacement
-        // (a replacement made throughout, 本规范 → 本实施细则, stays one whatever else is said).
-        if c.count == 1 && kept_both.contains(&(c.before.clone(), c.after.clone())) {
-            c.weight *= BOTH_KEPT_FACTOR;
-        }
-    }
+    let mut changes: Vec<FormulationChange> = found
+        .into_values()
+        .map(|(mut c, both_kept)| {
+            let chars = crate::chars::han_count(&c.before) + crate::chars::han_count(&c.after);
+            let chars = chars.clamp(1, MAX_WEIGHED_CHARS) as f64;
+            c.weight *= c.count as f64 * c.kind.weight() * chars.sqrt();
+            // Made once where both texts keep both phrases: a change of emphasis, not a
+            // replacement; it ranks behind the others (a replacement made throughout, 本规范 →
+            // 本实施细则, stays one whatever else is said).
+            if c.count == 1 && both_kept {
+                c.weight *= BOTH_KEPT_FACTOR;
+            }
+            c
+        })
+        .collect();
     // Heaviest first; ties by kind, then in B's order, which a reader can follow.
     changes.sort_by(|x, y| {
         y.weight
@@ -276,47 +270,32 @@ pub fn formulation_changes<'e>(
     changes
 }
 
-/// Which of many phrases a text says, found in one pass: for each candidate change, its own
-/// phrase and the formulations that phrase holds (a quoted phrase, a numbered formula, a slogan
-/// of the lexicon).
-struct Said {
-    /// Per candidate: the needle of its phrase, and those of the formulations it holds.
-    needles: Vec<(usize, Vec<usize>)>,
-    found: Vec<bool>,
+/// The formulations a phrase holds (a quoted phrase, a numbered formula, a slogan of the
+/// lexicon), of two characters or more.
+fn held<'p>(phrase: &'p str, segmenter: &Segmenter) -> Vec<&'p str> {
+    segmenter
+        .formulations(phrase)
+        .iter()
+        .map(|f| f.span.of(phrase))
+        .filter(|f| f.chars().nth(1).is_some())
+        .collect()
 }
 
-impl Said {
-    fn of(text: &str, candidates: impl IntoIterator<Item = (String, Vec<String>)>) -> Self {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut needle = |p: String| -> usize {
-            *index.entry(p.clone()).or_insert_with(|| {
-                patterns.push(p);
-                patterns.len() - 1
-            })
-        };
-        let needles: Vec<(usize, Vec<usize>)> = candidates
-            .into_iter()
-            .map(|(phrase, held)| (needle(phrase), held.into_iter().map(&mut needle).collect()))
-            .collect();
-        let mut found = vec![false; patterns.len()];
-        if let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) {
-            for m in automaton.find_overlapping_iter(text) {
-                found[m.pattern().as_usize()] = true;
-            }
-        }
-        Self { needles, found }
-    }
-
-    /// Whether the text says candidate `k`'s phrase.
-    fn phrase_said(&self, k: usize) -> bool {
-        self.found[self.needles[k].0]
-    }
-
-    /// Whether the text says a formulation candidate `k`'s phrase holds.
-    fn holds_said(&self, k: usize) -> bool {
-        self.needles[k].1.iter().any(|&n| self.found[n])
-    }
+/// For each candidate `(phrase, the formulations it holds)`: whether `text` says the phrase, and
+/// whether it says one of those formulations; all looked up in one pass ([`phrase_counts`]).
+fn said(text: &str, candidates: &[(&str, Vec<&str>)]) -> Vec<(bool, bool)> {
+    let phrases = candidates
+        .iter()
+        .flat_map(|(phrase, held)| std::iter::once(*phrase).chain(held.iter().copied()));
+    let mut found = phrase_counts(text, phrases).into_iter().map(|n| n > 0);
+    candidates
+        .iter()
+        .map(|(_, held)| {
+            let phrase = found.next().unwrap_or(false);
+            let holds = found.by_ref().take(held.len()).fold(false, |a, b| a | b);
+            (phrase, holds)
+        })
+        .collect()
 }
 
 /// The text of the sentence of `doc` that holds `span`, with the sentences on either side (a

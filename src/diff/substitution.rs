@@ -4,7 +4,8 @@
 
 use super::ChangeKind;
 
-/// Words that name an administrative level or its organs.
+/// Words that name an administrative level or its organs, beside those [`is_level`] makes of a
+/// level and an organ (省委, 县政府).
 const LEVEL_WORDS: &[&str] = &[
     "国",
     "省",
@@ -27,14 +28,6 @@ const LEVEL_WORDS: &[&str] = &[
     "本市",
     "本县",
     "本区",
-    "省委",
-    "市委",
-    "县委",
-    "区委",
-    "省政府",
-    "市政府",
-    "县政府",
-    "区政府",
     "省级",
     "市级",
     "县级",

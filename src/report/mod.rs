@@ -134,6 +134,8 @@ pub struct Report {
     pub formulations: Vec<FormulationStat>,
     /// How the formulations spread: adoption by level and region, first uses, step lags.
     pub diffusion: crate::stats::diffusion::Diffusion,
+    /// The formulations new in the corpus's last year (the briefing's first list).
+    pub newest: Vec<crate::stats::formulations::Newest>,
     /// The recent formulations taken up most after their first use (the briefing's list).
     pub spread: Vec<crate::stats::formulations::Spread>,
     /// The formulations most documents share and those one document uses, against the
@@ -294,6 +296,7 @@ pub fn build(
         &counts.recurrent,
     );
     let diffusion = crate::stats::diffusion::diffusion(&formulations, &docs);
+    let newest = crate::stats::formulations::newest(&formulations, &docs);
     let spread = crate::stats::formulations::spread(&formulations, &docs);
     let matrix = crate::stats::matrix::formulation_matrix(&formulations, &docs);
     let own_formulations = own_formulations(&counts, &sources, &formulations, |f| {
@@ -308,6 +311,7 @@ pub fn build(
     // Every term the report's tables name, with its contexts for the interactive page; each
     // document segmented once for all of them.
     let shown_terms = Shown {
+        newest: &newest,
         spread: &spread,
         kwic_terms: &kwic_terms,
         matrix: matrix.as_ref(),
@@ -378,6 +382,7 @@ pub fn build(
         keyness,
         formulations,
         diffusion,
+        newest,
         spread,
         matrix,
         lists,
@@ -870,10 +875,11 @@ fn kwic_terms(comparisons: &[Comparison], trends: &[TermTrend], n: usize) -> Vec
 /// Most terms whose contexts the interactive page carries.
 pub const MAX_NAMED_TERMS: usize = 600;
 
-/// What the report's prose and charts name besides its tables: the briefing's formulations that
-/// spread, the most changed terms, the matrix's formulations.
+/// What the report's prose and charts name besides its tables: the briefing's new formulations
+/// and those that spread, the most changed terms, the matrix's formulations.
 #[derive(Clone, Copy)]
 struct Shown<'a> {
+    newest: &'a [crate::stats::formulations::Newest],
     spread: &'a [crate::stats::formulations::Spread],
     kwic_terms: &'a [String],
     matrix: Option<&'a crate::stats::matrix::FormulationMatrix>,
@@ -881,8 +887,8 @@ struct Shown<'a> {
 /// Rows of each ranked list whose terms the page can look up.
 const NAMED_PER_LIST: usize = 20;
 
-/// The terms the report names, each once, most prominent first: the briefing's formulations that
-/// spread, the most changed terms, the matrix's formulations, the formulations, each shown pair's
+/// The terms the report names, each once, most prominent first: the briefing's new formulations
+/// and those that spread, the most changed terms, the matrix's formulations, the formulations, each shown pair's
 /// new and dropped formulations, the strongest trends and the key terms of each comparison; at
 /// most [`MAX_NAMED_TERMS`].
 fn named_terms(
@@ -895,6 +901,12 @@ fn named_terms(
     let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     let mut out: Vec<String> = Vec::new();
     let lists: Vec<Vec<&str>> = vec![
+        shown
+            .newest
+            .iter()
+            .take(NAMED_PER_LIST)
+            .map(|f| f.text.as_str())
+            .collect(),
         shown
             .spread
             .iter()

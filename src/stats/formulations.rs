@@ -596,18 +596,47 @@ pub struct Spread {
     pub count: u64,
 }
 
+/// Where the documents stand, by id: their year and level, and so the first place of a
+/// formulation in a year (the highest level's document first).
+struct Standing<'d> {
+    by_id: HashMap<&'d str, &'d DocInfo>,
+}
+
+impl<'d> Standing<'d> {
+    fn of(docs: &'d [DocInfo]) -> Self {
+        Self {
+            by_id: docs.iter().map(|d| (d.id.as_str(), d)).collect(),
+        }
+    }
+
+    fn year(&self, doc: &str) -> Option<i32> {
+        self.by_id.get(doc).and_then(|d| d.year)
+    }
+
+    fn level(&self, doc: &str) -> Option<Level> {
+        self.by_id.get(doc).and_then(|d| d.level)
+    }
+
+    /// The level's place, national first.
+    fn rank(&self, doc: &str) -> Option<usize> {
+        self.level(doc)
+            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
+    }
+
+    /// The first place of `f` in `year`: in the highest-level document of that year using it.
+    fn first_in<'f>(&self, f: &'f FormulationStat, year: i32) -> Option<&'f Place> {
+        f.places
+            .iter()
+            .filter(|p| self.year(&p.doc) == Some(year))
+            .min_by_key(|p| self.rank(&p.doc).unwrap_or(usize::MAX))
+    }
+}
+
 /// The recent formulations (first seen in the last [`SPREAD_YEARS`]) of three characters or more
 /// taken up by at least two documents after their first use, the most taken up first; phrases
 /// found by statistics alone (names, set phrases) after those a text marks.
 pub fn spread(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Spread> {
-    let by_id: HashMap<&str, &DocInfo> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    let rank = |doc: &str| {
-        by_id
-            .get(doc)
-            .and_then(|d| d.level)
-            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
-    };
-    let year = |doc: &str| by_id.get(doc).and_then(|d| d.year);
+    let standing = Standing::of(docs);
     let last_year = docs.iter().filter_map(|d| d.year).max();
     let mut out: Vec<(bool, Spread)> = formulations
         .iter()
@@ -619,21 +648,18 @@ pub fn spread(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Spread>
         })
         .filter_map(|f| {
             let first_year = f.first_year?;
-            let origin = f
-                .places
-                .iter()
-                .filter(|p| year(&p.doc) == Some(first_year))
-                .min_by_key(|p| rank(&p.doc).unwrap_or(usize::MAX))?;
-            let origin_rank = rank(&origin.doc);
+            let origin = standing.first_in(f, first_year)?;
+            let origin_rank = standing.rank(&origin.doc);
             let mut takers: Vec<&str> = f
                 .places
                 .iter()
                 .map(|p| p.doc.as_str())
-                .filter(|d| match year(d) {
+                .filter(|d| match standing.year(d) {
                     Some(y) if y > first_year => true,
-                    Some(y) if y == first_year => {
-                        rank(d).zip(origin_rank).is_some_and(|(r, o)| r > o)
-                    }
+                    Some(y) if y == first_year => standing
+                        .rank(d)
+                        .zip(origin_rank)
+                        .is_some_and(|(r, o)| r > o),
                     _ => false,
                 })
                 .collect();
@@ -645,7 +671,7 @@ pub fn spread(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Spread>
                     Spread {
                         text: f.text.clone(),
                         origin: origin.clone(),
-                        origin_level: by_id.get(origin.doc.as_str()).and_then(|d| d.level),
+                        origin_level: standing.level(&origin.doc),
                         origin_year: Some(first_year),
                         takers: takers.len(),
                         docs: f.docs,
@@ -666,27 +692,31 @@ pub fn spread(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Spread>
 /// Least documents a formulation of the corpus's last year is used in to be named new there.
 pub const MIN_NEWEST_DOCS: u32 = 2;
 
+/// A formulation new in the corpus's last year ([`newest`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Newest {
+    pub text: String,
+    pub year: i32,
+    /// Its first place that year, in the highest-level document using it.
+    pub first: Place,
+    pub docs: u32,
+    pub count: u64,
+}
+
 /// The formulations new in the corpus's last year: first used in that year (no earlier document
 /// of the corpus says them), of three characters or more, not a document's title, in at least
 /// [`MIN_NEWEST_DOCS`] documents; those a text marks (quoted, numbered, a slogan) before phrases
-/// found by statistics alone, then by documents and uses. Each comes with its first place in that
-/// year, the highest level first. Empty when no document is of an earlier year.
-pub fn newest(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<(FormulationStat, Place)> {
+/// found by statistics alone, then by documents and uses. Empty when no document is of an
+/// earlier year.
+pub fn newest(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<Newest> {
     let Some(last) = docs.iter().filter_map(|d| d.year).max() else {
         return Vec::new();
     };
     if !docs.iter().any(|d| d.year.is_some_and(|y| y < last)) {
         return Vec::new();
     }
-    let by_id: HashMap<&str, &DocInfo> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    let rank = |doc: &str| {
-        by_id
-            .get(doc)
-            .and_then(|d| d.level)
-            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
-            .unwrap_or(usize::MAX)
-    };
-    let mut out: Vec<(FormulationStat, Place)> = formulations
+    let standing = Standing::of(docs);
+    let mut out: Vec<(bool, Newest)> = formulations
         .iter()
         .filter(|f| {
             f.first_year == Some(last)
@@ -695,20 +725,22 @@ pub fn newest(formulations: &[FormulationStat], docs: &[DocInfo]) -> Vec<(Formul
                 && f.text.chars().count() >= 3
         })
         .filter_map(|f| {
-            let first = f
-                .places
-                .iter()
-                .filter(|p| by_id.get(p.doc.as_str()).and_then(|d| d.year) == Some(last))
-                .min_by_key(|p| rank(&p.doc))?;
-            Some((f.clone(), first.clone()))
+            let first = standing.first_in(f, last)?;
+            let newest = Newest {
+                text: f.text.clone(),
+                year: last,
+                first: first.clone(),
+                docs: f.docs,
+                count: f.count,
+            };
+            Some((f.kind == FormulationKind::Recurrent, newest))
         })
         .collect();
-    out.sort_by(|(a, _), (b, _)| {
-        (a.kind == FormulationKind::Recurrent)
-            .cmp(&(b.kind == FormulationKind::Recurrent))
+    out.sort_by(|(ra, a), (rb, b)| {
+        ra.cmp(rb)
             .then(b.docs.cmp(&a.docs))
             .then(b.count.cmp(&a.count))
             .then(a.text.cmp(&b.text))
     });
-    out
+    out.into_iter().map(|(_, n)| n).collect()
 }

@@ -133,12 +133,12 @@ fn briefing(report: &Report, shown: &[PairPresentation], lang: Lang, out: &mut V
         .iter()
         .map(|f| (f.text.as_str(), f.first_year))
         .collect();
-    let newest = crate::stats::formulations::newest(&report.formulations, &report.docs);
-    if let Some(year) = newest.first().and_then(|(f, _)| f.first_year) {
-        let items = newest
+    if let Some(year) = report.newest.first().map(|f| f.year) {
+        let items = report
+            .newest
             .iter()
             .take(BRIEFING_TERMS)
-            .map(|(f, first)| {
+            .map(|f| {
                 let (docs, count) = (f.docs, f.count);
                 vec![
                     Inline::Strong(f.text.clone()),
@@ -146,7 +146,7 @@ fn briefing(report: &Report, shown: &[PairPresentation], lang: Lang, out: &mut V
                         Lang::Zh => format!("：{docs} 份文件使用 {count} 次。"),
                         Lang::En => format!(": {docs} documents, {count} uses. "),
                     }),
-                    Inline::Cite(first.to_string()),
+                    Inline::Cite(f.first.to_string()),
                 ]
             })
             .collect();
