@@ -11,6 +11,7 @@
 use crate::align::{Alignment, PairKind};
 use crate::ingest::Document;
 use crate::structure::article_number;
+use crate::words::Token;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -26,6 +27,18 @@ pub const MIN_ADAPTED_DICE: f64 = 0.35;
 /// Dice of at least [`MIN_CONTAINED_DICE`] (a short article's stock phrases are in any long one).
 pub const MIN_ADAPTED_CONTAINMENT: f64 = 0.45;
 pub const MIN_CONTAINED_DICE: f64 = 0.2;
+/// A last look for articles still unpaired, by the wording the two articles share and the rest
+/// of the two documents does not: the content words' tf-idf cosine (over both documents'
+/// articles) must reach this …
+pub const MIN_WORD_COSINE: f64 = 0.2;
+/// … and this share of the article's distinctive trigrams (each weighted by its idf over the
+/// articles) must be in the other one, leaving out what the other article already shares with
+/// its partner (`MIN_DISTINCT_SHARE`): 各级人民政府采取措施广泛宣传献血的意义 → 市、区（市）人民政府
+/// 应当采取措施加强献血宣传教育.
+pub const MIN_DISTINCT_SHARE: f64 = 0.12;
+/// A trigram in more articles than this is the two laws' stock wording (开发、利用、节约、保护水资源
+/// 和防治水害; 对直接负责的主管人员和其他直接责任人员) and shows no article's source.
+pub const MAX_DISTINCT_ARTICLES: usize = 4;
 
 /// One article of a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,8 +154,12 @@ pub fn articles_of(doc: &Document) -> Vec<Article> {
                 chars: 0,
             });
             open = Some(out.len() - 1);
-        } else if s.heading.is_some() {
-            // A chapter or section heading closes the article before it.
+        } else if s
+            .heading
+            .is_some_and(|h| closes_article(doc.structure.headings[h].marker.style))
+        {
+            // A chapter or section heading closes the article before it; its own items
+            // (（一）…, 1. …) do not.
             if let Some(k) = open.take() {
                 out[k].sentences.end = i;
             }
@@ -160,6 +177,16 @@ pub fn articles_of(doc: &Document) -> Vec<Article> {
     out
 }
 
+/// Whether a heading of this style ends the article before it: a part or chapter (第X章), a
+/// styled heading or a 一、 part does; an article's own enumerated items （一） 1. （1） do not.
+fn closes_article(style: crate::structure::MarkerStyle) -> bool {
+    use crate::structure::MarkerStyle;
+    matches!(
+        style,
+        MarkerStyle::Styled(_) | MarkerStyle::Part | MarkerStyle::Numeral
+    )
+}
+
 /// Which article holds each sentence.
 fn article_of_sentence(articles: &[Article], sentences: usize) -> Vec<Option<usize>> {
     let mut of = vec![None; sentences];
@@ -172,7 +199,12 @@ fn article_of_sentence(articles: &[Article], sentences: usize) -> Vec<Option<usi
 }
 
 /// The article correspondence of A and B, when both are written in articles.
-pub fn map_articles(a: &Document, b: &Document, alignment: &Alignment) -> Option<ArticleMap> {
+pub fn map_articles(
+    a: (&Document, &[Token]),
+    b: (&Document, &[Token]),
+    alignment: &Alignment,
+) -> Option<ArticleMap> {
+    let ((a, a_tokens), (b, b_tokens)) = (a, b);
     let (arts_a, arts_b) = (articles_of(a), articles_of(b));
     if arts_a.len() < MIN_ARTICLES || arts_b.len() < MIN_ARTICLES {
         return None;
@@ -340,6 +372,19 @@ pub fn map_articles(a: &Document, b: &Document, alignment: &Alignment) -> Option
             };
         }
     }
+    let wording = Wording::of(
+        arts_a
+            .iter()
+            .map(|x| article_words(a, a_tokens, x, &body(a, x))),
+        arts_b
+            .iter()
+            .map(|x| article_words(b, b_tokens, x, &body(b, x))),
+    );
+    wording.pair_the_rest(
+        &mut links,
+        kind_of,
+        |i, j| trigrams_a[i].dice(&trigrams_b[j]),
+    );
     let citations = citations_of(a, b, &arts_b);
     Some(ArticleMap {
         a: arts_a,
@@ -363,6 +408,236 @@ fn adapted_partner(mine: &Trigrams, others: &[Trigrams]) -> Option<(usize, f64)>
         })
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
         .map(|(k, dice, _)| (k, dice))
+}
+
+/// An article's words and trigrams, for the last look ([`Wording::pair_the_rest`]).
+struct ArticleWords {
+    /// Content words (two Han characters or more) and their counts.
+    words: rustc_hash::FxHashMap<String, u32>,
+    trigrams: rustc_hash::FxHashSet<[char; 3]>,
+}
+
+/// The content words of `article` (tokens of two Han characters or more inside it) and the Han
+/// trigrams of its `body`.
+fn article_words(doc: &Document, tokens: &[Token], article: &Article, body: &str) -> ArticleWords {
+    let sentences = &doc.structure.sentences;
+    let (start, end) = (
+        sentences[article.sentences.start].span.start,
+        sentences[article.sentences.end - 1].span.end,
+    );
+    let text = &doc.normalized.text;
+    let first = tokens.partition_point(|t| t.span.start < start);
+    let mut words: rustc_hash::FxHashMap<String, u32> = Default::default();
+    for t in tokens[first..].iter().take_while(|t| t.span.end <= end) {
+        let w = t.span.of(text);
+        if w.chars().count() >= 2 && w.chars().all(crate::chars::is_han) {
+            *words.entry(w.to_string()).or_default() += 1;
+        }
+    }
+    ArticleWords {
+        words,
+        trigrams: Trigrams::of(body).counts.into_keys().collect(),
+    }
+}
+
+/// Both documents' articles' wording, with each word's and trigram's weight: its idf over all
+/// the articles of both (ln(articles / articles holding it)); a trigram in more than
+/// [`MAX_DISTINCT_ARTICLES`] articles weighs nothing.
+struct Wording {
+    a: Vec<ArticleWords>,
+    b: Vec<ArticleWords>,
+    trigram_weight: rustc_hash::FxHashMap<[char; 3], f64>,
+    /// Each article's unit tf-idf vector of words.
+    vectors_a: Vec<rustc_hash::FxHashMap<String, f64>>,
+    vectors_b: Vec<rustc_hash::FxHashMap<String, f64>>,
+}
+
+impl Wording {
+    fn of(a: impl Iterator<Item = ArticleWords>, b: impl Iterator<Item = ArticleWords>) -> Self {
+        let (a, b): (Vec<ArticleWords>, Vec<ArticleWords>) = (a.collect(), b.collect());
+        let n = (a.len() + b.len()) as f64;
+        let mut word_df: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut trigram_df: rustc_hash::FxHashMap<[char; 3], usize> = Default::default();
+        for art in a.iter().chain(&b) {
+            for w in art.words.keys() {
+                *word_df.entry(w.clone()).or_default() += 1;
+            }
+            for t in &art.trigrams {
+                *trigram_df.entry(*t).or_default() += 1;
+            }
+        }
+        let word_idf: rustc_hash::FxHashMap<String, f64> = word_df
+            .into_iter()
+            .map(|(w, df)| (w, (n / df as f64).ln()))
+            .collect();
+        let trigram_weight = trigram_df
+            .into_iter()
+            .map(|(t, df)| {
+                let w = if df > MAX_DISTINCT_ARTICLES {
+                    0.0
+                } else {
+                    (n / df as f64).ln()
+                };
+                (t, w)
+            })
+            .collect();
+        let vector = |art: &ArticleWords| {
+            let mut v: rustc_hash::FxHashMap<String, f64> = art
+                .words
+                .iter()
+                .map(|(w, &tf)| (w.clone(), (1.0 + f64::from(tf).ln()) * word_idf[w]))
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.values_mut().for_each(|x| *x /= norm);
+            }
+            v
+        };
+        let vectors_a = a.iter().map(vector).collect();
+        let vectors_b = b.iter().map(vector).collect();
+        Self {
+            a,
+            b,
+            trigram_weight,
+            vectors_a,
+            vectors_b,
+        }
+    }
+
+    fn cosine(&self, i: usize, j: usize) -> f64 {
+        let (x, y) = (&self.vectors_a[i], &self.vectors_b[j]);
+        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        small
+            .iter()
+            .map(|(w, v)| v * large.get(w).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// The weighted share of `own`'s trigrams that `other` holds, those in `explained` aside.
+    fn distinct_share(
+        &self,
+        own: &ArticleWords,
+        other: &ArticleWords,
+        explained: &rustc_hash::FxHashSet<[char; 3]>,
+    ) -> f64 {
+        let weight = |t: &[char; 3]| self.trigram_weight.get(t).copied().unwrap_or(0.0);
+        let total: f64 = own.trigrams.iter().map(weight).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        let shared: f64 = own
+            .trigrams
+            .iter()
+            .filter(|t| other.trigrams.contains(*t) && !explained.contains(*t))
+            .map(weight)
+            .sum();
+        shared / total
+    }
+
+    /// The last look: each A article still left out adapts the B article that holds most of
+    /// its distinctive wording, beyond what that article shares with the A articles it already
+    /// pairs with (best first, so a second article of A merged into one of B is credited only
+    /// with what the first does not explain); then each B article still new adapts the A article
+    /// that holds most of its distinctive wording. Both need [`MIN_WORD_COSINE`] and
+    /// [`MIN_DISTINCT_SHARE`].
+    fn pair_the_rest(
+        &self,
+        links: &mut Vec<ArticleLink>,
+        kind_of: impl Fn(usize, usize) -> ArticleKind,
+        similarity: impl Fn(usize, usize) -> f64,
+    ) {
+        let (na, nb) = (self.a.len(), self.b.len());
+        // What each B article shares with its partners already.
+        let mut explained: Vec<rustc_hash::FxHashSet<[char; 3]>> = vec![Default::default(); nb];
+        let explain =
+            |explained: &mut Vec<rustc_hash::FxHashSet<[char; 3]>>, i: usize, j: usize| {
+                let shared = self.a[i]
+                    .trigrams
+                    .iter()
+                    .filter(|t| self.b[j].trigrams.contains(*t));
+                explained[j].extend(shared);
+            };
+        for l in links.iter() {
+            if let (Some(i), Some(j)) = (l.a, l.b) {
+                explain(&mut explained, i, j);
+            }
+        }
+        let close: Vec<Vec<usize>> = (0..na)
+            .map(|i| {
+                (0..nb)
+                    .filter(|&j| self.cosine(i, j) >= MIN_WORD_COSINE)
+                    .collect()
+            })
+            .collect();
+        loop {
+            let best = links
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.kind == ArticleKind::LeftOut)
+                .filter_map(|(at, l)| l.a.map(|i| (at, i)))
+                .flat_map(|(at, i)| {
+                    let explained = &explained;
+                    close[i].iter().map(move |&j| {
+                        let share = self.distinct_share(&self.a[i], &self.b[j], &explained[j]);
+                        (at, i, j, share)
+                    })
+                })
+                .filter(|c| c.3 >= MIN_DISTINCT_SHARE)
+                .max_by(|x, y| x.3.total_cmp(&y.3).then(y.1.cmp(&x.1)).then(y.2.cmp(&x.2)));
+            let Some((at, i, j, _)) = best else { break };
+            links[at] = ArticleLink {
+                a: Some(i),
+                b: Some(j),
+                kind: kind_of(i, j),
+                similarity: similarity(i, j),
+            };
+            explain(&mut explained, i, j);
+        }
+        // A B article an A article now pairs with is no longer new.
+        let paired: rustc_hash::FxHashSet<usize> = links
+            .iter()
+            .filter(|l| l.a.is_some())
+            .filter_map(|l| l.b)
+            .collect();
+        links.retain(|l| l.kind != ArticleKind::New || l.b.is_none_or(|j| !paired.contains(&j)));
+        let none = rustc_hash::FxHashSet::default();
+        let adapting: Vec<(usize, usize)> = links
+            .iter()
+            .filter(|l| l.kind == ArticleKind::New)
+            .filter_map(|l| l.b)
+            .filter_map(|j| {
+                (0..na)
+                    .filter(|&i| self.cosine(i, j) >= MIN_WORD_COSINE)
+                    .map(|i| (i, self.distinct_share(&self.b[j], &self.a[i], &none)))
+                    .filter(|c| c.1 >= MIN_DISTINCT_SHARE)
+                    .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+                    .map(|(i, _)| (i, j))
+            })
+            .collect();
+        for (i, j) in adapting {
+            links.retain(|l| l.b != Some(j) || l.kind != ArticleKind::New);
+            let link = ArticleLink {
+                a: Some(i),
+                b: Some(j),
+                kind: kind_of(i, j),
+                similarity: similarity(i, j),
+            };
+            match links
+                .iter()
+                .position(|l| l.a == Some(i) && l.kind == ArticleKind::LeftOut)
+            {
+                Some(left) => links[left] = link,
+                // After A's article's last row, so A's articles stay in order.
+                None => {
+                    let at = links
+                        .iter()
+                        .rposition(|l| l.a.is_some_and(|x| x <= i))
+                        .map_or(0, |p| p + 1);
+                    links.insert(at, link);
+                }
+            }
+        }
+    }
 }
 
 /// The Han character trigrams of a text, counted.
@@ -480,4 +755,37 @@ pub fn article_table(map: &ArticleMap) -> crate::table::Table {
         ]);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{LoadOptions, document_from_bytes};
+
+    #[test]
+    fn an_articles_enumerated_items_stay_in_it_and_a_chapter_ends_it() {
+        let text = "# 示例法\n\n第一章 总则\n\n第一条 为了示例，制定本法。\n\n第二章 法律责任\n\n\
+第二条 有下列行为之一的，由县级以上人民政府责令改正：\n\n（一）非法采集血液的；\n\n\
+（二）出售无偿献血的血液的。\n\n1. 其他情形。\n\n第三章 附则\n\n第三条 本法自公布之日起施行。\n";
+        let doc =
+            document_from_bytes(text.as_bytes(), "law.md", None, &LoadOptions::default()).unwrap();
+        let arts = articles_of(&doc);
+        let texts: Vec<String> = arts
+            .iter()
+            .map(|a| {
+                a.sentences
+                    .clone()
+                    .map(|i| doc.structure.sentences[i].span.of(&doc.normalized.text))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "第一条 为了示例，制定本法。",
+                "第二条 有下列行为之一的，由县级以上人民政府责令改正：（一）非法采集血液的；（二）出售无偿献血的血液的。1. 其他情形。",
+                "第三条 本法自公布之日起施行。",
+            ]
+        );
+    }
 }

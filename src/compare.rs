@@ -72,7 +72,8 @@ pub fn compare_sides(
         },
         || pair_terms_of(&a.terms, a_text, &b.terms, b_text, segmenter),
     );
-    let articles = crate::articles::map_articles(&a.doc, &b.doc, &alignment);
+    let articles =
+        crate::articles::map_articles((&a.doc, &a.tokens), (&b.doc, &b.tokens), &alignment);
     Comparison {
         a: a.doc.clone(),
         b: b.doc.clone(),

@@ -350,3 +350,48 @@ fn an_implementing_measure_takes_over_adapts_and_cites_its_law_by_article() {
         .collect();
     assert_eq!(cited, [("第十七条", Some(55)), ("第二十八条", Some(55))]);
 }
+
+#[test]
+fn articles_rewritten_in_other_words_pair_by_the_wording_only_they_share() {
+    let Some(rows) = law_rows("national-献血法-1997.md", "山东-实施献血法-2020.md")
+    else {
+        return;
+    };
+    // Read in both texts: 青岛 第八条 restates 献血法 第五条 (普及献血的科学知识 → 普及献血、临床合理
+    // 用血等科学知识) and 第十四条 its 第十条 (严格遵守有关操作规程和制度, the testing of the
+    // blood); neither is new, and the penalties 第十八条–第二十三条 青岛 leaves out.
+    assert!(has(&rows, "第五条", "第八条", "adapted"), "{rows:?}");
+    assert!(has(&rows, "第十条", "第十四条", "adapted"), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.1 == "第十四条" && r.2 == "new"));
+    assert_eq!(
+        rows.iter().filter(|r| r.0 == "第十条").count(),
+        1,
+        "one row per pair: {rows:?}"
+    );
+    for a in [
+        "第十八条",
+        "第十九条",
+        "第二十条",
+        "第二十一条",
+        "第二十二条",
+    ] {
+        assert!(has(&rows, a, "", "left-out"), "{a}: {rows:?}");
+    }
+    let Some(rows) = law_rows(
+        "national-残疾人保障法-2018.md",
+        "上海-实施残疾人保障法-2017.md",
+    ) else {
+        return;
+    };
+    // 上海 第五十七条 (with its items （一）（二）) punishes officials who 未依法履行职责 … 未及时制止
+    // 或者未给予受害残疾人必要帮助: the law's 第六十一条, not 第六十三条 (schools refusing pupils),
+    // though both end in the same stock penalty.
+    assert!(
+        has(&rows, "第六十一条", "第五十七条", "adapted"),
+        "{rows:?}"
+    );
+    assert!(has(&rows, "第六十三条", "", "left-out"), "{rows:?}");
+    // 第五十九条 (残疾军人 … 特别保障) adapts the law's 第十二条, which is then not left out too.
+    assert!(has(&rows, "第十二条", "第五十九条", "adapted"), "{rows:?}");
+    assert!(!has(&rows, "第十二条", "", "left-out"), "{rows:?}");
+}
