@@ -380,11 +380,9 @@ pub fn map_articles(
             .iter()
             .map(|x| article_words(b, b_tokens, x, &body(b, x))),
     );
-    wording.pair_the_rest(
-        &mut links,
-        kind_of,
-        |i, j| trigrams_a[i].dice(&trigrams_b[j]),
-    );
+    wording.pair_the_rest(&mut links, kind_of, |i, j| {
+        trigrams_a[i].dice(&trigrams_b[j])
+    });
     let citations = citations_of(a, b, &arts_b);
     Some(ArticleMap {
         a: arts_a,

@@ -9,6 +9,11 @@
 //! (`w:moveFrom` where A had it, `w:moveTo` where B has it, linked by one move name); a pair outside
 //! the chain that was also reworded is a deletion and an insertion, since Word's move carries one
 //! text. Paragraph marks are tracked as well: A's where only A breaks, B's where only B does.
+//!
+//! When both documents are written in 第X条 articles, the articles lead: the article pairs of the
+//! [`crate::articles::ArticleMap`] that keep their order in both are written one after the other,
+//! each with its own sentence pairs, so an article adapted in other words stands struck out right
+//! before its rewording.
 
 use super::report::docx::xml_safe;
 use crate::align::PairKind;
@@ -76,10 +81,71 @@ fn gap_steps(
     out
 }
 
+/// A pair of the shared order: its index in the alignment, its sentences in A and in B.
+type Link = (usize, Range<usize>, Range<usize>);
+/// Sentences of A and of B.
+type Stretch = (Range<usize>, Range<usize>);
+
+/// The stretches the redline is written in, in order, covering every sentence of both documents
+/// once: the whole of both; or, when both are written in articles, each article pair that keeps
+/// its order in both (the most of them), with the stretch between two of them. Nothing is paired
+/// across a stretch's bounds, so an article adapted in other words is A's article struck out
+/// right before B's, not pages away.
+fn stretches(c: &Comparison) -> Vec<Stretch> {
+    let (na, nb) = (c.a.structure.sentences.len(), c.b.structure.sentences.len());
+    let Some(map) = &c.articles else {
+        return vec![(0..na, 0..nb)];
+    };
+    let mut articles: Vec<Stretch> = map
+        .links
+        .iter()
+        .filter_map(|l| Some((map.a[l.a?].sentences.clone(), map.b[l.b?].sentences.clone())))
+        .collect();
+    articles.sort_by_key(|(a, b)| (b.start, a.start));
+    let mut out = Vec::new();
+    let (mut a_next, mut b_next) = (0, 0);
+    for (a, b) in longest_increasing(&articles) {
+        out.push((a_next..a.start, b_next..b.start));
+        (a_next, b_next) = (a.end, b.end);
+        out.push((a, b));
+    }
+    out.push((a_next..na, b_next..nb));
+    out.retain(|(a, b)| !a.is_empty() || !b.is_empty());
+    out
+}
+
+/// The longest chain of `ranges` (sorted by B) increasing in A and in B without overlap.
+fn longest_increasing(ranges: &[Stretch]) -> Vec<Stretch> {
+    let n = ranges.len();
+    // best[i]: the length of the longest chain ending in i, and the link before i in it.
+    let mut best: Vec<(usize, Option<usize>)> = vec![(1, None); n];
+    for i in 0..n {
+        for j in 0..i {
+            let (x, y) = (&ranges[j], &ranges[i]);
+            if x.0.end <= y.0.start && x.1.end <= y.1.start && best[j].0 + 1 > best[i].0 {
+                best[i] = (best[j].0 + 1, Some(j));
+            }
+        }
+    }
+    let mut at = (0..n).max_by_key(|&i| (best[i].0, std::cmp::Reverse(i)));
+    let mut chain = Vec::new();
+    while let Some(i) = at {
+        chain.push(ranges[i].clone());
+        at = best[i].1;
+    }
+    chain.reverse();
+    chain
+}
+
 /// The steps of the redline: every sentence of A and of B exactly once, each in its document's
 /// order.
 fn steps(c: &Comparison) -> Vec<Step> {
-    let mut chain: Vec<(usize, Range<usize>, Range<usize>)> = c
+    let stretches = stretches(c);
+    let inside = |r: &Range<usize>, bound: &Range<usize>| {
+        r.start >= bound.start && r.end <= bound.end && !r.is_empty()
+    };
+    // In each stretch, its identical and changed pairs that increase in both documents.
+    let mut pairs: Vec<Link> = c
         .alignment
         .pairs
         .iter()
@@ -87,19 +153,34 @@ fn steps(c: &Comparison) -> Vec<Step> {
         .filter(|(_, p)| matches!(p.kind, PairKind::Identical | PairKind::Changed))
         .filter_map(|(k, p)| Some((k, p.a.clone()?, p.b.clone()?)))
         .collect();
-    chain.sort_by_key(|(_, a, b)| (b.start, a.start));
-    // Keep the pairs that increase in both documents; the rest are deletions and insertions.
-    let mut kept: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
-    for pair in chain {
-        if kept
-            .last()
-            .is_none_or(|last| pair.1.start >= last.1.end && pair.2.start >= last.2.end)
-        {
-            kept.push(pair);
-        }
-    }
-    let kept_pairs: Vec<usize> = kept.iter().map(|(k, _, _)| *k).collect();
-    let moved = moved_pairs(c, &kept_pairs);
+    pairs.sort_by_key(|(_, a, b)| (b.start, a.start));
+    let kept: Vec<Vec<Link>> = stretches
+        .iter()
+        .map(|(sa, sb)| {
+            let mut kept: Vec<Link> = Vec::new();
+            for pair in pairs
+                .iter()
+                .filter(|p| inside(&p.1, sa) && inside(&p.2, sb))
+            {
+                if kept
+                    .last()
+                    .is_none_or(|last| pair.1.start >= last.1.end && pair.2.start >= last.2.end)
+                {
+                    kept.push(pair.clone());
+                }
+            }
+            kept
+        })
+        .collect();
+    let kept_pairs: Vec<usize> = kept.iter().flatten().map(|(k, _, _)| *k).collect();
+    // A move's side lies inside one stretch of its document.
+    let within_one = |r: &Range<usize>, side: fn(&Stretch) -> &Range<usize>| {
+        stretches.iter().any(|s| inside(r, side(s)))
+    };
+    let moved: Vec<Link> = moved_pairs(c, &kept_pairs)
+        .into_iter()
+        .filter(|(_, a, b)| within_one(a, |s| &s.0) && within_one(b, |s| &s.1))
+        .collect();
     let moved_a: Vec<(usize, Range<usize>)> =
         moved.iter().map(|(k, a, _)| (*k, a.clone())).collect();
     let moved_b: Vec<(usize, Range<usize>)> =
@@ -107,15 +188,17 @@ fn steps(c: &Comparison) -> Vec<Step> {
     let deleted = |r: Range<usize>| gap_steps(r, &moved_a, Step::Deleted, Step::MovedFrom);
     let inserted = |r: Range<usize>| gap_steps(r, &moved_b, Step::Inserted, Step::MovedTo);
     let mut out = Vec::new();
-    let (mut a_next, mut b_next) = (0, 0);
-    for (k, a, b) in kept {
-        out.extend(deleted(a_next..a.start));
-        out.extend(inserted(b_next..b.start));
-        out.push(Step::Kept(k));
-        (a_next, b_next) = (a.end, b.end);
+    for ((sa, sb), kept) in stretches.iter().zip(kept) {
+        let (mut a_next, mut b_next) = (sa.start, sb.start);
+        for (k, a, b) in kept {
+            out.extend(deleted(a_next..a.start));
+            out.extend(inserted(b_next..b.start));
+            out.push(Step::Kept(k));
+            (a_next, b_next) = (a.end, b.end);
+        }
+        out.extend(deleted(a_next..sa.end));
+        out.extend(inserted(b_next..sb.end));
     }
-    out.extend(deleted(a_next..c.a.structure.sentences.len()));
-    out.extend(inserted(b_next..c.b.structure.sentences.len()));
     out
 }
 
@@ -341,5 +424,57 @@ mod tests {
             .filter(|s| matches!(s, Step::MovedFrom(_) | Step::MovedTo(_)))
             .collect();
         assert_eq!(moved.len(), 2, "丁说了第四句话 moved unchanged: {steps:?}");
+    }
+
+    #[test]
+    fn an_article_adapted_in_other_words_is_struck_out_right_before_its_rewording() {
+        let law = "第一条 为了保障献血者和用血者身体健康，制定本法。\n\n第二条 国家实行无偿献血制度并提倡健康公民自愿献血。\n\n第三条 各级人民政府和红十字会对献血工作中成绩显著的单位和个人给予奖励。\n\n第四条 本法自一九九八年十月一日起施行。\n";
+        let measure = "第一条 为了保障献血者和用血者身体健康，制定本规定。\n\n第二条 市人民政府应当制定本辖区的医疗急救用血预案。\n\n第三条 有下列情形之一的由市人民政府和市红十字会给予表彰。\n\n第四条 本法自一九九八年十月一日起施行。\n";
+        let mut c = crate::compare::compare(
+            doc(law, "law.md"),
+            doc(measure, "measure.md"),
+            crate::words::Segmenter::shared(),
+            &AlignOptions::default(),
+        );
+        let kinds = |c: &Comparison| -> Vec<String> {
+            steps(c)
+                .iter()
+                .map(|s| match s {
+                    Step::Deleted(i) => format!("-A{i}"),
+                    Step::Inserted(j) => format!("+B{j}"),
+                    Step::Kept(k) => {
+                        format!("=A{}", c.alignment.pairs[*k].a.clone().unwrap().start)
+                    }
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        // Sentence by sentence, the two rewordings lie apart: A's second and third articles
+        // struck out, then B's second and third put in.
+        let mut map = c.articles.clone().expect("both in articles");
+        c.articles = None;
+        assert_eq!(kinds(&c), ["=A0", "-A1", "-A2", "+B1", "+B2", "=A3"]);
+        // Article by article, with 第三条 adapted by 第三条 (the rewards): side by side.
+        map.links = [(0, Some(0)), (1, None), (2, Some(2)), (3, Some(3))]
+            .into_iter()
+            .map(|(a, b)| crate::articles::ArticleLink {
+                a: Some(a),
+                b,
+                kind: if b.is_some() {
+                    crate::articles::ArticleKind::Adapted
+                } else {
+                    crate::articles::ArticleKind::LeftOut
+                },
+                similarity: 0.5,
+            })
+            .chain(std::iter::once(crate::articles::ArticleLink {
+                a: None,
+                b: Some(1),
+                kind: crate::articles::ArticleKind::New,
+                similarity: 0.0,
+            }))
+            .collect();
+        c.articles = Some(map);
+        assert_eq!(kinds(&c), ["=A0", "-A1", "+B1", "-A2", "+B2", "=A3"]);
     }
 }
