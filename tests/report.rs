@@ -383,6 +383,23 @@ fn report_md_of_the_samples() {
                     term["lines"].as_array().unwrap().len()
                 ));
             }
+            // The charts the page draws again: which figure, and what it follows.
+            for chart in value["charts"].as_array().unwrap() {
+                let follow = &chart["follow"];
+                let what = match follow["follow"].as_str().unwrap() {
+                    "docs" => format!("rows {} columns {}", follow["rows"], follow["columns"]),
+                    "whole" => format!("docs {}", follow["docs"]),
+                    _ => {
+                        let mut f = follow.clone();
+                        f.as_object_mut().unwrap().remove("follow");
+                        f.to_string()
+                    }
+                };
+                lines.push(format!(
+                    "  chart {} {} {}: {what}",
+                    chart["id"], chart["data"]["kind"], follow["follow"]
+                ));
+            }
             continue;
         }
         match value.as_array() {
@@ -817,7 +834,7 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
     };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("samples");
-    report(&common::corpus_dir(), &out, &["--formats", "html"]);
+    report(&common::corpus_dir(), &out, &["--formats", "html,csv"]);
     let page = out.join("index.html");
     let html = fs::read_to_string(&page).unwrap();
     // Without the script the page is the static report: the controls are hidden.
@@ -875,6 +892,7 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
     let hidden_rows: Vec<&str> = county
         .split("<tr")
         .filter(|row| row.starts_with(" hidden"))
+        .map(|row| &row[..row.find("</tr>").unwrap_or(row.len())])
         .collect();
     assert!(
         !hidden_rows.is_empty(),
@@ -884,6 +902,47 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
         assert!(row.contains("002_bc77ca63347c2d83"), "{row}");
         assert!(!row.contains("000_9ef17a759cacbb40"), "{row}");
     }
+
+    // Charts follow the filters. In the 2010s (001 and 003 of 2018, 002 of 2019; not 000 of
+    // 2023) the trends are drawn again from those documents: each year's rate equals the series
+    // table's (every document of 2018 and 2019 passes), and 2023 is gone.
+    let decade_page = dom(browser, &page, "year=2010s");
+    let trends = element(&decade_page, "<figure id=\"trends\"", "</figure>");
+    assert!(trends.contains("class=\"redrawn\""), "{trends}");
+    assert!(!trends.contains("data-year=\"2023\""), "{trends}");
+    let series = fs::read_to_string(out.join("tables/series.csv")).unwrap();
+    let mut checked = 0;
+    for row in series.lines().skip(1) {
+        let cells: Vec<&str> = row.split(',').collect();
+        let (term, year, rate) = (cells[0], cells[1], cells[4].parse::<f64>().unwrap());
+        if year == "2023" {
+            continue;
+        }
+        let point = format!("data-series=\"{term}\" data-year=\"{year}\" data-value=\"{rate:.4}\"");
+        assert!(trends.contains(&point), "{point}: {trends}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "{series}");
+    // The similarity heatmap keeps the three documents of the decade; the pair with 000 is
+    // hidden with its dot plot.
+    let heatmap = element(&decade_page, "<figure id=\"heatmap\"", "</figure>");
+    let redrawn = &heatmap[heatmap.find("class=\"redrawn\"").expect("drawn again")..];
+    assert_eq!(redrawn.matches("<rect").count(), 1 + 3 * 3, "{redrawn}");
+    let plan = fs::read_to_string(out.join("tables/pairs.csv")).unwrap();
+    let first_pair = plan.lines().nth(1).unwrap();
+    assert!(first_pair.contains("000_9ef17a759cacbb40"), "{plan}");
+    assert!(decade_page.contains("<figure id=\"dotplot-0\" hidden=\"\""));
+    // The formulation timeline under the provincial level: first uses in 002 only.
+    let provincial = dom(browser, &page, "level=省级");
+    let provincial_timeline = element(&provincial, "<figure id=\"formulations\"", "</figure>");
+    let groups: Vec<&str> = provincial_timeline
+        .split("data-group=\"")
+        .skip(1)
+        .map(|g| &g[..g.find('"').unwrap()])
+        .collect();
+    assert!(!groups.is_empty(), "{provincial_timeline}");
+    assert!(groups.iter().all(|g| *g == "省级"), "{groups:?}");
+    assert!(provincial_timeline.contains("data-year=\"2019\""));
 
     // Sorting: the document table by its Han characters, ascending.
     let tables: Vec<&str> = html.split("<table>").skip(1).collect();

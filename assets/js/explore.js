@@ -55,12 +55,311 @@
   tables.forEach(function (table) {
     Array.from(table.tBodies[0] ? table.tBodies[0].rows : []).forEach(function (tr) {
       var named = new Set();
-      tr.textContent.split(/[\s:：,，、;；→()（）]+/).forEach(function (token) {
-        if (byName.has(token)) named.add(byName.get(token));
+      // Cell by cell: a row's text runs its cells together.
+      Array.from(tr.cells).forEach(function (cell) {
+        cell.textContent.split(/[\s:：,，、;；→()（）]+/).forEach(function (token) {
+          if (byName.has(token)) named.add(byName.get(token));
+        });
       });
       tr.tifaDocs = Array.from(named);
       rows.push(tr);
     });
+  });
+  // Charts drawn again under a filter, from what the page embeds for each (data.charts): the
+  // static picture stays for the whole corpus and comes back when the filters are cleared.
+  var NS = "http://www.w3.org/2000/svg";
+  var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
+    "#7f7f7f", "#bcbd22", "#17becf"];
+  var charts = (data.charts || []).map(function (c) {
+    c.figure = document.getElementById(c.id);
+    c.picture = c.figure ? c.figure.querySelector("svg") : null;
+    return c;
+  }).filter(function (c) { return c.figure && c.picture; });
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(NS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function canvas(width, height) {
+    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, role: "img",
+      "class": "redrawn", width: width, height: height });
+    svg.appendChild(svgEl("rect", { width: width, height: height, fill: "#fff" }));
+    return svg;
+  }
+  function shade(v) {
+    var x = Math.max(0, Math.min(1, v));
+    var r = Math.round(255 - x * (255 - 31)), g = Math.round(255 - x * (255 - 78)),
+      b = Math.round(255 - x * (255 - 156));
+    return "rgb(" + r + "," + g + "," + b + ")";
+  }
+  // The width of a label at 12px: a Chinese character 12, anything else about 7.
+  function textWidth(text) {
+    var w = 0;
+    for (var i = 0; i < text.length; i++) w += text.charCodeAt(i) > 255 ? 12 : 7;
+    return w;
+  }
+  function margin(labels) {
+    return 12 + Math.min(420, Math.max.apply(null, labels.map(function (t) { return textWidth(String(t)); }).concat([40])));
+  }
+  function passes(list) { return list.every(docOk); }
+  function kept(lists, n) {
+    var out = [];
+    for (var i = 0; i < n; i++) if (!lists || !lists.length || passes(lists[i] || [])) out.push(i);
+    return out;
+  }
+  // Rows against columns, each cell shaded by its value (0–1) and written as given or as a share.
+  function cells(rowLabels, colLabels, values, text, rows, cols, asShare) {
+    var left = margin(rows.map(function (r) { return rowLabels[r]; })),
+      top = 16 + 0.8 * Math.min(420, Math.max.apply(null, cols.map(function (c) { return textWidth(String(colLabels[c])); }).concat([20]))),
+      cw = Math.max(18, Math.min(48, (880 - left) / Math.max(1, cols.length))),
+      ch = 22, svg = canvas(left + cw * cols.length + 20 + 0.65 * (top - 16), top + ch * rows.length + 10);
+    cols.forEach(function (c, x) {
+      var tx = left + cw * x + cw / 2;
+      svg.appendChild(svgEl("text", { x: tx, y: top - 6, "font-size": 12,
+        transform: "rotate(-50 " + tx + " " + (top - 6) + ")" }, colLabels[c]));
+    });
+    rows.forEach(function (r, y) {
+      svg.appendChild(svgEl("text", { x: left - 6, y: top + ch * y + 15, "font-size": 12,
+        "text-anchor": "end" }, rowLabels[r]));
+      cols.forEach(function (c, x) {
+        var v = values[r][c];
+        svg.appendChild(svgEl("rect", { x: left + cw * x, y: top + ch * y, width: cw - 1,
+          height: ch - 1, fill: shade(v) }));
+        var t = text ? text[r][c] : asShare ? Math.round(v * 100) + "" : "";
+        if (t) svg.appendChild(svgEl("text", { x: left + cw * x + cw / 2, y: top + ch * y + 15,
+          "font-size": 11, "text-anchor": "middle", fill: v > 0.55 ? "#fff" : "#222" }, t));
+      });
+    });
+    return svg;
+  }
+  // One bar per row, cut into parts.
+  function stacked(labels, parts, values, rows) {
+    var left = margin(rows.map(function (r) { return labels[r]; })), w = 620, h = 20, top = 34,
+      svg = canvas(left + w + 30, top + h * rows.length + 10);
+    parts.forEach(function (p, k) {
+      svg.appendChild(svgEl("rect", { x: left + 150 * k, y: 8, width: 12, height: 12, fill: PALETTE[k] }));
+      svg.appendChild(svgEl("text", { x: left + 150 * k + 16, y: 19, "font-size": 12 }, p));
+    });
+    rows.forEach(function (r, y) {
+      svg.appendChild(svgEl("text", { x: left - 6, y: top + h * y + 14, "font-size": 12,
+        "text-anchor": "end" }, labels[r]));
+      var x = left;
+      values[r].forEach(function (v, k) {
+        svg.appendChild(svgEl("rect", { x: x, y: top + h * y, width: Math.max(0, v * w),
+          height: h - 3, fill: PALETTE[k] }));
+        x += v * w;
+      });
+    });
+    return svg;
+  }
+  // One bar per row, a mark at each occurrence, light marks where sections start.
+  function marks(labels, hits, sections, rows) {
+    var left = margin(rows.map(function (r) { return labels[r]; })), w = 660, h = 22,
+      svg = canvas(left + w + 20, 10 + h * rows.length);
+    rows.forEach(function (r, y) {
+      var top = 5 + h * y;
+      svg.appendChild(svgEl("text", { x: left - 6, y: top + 14, "font-size": 12, "text-anchor": "end" }, labels[r]));
+      svg.appendChild(svgEl("rect", { x: left, y: top + 2, width: w, height: h - 6, fill: "#f2f2f2" }));
+      (sections[r] || []).forEach(function (p) {
+        svg.appendChild(svgEl("rect", { x: left + p * w, y: top + 2, width: 1, height: h - 6, fill: "#bbb" }));
+      });
+      hits[r].forEach(function (p) {
+        svg.appendChild(svgEl("rect", { x: left + p * w, y: top + 2, width: 2, height: h - 6, fill: "#1f4e9c" }));
+      });
+    });
+    return svg;
+  }
+  // Lines over the years.
+  function lines(series, yLabel) {
+    var years = [], top = 0;
+    series.forEach(function (s) { s[1].forEach(function (p) { years.push(p[0]); top = Math.max(top, p[1]); }); });
+    years = Array.from(new Set(years)).sort(function (a, b) { return a - b; });
+    if (!years.length) return null;
+    var left = 60, w = 640, h = 300, svg = canvas(left + w + 200, h + 60);
+    var x = function (y) { return left + (years.length > 1 ? (y - years[0]) / (years[years.length - 1] - years[0]) : 0.5) * w; };
+    var yy = function (v) { return 20 + h - (top > 0 ? v / top : 0) * h; };
+    svg.appendChild(svgEl("line", { x1: left, y1: 20 + h, x2: left + w, y2: 20 + h, stroke: "#444" }));
+    svg.appendChild(svgEl("line", { x1: left, y1: 20, x2: left, y2: 20 + h, stroke: "#444" }));
+    var step = Math.max(1, Math.ceil(years.length / 10));
+    years.forEach(function (y, i) {
+      if (i % step === 0 || i === years.length - 1) svg.appendChild(svgEl("text", { x: x(y), y: 38 + h,
+        "font-size": 11, "text-anchor": "middle" }, String(y)));
+    });
+    [0, 0.5, 1].forEach(function (f) {
+      svg.appendChild(svgEl("text", { x: left - 6, y: yy(top * f) + 4, "font-size": 11, "text-anchor": "end" },
+        (top * f).toFixed(top * f >= 10 ? 0 : 1)));
+    });
+    svg.appendChild(svgEl("text", { x: left, y: 12, "font-size": 12 }, yLabel));
+    series.forEach(function (s, k) {
+      var colour = PALETTE[k % PALETTE.length];
+      if (s[1].length > 1) svg.appendChild(svgEl("polyline", { fill: "none", stroke: colour, "stroke-width": 2,
+        points: s[1].map(function (p) { return x(p[0]) + "," + yy(p[1]); }).join(" ") }));
+      s[1].forEach(function (p) {
+        svg.appendChild(svgEl("circle", { cx: x(p[0]), cy: yy(p[1]), r: 3, fill: colour,
+          "data-series": s[0], "data-year": p[0], "data-value": p[1].toFixed(4) }));
+      });
+      svg.appendChild(svgEl("rect", { x: left + w + 20, y: 24 + 18 * k, width: 12, height: 12, fill: colour }));
+      svg.appendChild(svgEl("text", { x: left + w + 36, y: 34 + 18 * k, "font-size": 12 }, s[0]));
+    });
+    return svg;
+  }
+  // Points on a year axis, one row per item, one colour per group.
+  function timeline(rows, groups) {
+    var years = [];
+    rows.forEach(function (r) { r[1].forEach(function (p) { years.push(p[0]); }); });
+    if (!years.length) return null;
+    var lo = Math.min.apply(null, years), hi = Math.max.apply(null, years);
+    var left = margin(rows.map(function (r) { return r[0]; })), w = 600, h = 22, top = 30,
+      svg = canvas(left + w + 40, top + h * rows.length + 30);
+    var x = function (y) { return left + (hi > lo ? (y - lo) / (hi - lo) : 0.5) * w; };
+    groups.forEach(function (g, k) {
+      svg.appendChild(svgEl("circle", { cx: left + 110 * k + 6, cy: 12, r: 5, fill: PALETTE[k] }));
+      svg.appendChild(svgEl("text", { x: left + 110 * k + 16, y: 16, "font-size": 12 }, g));
+    });
+    rows.forEach(function (r, i) {
+      var y = top + h * i + 11;
+      svg.appendChild(svgEl("text", { x: left - 8, y: y + 4, "font-size": 12, "text-anchor": "end" }, r[0]));
+      svg.appendChild(svgEl("line", { x1: left, y1: y, x2: left + w, y2: y, stroke: "#eee" }));
+      r[1].forEach(function (p) {
+        svg.appendChild(svgEl("circle", { cx: x(p[0]), cy: y, r: 5, fill: PALETTE[p[1]],
+          "data-row": r[0], "data-year": p[0], "data-group": groups[p[1]] }));
+      });
+    });
+    var step = Math.max(1, Math.ceil((hi - lo) / 8));
+    for (var y = lo; y <= hi; y += step) {
+      svg.appendChild(svgEl("text", { x: x(y), y: top + h * rows.length + 20, "font-size": 11,
+        "text-anchor": "middle" }, String(y)));
+    }
+    return svg;
+  }
+  function yearOf(i) { return docs[i].year; }
+  // What a chart shows under the filters: a new picture, none (hidden), or null (nothing left).
+  function drawn(chart) {
+    var d = chart.data, f = chart.follow;
+    var passing = docs.map(function (_, i) { return docOk(i); });
+    if (f.follow === "whole") return passes(f.docs) ? "static" : "hide";
+    if (f.follow === "docs") {
+      if (d.kind === "heatmap") {
+        var keep = kept(f.rows, d.labels.length);
+        return keep.length >= 2 ? cells(d.labels, d.labels, d.values, null, keep, keep, true) : null;
+      }
+      var rows = kept(f.rows, (d.rows || []).length);
+      if (!rows.length) return null;
+      if (d.kind === "grid") {
+        var cols = kept(f.columns, d.columns.length);
+        if (!cols.length) return null;
+        return cells(d.rows.map(String), d.columns, d.values, d.cell_text, rows, cols, !d.cell_text);
+      }
+      if (d.kind === "stacked_shares") {
+        return stacked(d.rows.map(function (r) { return r[0]; }), d.parts,
+          d.rows.map(function (r) { return r[1]; }), rows);
+      }
+      if (d.kind === "dispersion_plot") return marks(d.rows, d.hits, d.sections, rows);
+      return "static";
+    }
+    if (f.follow === "rates") {
+      var chars = {};
+      docs.forEach(function (doc, i) {
+        if (passing[i] && yearOf(i) !== null && yearOf(i) !== undefined) chars[yearOf(i)] = (chars[yearOf(i)] || 0) + doc.han_chars;
+      });
+      var years = Object.keys(chars).map(Number).sort(function (a, b) { return a - b; });
+      if (years.length < 1) return null;
+      var series = f.series.map(function (s) {
+        var count = {};
+        s[1].forEach(function (c) { if (passing[c[0]] && yearOf(c[0]) != null) count[yearOf(c[0])] = (count[yearOf(c[0])] || 0) + c[1]; });
+        return [s[0], years.map(function (y) { return [y, chars[y] ? (count[y] || 0) * 10000 / chars[y] : 0]; })];
+      });
+      return lines(series, d.y_label);
+    }
+    if (f.follow === "shares") {
+      var series2 = f.series.map(function (s) {
+        var first = s[1], users = new Set(s[2]);
+        var counted = docs.map(function (doc, i) { return passing[i] && doc.rank !== null && doc.year != null && doc.year >= first; });
+        var below = docs.some(function (doc, i) { return counted[i] && doc.rank > 0; });
+        var by = {};
+        docs.forEach(function (doc, i) {
+          if (!counted[i] || (below && doc.rank === 0)) return;
+          var e = by[doc.year] || (by[doc.year] = [0, 0]);
+          e[1] += 1;
+          if (users.has(i)) e[0] += 1;
+        });
+        return [s[0], Object.keys(by).map(Number).sort(function (a, b) { return a - b; })
+          .map(function (y) { return [y, 100 * by[y][0] / by[y][1]]; })];
+      });
+      return lines(series2, d.y_label);
+    }
+    if (f.follow === "first_use") {
+      var rows2 = f.rows.map(function (r) {
+        var first = {};
+        r[1].forEach(function (i) {
+          var doc = docs[i];
+          if (!passing[i] || doc.rank === null || doc.year == null) return;
+          if (first[doc.rank] === undefined || doc.year < first[doc.rank]) first[doc.rank] = doc.year;
+        });
+        return [r[0], Object.keys(first).map(function (g) { return [first[g], Number(g)]; })];
+      }).filter(function (r) { return r[1].length; });
+      return rows2.length ? timeline(rows2, d.groups) : null;
+    }
+    return "static";
+  }
+  function redraw(chart, any) {
+    if (chart.redrawn) { chart.redrawn.remove(); chart.redrawn = null; }
+    chart.figure.hidden = false;
+    chart.picture.style.display = "";
+    if (!any) return;
+    var picture = drawn(chart);
+    if (picture === "static") return;
+    if (picture === "hide") { chart.figure.hidden = true; return; }
+    chart.picture.style.display = "none";
+    chart.redrawn = picture || el("p", "note", L.nothing);
+    chart.figure.insertBefore(chart.redrawn, chart.picture.nextSibling);
+  }
+  // A table whose rows name no document (a pair's term lists, its parts) follows the documents
+  // its section names: the text from its heading to the next heading of the same or a higher
+  // level. It is hidden when its section names documents and none of them passes.
+  function named(text, into) {
+    text.split(/[\s:：,，、;；→()（）]+/).forEach(function (token) {
+      if (byName.has(token)) into.add(byName.get(token));
+    });
+  }
+  function sectionDocs(table) {
+    var node = table;
+    while (node.parentElement && node.parentElement !== main) node = node.parentElement;
+    var heading = node, level = 7;
+    // The nearest heading whose section names documents: a table under 各部分 (h4) follows
+    // the pair its h3 section is about.
+    for (;;) {
+      while (heading && !(/^H[1-6]$/.test(heading.tagName) && Number(heading.tagName.slice(1)) < level)) {
+        heading = heading.previousElementSibling;
+      }
+      if (!heading) return [];
+      level = Number(heading.tagName.slice(1));
+      var docsNamed = new Set();
+      for (var e = heading.nextElementSibling; e; e = e.nextElementSibling) {
+        if (/^H[1-6]$/.test(e.tagName) && Number(e.tagName.slice(1)) <= level) break;
+        if (e.tagName === "TABLE" || e.tagName === "FIGURE" || e.querySelector("table")) continue;
+        e.querySelectorAll("li, p, cite").forEach(function (x) { named(x.textContent, docsNamed); });
+        named(e.textContent, docsNamed);
+      }
+      if (docsNamed.size || level <= 2) return Array.from(docsNamed);
+    }
+  }
+  var main = document.querySelector("main");
+  var loose = tables.filter(function (table) {
+    return Array.from(table.tBodies[0] ? table.tBodies[0].rows : []).every(function (tr) {
+      return tr.tifaDocs.length === 0;
+    });
+  });
+  loose.forEach(function (table) {
+    table.tifaDocs = sectionDocs(table);
+    if (table.tifaDocs.length) return;
+    // A corpus-wide table (trends, keyness) says so under a filter.
+    var note = el("p", "note corpus-wide", L.corpus_wide);
+    note.hidden = true;
+    var at = table.parentElement.classList.contains("scroll") ? table.parentElement : table;
+    at.parentElement.insertBefore(note, at);
+    table.tifaNote = note;
   });
   var shown = null;
   function apply() {
@@ -68,7 +367,12 @@
     rows.forEach(function (tr) {
       tr.hidden = Boolean(any) && tr.tifaDocs.length > 0 && !tr.tifaDocs.some(docOk);
     });
+    loose.forEach(function (table) {
+      table.hidden = Boolean(any) && table.tifaDocs.length > 0 && !table.tifaDocs.some(docOk);
+      if (table.tifaNote) table.tifaNote.hidden = !any;
+    });
     document.body.classList.toggle("filtered", Boolean(any));
+    charts.forEach(function (chart) { redraw(chart, Boolean(any)); });
     if (shown) show(shown);
   }
   function el(tag, cls, text) {
@@ -123,7 +427,6 @@
   }
   input.addEventListener("input", function () { search(input.value); });
   // A term or formulation named in a table's cell or a list's bold text opens its contexts.
-  var main = document.querySelector("main");
   main.querySelectorAll("td, li > strong").forEach(function (cell) {
     if (terms.has(cell.textContent.trim())) cell.classList.add("term");
   });

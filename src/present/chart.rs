@@ -13,6 +13,49 @@ pub struct ChartSpec {
     pub title: String,
     pub caption: String,
     pub data: ChartData,
+    /// How index.html redraws it under a filter; not part of the chart's data.
+    #[serde(skip)]
+    pub follow: Follow,
+}
+
+/// How a chart follows index.html's filters (level, year, region): which documents each of its
+/// parts stands for, or the per-document figures it is drawn again from. Documents are indices
+/// into the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[serde(tag = "follow", rename_all = "snake_case")]
+pub enum Follow {
+    /// Drawn as it is under every filter: a comparison of groups (keyness).
+    #[default]
+    Fixed,
+    /// Each row and each column stands for the documents listed: shown when all of them pass
+    /// (an empty list always shows; no list at all: the axis does not follow).
+    Docs {
+        rows: Vec<Vec<usize>>,
+        columns: Vec<Vec<usize>>,
+    },
+    /// The whole chart is about these documents (a pair): shown when all of them pass.
+    Whole { docs: Vec<usize> },
+    /// Per series (its name), each document's count: drawn again per year as the count per
+    /// 10,000 Han characters of the documents that pass.
+    Rates {
+        series: Vec<(String, Vec<(usize, u64)>)>,
+    },
+    /// Per series (its name, the formulation's first year, the documents using it): drawn again
+    /// as the yearly share of the documents that pass (those below the national level when any
+    /// pass) using it, from its first year on.
+    Shares {
+        series: Vec<(String, i32, Vec<usize>)>,
+    },
+    /// Per row (its label, the documents using the formulation): the first year at each level
+    /// among the documents that pass.
+    FirstUse { rows: Vec<(String, Vec<usize>)> },
+}
+
+impl ChartSpec {
+    /// This chart, following the filters as `follow` says.
+    pub fn following(self, follow: Follow) -> Self {
+        Self { follow, ..self }
+    }
 }
 
 /// What a chart draws: one kind of plot each.

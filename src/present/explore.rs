@@ -2,7 +2,8 @@
 //! document with the level, year and region the filters offer, and every term the report's
 //! tables name with its count and its first contexts (file:line), so that a click or a search
 //! shows them. Only what is shown is embedded: [`MAX_LINES`] contexts per term, the rest counted
-//! and left to `tables/kwic` and `tifa kwic`.
+//! and left to `tables/kwic` and `tifa kwic`. The charts that can follow the filters come with
+//! what the page draws them again from ([`ExploreChart`]).
 
 use super::labels::Lang;
 use crate::report::Report;
@@ -15,6 +16,8 @@ pub const MAX_LINES: usize = 30;
 pub struct Explore {
     pub docs: Vec<ExploreDoc>,
     pub terms: Vec<ExploreTerm>,
+    /// The charts the page draws again under a filter.
+    pub charts: Vec<ExploreChart>,
     /// Labels of the page's controls, in the report's language.
     pub labels: ExploreLabels,
 }
@@ -28,6 +31,20 @@ pub struct ExploreDoc {
     pub level: Option<String>,
     pub year: Option<i32>,
     pub region: Option<String>,
+    /// The level's place, highest first (0 national … 3 county): the group of the formulation
+    /// timeline.
+    pub rank: Option<usize>,
+    /// Han characters: what rates per 10,000 characters are taken over.
+    pub han_chars: u64,
+}
+
+/// A chart the page draws again under a filter: its figure's id, what it draws and how it
+/// follows ([`crate::present::chart::Follow`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExploreChart {
+    pub id: String,
+    pub data: crate::present::chart::ChartData,
+    pub follow: crate::present::chart::Follow,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,6 +83,10 @@ pub struct ExploreLabels {
     pub none: String,
     pub close: String,
     pub filtered: String,
+    /// A chart with nothing left under the filters.
+    pub nothing: String,
+    /// Above a corpus-wide table under a filter.
+    pub corpus_wide: String,
     /// `{count}` and `{docs}` filled in by the page.
     pub counted: String,
     /// A decade in the year filter: `{decade}` is its first year.
@@ -73,16 +94,39 @@ pub struct ExploreLabels {
 }
 
 impl Explore {
-    pub fn of(report: &Report, lang: Lang) -> Self {
+    pub fn of(report: &Report, charts: &[crate::present::chart::ChartSpec], lang: Lang) -> Self {
+        use crate::ingest::metadata::Level;
         let documents = &report.corpus.documents;
+        let rank = |l: Level| {
+            [
+                Level::National,
+                Level::Provincial,
+                Level::Municipal,
+                Level::County,
+            ]
+            .iter()
+            .position(|x| *x == l)
+        };
         let docs: Vec<ExploreDoc> = documents
             .iter()
-            .map(|d| ExploreDoc {
+            .zip(&report.docs)
+            .map(|(d, info)| ExploreDoc {
                 id: d.id.clone(),
                 file: file_name(&d.path).to_string(),
                 level: d.meta.level.value.map(|l| lang.level(l).to_string()),
                 year: d.meta.year.value,
                 region: d.meta.region.value.clone(),
+                rank: d.meta.level.value.and_then(rank),
+                han_chars: info.han_chars,
+            })
+            .collect();
+        let charts = charts
+            .iter()
+            .filter(|c| c.follow != crate::present::chart::Follow::Fixed)
+            .map(|c| ExploreChart {
+                id: c.id.file_stem(),
+                data: c.data.clone(),
+                follow: c.follow.clone(),
             })
             .collect();
         let formulations: rustc_hash::FxHashSet<&str> = report
@@ -131,6 +175,7 @@ impl Explore {
         Self {
             docs,
             terms,
+            charts,
             labels: ExploreLabels::of(lang),
         }
     }
@@ -156,8 +201,16 @@ impl ExploreLabels {
             ),
             close: s("关闭", "Close"),
             filtered: s(
-                "筛选作用于表格与上下文；图表为静态图片，不随筛选变化。",
-                "Filters apply to the tables and contexts; charts are pictures and do not change.",
+                "筛选作用于列出文件的表格、上下文和图表（按筛选后的文件重画）；关键词比较与全语料统计表不随筛选变化。",
+                "Filters apply to the tables that list documents, the contexts and the charts (drawn again from the documents that pass); keyness comparisons and corpus-wide tables stay as they are.",
+            ),
+            nothing: s(
+                "当前筛选下没有可画的数据。",
+                "Nothing to draw under the current filters.",
+            ),
+            corpus_wide: s(
+                "下表为全语料统计，不随筛选变化。",
+                "The table below is over the whole corpus and does not change with the filters.",
             ),
             counted: s(
                 "{count} 次，{docs} 份文件",

@@ -130,6 +130,8 @@ pub struct Report {
     /// Yearly series of the watch terms and of the top rising and falling terms.
     pub series: Table,
     pub charted_terms: Vec<String>,
+    /// Per document (corpus order), the count of each charted term (`charted_terms` order).
+    pub series_counts: Vec<Vec<u64>>,
     pub keyness: Vec<KeynessComparison>,
     pub formulations: Vec<FormulationStat>,
     /// How the formulations spread: adoption by level and region, first uses, step lags.
@@ -379,6 +381,7 @@ pub fn build(
         trends,
         series,
         charted_terms,
+        series_counts: query_counts,
         keyness,
         formulations,
         diffusion,

@@ -7,7 +7,7 @@ use super::PAIRS_SHOWN;
 use crate::align::PairKind;
 use crate::present::ChartId;
 use crate::present::chart::{
-    ChartData, ChartSpec, DispersionPlot, DivergingBars, DotPlot, Grid, Heatmap, Lines,
+    ChartData, ChartSpec, DispersionPlot, DivergingBars, DotPlot, Follow, Grid, Heatmap, Lines,
     StackedShares, Timeline,
 };
 use crate::present::labels::Lang;
@@ -22,7 +22,15 @@ fn chart(data: impl Into<ChartData>, id: ChartId, title: &str, caption: &str) ->
         title: title.to_string(),
         caption: caption.to_string(),
         data,
+        follow: Follow::Fixed,
     })
+}
+
+/// The corpus positions of documents named by id, each on its own (a row or column per document).
+fn each_doc<'a>(report: &Report, ids: impl IntoIterator<Item = &'a String>) -> Vec<Vec<usize>> {
+    ids.into_iter()
+        .map(|id| report.corpus.position_of(id).into_iter().collect())
+        .collect()
 }
 
 /// Heatmap, coverage, trends, keyness per comparison, formulation timeline, a grid per trace, a
@@ -37,35 +45,62 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
             .map(|&i| labels[i].clone())
             .collect::<Vec<_>>(),
     );
-    out.extend(chart(
-        Heatmap {
-            labels: ids.clone(),
-            values: report.similarity.clone(),
-        },
-        ChartId::Heatmap,
-        lang.pick("文档相似度", "Document similarity"),
-        lang.pick(
-            "词频向量的余弦相似度，颜色越深越相似。",
-            "Cosine similarity of word counts; darker is more alike.",
-        ),
-    ));
+    let heatmap_docs: Vec<Vec<usize>> = report.heatmap_docs.iter().map(|&i| vec![i]).collect();
+    out.extend(
+        chart(
+            Heatmap {
+                labels: ids.clone(),
+                values: report.similarity.clone(),
+            },
+            ChartId::Heatmap,
+            lang.pick("文档相似度", "Document similarity"),
+            lang.pick(
+                "词频向量的余弦相似度，颜色越深越相似。",
+                "Cosine similarity of word counts; darker is more alike.",
+            ),
+        )
+        .map(|c| {
+            c.following(Follow::Docs {
+                rows: heatmap_docs.clone(),
+                columns: heatmap_docs,
+            })
+        }),
+    );
     if let Some(coverage) = coverage_chart(report, &labels, lang) {
         out.push(coverage);
     }
-    out.extend(chart(
-        Lines {
-            series: series_points(&report.series),
-            y_label: lang
-                .pick("每万字出现次数", "per 10,000 Han characters")
-                .into(),
-        },
-        ChartId::Trends,
-        lang.pick("用词趋势", "Term trends"),
-        lang.pick(
-            "关注词与上升、下降最明显的词语的年度频率。",
-            "Yearly rates of the watch terms and of the terms rising and falling most.",
-        ),
-    ));
+    let rates = report
+        .charted_terms
+        .iter()
+        .enumerate()
+        .map(|(q, term)| {
+            let counts = report
+                .series_counts
+                .iter()
+                .enumerate()
+                .filter(|(_, counts)| counts.get(q).is_some_and(|&n| n > 0))
+                .map(|(d, counts)| (d, counts[q]))
+                .collect();
+            (term.clone(), counts)
+        })
+        .collect();
+    out.extend(
+        chart(
+            Lines {
+                series: series_points(&report.series),
+                y_label: lang
+                    .pick("每万字出现次数", "per 10,000 Han characters")
+                    .into(),
+            },
+            ChartId::Trends,
+            lang.pick("用词趋势", "Term trends"),
+            lang.pick(
+                "关注词与上升、下降最明显的词语的年度频率。",
+                "Yearly rates of the watch terms and of the terms rising and falling most.",
+            ),
+        )
+        .map(|c| c.following(Follow::Rates { series: rates })),
+    );
     for (k, comparison) in report.keyness.iter().enumerate() {
         // A small group's key terms are one or two texts' words: not drawn as a finding.
         if comparison.is_small() {
@@ -116,11 +151,17 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
         Level::Municipal,
         Level::County,
     ];
-    let rows: Vec<(String, Vec<(i32, usize)>)> = report
+    let timeline: Vec<&crate::stats::formulations::FormulationStat> = report
         .formulations
         .iter()
         .filter(|f| f.first_by_level.iter().any(Option::is_some))
         .take(15)
+        .collect();
+    let label = |f: &crate::stats::formulations::FormulationStat| -> String {
+        f.text.chars().take(16).collect()
+    };
+    let rows: Vec<(String, Vec<(i32, usize)>)> = timeline
+        .iter()
         .map(|f| {
             let points = f
                 .first_by_level
@@ -128,33 +169,51 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
                 .enumerate()
                 .filter_map(|(g, y)| y.map(|y| (y, g)))
                 .collect();
-            (f.text.chars().take(16).collect(), points)
+            (label(f), points)
         })
         .collect();
-    out.extend(chart(
-        Timeline {
-            rows,
-            groups: levels.iter().map(|l| lang.level(*l).to_string()).collect(),
-        },
-        ChartId::Formulations,
-        lang.pick(
-            "提法首次出现的年份（按层级）",
-            "First year of each formulation, by level",
-        ),
-        lang.pick(
-            "每个点是该提法在某一层级文件中最早出现的年份。",
-            "Each point is the first year the formulation appears at a level.",
-        ),
-    ));
+    let first_use = Follow::FirstUse {
+        rows: timeline
+            .iter()
+            .map(|f| (label(f), users(report, f)))
+            .collect(),
+    };
+    out.extend(
+        chart(
+            Timeline {
+                rows,
+                groups: levels.iter().map(|l| lang.level(*l).to_string()).collect(),
+            },
+            ChartId::Formulations,
+            lang.pick(
+                "提法首次出现的年份（按层级）",
+                "First year of each formulation, by level",
+            ),
+            lang.pick(
+                "每个点是该提法在某一层级文件中最早出现的年份。",
+                "Each point is the first year the formulation appears at a level.",
+            ),
+        )
+        .map(|c| c.following(first_use)),
+    );
     out.extend(adoption_chart(report, lang));
     out.extend(matrix_chart(report, &labels, lang));
     for (k, d) in report.dispersions.iter().enumerate() {
-        out.extend(chart(
-            DispersionPlot::of(d),
-            ChartId::Dispersion(k),
-            &dispersion_title(d, lang),
-            &dispersion_caption(d, lang),
-        ));
+        let rows = each_doc(report, d.docs.iter().map(|x| &x.id));
+        out.extend(
+            chart(
+                DispersionPlot::of(d),
+                ChartId::Dispersion(k),
+                &dispersion_title(d, lang),
+                &dispersion_caption(d, lang),
+            )
+            .map(|c| {
+                c.following(Follow::Docs {
+                    rows,
+                    columns: Vec::new(),
+                })
+            }),
+        );
     }
     for (k, trace) in report.traces.iter().enumerate() {
         out.extend(trace_chart(report, trace, k, &labels, lang));
@@ -197,7 +256,12 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
                 "每个点是一对对齐的句子；对角线上的点表示顺序未变。",
                 "Each point is an aligned sentence pair; points on a diagonal kept their order.",
             ),
-        ));
+        )
+        .map(|c| {
+            c.following(Follow::Whole {
+                docs: vec![planned.a, planned.b],
+            })
+        }));
     }
     out
 }
@@ -253,6 +317,7 @@ fn matrix_chart(report: &Report, labels: &[String], lang: Lang) -> Option<ChartS
         values,
         cell_text: Some(cell_text),
     };
+    let columns = each_doc(report, &m.docs);
     chart(
         spec,
         ChartId::FormulationMatrix,
@@ -262,6 +327,12 @@ fn matrix_chart(report: &Report, labels: &[String], lang: Lang) -> Option<ChartS
             "Top: the formulations most documents use; bottom: those only one document uses (twice or more). Each cell gives the count; the shade is the rate per 10,000 characters relative to the row's highest.",
         ),
     )
+    .map(|c| {
+        c.following(Follow::Docs {
+            rows: Vec::new(),
+            columns,
+        })
+    })
 }
 
 /// Most formulations whose adoption curves are drawn.
@@ -271,9 +342,9 @@ const ADOPTION_CURVES: usize = 6;
 /// formulations.
 fn adoption_chart(report: &Report, lang: Lang) -> Option<ChartSpec> {
     let d = &report.diffusion;
-    let series = d
-        .charted(ADOPTION_CURVES)
-        .into_iter()
+    let charted = d.charted(ADOPTION_CURVES);
+    let series = charted
+        .iter()
         .map(|f| {
             let points = d
                 .curve(f)
@@ -283,6 +354,19 @@ fn adoption_chart(report: &Report, lang: Lang) -> Option<ChartSpec> {
             (crate::present::fmt::truncate(f, 24), points)
         })
         .collect();
+    let shares = Follow::Shares {
+        series: charted
+            .iter()
+            .filter_map(|f| {
+                let stat = report.formulations.iter().find(|s| s.text == *f)?;
+                Some((
+                    crate::present::fmt::truncate(f, 24),
+                    stat.first_year?,
+                    users(report, stat),
+                ))
+            })
+            .collect(),
+    };
     chart(
         Lines {
             series,
@@ -297,6 +381,19 @@ fn adoption_chart(report: &Report, lang: Lang) -> Option<ChartSpec> {
             "Each year, the share of lower-level (provincial, municipal, county) documents using the formulation; of all documents when the corpus is national only.",
         ),
     )
+    .map(|c| c.following(shares))
+}
+
+/// The documents using a formulation (corpus positions, each once, in order).
+fn users(report: &Report, f: &crate::stats::formulations::FormulationStat) -> Vec<usize> {
+    let mut out: Vec<usize> = f
+        .places
+        .iter()
+        .filter_map(|p| report.corpus.position_of(&p.doc))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The base's top-level sections (columns) against the documents traced from it (rows, closest
@@ -328,6 +425,7 @@ fn trace_chart(
             .position_of(id)
             .map_or_else(|| id.to_string(), |i| labels[i].clone())
     };
+    let rows = each_doc(report, &grid.documents);
     let spec = Grid {
         rows: grid.documents.iter().map(|id| label_of(id)).collect(),
         columns: grid.sections,
@@ -351,6 +449,12 @@ fn trace_chart(
             named.join(lang.pick("；", "; "))
         ),
     )
+    .map(|c| {
+        c.following(Follow::Docs {
+            rows,
+            columns: Vec::new(),
+        })
+    })
 }
 
 /// What each B document is made of: from the planned pairs (copied, adapted, new); on a large
@@ -359,9 +463,11 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
     if let Some(reuse) = &report.reuse {
         let mut shares: Vec<&crate::reuse::ReusedShare> = reuse.shares.iter().collect();
         shares.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.doc.cmp(&y.doc)));
+        let shares: Vec<&crate::reuse::ReusedShare> =
+            shares.into_iter().take(PAIRS_SHOWN).collect();
+        let docs: Vec<Vec<usize>> = shares.iter().map(|s| vec![s.doc as usize]).collect();
         let rows = shares
             .into_iter()
-            .take(PAIRS_SHOWN)
             .map(|s| (labels[s.doc as usize].clone(), vec![s.share, 1.0 - s.share]))
             .collect();
         let spec = StackedShares {
@@ -387,11 +493,23 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
                     "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
                 )
             },
-        );
+        )
+        .map(|c| {
+            c.following(Follow::Docs {
+                rows: docs,
+                columns: Vec::new(),
+            })
+        });
     }
     if report.comparisons.is_empty() {
         return None;
     }
+    let docs: Vec<Vec<usize>> = report
+        .plan
+        .iter()
+        .take(report.comparisons.len().min(PAIRS_SHOWN))
+        .map(|p| vec![p.a, p.b])
+        .collect();
     let rows = report
         .comparisons
         .iter()
@@ -423,6 +541,12 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
             "By characters: sentences identical to A, adapted from A, and new.",
         ),
     )
+    .map(|c| {
+        c.following(Follow::Docs {
+            rows: docs,
+            columns: Vec::new(),
+        })
+    })
 }
 
 /// Every document's label for chart axes and legends: its short title, told apart from the
@@ -510,5 +634,6 @@ pub fn dispersion_spec(d: &crate::stats::dispersion::Dispersion, lang: Lang) -> 
         title: dispersion_title(d, lang),
         caption: dispersion_caption(d, lang),
         data: DispersionPlot::of(d).into(),
+        follow: Follow::Fixed,
     }
 }

@@ -57,6 +57,7 @@ impl ReportPresentation {
             .collect();
         let blocks = outline::outline(report, &charts, &shown, lang, redlines, Detail::Full);
         let brief = outline::outline(report, &charts, &shown, lang, redlines, Detail::Brief);
+        let explore = super::explore::Explore::of(report, &charts, lang);
         let mut table_ids: Vec<TableId> = tables::tables(report)
             .into_iter()
             .map(|(id, _)| id)
@@ -80,7 +81,7 @@ impl ReportPresentation {
                 .into_iter()
                 .map(|(k, _)| collation_path(k))
                 .collect(),
-            explore: super::explore::Explore::of(report, lang),
+            explore,
         }
     }
 
