@@ -923,17 +923,22 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
         checked += 1;
     }
     assert!(checked >= 10, "{series}");
-    // The similarity heatmap keeps the three documents of the decade; the pair with 000 is
-    // hidden with its dot plot.
+    // The similarity heatmap keeps the three documents of the decade.
     let heatmap = element(&decade_page, "<figure id=\"heatmap\"", "</figure>");
     let redrawn = &heatmap[heatmap.find("class=\"redrawn\"").expect("drawn again")..];
     assert_eq!(redrawn.matches("<rect").count(), 1 + 3 * 3, "{redrawn}");
+    // The one compared pair, 001 → 000 (both county): its dot plot stays in the 2010s (001
+    // passes, as the pair's table rows do) and goes under the provincial level.
     let plan = fs::read_to_string(out.join("tables/pairs.csv")).unwrap();
     let first_pair = plan.lines().nth(1).unwrap();
-    assert!(first_pair.contains("000_9ef17a759cacbb40"), "{plan}");
-    assert!(decade_page.contains("<figure id=\"dotplot-0\" hidden=\"\""));
-    // The formulation timeline under the provincial level: first uses in 002 only.
+    assert!(
+        first_pair.contains("000_9ef17a759cacbb40") && first_pair.contains("001_1e4f3ad92249e6af"),
+        "{plan}"
+    );
+    assert!(decade_page.contains("<figure id=\"dotplot-0\">"));
     let provincial = dom(browser, &page, "level=省级");
+    assert!(provincial.contains("<figure id=\"dotplot-0\" hidden=\"\""));
+    // The formulation timeline under the provincial level: first uses in 002 only.
     let provincial_timeline = element(&provincial, "<figure id=\"formulations\"", "</figure>");
     let groups: Vec<&str> = provincial_timeline
         .split("data-group=\"")

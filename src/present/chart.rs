@@ -27,13 +27,13 @@ pub enum Follow {
     /// Drawn as it is under every filter: a comparison of groups (keyness).
     #[default]
     Fixed,
-    /// Each row and each column stands for the documents listed: shown when all of them pass
-    /// (an empty list always shows; no list at all: the axis does not follow).
+    /// Each row and each column stands for the documents listed: shown when one of them passes,
+    /// as a table row is (an empty list always shows; no list at all: the axis does not follow).
     Docs {
         rows: Vec<Vec<usize>>,
         columns: Vec<Vec<usize>>,
     },
-    /// The whole chart is about these documents (a pair): shown when all of them pass.
+    /// The whole chart is about these documents (a pair): shown when one of them passes.
     Whole { docs: Vec<usize> },
     /// Per series (its name), each document's count: drawn again per year as the count per
     /// 10,000 Han characters of the documents that pass.
