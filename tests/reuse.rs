@@ -345,7 +345,7 @@ fn installed_passim() -> Option<std::path::PathBuf> {
 
 /// Real passim on Spark over three national reports, read back: the pairs are the consecutive
 /// reports tifa itself finds, every echoed passage is tifa's text (else the import would stop),
-/// and passim's match counts make similarities below 1.
+/// and what counts inside passim's spans is what tifa finds shared there.
 #[test]
 fn real_passim_output_on_national_reports_reads_back() {
     let (Some(shared), Some(home)) = (common::shared_corpora(), installed_passim()) else {
@@ -427,17 +427,50 @@ fn real_passim_output_on_national_reports_reads_back() {
     for row in &from_passim {
         assert!(row["share_of_target"].as_f64().unwrap() <= 1.0, "{row}");
     }
-    // passim's spans bridge unmatched text; its match counts say how much of a span matched.
+    // passim's spans bridge unmatched text; only tifa's own passages inside them count, each
+    // at least half matched.
     let passages = table("passages", &passim_args);
     assert!(!passages.is_empty());
     for row in &passages {
         let similarity = row["similarity"].as_f64().unwrap();
-        assert!(similarity > 0.0 && similarity <= 1.0, "{row}");
+        assert!((0.5..=1.0).contains(&similarity), "{row}");
     }
-    assert!(
-        passages
+}
+
+/// passim's pairwise spans bridge unmatched text: a span of 30 characters either side of the
+/// phrase two speeches share counts only the phrase, as tifa's own passage, not the whole span.
+#[test]
+fn passims_pairwise_spans_count_only_the_text_tifa_finds_shared_inside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let phrase = "全市网络安全和信息化工作会议精神";
+    let (out, lines) = common::passim_output(dir.path(), phrase, &["001", "000"]);
+    let span = |prefix: &str| {
+        let doc = lines
             .iter()
-            .any(|r| r["similarity"].as_f64().unwrap() < 0.9),
-        "every passim passage matched whole: its match counts were not read"
+            .find(|l| l["id"].as_str().unwrap().starts_with(prefix))
+            .unwrap();
+        let text = doc["text"].as_str().unwrap();
+        let begin = text[..text.find(phrase).unwrap()].chars().count();
+        let len = text.chars().count();
+        let (from, to) = (
+            begin.saturating_sub(30),
+            (begin + phrase.chars().count() + 30).min(len),
+        );
+        (doc["id"].as_str().unwrap().to_string(), from, to)
+    };
+    let ((id, begin, end), (id2, begin2, end2)) = (span("001"), span("000"));
+    // Clusters none; the pairwise alignment of the two spans, as `passim --pairwise` writes it.
+    fs::write(out.join("part-00000.json"), "").unwrap();
+    let alignment = serde_json::json!({"id": id, "id2": id2, "begin": begin, "end": end,
+        "begin2": begin2, "end2": end2, "matches": phrase.chars().count()});
+    fs::write(dir.path().join("align.json"), format!("{alignment}\n")).unwrap();
+    let rows: Vec<serde_json::Value> = common::json_of(
+        tifa()
+            .args(["reuse", "corpus", "--table", "passages", "--format", "json"])
+            .arg("--from-passim")
+            .arg(&out),
     );
+    let texts: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, [phrase], "{rows:?}");
+    assert!(rows[0]["similarity"].as_f64().unwrap() >= 0.5);
 }

@@ -134,7 +134,8 @@ pub struct PassimAlignment {
     pub end: usize,
     pub begin2: usize,
     pub end2: usize,
-    /// Characters passim aligned as equal.
+    /// Characters passim aligned as equal. Read, not counted: what counts inside the spans is
+    /// what tifa itself finds shared there.
     #[serde(default)]
     pub matches: Option<usize>,
     /// The two sides as aligned, `-` for a gap.
@@ -340,6 +341,10 @@ pub fn to_result(
             add(x, y, passage);
         }
     } else {
+        // passim's spans bridge unmatched text (most of its "shared" characters sit in spans
+        // less than half matched): only tifa's own passages inside them count, found as tifa
+        // finds them, so shares mean what tifa's shares mean.
+        let mut members: Vec<(u32, Span, u32, Span)> = Vec::new();
         for a in &output.alignments {
             let (Some(&x), Some(&y)) = (index.get(a.id.as_str()), index.get(a.id2.as_str())) else {
                 continue;
@@ -363,18 +368,15 @@ pub fn to_result(
                     )?;
                 }
             }
-            let longer = (a.end - a.begin).max(a.end2 - a.begin2).max(1);
-            let matched = a.matches.unwrap_or(longer).min(longer);
-            add(
+            members.push((
                 x,
+                chars[x as usize].span(a.begin, a.end),
                 y,
-                Passage {
-                    a: chars[x as usize].span(a.begin, a.end),
-                    b: chars[y as usize].span(a.begin2, a.end2),
-                    matched_chars: matched,
-                    similarity: matched as f64 / longer as f64,
-                },
-            );
+                chars[y as usize].span(a.begin2, a.end2),
+            ));
+        }
+        for (x, y, passage) in passages_within(docs, &members) {
+            add(x, y, passage);
         }
     }
     let options = ReuseOptions::default();
@@ -435,8 +437,16 @@ fn cluster_pairs(
             }
         }
     }
+    Ok(passages_within(docs, &members))
+}
+
+/// tifa's own passages between the spans of each pair of members (document, span).
+fn passages_within(
+    docs: &[ReuseDoc],
+    members: &[(u32, Span, u32, Span)],
+) -> Vec<(u32, u32, Passage)> {
     let min_chars = ReuseOptions::default().min_chars;
-    let aligned = crate::parallel::parallel_map(&members, |&(x, xs, y, ys)| {
+    let aligned = crate::parallel::parallel_map(members, |&(x, xs, y, ys)| {
         let (xt, yt) = (&docs[x as usize].text, &docs[y as usize].text);
         find_passages(xs.of(xt), ys.of(yt), min_chars)
             .into_iter()
@@ -454,7 +464,7 @@ fn cluster_pairs(
             })
             .collect::<Vec<_>>()
     });
-    Ok(aligned.into_iter().flatten().collect())
+    aligned.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
