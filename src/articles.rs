@@ -7,6 +7,8 @@
 //! sentences mostly lie in, so renumbered articles (第十二条 → 第十四条) find each other. An
 //! article's similarity is the sentence pairs' similarity weighted by their Han characters over
 //! both articles' characters: 1 for an article taken over whole, 0 for one with nothing aligned.
+//! Articles rewritten sentence by sentence pair by the phrases they share, and a last look pairs
+//! what is left by the wording only the two articles share (`Wording::pair_the_rest`).
 
 use crate::align::{Alignment, PairKind};
 use crate::ingest::Document;
@@ -33,8 +35,8 @@ pub const MIN_CONTAINED_DICE: f64 = 0.2;
 pub const MIN_WORD_COSINE: f64 = 0.2;
 /// … and this share of the article's distinctive trigrams (each weighted by its idf over the
 /// articles) must be in the other one, leaving out what the other article already shares with
-/// its partner (`MIN_DISTINCT_SHARE`): 各级人民政府采取措施广泛宣传献血的意义 → 市、区（市）人民政府
-/// 应当采取措施加强献血宣传教育.
+/// its partner: 各级人民政府采取措施广泛宣传献血的意义 → 市、区（市）人民政府应当采取措施加强献血
+/// 宣传教育.
 pub const MIN_DISTINCT_SHARE: f64 = 0.12;
 /// A trigram in more articles than this is the two laws' stock wording (开发、利用、节约、保护水资源
 /// 和防治水害; 对直接负责的主管人员和其他直接责任人员) and shows no article's source.
