@@ -175,6 +175,14 @@ fn over_national_reports_the_licence_footer_and_its_formulations_are_gone() {
     let four = stats.iter().find(|s| s.text == "四个现代化").unwrap();
     assert_eq!(four.kind, FormulationKind::Numbered);
     assert!(four.docs <= corpus.documents.len() as u32);
+    // Quoted words ending in a particle are someone's words (1958: 帝国主义……“破产了”), not a
+    // formulation; the slogans quoted beside them stay.
+    for speech in ["破产了", "垮台了", "失败了", "崩溃了"] {
+        assert!(stats.iter().all(|s| s.text != speech), "{speech}");
+    }
+    for slogan in ["按既定方针办", "大水漫灌", "两新一重"] {
+        assert!(stats.iter().any(|s| s.text == slogan), "{slogan}");
+    }
 }
 
 #[test]

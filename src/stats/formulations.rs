@@ -297,11 +297,11 @@ impl<'s> FormulationTally<'s> {
     /// [`FormulationTally::finish`] with the recurrent phrases given, or found here (`None`).
     pub fn finish_with(self, recurrent: Option<&[String]>) -> Vec<FormulationStat> {
         let scare_quoted = |text: &str, kind: FormulationKind| {
-            matches!(kind, FormulationKind::Quoted | FormulationKind::Title)
-                && self
-                    .quoted_words
-                    .get(text)
-                    .is_some_and(|&(quoted, all)| (quoted as f64) < MIN_QUOTED_SHARE * all as f64)
+            (kind == FormulationKind::Quoted && reported_speech(text))
+                || matches!(kind, FormulationKind::Quoted | FormulationKind::Title)
+                    && self.quoted_words.get(text).is_some_and(|&(quoted, all)| {
+                        (quoted as f64) < MIN_QUOTED_SHARE * all as f64
+                    })
         };
         let mut inventory: BTreeMap<String, FormulationKind> = self
             .kinds
@@ -400,6 +400,16 @@ impl<'s> FormulationTally<'s> {
         });
         stats
     }
+}
+
+/// Quoted words that end in a sentence-final or aspect particle are someone's words, not a
+/// formulation: “破产了”, “垮台了”, “酒肉穿肠过”.
+fn reported_speech(text: &str) -> bool {
+    text.chars().count() >= 2
+        && text
+            .chars()
+            .last()
+            .is_some_and(|c| matches!(c, '了' | '过' | '着' | '吗' | '呢' | '吧' | '啊' | '嘛'))
 }
 
 /// Longest marked phrase judged against the whole corpus's use of it: two characters (“提质”,
