@@ -935,9 +935,27 @@ fn index_html_searches_filters_and_shows_contexts_in_a_browser() {
         first_pair.contains("000_9ef17a759cacbb40") && first_pair.contains("001_1e4f3ad92249e6af"),
         "{plan}"
     );
-    assert!(decade_page.contains("<figure id=\"dotplot-0\">"));
+    let opening = |page: &str, id: &str| -> String {
+        let at = page.find(&format!("<figure id=\"{id}\"")).unwrap();
+        page[at..at + page[at..].find('>').unwrap()].to_string()
+    };
+    assert!(!opening(&decade_page, "dotplot-0").contains("hidden"));
     let provincial = dom(browser, &page, "level=省级");
-    assert!(provincial.contains("<figure id=\"dotplot-0\" hidden=\"\""));
+    assert!(opening(&provincial, "dotplot-0").contains("hidden"));
+    // The pair's sections (their headings name A → B) go whole under the provincial level; in
+    // the 2010s they stay, but a list item citing 000 alone (B's new formulations) goes.
+    assert!(provincial.contains(" class=\"filtered-out\">把准政治方向"));
+    assert!(!decade_page.contains("filtered-out\">把准政治方向"));
+    let hidden_items: Vec<&str> = decade_page
+        .split("<li hidden=\"\">")
+        .skip(1)
+        .map(|item| &item[..item.find("</li>").unwrap()])
+        .collect();
+    assert!(!hidden_items.is_empty());
+    for item in &hidden_items {
+        assert!(item.contains("000_9ef17a759cacbb40"), "{item}");
+        assert!(!item.contains("001_1e4f3ad92249e6af"), "{item}");
+    }
     // The formulation timeline under the provincial level: first uses in 002 only.
     let provincial_timeline = element(&provincial, "<figure id=\"formulations\"", "</figure>");
     let groups: Vec<&str> = provincial_timeline

@@ -362,11 +362,39 @@
     at.parentElement.insertBefore(note, at);
     table.tifaNote = note;
   });
+  // A pair's section (its heading names A → B) goes whole when none of the documents it names
+  // passes; a list item naming documents goes as a table row does.
+  var pairSections = Array.from(main.children).filter(function (h) {
+    return h.tagName === "H3" && h.textContent.indexOf("→") >= 0;
+  }).map(function (h) {
+    var members = [], docsNamed = new Set();
+    for (var e = h.nextElementSibling; e && !/^H[1-3]$/.test(e.tagName); e = e.nextElementSibling) {
+      members.push(e);
+      if (e.tagName !== "FIGURE") named(e.textContent, docsNamed);
+      e.querySelectorAll("li, p, cite, td").forEach(function (x) { named(x.textContent, docsNamed); });
+    }
+    return { parts: [h].concat(members), docs: Array.from(docsNamed) };
+  }).filter(function (section) { return section.docs.length > 0; });
+  var items = Array.from(main.querySelectorAll("li")).map(function (li) {
+    var docsNamed = new Set();
+    Array.from(li.childNodes).forEach(function (n) {
+      if (n.nodeType === 3 || !/^(UL|OL)$/.test(n.tagName)) named(n.textContent, docsNamed);
+    });
+    li.tifaDocs = Array.from(docsNamed);
+    return li;
+  }).filter(function (li) { return li.tifaDocs.length > 0; });
   var shown = null;
   function apply() {
     var any = filter.level || filter.year || filter.region;
     rows.forEach(function (tr) {
       tr.hidden = Boolean(any) && tr.tifaDocs.length > 0 && !tr.tifaDocs.some(docOk);
+    });
+    items.forEach(function (li) {
+      li.hidden = Boolean(any) && !li.tifaDocs.some(docOk);
+    });
+    pairSections.forEach(function (section) {
+      var out = Boolean(any) && !section.docs.some(docOk);
+      section.parts.forEach(function (e) { e.classList.toggle("filtered-out", out); });
     });
     loose.forEach(function (table) {
       table.hidden = Boolean(any) && table.tifaDocs.length > 0 && !table.tifaDocs.some(docOk);

@@ -64,7 +64,7 @@ padding:.5rem .8rem;max-height:45vh;overflow:auto;margin:.5rem 0}\
 .contexts-head button{float:right;font:inherit}.contexts-lines{padding-left:1.6em;margin:.3rem 0}\
 .contexts-lines .left{color:var(--muted)}.contexts-lines .right{color:var(--muted)}\
 mark{background:#fff1a8}.note{color:var(--muted);font-size:.85rem}\
-body.filtered .filter-note{display:block}.filter-note{display:none;color:var(--muted);font-size:.85rem;flex-basis:100%}\
+body.filtered .filter-note{display:block}.filtered-out{display:none}.filter-note{display:none;color:var(--muted);font-size:.85rem;flex-basis:100%}\
 th[aria-sort=ascending]::after{content:' ▲'}th[aria-sort=descending]::after{content:' ▼'}\
 details>summary{cursor:pointer;color:#b22222;margin:.3rem 0}\
 @media print{#explore,#contexts{display:none}}";
