@@ -65,7 +65,14 @@ impl WorkbookBuilder {
 
     /// Adds `table` as the sheet of `id`.
     pub fn add(&mut self, id: TableId, table: &Table) -> Result<(), String> {
-        let sheet = self.workbook.add_worksheet();
+        // A large table (the term counts: a million cells on national-gwr) streams one row at a
+        // time instead of holding every cell until the workbook is saved.
+        let cells = table.len().min(MAX_ROWS) * table.columns.len();
+        let sheet = if cells > LOW_MEMORY_CELLS {
+            self.workbook.add_worksheet_with_low_memory().map_err(err)?
+        } else {
+            self.workbook.add_worksheet()
+        };
         sheet.set_name(id.sheet_name(self.lang)).map_err(err)?;
         fill(sheet, table, &self.formats, self.lang).map_err(err)
     }
@@ -105,6 +112,12 @@ fn is_share(name: &str) -> bool {
         || (name.ends_with("_ratio") && name != "log_ratio")
 }
 
+/// Cells above which a sheet is written in rust_xlsxwriter's low-memory mode (one row held at a
+/// time, strings still shared).
+const LOW_MEMORY_CELLS: usize = 100_000;
+
+/// Writes `table` row by row (as a low-memory sheet needs), then sizes the columns to their
+/// widest cell.
 fn fill(
     sheet: &mut Worksheet,
     table: &Table,
@@ -112,19 +125,28 @@ fn fill(
     lang: Lang,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     let rows = table.len().min(MAX_ROWS);
+    let mut widths: Vec<f64> = Vec::with_capacity(table.columns.len());
     for (c, column) in table.columns.iter().enumerate() {
-        let col = c as u16;
         let name: &str = &column.name;
         let header = match lang {
             Lang::Zh => column_zh(name).unwrap_or(name),
             Lang::En => name,
         };
-        sheet.write_string_with_format(0, col, header, &formats.header)?;
-        let label = is_label(name);
-        let share = is_share(name);
-        let mut width = unicode_width::UnicodeWidthStr::width(header) as f64;
-        for (r, value) in column.values.iter().take(rows).enumerate() {
-            let row = r as u32 + 1;
+        sheet.write_string_with_format(0, c as u16, header, &formats.header)?;
+        widths.push(unicode_width::UnicodeWidthStr::width(header) as f64);
+    }
+    let kinds: Vec<(bool, bool)> = table
+        .columns
+        .iter()
+        .map(|column| (is_label(&column.name), is_share(&column.name)))
+        .collect();
+    for r in 0..rows {
+        let row = r as u32 + 1;
+        for (c, column) in table.columns.iter().enumerate() {
+            let col = c as u16;
+            let name: &str = &column.name;
+            let (label, share) = kinds[c];
+            let value = &column.values[r];
             let shown = match value {
                 Value::Str(s) => {
                     let s = match lang {
@@ -145,7 +167,8 @@ fn fill(
                 }
                 Value::Int(i) => {
                     sheet.write_number_with_format(row, col, *i as f64, &formats.integer)?;
-                    i.to_string().len() + i.to_string().len() / 3
+                    let digits = i.to_string().len();
+                    digits + digits / 3
                 }
                 Value::Float(f) if f.is_finite() && share => {
                     sheet.write_number_with_format(row, col, *f, &formats.share)?;
@@ -161,9 +184,11 @@ fn fill(
                     5
                 }
             };
-            width = width.max(shown as f64);
+            widths[c] = widths[c].max(shown as f64);
         }
-        sheet.set_column_width(col, (width + 2.0).min(MAX_WIDTH))?;
+    }
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, (width + 2.0).min(MAX_WIDTH))?;
     }
     sheet.set_freeze_panes(1, 0)?;
     if !table.columns.is_empty() && rows > 0 {
