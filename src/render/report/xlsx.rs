@@ -67,12 +67,18 @@ impl WorkbookBuilder {
     pub fn add(&mut self, id: TableId, table: &Table) -> Result<(), String> {
         // A large table (the term counts: a million cells on national-gwr) streams one row at a
         // time instead of holding every cell until the workbook is saved.
+        // Where no temporary file can be made for it, it is an ordinary sheet.
         let cells = table.len().min(MAX_ROWS) * table.columns.len();
-        let sheet = if cells > LOW_MEMORY_CELLS {
-            self.workbook.add_worksheet_with_low_memory().map_err(err)?
-        } else {
-            self.workbook.add_worksheet()
-        };
+        let streamed =
+            cells > LOW_MEMORY_CELLS && self.workbook.add_worksheet_with_low_memory().is_ok();
+        if !streamed {
+            self.workbook.add_worksheet();
+        }
+        let sheet = self
+            .workbook
+            .worksheets_mut()
+            .last_mut()
+            .expect("a sheet was just added");
         sheet.set_name(id.sheet_name(self.lang)).map_err(err)?;
         fill(sheet, table, &self.formats, self.lang).map_err(err)
     }
