@@ -320,35 +320,22 @@ pub fn map_articles(
     // pairs with it too; one that shares A's phrases though every sentence was rewritten adapts
     // it; the others are B's own.
     let trigrams_a: Vec<Trigrams> = arts_a.iter().map(|x| Trigrams::of(&body(a, x))).collect();
+    let trigrams_b: Vec<Trigrams> = arts_b.iter().map(|x| Trigrams::of(&body(b, x))).collect();
     for (j, best) in best_b.iter().enumerate() {
         if linked_b[j] {
             continue;
         }
-        let best =
-            best.or_else(|| adapted_partner(&Trigrams::of(&body(b, &arts_b[j])), &trigrams_a));
+        let best = best.or_else(|| adapted_partner(&trigrams_b[j], &trigrams_a));
         match best {
-            Some((i, s)) => {
-                let link = ArticleLink {
+            Some((i, s)) => place(
+                &mut links,
+                ArticleLink {
                     a: Some(i),
                     b: Some(j),
                     kind: kind_of(i, j),
                     similarity: s,
-                };
-                match links
-                    .iter()
-                    .position(|l| l.a == Some(i) && l.kind == ArticleKind::LeftOut)
-                {
-                    // A's article was left out by the sentences: it is this one's now.
-                    Some(left) => links[left] = link,
-                    None => {
-                        let at = links
-                            .iter()
-                            .rposition(|l| l.a == Some(i))
-                            .map_or(links.len(), |p| p + 1);
-                        links.insert(at, link);
-                    }
-                }
-            }
+                },
+            ),
             None => links.push(ArticleLink {
                 a: None,
                 b: Some(j),
@@ -359,7 +346,6 @@ pub fn map_articles(
     }
     // A's articles still left out that a B article adapts along with another (a provincial
     // article merging two national ones, or restating one as a list).
-    let trigrams_b: Vec<Trigrams> = arts_b.iter().map(|x| Trigrams::of(&body(b, x))).collect();
     for link in &mut links {
         let (Some(i), ArticleKind::LeftOut) = (link.a, link.kind) else {
             continue;
@@ -377,10 +363,12 @@ pub fn map_articles(
     let wording = Wording::of(
         arts_a
             .iter()
-            .map(|x| article_words(a, a_tokens, x, &body(a, x))),
+            .zip(&trigrams_a)
+            .map(|(x, t)| article_words(a, a_tokens, x, t)),
         arts_b
             .iter()
-            .map(|x| article_words(b, b_tokens, x, &body(b, x))),
+            .zip(&trigrams_b)
+            .map(|(x, t)| article_words(b, b_tokens, x, t)),
     );
     wording.pair_the_rest(&mut links, kind_of, |i, j| {
         trigrams_a[i].dice(&trigrams_b[j])
@@ -392,6 +380,25 @@ pub fn map_articles(
         links,
         citations,
     })
+}
+
+/// Puts `link` (an article of A paired with one of B) in its place: instead of the A article's
+/// "left out" row, or else after its rows, so that A's articles stay in order.
+fn place(links: &mut Vec<ArticleLink>, link: ArticleLink) {
+    let i = link.a;
+    match links
+        .iter()
+        .position(|l| l.a == i && l.kind == ArticleKind::LeftOut)
+    {
+        Some(left) => links[left] = link,
+        None => {
+            let at = links
+                .iter()
+                .rposition(|l| l.a.is_some() && l.a <= i)
+                .map_or(0, |p| p + 1);
+            links.insert(at, link);
+        }
+    }
 }
 
 /// The article among `others` that `mine` adapts, by shared phrases alone: the one of highest
@@ -417,9 +424,14 @@ struct ArticleWords {
     trigrams: rustc_hash::FxHashSet<[char; 3]>,
 }
 
-/// The content words of `article` (tokens of two Han characters or more inside it) and the Han
-/// trigrams of its `body`.
-fn article_words(doc: &Document, tokens: &[Token], article: &Article, body: &str) -> ArticleWords {
+/// The content words of `article` (tokens of two Han characters or more inside it) and its Han
+/// `trigrams`.
+fn article_words(
+    doc: &Document,
+    tokens: &[Token],
+    article: &Article,
+    trigrams: &Trigrams,
+) -> ArticleWords {
     let sentences = &doc.structure.sentences;
     let (start, end) = (
         sentences[article.sentences.start].span.start,
@@ -436,7 +448,7 @@ fn article_words(doc: &Document, tokens: &[Token], article: &Article, body: &str
     }
     ArticleWords {
         words,
-        trigrams: Trigrams::of(body).counts.into_keys().collect(),
+        trigrams: trigrams.counts.keys().copied().collect(),
     }
 }
 
@@ -616,26 +628,15 @@ impl Wording {
             .collect();
         for (i, j) in adapting {
             links.retain(|l| l.b != Some(j) || l.kind != ArticleKind::New);
-            let link = ArticleLink {
-                a: Some(i),
-                b: Some(j),
-                kind: kind_of(i, j),
-                similarity: similarity(i, j),
-            };
-            match links
-                .iter()
-                .position(|l| l.a == Some(i) && l.kind == ArticleKind::LeftOut)
-            {
-                Some(left) => links[left] = link,
-                // After A's article's last row, so A's articles stay in order.
-                None => {
-                    let at = links
-                        .iter()
-                        .rposition(|l| l.a.is_some_and(|x| x <= i))
-                        .map_or(0, |p| p + 1);
-                    links.insert(at, link);
-                }
-            }
+            place(
+                links,
+                ArticleLink {
+                    a: Some(i),
+                    b: Some(j),
+                    kind: kind_of(i, j),
+                    similarity: similarity(i, j),
+                },
+            );
         }
     }
 }

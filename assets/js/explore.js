@@ -49,19 +49,32 @@
         (/s$/.test(filter.year) && String(d.year).slice(0, 3) === filter.year.slice(0, 3))) &&
       (!filter.region || d.region === filter.region);
   }
-  // Each table row names its documents by id or file name (cells and citations).
+  // The documents some nodes of the page name by id or file name, read text node by text node
+  // (an element's whole text runs its cells and citations together); a chart's labels are no
+  // citations.
+  function docsIn(nodes) {
+    var found = new Set();
+    function read(text) {
+      text.split(/[\s:：,，、;；→()（）]+/).forEach(function (token) {
+        if (byName.has(token)) found.add(byName.get(token));
+      });
+    }
+    nodes.forEach(function (node) {
+      if (node.nodeType === 3) { read(node.nodeValue); return; }
+      if (node.nodeType !== 1 || node.closest("figure")) return;
+      var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (!t.parentElement.closest("figure")) read(t.nodeValue);
+      }
+    });
+    return Array.from(found);
+  }
+  // Each table row names its documents (cells and citations).
   var tables = Array.from(document.querySelectorAll("main table"));
   var rows = [];
   tables.forEach(function (table) {
     Array.from(table.tBodies[0] ? table.tBodies[0].rows : []).forEach(function (tr) {
-      var named = new Set();
-      // Cell by cell: a row's text runs its cells together.
-      Array.from(tr.cells).forEach(function (cell) {
-        cell.textContent.split(/[\s:：,，、;；→()（）]+/).forEach(function (token) {
-          if (byName.has(token)) named.add(byName.get(token));
-        });
-      });
-      tr.tifaDocs = Array.from(named);
+      tr.tifaDocs = docsIn([tr]);
       rows.push(tr);
     });
   });
@@ -236,9 +249,8 @@
   }
   function yearOf(i) { return docs[i].year; }
   // What a chart shows under the filters: a new picture, none (hidden), or null (nothing left).
-  function drawn(chart) {
+  function drawn(chart, passing) {
     var d = chart.data, f = chart.follow;
-    var passing = docs.map(function (_, i) { return docOk(i); });
     if (f.follow === "whole") return passes(f.docs) ? "static" : "hide";
     if (f.follow === "docs") {
       if (d.kind === "heatmap") {
@@ -304,12 +316,12 @@
     }
     return "static";
   }
-  function redraw(chart, any) {
+  function redraw(chart, passing) {
     if (chart.redrawn) { chart.redrawn.remove(); chart.redrawn = null; }
     chart.figure.hidden = false;
     chart.picture.style.display = "";
-    if (!any) return;
-    var picture = drawn(chart);
+    if (!passing) return;
+    var picture = drawn(chart, passing);
     if (picture === "static") return;
     if (picture === "hide") { chart.figure.hidden = true; return; }
     chart.picture.style.display = "none";
@@ -319,11 +331,6 @@
   // A table whose rows name no document (a pair's term lists, its parts) follows the documents
   // its section names: the text from its heading to the next heading of the same or a higher
   // level. It is hidden when its section names documents and none of them passes.
-  function named(text, into) {
-    text.split(/[\s:：,，、;；→()（）]+/).forEach(function (token) {
-      if (byName.has(token)) into.add(byName.get(token));
-    });
-  }
   function sectionDocs(table) {
     var node = table;
     while (node.parentElement && node.parentElement !== main) node = node.parentElement;
@@ -336,14 +343,13 @@
       }
       if (!heading) return [];
       level = Number(heading.tagName.slice(1));
-      var docsNamed = new Set();
+      var text = [];
       for (var e = heading.nextElementSibling; e; e = e.nextElementSibling) {
         if (/^H[1-6]$/.test(e.tagName) && Number(e.tagName.slice(1)) <= level) break;
-        if (e.tagName === "TABLE" || e.tagName === "FIGURE" || e.querySelector("table")) continue;
-        e.querySelectorAll("li, p, cite").forEach(function (x) { named(x.textContent, docsNamed); });
-        named(e.textContent, docsNamed);
+        if (e.tagName !== "TABLE" && !e.querySelector("table")) text.push(e);
       }
-      if (docsNamed.size || level <= 2) return Array.from(docsNamed);
+      var named = docsIn(text);
+      if (named.length || level <= 2) return named;
     }
   }
   var main = document.querySelector("main");
@@ -367,20 +373,17 @@
   var pairSections = Array.from(main.children).filter(function (h) {
     return h.tagName === "H3" && h.textContent.indexOf("→") >= 0;
   }).map(function (h) {
-    var members = [], docsNamed = new Set();
+    var members = [];
     for (var e = h.nextElementSibling; e && !/^H[1-3]$/.test(e.tagName); e = e.nextElementSibling) {
       members.push(e);
-      if (e.tagName !== "FIGURE") named(e.textContent, docsNamed);
-      e.querySelectorAll("li, p, cite, td").forEach(function (x) { named(x.textContent, docsNamed); });
     }
-    return { parts: [h].concat(members), docs: Array.from(docsNamed) };
+    return { parts: [h].concat(members), docs: docsIn(members) };
   }).filter(function (section) { return section.docs.length > 0; });
+  // A list item's own text, not that of a list inside it.
   var items = Array.from(main.querySelectorAll("li")).map(function (li) {
-    var docsNamed = new Set();
-    Array.from(li.childNodes).forEach(function (n) {
-      if (n.nodeType === 3 || !/^(UL|OL)$/.test(n.tagName)) named(n.textContent, docsNamed);
-    });
-    li.tifaDocs = Array.from(docsNamed);
+    li.tifaDocs = docsIn(Array.from(li.childNodes).filter(function (n) {
+      return n.nodeType !== 1 || !/^(UL|OL)$/.test(n.tagName);
+    }));
     return li;
   }).filter(function (li) { return li.tifaDocs.length > 0; });
   var shown = null;
@@ -401,7 +404,9 @@
       if (table.tifaNote) table.tifaNote.hidden = !any;
     });
     document.body.classList.toggle("filtered", Boolean(any));
-    charts.forEach(function (chart) { redraw(chart, Boolean(any)); });
+    // Which documents pass, once for all the charts (none: no filter).
+    var passing = any ? docs.map(function (_, i) { return docOk(i); }) : null;
+    charts.forEach(function (chart) { redraw(chart, passing); });
     if (shown) show(shown);
   }
   function el(tag, cls, text) {

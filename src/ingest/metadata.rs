@@ -23,6 +23,11 @@ impl Level {
         Self::County,
     ];
 
+    /// Its place in [`Level::ALL`]: 0 national … 3 county.
+    pub fn rank(self) -> usize {
+        self as usize
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_lowercase().as_str() {
             "national" | "国家" | "中央" | "全国" => Some(Self::National),

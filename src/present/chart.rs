@@ -51,10 +51,21 @@ pub enum Follow {
     FirstUse { rows: Vec<(String, Vec<usize>)> },
 }
 
-impl ChartSpec {
-    /// This chart, following the filters as `follow` says.
-    pub fn following(self, follow: Follow) -> Self {
-        Self { follow, ..self }
+impl Follow {
+    /// Each row stands for the documents listed; the columns do not follow.
+    pub fn rows(rows: Vec<Vec<usize>>) -> Self {
+        Self::Docs {
+            rows,
+            columns: Vec::new(),
+        }
+    }
+
+    /// Each column stands for the documents listed; the rows do not follow.
+    pub fn columns(columns: Vec<Vec<usize>>) -> Self {
+        Self::Docs {
+            rows: Vec::new(),
+            columns,
+        }
     }
 }
 

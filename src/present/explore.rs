@@ -95,18 +95,7 @@ pub struct ExploreLabels {
 
 impl Explore {
     pub fn of(report: &Report, charts: &[crate::present::chart::ChartSpec], lang: Lang) -> Self {
-        use crate::ingest::metadata::Level;
         let documents = &report.corpus.documents;
-        let rank = |l: Level| {
-            [
-                Level::National,
-                Level::Provincial,
-                Level::Municipal,
-                Level::County,
-            ]
-            .iter()
-            .position(|x| *x == l)
-        };
         let docs: Vec<ExploreDoc> = documents
             .iter()
             .zip(&report.docs)
@@ -116,7 +105,7 @@ impl Explore {
                 level: d.meta.level.value.map(|l| lang.level(l).to_string()),
                 year: d.meta.year.value,
                 region: d.meta.region.value.clone(),
-                rank: d.meta.level.value.and_then(rank),
+                rank: d.meta.level.value.map(crate::ingest::metadata::Level::rank),
                 han_chars: info.han_chars,
             })
             .collect();

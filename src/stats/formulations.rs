@@ -105,7 +105,7 @@ pub fn level_starts(infos: &[DocInfo]) -> LevelStarts {
 }
 
 fn level_index(level: Option<Level>) -> Option<usize> {
-    level.and_then(|l| LEVELS.iter().position(|&x| x == l))
+    level.map(Level::rank)
 }
 
 impl FormulationStat {
@@ -154,13 +154,6 @@ pub fn lag_between(higher: i32, lower: i32, lower_start: Option<i32>) -> (Option
         _ => (None, LagStatus::Censored),
     }
 }
-
-const LEVELS: [Level; 4] = [
-    Level::National,
-    Level::Provincial,
-    Level::Municipal,
-    Level::County,
-];
 
 /// Every formulation of every document, most frequent first.
 pub fn formulations(
@@ -629,8 +622,7 @@ impl<'d> Standing<'d> {
 
     /// The level's place, national first.
     fn rank(&self, doc: &str) -> Option<usize> {
-        self.level(doc)
-            .and_then(|l| Level::ALL.iter().position(|x| *x == l))
+        self.level(doc).map(Level::rank)
     }
 
     /// The first place of `f` in `year`: in the highest-level document of that year using it.

@@ -14,15 +14,22 @@ use crate::present::labels::Lang;
 use crate::report::Report;
 use crate::table::{Table, Value};
 
-/// The spec of chart `id`, or none when it has nothing to show.
-fn chart(data: impl Into<ChartData>, id: ChartId, title: &str, caption: &str) -> Option<ChartSpec> {
+/// The spec of chart `id`, following the filters as `follow` says, or none when it has nothing
+/// to show.
+fn chart(
+    data: impl Into<ChartData>,
+    id: ChartId,
+    follow: Follow,
+    title: &str,
+    caption: &str,
+) -> Option<ChartSpec> {
     let data = data.into();
     data.has_data().then(|| ChartSpec {
         id,
         title: title.to_string(),
         caption: caption.to_string(),
         data,
-        follow: Follow::Fixed,
+        follow,
     })
 }
 
@@ -46,26 +53,22 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
             .collect::<Vec<_>>(),
     );
     let heatmap_docs: Vec<Vec<usize>> = report.heatmap_docs.iter().map(|&i| vec![i]).collect();
-    out.extend(
-        chart(
-            Heatmap {
-                labels: ids.clone(),
-                values: report.similarity.clone(),
-            },
-            ChartId::Heatmap,
-            lang.pick("文档相似度", "Document similarity"),
-            lang.pick(
-                "词频向量的余弦相似度，颜色越深越相似。",
-                "Cosine similarity of word counts; darker is more alike.",
-            ),
-        )
-        .map(|c| {
-            c.following(Follow::Docs {
-                rows: heatmap_docs.clone(),
-                columns: heatmap_docs,
-            })
-        }),
-    );
+    out.extend(chart(
+        Heatmap {
+            labels: ids.clone(),
+            values: report.similarity.clone(),
+        },
+        ChartId::Heatmap,
+        Follow::Docs {
+            rows: heatmap_docs.clone(),
+            columns: heatmap_docs,
+        },
+        lang.pick("文档相似度", "Document similarity"),
+        lang.pick(
+            "词频向量的余弦相似度，颜色越深越相似。",
+            "Cosine similarity of word counts; darker is more alike.",
+        ),
+    ));
     if let Some(coverage) = coverage_chart(report, &labels, lang) {
         out.push(coverage);
     }
@@ -84,23 +87,21 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
             (term.clone(), counts)
         })
         .collect();
-    out.extend(
-        chart(
-            Lines {
-                series: series_points(&report.series),
-                y_label: lang
-                    .pick("每万字出现次数", "per 10,000 Han characters")
-                    .into(),
-            },
-            ChartId::Trends,
-            lang.pick("用词趋势", "Term trends"),
-            lang.pick(
-                "关注词与上升、下降最明显的词语的年度频率。",
-                "Yearly rates of the watch terms and of the terms rising and falling most.",
-            ),
-        )
-        .map(|c| c.following(Follow::Rates { series: rates })),
-    );
+    out.extend(chart(
+        Lines {
+            series: series_points(&report.series),
+            y_label: lang
+                .pick("每万字出现次数", "per 10,000 Han characters")
+                .into(),
+        },
+        ChartId::Trends,
+        Follow::Rates { series: rates },
+        lang.pick("用词趋势", "Term trends"),
+        lang.pick(
+            "关注词与上升、下降最明显的词语的年度频率。",
+            "Yearly rates of the watch terms and of the terms rising and falling most.",
+        ),
+    ));
     for (k, comparison) in report.keyness.iter().enumerate() {
         // A small group's key terms are one or two texts' words: not drawn as a finding.
         if comparison.is_small() {
@@ -133,6 +134,7 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
                     .into(),
             },
             ChartId::Keyness(k),
+            Follow::Fixed,
             &format!(
                 "{}：{}",
                 lang.pick("关键词", "Keyness"),
@@ -144,13 +146,6 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
             ),
         ));
     }
-    use crate::ingest::metadata::Level;
-    let levels = [
-        Level::National,
-        Level::Provincial,
-        Level::Municipal,
-        Level::County,
-    ];
     let timeline: Vec<&crate::stats::formulations::FormulationStat> = report
         .formulations
         .iter()
@@ -178,42 +173,35 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
             .map(|f| (label(f), users(report, f)))
             .collect(),
     };
-    out.extend(
-        chart(
-            Timeline {
-                rows,
-                groups: levels.iter().map(|l| lang.level(*l).to_string()).collect(),
-            },
-            ChartId::Formulations,
-            lang.pick(
-                "提法首次出现的年份（按层级）",
-                "First year of each formulation, by level",
-            ),
-            lang.pick(
-                "每个点是该提法在某一层级文件中最早出现的年份。",
-                "Each point is the first year the formulation appears at a level.",
-            ),
-        )
-        .map(|c| c.following(first_use)),
-    );
+    out.extend(chart(
+        Timeline {
+            rows,
+            groups: crate::ingest::metadata::Level::ALL
+                .iter()
+                .map(|l| lang.level(*l).to_string())
+                .collect(),
+        },
+        ChartId::Formulations,
+        first_use,
+        lang.pick(
+            "提法首次出现的年份（按层级）",
+            "First year of each formulation, by level",
+        ),
+        lang.pick(
+            "每个点是该提法在某一层级文件中最早出现的年份。",
+            "Each point is the first year the formulation appears at a level.",
+        ),
+    ));
     out.extend(adoption_chart(report, lang));
     out.extend(matrix_chart(report, &labels, lang));
     for (k, d) in report.dispersions.iter().enumerate() {
-        let rows = each_doc(report, d.docs.iter().map(|x| &x.id));
-        out.extend(
-            chart(
-                DispersionPlot::of(d),
-                ChartId::Dispersion(k),
-                &dispersion_title(d, lang),
-                &dispersion_caption(d, lang),
-            )
-            .map(|c| {
-                c.following(Follow::Docs {
-                    rows,
-                    columns: Vec::new(),
-                })
-            }),
-        );
+        out.extend(chart(
+            DispersionPlot::of(d),
+            ChartId::Dispersion(k),
+            Follow::rows(each_doc(report, d.docs.iter().map(|x| &x.id))),
+            &dispersion_title(d, lang),
+            &dispersion_caption(d, lang),
+        ));
     }
     for (k, trace) in report.traces.iter().enumerate() {
         out.extend(trace_chart(report, trace, k, &labels, lang));
@@ -246,6 +234,9 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
                 kinds: kinds.iter().map(|k| lang.kind(*k).to_string()).collect(),
             },
             ChartId::DotPlot(k),
+            Follow::Whole {
+                docs: vec![planned.a, planned.b],
+            },
             &format!(
                 "{} {} → {}",
                 lang.pick("句子对齐", "Sentence alignment"),
@@ -256,12 +247,7 @@ pub fn chart_specs(report: &Report, lang: Lang) -> Vec<ChartSpec> {
                 "每个点是一对对齐的句子；对角线上的点表示顺序未变。",
                 "Each point is an aligned sentence pair; points on a diagonal kept their order.",
             ),
-        )
-        .map(|c| {
-            c.following(Follow::Whole {
-                docs: vec![planned.a, planned.b],
-            })
-        }));
+        ));
     }
     out
 }
@@ -317,22 +303,16 @@ fn matrix_chart(report: &Report, labels: &[String], lang: Lang) -> Option<ChartS
         values,
         cell_text: Some(cell_text),
     };
-    let columns = each_doc(report, &m.docs);
     chart(
         spec,
         ChartId::FormulationMatrix,
+        Follow::columns(each_doc(report, &m.docs)),
         lang.pick("共有与独有的提法", "Formulations shared and own"),
         lang.pick(
             "上方为使用文件最多的提法，下方为只有一份文件使用（至少两次）的提法；格中数字为次数，颜色按该提法在各文件中每万字次数的相对高低（每行最高者最深）。",
             "Top: the formulations most documents use; bottom: those only one document uses (twice or more). Each cell gives the count; the shade is the rate per 10,000 characters relative to the row's highest.",
         ),
     )
-    .map(|c| {
-        c.following(Follow::Docs {
-            rows: Vec::new(),
-            columns,
-        })
-    })
 }
 
 /// Most formulations whose adoption curves are drawn.
@@ -375,13 +355,13 @@ fn adoption_chart(report: &Report, lang: Lang) -> Option<ChartSpec> {
                 .into(),
         },
         ChartId::Adoption,
+        shares,
         lang.pick("提法的扩散", "How formulations spread"),
         lang.pick(
             "每年下级（省、市、县）文件中使用该提法的比例；只有中央文件时按全部文件计。",
             "Each year, the share of lower-level (provincial, municipal, county) documents using the formulation; of all documents when the corpus is national only.",
         ),
     )
-    .map(|c| c.following(shares))
 }
 
 /// The documents using a formulation (corpus positions, each once, in order).
@@ -425,7 +405,7 @@ fn trace_chart(
             .position_of(id)
             .map_or_else(|| id.to_string(), |i| labels[i].clone())
     };
-    let rows = each_doc(report, &grid.documents);
+    let follow = Follow::rows(each_doc(report, &grid.documents));
     let spec = Grid {
         rows: grid.documents.iter().map(|id| label_of(id)).collect(),
         columns: grid.sections,
@@ -435,6 +415,7 @@ fn trace_chart(
     chart(
         spec,
         ChartId::Trace(k),
+        follow,
         &format!(
             "{}{}",
             label_of(&trace.base),
@@ -449,12 +430,6 @@ fn trace_chart(
             named.join(lang.pick("；", "; "))
         ),
     )
-    .map(|c| {
-        c.following(Follow::Docs {
-            rows,
-            columns: Vec::new(),
-        })
-    })
 }
 
 /// What each B document is made of: from the planned pairs (copied, adapted, new); on a large
@@ -463,13 +438,17 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
     if let Some(reuse) = &report.reuse {
         let mut shares: Vec<&crate::reuse::ReusedShare> = reuse.shares.iter().collect();
         shares.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.doc.cmp(&y.doc)));
-        let shares: Vec<&crate::reuse::ReusedShare> =
-            shares.into_iter().take(PAIRS_SHOWN).collect();
-        let docs: Vec<Vec<usize>> = shares.iter().map(|s| vec![s.doc as usize]).collect();
-        let rows = shares
+        let (rows, docs): (Vec<_>, Vec<_>) = shares
             .into_iter()
-            .map(|s| (labels[s.doc as usize].clone(), vec![s.share, 1.0 - s.share]))
-            .collect();
+            .take(PAIRS_SHOWN)
+            .map(|s| {
+                let doc = s.doc as usize;
+                (
+                    (labels[doc].clone(), vec![s.share, 1.0 - s.share]),
+                    vec![doc],
+                )
+            })
+            .unzip();
         let spec = StackedShares {
             rows,
             parts: vec![
@@ -481,6 +460,7 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
         return chart(
             spec,
             ChartId::Coverage,
+            Follow::rows(docs),
             lang.pick("沿用比例最高的文件", "Documents reusing the most"),
             if reuse.from_passim {
                 lang.pick(
@@ -493,24 +473,12 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
                     "By characters: passages found by corpus-wide reuse whose likely source is earlier or higher-level.",
                 )
             },
-        )
-        .map(|c| {
-            c.following(Follow::Docs {
-                rows: docs,
-                columns: Vec::new(),
-            })
-        });
+        );
     }
     if report.comparisons.is_empty() {
         return None;
     }
-    let docs: Vec<Vec<usize>> = report
-        .plan
-        .iter()
-        .take(report.comparisons.len().min(PAIRS_SHOWN))
-        .map(|p| vec![p.a, p.b])
-        .collect();
-    let rows = report
+    let (rows, docs): (Vec<_>, Vec<_>) = report
         .comparisons
         .iter()
         .zip(&report.plan)
@@ -518,12 +486,13 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
         .map(|(c, planned)| {
             let cov = &c.alignment.coverage;
             let adapted = (cov.copy_ratio - cov.verbatim_ratio).max(0.0);
-            (
+            let row = (
                 format!("{} → {}", labels[planned.a], labels[planned.b]),
                 vec![cov.verbatim_ratio, adapted, (1.0 - cov.copy_ratio).max(0.0)],
-            )
+            );
+            (row, vec![planned.a, planned.b])
         })
-        .collect();
+        .unzip();
     let spec = StackedShares {
         rows,
         parts: vec![
@@ -535,18 +504,13 @@ fn coverage_chart(report: &Report, labels: &[String], lang: Lang) -> Option<Char
     chart(
         spec,
         ChartId::Coverage,
+        Follow::rows(docs),
         lang.pick("B 文档的来源构成", "What each B document is made of"),
         lang.pick(
             "按字数计：与 A 相同的句子、改写自 A 的句子、新写的句子。",
             "By characters: sentences identical to A, adapted from A, and new.",
         ),
     )
-    .map(|c| {
-        c.following(Follow::Docs {
-            rows: docs,
-            columns: Vec::new(),
-        })
-    })
 }
 
 /// Every document's label for chart axes and legends: its short title, told apart from the
