@@ -664,3 +664,84 @@ fn a_full_disk_fails_cleanly_and_leaves_nothing_behind() {
     let left: Vec<_> = fs::read_dir(root).unwrap().filter_map(|e| e.ok()).collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// Two pages copied from one portal (its name, slogan and footer round each report) and a clean
+/// text: the portal's lines go, whether a vocabulary knows them or only the pages repeat them;
+/// titles and years come from the reports' own title blocks and date lines.
+#[test]
+fn pages_of_one_portal_lose_the_furniture_they_repeat_and_keep_their_titles_and_years() {
+    let page = |subtitle: &str, body: &str| {
+        format!(
+            "首页 > 政务公开 > 政府工作报告\n无障碍 | 关怀版\n清河市人民政府门户网站\n山水清河 幸福家园\n政府工作报告\n{subtitle}\n发布时间：2026-02-01 09:30 来源：清河日报\n【字体：大 中 小】 打印 分享\n各位代表：\n{body}\n【打印本页】 【关闭窗口】\n山水清河 幸福家园\n主办：清河市人民政府办公室\n技术支持：清河市大数据中心\n清ICP备12345678号 网站标识码：3300000001\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "清河-甲.txt",
+        page(
+            "——二〇二六年一月二十日在清河市第十届人民代表大会第五次会议上",
+            "现在，我代表市人民政府，向大会报告政府工作，请予审议。全市上下团结奋斗，我市经济持续向好。",
+        )
+        .as_bytes(),
+    );
+    write(
+        root,
+        "清河-乙.txt",
+        page(
+            "——2025年1月18日在清河市第十届人民代表大会第四次会议上",
+            "过去一年，全市经济运行稳中有进，我市城乡居民收入稳步增长，全市就业稳定。",
+        )
+        .as_bytes(),
+    );
+    write(
+        root,
+        "讲话.txt",
+        "在全县工作会议上的讲话\n山水清河 幸福家园\n同志们：\n今天召开全县工作会议，全县上下要抓好落实。\n".as_bytes(),
+    );
+    let corpus = ingest::load(root, &LoadOptions::default()).unwrap();
+    let doc = |id: &str| corpus.find(id).unwrap();
+    for id in ["清河-甲", "清河-乙"] {
+        let d = doc(id);
+        let text = &d.normalized.text;
+        for furniture in [
+            "首页",
+            "无障碍",
+            "门户网站",
+            "山水清河",
+            "打印",
+            "主办",
+            "技术支持",
+            "ICP",
+            "标识码",
+        ] {
+            assert!(!text.contains(furniture), "{id} keeps {furniture}:\n{text}");
+        }
+        assert!(text.starts_with("政府工作报告\n——"), "{id}:\n{text}");
+        assert_eq!(
+            d.meta
+                .title
+                .value
+                .as_deref()
+                .map(|t| t.starts_with("政府工作报告")),
+            Some(true)
+        );
+        assert!(
+            d.normalized
+                .findings
+                .iter()
+                .any(|f| f.rule.as_deref() == Some("repeated-furniture")
+                    && f.before == "山水清河 幸福家园"),
+            "{id}: the slogan is a finding"
+        );
+    }
+    assert_eq!(
+        doc("清河-甲").meta.date.value.as_deref(),
+        Some("2026-01-20")
+    );
+    assert_eq!(doc("清河-甲").meta.year.value, Some(2026));
+    assert_eq!(doc("清河-乙").meta.year.value, Some(2025));
+    // A text outside the portal keeps the same line: it is no page of that source.
+    assert!(doc("讲话").normalized.text.contains("山水清河 幸福家园"));
+}

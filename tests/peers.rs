@@ -530,3 +530,83 @@ fn a_yearly_series_has_no_recurrent_phrases() {
         rows[0]
     );
 }
+
+/// The provincial reports as a user copies them from the portals, with no year in the file
+/// names and no manifest: every title, year, level and region comes from the text, no interface
+/// line is left, and the national report's year comes from its part headings.
+#[test]
+fn scraped_reports_without_years_in_their_names_are_read_from_their_own_title_blocks() {
+    let Some(source) = corpus("provincial-gwr-2026") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let to = match name.strip_prefix("prov-2026-") {
+            Some(region) => region.to_string(),
+            None if name == "gwr-2025.txt" => "国务院.txt".to_string(),
+            None => continue,
+        };
+        std::fs::copy(&path, dir.path().join(to)).unwrap();
+    }
+    let corpus = ingest::load(dir.path(), &LoadOptions::default()).unwrap();
+    assert_eq!(corpus.documents.len(), 17);
+    let interface = [
+        "下载",
+        "打印",
+        "全屏",
+        "收藏",
+        "字号",
+        "加大",
+        "还原",
+        "减小",
+        "相关报道",
+    ];
+    for d in &corpus.documents {
+        let meta = &d.meta;
+        if d.id == "国务院" {
+            assert_eq!(meta.year.value, Some(2025), "{:?}", meta.year);
+            assert_eq!(
+                meta.level.value,
+                Some(tifa::ingest::metadata::Level::National)
+            );
+            continue;
+        }
+        let title = meta.title.value.as_deref().unwrap_or_default();
+        assert!(
+            title.contains(&d.id) && title.contains("2026年") && title.ends_with("政府工作报告"),
+            "{}: title {title}",
+            d.id
+        );
+        assert_eq!(meta.year.value, Some(2026), "{}: {:?}", d.id, meta.year);
+        assert!(
+            meta.date
+                .value
+                .as_deref()
+                .is_some_and(|date| date.starts_with("2026-0")),
+            "{}: date {:?}",
+            d.id,
+            meta.date
+        );
+        assert_eq!(
+            meta.level.value,
+            Some(tifa::ingest::metadata::Level::Provincial),
+            "{}",
+            d.id
+        );
+        assert_eq!(meta.region.value.as_deref(), Some(d.id.as_str()));
+        for line in d
+            .normalized
+            .text
+            .lines()
+            .filter(|l| l.chars().count() <= 12)
+        {
+            assert!(
+                !interface.iter().any(|w| line.contains(w)),
+                "{}: interface line {line}",
+                d.id
+            );
+        }
+    }
+}

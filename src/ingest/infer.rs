@@ -25,7 +25,43 @@ const MAX_TITLE_CHARS: usize = 80;
 
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年").unwrap());
+/// A date written in Han numerals: 二〇二六年一月二十七日 (a year digit by digit, month and day with
+/// units).
+static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+        .unwrap()
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4}|[〇○零一二三四五六七八九]{4})年").unwrap());
+
+/// A year written digit by digit, in Arabic or Han numerals (2026, 二〇二六).
+fn year_value(digits: &str) -> Option<i32> {
+    digits.parse().ok().or_else(|| {
+        digits.chars().try_fold(0i32, |year, c| {
+            let d = "〇一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .or(match c {
+                    '○' | '零' => Some(0),
+                    _ => None,
+                })?;
+            Some(year * 10 + d as i32)
+        })
+    })
+}
+
+/// The first date of a line as (year, month, day), in Arabic or Han numerals.
+fn date_of(line: &str) -> Option<(i32, u32, u32)> {
+    if let Some(c) = DATE.captures(line) {
+        return Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+    }
+    let c = HAN_DATE.captures(line)?;
+    Some((
+        year_value(&c[1])?,
+        crate::chars::cn_number(&c[2])?,
+        crate::chars::cn_number(&c[3])?,
+    ))
+}
 static YEAR_OF_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:召开|举行|这次|本次|今天的?|今年是)(\d{4})年|(\d{4})年(?:度)?全[国省市县区]")
         .unwrap()
@@ -105,7 +141,7 @@ fn name_date(file_name: &str) -> Option<(Option<(String, String)>, i32)> {
 }
 
 fn is_date_line(line: &str) -> bool {
-    line.chars().count() <= 60 && DATE.is_match(line) && !line.ends_with('。')
+    line.chars().count() <= 60 && date_of(line).is_some() && !line.ends_with('。')
 }
 
 fn infer_title(head: &[&str]) -> Field<String> {
@@ -136,14 +172,12 @@ fn infer_title(head: &[&str]) -> Field<String> {
 
 fn infer_date(head: &[&str]) -> Field<String> {
     for line in head.iter().filter(|l| is_date_line(l)) {
-        let caps = DATE.captures(line).expect("is_date_line matched");
-        let (y, m, d) = (
-            &caps[1],
-            caps[2].parse::<u32>().unwrap_or(0),
-            caps[3].parse::<u32>().unwrap_or(0),
-        );
+        let (y, m, d) = date_of(line).expect("is_date_line found a date");
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            return Field::inferred(format!("{y}-{m:02}-{d:02}"), format!("date line “{line}”"));
+            return Field::inferred(
+                format!("{y:04}-{m:02}-{d:02}"),
+                format!("date line “{line}”"),
+            );
         }
     }
     Field::unknown(None)
@@ -155,12 +189,22 @@ fn infer_year(text: &str, head: &[&str], date: &Field<String>) -> Field<i32> {
         return Field::inferred(year, date.evidence.clone().unwrap_or_default());
     }
     for line in head.iter().take(3) {
-        if let Some(caps) = YEAR.captures(line).filter(|_| line.chars().count() <= 60) {
-            return Field::inferred(
-                caps[1].parse().unwrap(),
-                format!("year in the title “{line}”"),
-            );
+        // The title block ends where the text begins: a salutation, prose or a numbered heading.
+        if line.ends_with(['。', '：', ':', '！', '；'])
+            || crate::structure::heading_marker(line).is_some()
+        {
+            break;
         }
+        if let Some(year) = YEAR
+            .captures(line)
+            .filter(|_| line.chars().count() <= 60)
+            .and_then(|caps| year_value(&caps[1]))
+        {
+            return Field::inferred(year, format!("year in the title “{line}”"));
+        }
+    }
+    if let Some(year) = plan_year(text) {
+        return year;
     }
     let opening: String = text.chars().take(600).collect();
     if let Some(caps) = YEAR_OF_EVENT.captures(&opening) {
@@ -172,6 +216,31 @@ fn infer_year(text: &str, head: &[&str], date: &Field<String>) -> Field<i32> {
         return Field::inferred(y.parse().unwrap(), format!("“{}” near the start", &caps[0]));
     }
     Field::unknown(era_hint(text))
+}
+
+/// A work report's year from its part headings: the year it plans (三、2026年重点工作) or the
+/// year after the one it reviews (一、2024年工作回顾, 一、2019年和今年以来工作回顾).
+fn plan_year(text: &str) -> Option<Field<i32>> {
+    static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{4})年(?:经济社会发展|政府工作|重点工作|工作总体部署|主要任务|工作任务|工作安排|主要目标)")
+            .unwrap()
+    });
+    static REVIEW: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d{4})年(?:和[^，。]{0,12})?工作回顾").unwrap());
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.chars().count() <= 40 && crate::structure::heading_marker(l).is_some())
+        .collect();
+    let found = |regex: &Regex, after: i32| {
+        headings.iter().find_map(|line| {
+            let year: i32 = regex.captures(line)?[1].parse().ok()?;
+            Some(Field::inferred(
+                year + after,
+                format!("part heading “{line}”"),
+            ))
+        })
+    };
+    found(&PLAN, 0).or_else(|| found(&REVIEW, 1))
 }
 
 /// What the text says about its period when it names no year.
@@ -377,6 +446,35 @@ fn most_named(counts: impl IntoIterator<Item = (String, usize)>) -> Option<(Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_line_in_han_numerals_gives_the_date_and_year() {
+        let head = [
+            "政府工作报告",
+            "——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上",
+        ];
+        let date = infer_date(&head);
+        assert_eq!(date.value.as_deref(), Some("2026-01-27"));
+        assert_eq!(infer_year("", &head, &date).value, Some(2026));
+        let head = ["二○一九年十二月三十一日"];
+        assert_eq!(infer_date(&head).value.as_deref(), Some("2019-12-31"));
+        // A year in a title, in Han numerals.
+        let head = ["二〇二五年全省经济工作会议讲话", "各位同志："];
+        let none = Field::unknown(None);
+        assert_eq!(infer_year("", &head, &none).value, Some(2025));
+    }
+
+    #[test]
+    fn a_work_report_without_a_title_takes_its_year_from_its_part_headings() {
+        let text = "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2024年工作回顾\n过去一年，我国发展历程很不平凡。\n";
+        let head: Vec<&str> = text.lines().collect();
+        let none = Field::unknown(None);
+        let year = infer_year(text, &head, &none);
+        assert_eq!(year.value, Some(2025), "{year:?}");
+        let text = "各位代表：\n一、2025年工作回顾\n过去一年。\n三、2026年重点工作\n今年要做好。\n";
+        let head: Vec<&str> = text.lines().collect();
+        assert_eq!(infer_year(text, &head, &none).value, Some(2026));
+    }
 
     #[test]
     fn a_municipality_speaking_as_a_city_is_provincial() {

@@ -541,9 +541,13 @@ impl Listing {
                 result
             });
             let mut documents = Vec::with_capacity(files.len());
+            let mut read = Vec::with_capacity(files.len());
             for (file, result) in files.iter().zip(results) {
                 match result {
-                    Ok(doc) => documents.push(doc),
+                    Ok(doc) => {
+                        documents.push(doc);
+                        read.push(file);
+                    }
                     Err(e) => summary.problems.push(Problem {
                         path: file.shown.clone(),
                         line: file.row.as_ref().map(|r| r.line),
@@ -552,11 +556,42 @@ impl Listing {
                     }),
                 }
             }
+            without_repeated_furniture(&mut documents, &read, options);
             summary.documents += documents.len();
             visit(documents);
         }
         progress.finish_and_clear();
         summary
+    }
+}
+
+/// Reads again, without it, each document whose page repeats furniture that the pages of its
+/// source share (`normalize::furniture`); a document that cannot be read again stays as it was.
+fn without_repeated_furniture(
+    documents: &mut [Document],
+    files: &[&ListedFile],
+    options: &LoadOptions,
+) {
+    let texts: Vec<&crate::normalize::Normalized> =
+        documents.iter().map(|d| &d.normalized).collect();
+    let repeated = crate::normalize::furniture::repeated(&texts);
+    let again: Vec<(usize, Vec<String>)> = repeated
+        .into_iter()
+        .enumerate()
+        .filter(|(_, keys)| !keys.is_empty())
+        .collect();
+    let rebuilt = parallel_map(&again, |(i, keys)| {
+        let file = files[*i];
+        let options = LoadOptions {
+            encoding: options.encoding,
+            boilerplate: options.boilerplate.with_lines("repeated-furniture", keys),
+        };
+        read_document(&file.path, &file.shown, file.row.as_ref(), &options).ok()
+    });
+    for ((i, _), doc) in again.iter().zip(rebuilt) {
+        if let Some(doc) = doc {
+            documents[*i] = doc;
+        }
     }
 }
 

@@ -87,6 +87,37 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
         "web-navigation",
         r"(时间|日期|发布日期)[:：]\d{4}-\d{1,2}-\d{1,2}(\d{1,2}:\d{2}(:\d{2})?)?",
     ),
+    // A portal's footer: its registration numbers, who runs the site, the browser it wants.
+    (
+        "site-footer",
+        r".{0,40}(ICP备|ICP证|公网安备|网站标识码|网站识别码|政府网站标识码).{0,80}",
+    ),
+    (
+        "site-footer",
+        r"((主办|承办|协办|技术支持|运行维护|网站维护|联系电话|地址|邮编)(单位)?[:：][^:：]{1,40}){2,}",
+    ),
+    (
+        "site-footer",
+        r"(技术支持|运行维护|网站维护)(单位)?[:：].{1,40}",
+    ),
+    (
+        "site-footer",
+        r".{0,10}(建议|推荐)(使用|采用).{0,40}(浏览器|分辨率).{0,40}",
+    ),
+    (
+        "site-footer",
+        r"(您是本站第|本站访问量|总访问量|今日访问量|访问人次).{0,30}",
+    ),
+    // The site's own name alone on a line (北京市人民政府门户网站, 中国政府网).
+    (
+        "site-name",
+        r"\p{Han}{2,24}(门户网站|政府网站|人民政府网|政府网|政务网)",
+    ),
+    // A public-information page's record of the document (索引号：… 发布机构：… 成文日期：…).
+    (
+        "page-metadata",
+        r"((索引号|主题分类|信息分类|组配分类|体裁分类|服务对象分类|发布机构|生成日期|公开方式|公开范围|公开时限|信息来源|有效性|主题词)[:：][^:：]{0,60})+",
+    ),
     (
         "photo-caption",
         r".{0,60}[。，]?(本报|新华社|人民网|新华网)?(记者|通讯员)[\p{Han}、]{2,12}摄",
@@ -250,6 +281,31 @@ const INTERFACE_WORDS: &[&str] = &[
     "意见反馈",
     "政务微博",
     "政务微信",
+    "使用帮助",
+    "帮助",
+    "网站声明",
+    "隐私声明",
+    "隐私政策",
+    "网站导航",
+    "站点地图",
+    "设为首页",
+    "加入收藏",
+    "无障碍浏览",
+    "老年版",
+    "旧版",
+    "新版",
+    "智能问答",
+    "政务公开",
+    "政务服务",
+    "互动交流",
+    "新闻中心",
+    "信息公开",
+    "政府信息公开",
+    "政策解读",
+    "政策文件",
+    "办事服务",
+    "公众参与",
+    "数据开放",
 ];
 /// Interface words that make a line the page's even alone (a closing `相关报道：`).
 const STRONG_INTERFACE_WORDS: &[&str] = &[
@@ -326,6 +382,13 @@ const BREADCRUMB_STARTS: &[&str] = &[
 const BREADCRUMB_SEPARATORS: &[&str] = &[">", "＞", "»", ">>", "/", "→"];
 /// A page's labels, which a scraped copy may leave alone on a line with the value on the next.
 const PAGE_LABELS: &[&str] = &[
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "生成日期",
+    "成文日期",
+    "发文机关",
+    "公开方式",
     "来源",
     "时间",
     "发布时间",
@@ -338,7 +401,7 @@ const PAGE_LABELS: &[&str] = &[
 ];
 
 /// A short line ending so is the document's title, not a menu item, even inside navigation.
-const TITLE_ENDINGS: &[&str] = &[
+pub(super) const TITLE_ENDINGS: &[&str] = &[
     "报告", "讲话", "意见", "通知", "决定", "方案", "规划", "纲要", "办法", "条例", "公报", "决议",
     "规定", "细则", "通报", "提纲",
 ];
@@ -396,13 +459,25 @@ impl BoilerplateRules {
         Ok(())
     }
 
+    /// These rules and one more, named `name`, for each line in `keys` (as [`line_key`] gives
+    /// them): the furniture a corpus repeats across its pages.
+    pub fn with_lines(&self, name: &str, keys: &[String]) -> Self {
+        let mut all = self.clone();
+        for key in keys {
+            let pattern =
+                anchored(&regex::escape(key)).expect("an escaped line is a valid pattern");
+            all.rules.push(Rule {
+                name: name.to_string(),
+                pattern,
+            });
+        }
+        all.combine();
+        all
+    }
+
     /// The name of the first rule that matches the whole line, if any.
     pub fn matching(&self, line: &str) -> Option<&str> {
-        let key: String = line
-            .chars()
-            .filter(|&c| !is_space(c))
-            .collect::<String>()
-            .replace("**", "");
+        let key = line_key(line);
         if key.is_empty() {
             return None;
         }
@@ -415,6 +490,15 @@ impl BoilerplateRules {
         };
         first.map(|i| self.rules[i].name.as_str())
     }
+}
+
+/// What the line rules match: the line without its spaces and Markdown bold markers, so `秘 密`
+/// and `**秘密**` are one line.
+pub(super) fn line_key(line: &str) -> String {
+    line.chars()
+        .filter(|&c| !is_space(c))
+        .collect::<String>()
+        .replace("**", "")
 }
 
 /// A line of one repeated character (`aaaaaaaaaa`, `——————————`, `**********`).

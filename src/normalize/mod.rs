@@ -8,6 +8,7 @@
 
 mod boilerplate;
 mod edits;
+pub mod furniture;
 mod lines;
 mod script;
 
