@@ -67,7 +67,7 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
     ("page-number", r"\d{1,4}/\d{1,4}"),
     (
         "web-navigation",
-        r"(首页|当前位置|您现在的位置|你的位置)[:：>＞»].*",
+        r"(首页|(您|你)?(当前|现在|所在)?的?位置)[:：>＞»].*",
     ),
     ("web-navigation", r".{0,40}[>＞»](正文|详情|详细内容)"),
     (
@@ -108,6 +108,18 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
         "site-footer",
         r"(您是本站第|本站访问量|总访问量|今日访问量|访问人次).{0,30}",
     ),
+    (
+        "site-footer",
+        r"\p{Han}{2,30}主办[，,]?\p{Han}{2,30}承办.{0,30}",
+    ),
+    // A page's line of record: two labels with their values (日期：2026-01-30 信息来源：湖南日报).
+    (
+        "web-navigation",
+        r".{0,40}?((日期|时间|来源|信息来源|文章来源|作者|发布时间|发布日期|浏览次数|点击数|访问量)[:：][^:：]{1,30}){2,}",
+    ),
+    // The label of a page's download links (the links themselves may be the document's list of
+    // attachments, 2、申报书.doc, so they stay).
+    ("web-navigation", r"附件下载[:：]?"),
     // The site's own name alone on a line (北京市人民政府门户网站, 中国政府网).
     (
         "site-name",
@@ -222,6 +234,8 @@ const INTERFACE_WORDS: &[&str] = &[
     "相关新闻",
     "相关阅读",
     "相关链接",
+    "相关稿件",
+    "相关文章",
     "推荐阅读",
     "延伸阅读",
     "浏览",
@@ -320,6 +334,8 @@ const STRONG_INTERFACE_WORDS: &[&str] = &[
     "相关新闻",
     "相关阅读",
     "相关链接",
+    "相关稿件",
+    "相关文章",
     "推荐阅读",
     "延伸阅读",
     "语音播报",
@@ -368,6 +384,39 @@ fn interface_words(line: &str) -> Option<(usize, bool)> {
     ((words > 0 || bracket_only) && filler(&line[covered..])).then_some((words, strong))
 }
 
+/// Items of a site's main menu (新闻 政策 互动 服务 数据), which a copied page keeps on one line.
+const MENU_WORDS: &[&str] = &[
+    "首页", "新闻", "要闻", "动态", "资讯", "政策", "政务", "公开", "互动", "服务", "办事", "数据",
+    "国情", "概况", "专题", "视频", "图片", "访谈", "直播", "公告", "解读", "机构", "领导", "文件",
+];
+/// Fewest items of a menu line, and longest item.
+const MIN_MENU_ITEMS: usize = 5;
+const MAX_MENU_ITEM_CHARS: usize = 6;
+
+/// A line of a site's menu: at least [`MIN_MENU_ITEMS`] short items between spaces or bars,
+/// half of them menu or interface words (国务院 总理 新闻 政策 互动 服务 数据 国情).
+fn menu_line(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(|c: char| is_space(c) || "|｜/·•".contains(c))
+        .filter(|item| !item.is_empty())
+        .collect();
+    if items.len() < MIN_MENU_ITEMS
+        || items.iter().any(|item| {
+            item.chars().count() > MAX_MENU_ITEM_CHARS
+                || item
+                    .chars()
+                    .any(|c| crate::chars::is_cjk_punct(c) && c != '·')
+        })
+    {
+        return false;
+    }
+    let known = items
+        .iter()
+        .filter(|item| MENU_WORDS.contains(item) || INTERFACE_WORDS.contains(item))
+        .count();
+    known * 2 >= items.len()
+}
+
 /// How far down (in lines of the document's own) a repeated title block is looked for.
 const REPEATED_TITLE_WINDOW: usize = 12;
 
@@ -382,6 +431,7 @@ const BREADCRUMB_STARTS: &[&str] = &[
 const BREADCRUMB_SEPARATORS: &[&str] = &[">", "＞", "»", ">>", "/", "→"];
 /// A page's labels, which a scraped copy may leave alone on a line with the value on the next.
 const PAGE_LABELS: &[&str] = &[
+    "链接",
     "索引号",
     "主题分类",
     "发布机构",
@@ -619,7 +669,10 @@ fn blocks(lines: &[Line]) -> Vec<Option<&'static str>> {
     // A page's interface: a line of interface words only (下载 打印 全屏 收藏, 【字号： 加大 还原
     // 减小 】, 相关报道：), when it holds two of them, names a strong one, or stands beside
     // another such line (blank lines between allowed).
-    let interface: Vec<Option<(usize, bool)>> = texts.iter().map(|t| interface_words(t)).collect();
+    let interface: Vec<Option<(usize, bool)>> = texts
+        .iter()
+        .map(|t| interface_words(t).or_else(|| menu_line(t).then_some((2, true))))
+        .collect();
     let nonblank: Vec<usize> = (0..texts.len())
         .filter(|&i| !texts[i].trim().is_empty())
         .collect();
@@ -828,6 +881,33 @@ mod tests {
         assert_eq!(interface_words("手机扫码 | 在手机上打开"), Some((2, true)));
         assert_eq!(interface_words("播放暂停"), Some((2, false)));
         assert_eq!(interface_words("订阅服务"), None);
+    }
+
+    #[test]
+    fn a_portals_menu_footer_and_record_go_and_the_documents_lines_stay() {
+        let page = "首页 | 简 | 繁 | EN | 登录 | 邮箱 | 无障碍\n国务院 总理 新闻 政策 互动 服务 数据 国情\n\
+                    索引号：000014349/2024-00021 主题分类：综合政务\n政府工作报告\n\
+                    国务院总理 李强\n各位代表：\n现在，我代表国务院向大会报告政府工作。\n\
+                    主办单位：省人民政府办公厅\n大会主办单位：省委宣传部。\n相关稿件\n链接：\n\
+                    主办单位：国务院办公厅 运行维护单位：中国政府网运行中心\n\
+                    网站标识码bm01000001 京ICP备05070218号 京公网安备11010202000001号\n\
+                    技术支持：省大数据中心\n中国政府网\n河北省人民政府门户网站\n";
+        assert_eq!(
+            kept(page),
+            [
+                "政府工作报告",
+                "国务院总理 李强",
+                "各位代表：",
+                "现在，我代表国务院向大会报告政府工作。",
+                // One label of a notice is the notice's (a footer names two).
+                "主办单位：省人民政府办公厅",
+                "大会主办单位：省委宣传部。",
+            ]
+        );
+        // Names and a title's words are no menu.
+        assert!(!menu_line("张三 李四 王五 赵六 钱七"));
+        assert!(!menu_line("中共中央 国务院 关于 深化改革 的 意见"));
+        assert!(menu_line("国务院 总理 新闻 政策 互动 服务 数据 国情"));
     }
 
     #[test]
