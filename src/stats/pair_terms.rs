@@ -176,6 +176,10 @@ pub fn pair_terms_of<'t>(
             .then(y.term.chars().count().cmp(&x.term.chars().count()))
             .then(x.term.cmp(&y.term))
     };
+    // A word only ever inside a longer listed term (国务 of 国务院) says nothing of its own.
+    for list in [&mut new, &mut dropped, &mut shifts] {
+        without_inner_words(list);
+    }
     new.sort_by(|x, y| by_presence(x, y, |d| d.b_count));
     dropped.sort_by(|x, y| by_presence(x, y, |d| d.a_count));
     shifts.sort_by(|x, y| y.g2.abs().total_cmp(&x.g2.abs()).then(x.term.cmp(&y.term)));
@@ -197,5 +201,85 @@ pub fn pair_terms_of<'t>(
         new,
         dropped,
         shifts,
+    }
+}
+
+/// Removes each term that another term of `list` contains at least as often on both sides: its
+/// every occurrence is inside that longer one. Each term's substrings are looked up, so the cost
+/// follows the list's length, not its square.
+fn without_inner_words(list: &mut Vec<TermDelta>) {
+    let at: FxHashMap<&str, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.term.as_str(), i))
+        .collect();
+    let mut inner = vec![false; list.len()];
+    for longer in list.iter() {
+        let bounds: Vec<usize> = longer
+            .term
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([longer.term.len()])
+            .collect();
+        for (i, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[i + 1..] {
+                if end - start == longer.term.len() {
+                    continue;
+                }
+                if let Some(&k) = at.get(&longer.term[start..end])
+                    && longer.a_count >= list[k].a_count
+                    && longer.b_count >= list[k].b_count
+                {
+                    inner[k] = true;
+                }
+            }
+        }
+    }
+    let mut keep = inner.into_iter().map(|i| !i);
+    list.retain(|_| keep.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_only_inside_a_longer_listed_term_is_not_listed() {
+        let segmenter = Segmenter::shared();
+        let a = "对献血者，发给国务院卫生行政部门制作的证书。血站的设立由国务院卫生行政部门规定。国务委员出席。";
+        let b = "对献血者，发给市卫生健康部门制作的证书。";
+        let terms = pair_terms(
+            a,
+            &segmenter.tokenize(a),
+            b,
+            &segmenter.tokenize(b),
+            segmenter,
+        );
+        let dropped: Vec<(&str, u32)> = terms
+            .dropped
+            .iter()
+            .map(|d| (d.term.as_str(), d.a_count))
+            .collect();
+        assert!(dropped.contains(&("国务院", 2)), "{dropped:?}");
+        // 国务 stands outside 国务院 once (国务委员): three uses, more than 国务院's two.
+        assert!(
+            dropped.iter().all(|(t, n)| *t != "国务" || *n == 3),
+            "{dropped:?}"
+        );
+        let b2 = "对献血者，发给市卫生健康部门制作的证书。";
+        let a2 = "对献血者，发给国务院卫生行政部门制作的证书。血站的设立由国务院卫生行政部门规定。";
+        let terms = pair_terms(
+            a2,
+            &segmenter.tokenize(a2),
+            b2,
+            &segmenter.tokenize(b2),
+            segmenter,
+        );
+        assert!(terms.dropped.iter().any(|d| d.term == "国务院"));
+        assert!(
+            !terms.dropped.iter().any(|d| d.term == "国务"),
+            "{:?}",
+            terms.dropped
+        );
     }
 }
