@@ -67,7 +67,7 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
     ("page-number", r"\d{1,4}/\d{1,4}"),
     (
         "web-navigation",
-        r"(首页|(您|你)?(当前|现在|所在)?的?位置)[:：>＞»].*",
+        r"(首页|当前位置|您现在的位置|你的位置|您当前的位置|您所在的位置|你所在的位置|所在位置)[:：>＞»].*",
     ),
     ("web-navigation", r".{0,40}[>＞»](正文|详情|详细内容)"),
     (
@@ -87,6 +87,15 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
         "web-navigation",
         r"(时间|日期|发布日期)[:：]\d{4}-\d{1,2}-\d{1,2}(\d{1,2}:\d{2}(:\d{2})?)?",
     ),
+    (
+        "photo-caption",
+        r".{0,60}[。，]?(本报|新华社|人民网|新华网)?(记者|通讯员)[\p{Han}、]{2,12}摄",
+    ),
+];
+
+/// (name, pattern) of the rules for short lines only (at most [`SHORT_LINE_CHARS`]): a portal's
+/// furniture. Kept apart so that the long lines of a document's prose are never run through them.
+const SHORT_LINE_RULES: &[(&str, &str)] = &[
     // A portal's footer: its registration numbers, who runs the site, the browser it wants.
     (
         "site-footer",
@@ -130,11 +139,40 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
         "page-metadata",
         r"((索引号|主题分类|信息分类|组配分类|体裁分类|服务对象分类|发布机构|生成日期|公开方式|公开范围|公开时限|信息来源|有效性|主题词)[:：][^:：]{0,60})+",
     ),
-    (
-        "photo-caption",
-        r".{0,60}[。，]?(本报|新华社|人民网|新华网)?(记者|通讯员)[\p{Han}、]{2,12}摄",
-    ),
 ];
+/// Longest line the short-line rules are tried on, in characters.
+const SHORT_LINE_CHARS: usize = 120;
+
+/// Every short-line rule needs one of these in the line: most lines are looked for them only.
+static SHORT_LINE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "：",
+        ":",
+        "ICP",
+        "公网安备",
+        "标识码",
+        "识别码",
+        "浏览器",
+        "分辨率",
+        "本站",
+        "访问",
+        "网",
+        "主办",
+        "附件下载",
+    ])
+    .expect("the short-line words build an automaton")
+});
+
+/// [`SHORT_LINE_RULES`] in one automaton.
+static SHORT_LINES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(SHORT_LINE_RULES.iter().map(|(_, p)| {
+        anchored(p)
+            .expect("short-line rules are valid")
+            .as_str()
+            .to_string()
+    }))
+    .expect("short-line rules combine")
+});
 
 /// (name, pattern) of the span rules: what they match is cut out of the line, the rest stays.
 const SPAN_RULES: &[(&str, &str)] = &[
@@ -396,8 +434,14 @@ const MAX_MENU_ITEM_CHARS: usize = 6;
 /// A line of a site's menu: at least [`MIN_MENU_ITEMS`] short items between spaces or bars,
 /// half of them menu or interface words (国务院 总理 新闻 政策 互动 服务 数据 国情).
 fn menu_line(line: &str) -> bool {
+    let separator = |c: char| is_space(c) || matches!(c, '|' | '｜' | '/' | '·' | '•');
+    if line.chars().nth(MENU_ITEM_CHARS * 3).is_some()
+        || line.chars().filter(|&c| separator(c)).count() + 1 < MIN_MENU_ITEMS
+    {
+        return false;
+    }
     let items: Vec<&str> = line
-        .split(|c: char| is_space(c) || "|｜/·•".contains(c))
+        .split(separator)
         .filter(|item| !item.is_empty())
         .collect();
     if items.len() < MIN_MENU_ITEMS
@@ -538,7 +582,17 @@ impl BoilerplateRules {
             Some(set) => set.matches(&key).iter().next(),
             None => self.rules.iter().position(|r| r.pattern.is_match(&key)),
         };
-        first.map(|i| self.rules[i].name.as_str())
+        if let Some(i) = first {
+            return Some(self.rules[i].name.as_str());
+        }
+        if key.chars().nth(SHORT_LINE_CHARS).is_some() || !SHORT_LINE_WORDS.is_match(&key) {
+            return None;
+        }
+        SHORT_LINES
+            .matches(&key)
+            .iter()
+            .next()
+            .map(|i| SHORT_LINE_RULES[i].0)
     }
 }
 
