@@ -553,8 +553,8 @@ impl BoilerplateRules {
         Ok(())
     }
 
-    /// These rules and one more, named `name`, for each line in `keys` (as [`line_key`] gives
-    /// them): the furniture a corpus repeats across its pages.
+    /// These rules and one more, named `name`, for each line in `keys` (as the line rules see
+    /// them: no spaces, no bold markers): the furniture a corpus repeats across its pages.
     pub fn with_lines(&self, name: &str, keys: &[String]) -> Self {
         let mut all = self.clone();
         for key in keys {
