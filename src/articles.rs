@@ -29,6 +29,9 @@ pub const MIN_ADAPTED_DICE: f64 = 0.35;
 /// Dice of at least [`MIN_CONTAINED_DICE`] (a short article's stock phrases are in any long one).
 pub const MIN_ADAPTED_CONTAINMENT: f64 = 0.45;
 pub const MIN_CONTAINED_DICE: f64 = 0.2;
+/// Most (A articles left out × B articles) the last look compares; a law and its measure hold
+/// a few hundred articles a side.
+const MAX_LAST_LOOK_CELLS: usize = 4_000_000;
 /// A last look for articles still unpaired, by the wording the two articles share and the rest
 /// of the two documents does not: the content words' tf-idf cosine (over both documents'
 /// articles) must reach this …
@@ -559,6 +562,15 @@ impl Wording {
         similarity: impl Fn(usize, usize) -> f64,
     ) {
         let (na, nb) = (self.a.len(), self.b.len());
+        let left_out = links
+            .iter()
+            .filter(|l| l.kind == ArticleKind::LeftOut)
+            .count();
+        if left_out.saturating_mul(nb) > MAX_LAST_LOOK_CELLS {
+            // Thousands of articles a side (laws concatenated into one file): the last look
+            // would cost their product; the articles paired by sentences and phrases stand.
+            return;
+        }
         // What each B article shares with its partners already.
         let mut explained: Vec<rustc_hash::FxHashSet<[char; 3]>> = vec![Default::default(); nb];
         let explain =
@@ -574,8 +586,20 @@ impl Wording {
                 explain(&mut explained, i, j);
             }
         }
+        let unpaired: Vec<bool> = {
+            let mut v = vec![false; na];
+            for l in links.iter().filter(|l| l.kind == ArticleKind::LeftOut) {
+                if let Some(i) = l.a {
+                    v[i] = true;
+                }
+            }
+            v
+        };
         let close: Vec<Vec<usize>> = (0..na)
             .map(|i| {
+                if !unpaired[i] {
+                    return Vec::new();
+                }
                 (0..nb)
                     .filter(|&j| self.cosine(i, j) >= MIN_WORD_COSINE)
                     .collect()
