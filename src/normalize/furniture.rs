@@ -145,14 +145,11 @@ fn may_be_furniture(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::{BoilerplateRules, normalize};
 
     fn page(name: &str, slogan: &str, body: &str, closing: &str) -> Normalized {
-        let text = format!(
+        crate::normalize::normalized(&format!(
             "首页 > 政务公开 > 政府工作报告\n{name}\n{slogan}\n政府工作报告\n——2026年1月12日在市人民代表大会上\n【字体：大 中 小】 打印 分享\n各位代表：\n{body}\n{closing}\n2026年1月30日\n【打印】 【关闭】\n{name}\n主办：市人民政府办公厅\n"
-        );
-        let decoded = crate::decode::decode(text.as_bytes(), None).unwrap();
-        normalize(&decoded, &BoilerplateRules::default())
+        ))
     }
 
     #[test]

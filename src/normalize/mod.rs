@@ -286,6 +286,13 @@ fn push(text: &mut String, map: &mut OffsetMap, ch: Ch) {
     text.push(ch.c);
 }
 
+/// A text normalized with the default rules (for the stages' tests).
+#[cfg(test)]
+pub(crate) fn normalized(text: &str) -> Normalized {
+    let decoded = crate::decode::decode(text.as_bytes(), None).expect("test text decodes");
+    normalize(&decoded, &BoilerplateRules::default())
+}
+
 /// Renders a line of working characters as a string (for regexes and findings).
 pub(crate) fn line_text(line: &[Ch]) -> String {
     line.iter().map(|ch| ch.c).collect()
@@ -299,11 +306,6 @@ mod tests {
         let decoded = crate::decode::decode(bytes, None).unwrap();
         let n = normalize(&decoded, &BoilerplateRules::default());
         n.map.original_line(n.text.find(needle).unwrap())
-    }
-
-    fn normalized(text: &str) -> Normalized {
-        let decoded = crate::decode::decode(text.as_bytes(), None).unwrap();
-        normalize(&decoded, &BoilerplateRules::default())
     }
 
     #[test]
